@@ -76,7 +76,9 @@ def analyze_command(inputs: Sequence[str], fmt: str = "text", output: str | None
         print("newsprism: error: no readable article among the inputs; nothing to analyse", file=sys.stderr)
         return 2
     report = analyze(articles, settings)
-    text = render(report.to_dict(), fmt)
+    texts = {a.id: a.text for a in report.story.articles}
+    color = output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    text = render(report.to_dict(), fmt, articles=texts, color=color)
     if output:
         tmp = output + ".tmp"
         with open(tmp, "w", encoding="utf-8") as fh:

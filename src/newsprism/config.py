@@ -23,7 +23,7 @@ class Settings:
     llm_model: str = "local"
     llm_api_key: str | None = None
     llm_timeout: float = 60.0
-    fact_threshold: float = 0.45
+    fact_threshold: float = 0.3  # alignment similarity to call two statements one fact (tuned: eval align)
     # corpus
     dedup_threshold: float = 0.8
     story_window_days: int = 7

@@ -134,6 +134,7 @@ class Response:
     entity: str | None
     stance: Stance
     quote: str | None
+    span: Span | None = None  # the sentence that reports the response
 
 
 @dataclass(slots=True)
@@ -155,6 +156,7 @@ class Claim:
     quotes: list[str] = field(default_factory=list)
     responses: list[Response] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)
+    sources: list[Span] = field(default_factory=list)  # the sentences that report the claim
 
 
 @dataclass(slots=True)
@@ -183,6 +185,7 @@ class OutletStats:
 class SummarySentence:
     text: str
     sources: list[Span] = field(default_factory=list)
+    generated: bool = False  # written by a language model (linked to sources), not copied from the first one
 
 
 @dataclass(slots=True)
@@ -222,7 +225,8 @@ class Report:
                 "copies": dict(self.story.copies),
             },
             "summary": [
-                {"text": s.text, "sources": [_span(sp, with_text=False) for sp in s.sources]} for s in self.summary
+                {"text": s.text, "sources": [_span(sp) for sp in s.sources], "generated": s.generated}
+                for s in self.summary
             ],
             "facts": [
                 {

@@ -1,0 +1,166 @@
+"""Throughput and memory of corpus ingest: store writes, near-duplicate detection and story clustering.
+
+Articles are made from real ones in ../shared/data (Multi-News passages, ECB+ documents, WikiRef220 files,
+PolNeAR texts). Each real article seeds one synthetic story; every generated article picks a seed story and
+perturbs its text: sentences shuffled (the lead kept first half of the time), about 8% of words dropped, one
+capitalised name swapped for a name from another article, and a publication date shifted 0-3 days from the
+story's date (story dates spread over two years). One generated article in twenty is an exact reprint of an
+earlier one (a syndicated copy), so dedup has work to do. Articles are handed to ``Store.add_articles`` in
+batches of 200, as ``newsprism ingest`` does; RSS is sampled every 0.1 s and reported at 5k/10k/20k articles.
+
+Run: .venv/bin/python benchmarks/bench_corpus.py [--n 20000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import random
+import re
+import sys
+import tempfile
+import threading
+import time
+from datetime import date, timedelta
+
+DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "shared", "data")
+
+
+def _rss_mb() -> float:
+    """Resident memory of this process in MB (Linux /proc)."""
+    with open("/proc/self/status", encoding="ascii") as fh:
+        for line in fh:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024.0
+    return 0.0
+
+
+class Sampler(threading.Thread):
+    """Samples RSS in the background and keeps the peak."""
+
+    def __init__(self) -> None:
+        super().__init__(daemon=True)
+        self.peak = 0.0
+        self.stop = threading.Event()
+
+    def run(self) -> None:
+        while not self.stop.is_set():
+            self.peak = max(self.peak, _rss_mb())
+            time.sleep(0.1)
+
+
+def real_texts(root: str) -> list[str]:
+    """Bodies of real news articles from the evaluation data."""
+    out: list[str] = []
+    mn = os.path.join(root, "multi_news", "dev.jsonl")
+    if os.path.isfile(mn):
+        with open(mn, encoding="utf-8") as fh:
+            for line in fh:
+                ctx = json.loads(line).get("context", "")
+                for part in re.split(r"Passage \d+:\n?", ctx):
+                    part = part.replace("NEWLINE_CHAR", "\n").strip()
+                    if len(part.split()) > 80:
+                        out.append(part)
+    ecb = os.path.join(root, "ecbplus", "dev.jsonl")
+    if os.path.isfile(ecb):
+        with open(ecb, encoding="utf-8") as fh:
+            out += [json.loads(line)["text"] for line in fh if line.strip()]
+    for sub in (os.path.join(root, "wikiref220"), os.path.join(root, "polnear", "dev", "text")):
+        if os.path.isdir(sub):
+            for name in sorted(os.listdir(sub)):
+                with open(os.path.join(sub, name), encoding="utf-8", errors="replace") as fh:
+                    text = fh.read().strip()
+                if len(text.split()) > 80:
+                    out.append(text)
+    return out
+
+
+_NAME = re.compile(r"\b[A-Z][a-z]{3,}\b")
+_SENT = re.compile(r"(?<=[.!?])\s+")
+
+
+def generate(texts: list[str], n: int, seed: int = 7):  # type: ignore[no-untyped-def]
+    """``n`` perturbed articles (see the module docstring), in a shuffled publication order."""
+    from newsprism.model import Article
+
+    rng = random.Random(seed)
+    names = sorted({m for t in texts[:300] for m in _NAME.findall(t)})
+    start = date(2020, 1, 1)
+    story_day = [start + timedelta(days=rng.randrange(730)) for _ in texts]
+    made: list[Article] = []
+    for i in range(n):
+        if made and rng.random() < 0.05:
+            src = rng.choice(made[-500:])
+            made.append(Article(id="c" + hashlib.sha1(f"{i}".encode()).hexdigest()[:12], text=src.text,
+                                title=src.title, outlet=f"outlet{rng.randrange(40)}", published=src.published))
+            continue
+        k = rng.randrange(len(texts))
+        sents = [s for s in _SENT.split(texts[k]) if s.strip()]
+        lead, rest = sents[:1], sents[1:]
+        rng.shuffle(rest)
+        sents = lead + rest if rng.random() < 0.5 else rest + lead
+        words = [w for w in " ".join(sents).split() if rng.random() > 0.08]
+        text = " ".join(words)
+        found = _NAME.findall(text)
+        if found and names:
+            text = text.replace(rng.choice(found), rng.choice(names))
+        day = story_day[k] + timedelta(days=rng.randrange(4))
+        title = " ".join(words[:10])
+        aid = "a" + hashlib.sha1(f"{i}\n{text}".encode()).hexdigest()[:12]
+        made.append(Article(id=aid, text=text, title=title, outlet=f"outlet{rng.randrange(40)}",
+                            published=day.isoformat(), source=f"bench/{i}"))
+    return made
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--n", type=int, default=20000)
+    ap.add_argument("--data", default=DATA)
+    args = ap.parse_args()
+    texts = real_texts(args.data)
+    if not texts:
+        print(f"bench_corpus: no data under {args.data}; skipped (needs ../shared/data)")
+        return 0
+    sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "src"))
+    from newsprism.corpus.store import Store
+
+    arts = generate(texts, args.n)
+    print(f"{len(texts)} real articles -> {len(arts)} generated articles")
+    checkpoints = {5000, 10000, 20000, args.n}
+    sampler = Sampler()
+    sampler.start()
+    rss_at: dict[int, float] = {}
+    totals = {"added": 0, "skipped": 0, "copies": 0, "stories_new": 0}
+    base = _rss_mb()
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, "bench.db")
+        t0 = time.perf_counter()
+        c0 = time.process_time()
+        with Store(path) as store:
+            for i in range(0, len(arts), 200):
+                counts = store.add_articles(arts[i:i + 200])
+                for key in totals:
+                    totals[key] += counts[key]
+                done = min(i + 200, len(arts))
+                if done in checkpoints:
+                    rss_at[done] = _rss_mb()
+            took = time.perf_counter() - t0
+            cpu = time.process_time() - c0
+            stories = store.count_stories()
+            ok = store.integrity()
+        size = os.path.getsize(path) / 1e6
+    sampler.stop.set()
+    sampler.join()
+    print(f"ingest + dedup + clustering: {len(arts)} articles in {took:.1f} s = {len(arts) / took:.0f} articles/s "
+          f"wall clock; {len(arts) / cpu:.0f} articles per CPU-second (one process; cpus: {os.cpu_count()}, "
+          f"load average {os.getloadavg()[0]:.1f})")
+    print(f"copies found: {totals['copies']}, stories: {stories}, store: {size:.0f} MB, integrity: {ok}")
+    print(f"RSS before ingest {base:.0f} MB; peak during ingest {sampler.peak:.0f} MB; at "
+          + ", ".join(f"{k // 1000}k: {v:.0f} MB" for k, v in sorted(rss_at.items())))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

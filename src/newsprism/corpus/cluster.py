@@ -1,0 +1,339 @@
+"""Incremental story clustering: each article joins the most similar active story or opens a new one.
+
+The clusterer keeps only *active* stories in memory (those seen within ``window_days`` of the newest article,
+or, for undated articles, within the last ``window_articles`` articles); the rest live in the store. The same
+pieces serve a partitioned job: cluster each partition with :class:`Clusterer`, then call
+:func:`merge_clusters` on the partitions' story states to join stories that different partitions opened for
+the same event.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import heapq
+import json
+import math
+import zlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from .features import Features
+
+DF_BUCKETS = 1 << 18
+CENTROID_TERMS = 150
+INDEX_TERMS = 25
+QUERY_TERMS = 25
+MAX_CANDIDATES = 40  # stories scored per article, the ones sharing most of its strongest terms
+THRESHOLD = 0.20
+MERGE_THRESHOLD = 0.40
+TIME_FADE = 365.0  # days beyond the window over which a story's pull fades to nothing
+
+
+def new_story_id(first_article_id: str) -> str:
+    """Stable story id derived from the article that opened the story."""
+    return "s" + hashlib.sha1(first_article_id.encode()).hexdigest()[:12]
+
+
+class DocFreq:
+    """Document frequencies in a fixed array of hashed buckets, so memory stays flat however large the corpus."""
+
+    def __init__(self, counts: np.ndarray | None = None, n: int = 0) -> None:
+        self.counts = counts if counts is not None else np.zeros(DF_BUCKETS, dtype=np.int32)
+        self.n = n
+
+    _cache: dict[str, int] = {}
+
+    @classmethod
+    def bucket(cls, term: str) -> int:
+        """The term's bucket (stable across processes: CRC-32, not Python's salted hash)."""
+        b = cls._cache.get(term)
+        if b is None:
+            if len(cls._cache) > 500_000:
+                cls._cache.clear()
+            b = cls._cache[term] = zlib.crc32(term.encode("utf-8")) & (DF_BUCKETS - 1)
+        return b
+
+    def add(self, terms: Iterable[str]) -> None:
+        """Counts one document containing these terms."""
+        idx = np.fromiter((self.bucket(t) for t in terms), dtype=np.int64)
+        if idx.size:
+            self.counts[np.unique(idx)] += 1
+        self.n += 1
+
+    def idf(self, terms: Sequence[str]) -> np.ndarray:
+        """Smoothed inverse document frequency of each term."""
+        idx = np.fromiter((self.bucket(t) for t in terms), dtype=np.int64, count=len(terms))
+        df = self.counts[idx].astype(np.float64)
+        return np.log((self.n + 1.0) / (df + 1.0)) + 1.0
+
+    def to_bytes(self) -> bytes:
+        return zlib.compress(self.counts.tobytes(), 1)
+
+    @classmethod
+    def from_bytes(cls, blob: bytes, n: int) -> "DocFreq":
+        arr = np.frombuffer(zlib.decompress(blob), dtype=np.int32).copy()
+        if arr.size != DF_BUCKETS:
+            arr = np.zeros(DF_BUCKETS, dtype=np.int32)
+        return cls(arr, n)
+
+
+@dataclass(slots=True)
+class StoryState:
+    """What the clusterer keeps of a story: a pruned centroid, its size and when it was last seen."""
+
+    id: str
+    centroid: dict[str, float] = field(default_factory=dict)
+    size: int = 0
+    first_day: int | None = None
+    last_day: int | None = None
+    last_seq: int = 0
+    title: str | None = None
+    norm: float = 0.0
+
+    def add(self, vec: dict[str, float], day: int | None, seq: int, title: str | None) -> None:
+        """Folds one article vector into the centroid, pruning it to the strongest terms."""
+        c = self.centroid
+        for t, w in vec.items():
+            c[t] = c.get(t, 0.0) + w
+        if len(c) > CENTROID_TERMS * 2:
+            keep = heapq.nlargest(CENTROID_TERMS, c.items(), key=lambda kv: kv[1])
+            self.centroid = c = dict(keep)
+        self.norm = math.sqrt(sum(w * w for w in c.values()))
+        self.size += 1
+        self.last_seq = max(self.last_seq, seq)
+        if day is not None:
+            self.first_day = day if self.first_day is None else min(self.first_day, day)
+            self.last_day = day if self.last_day is None else max(self.last_day, day)
+        if not self.title and title:
+            self.title = title
+
+    def merge(self, other: "StoryState") -> None:
+        """Folds another story's centroid, size and days into this one."""
+        for t, w in other.centroid.items():
+            self.centroid[t] = self.centroid.get(t, 0.0) + w
+        if len(self.centroid) > CENTROID_TERMS * 2:
+            self.centroid = dict(sorted(self.centroid.items(), key=lambda kv: -kv[1])[:CENTROID_TERMS])
+        self.norm = math.sqrt(sum(w * w for w in self.centroid.values()))
+        self.size += other.size
+        self.last_seq = max(self.last_seq, other.last_seq)
+        for d in (other.first_day, other.last_day):
+            if d is not None:
+                self.first_day = d if self.first_day is None else min(self.first_day, d)
+                self.last_day = d if self.last_day is None else max(self.last_day, d)
+        self.title = self.title or other.title
+
+    def index_terms(self) -> list[str]:
+        return [t for t, _ in heapq.nlargest(INDEX_TERMS, self.centroid.items(), key=lambda kv: kv[1])]
+
+    def to_json(self) -> str:
+        return json.dumps({k: round(v, 5) for k, v in self.centroid.items()}, separators=(",", ":"))
+
+    @staticmethod
+    def centroid_from_json(text: str) -> dict[str, float]:
+        return {k: float(v) for k, v in json.loads(text).items()}
+
+
+def vectorize(features: Features, df: DocFreq) -> dict[str, float]:
+    """Unit-length tf-idf vector of an article's features under the current document frequencies."""
+    terms = list(features.terms)
+    if not terms:
+        return {}
+    w = np.fromiter(features.terms.values(), dtype=np.float64, count=len(terms)) * df.idf(terms)
+    norm = float(np.sqrt((w * w).sum())) or 1.0
+    return {t: float(x) / norm for t, x in zip(terms, w)}
+
+
+def cosine(vec: dict[str, float], story: StoryState) -> float:
+    """Cosine of a unit article vector and a story centroid."""
+    if not story.norm:
+        return 0.0
+    c = story.centroid
+    if len(vec) > len(c):
+        dot = sum(w * vec[t] for t, w in c.items() if t in vec)
+    else:
+        dot = sum(w * c[t] for t, w in vec.items() if t in c)
+    return dot / story.norm
+
+
+def time_factor(day: int | None, story: StoryState, window_days: int) -> float:
+    """1 inside the story's window, fading to 0 as the article's day moves away from it; 1 when undated."""
+    if day is None or story.last_day is None or story.first_day is None:
+        return 1.0
+    gap = max(story.first_day - day, day - story.last_day, 0)
+    if gap <= window_days:
+        return 1.0
+    return max(0.0, 1.0 - (gap - window_days) / TIME_FADE)
+
+
+def _range_factor(a: StoryState, b: StoryState, window_days: int) -> float:
+    """Time factor between two stories: 1 when their day ranges come within the window, fading beyond."""
+    if a.first_day is None or a.last_day is None:
+        return 1.0
+    f1 = time_factor(a.first_day, b, window_days)
+    f2 = time_factor(a.last_day, b, window_days)
+    return max(f1, f2)
+
+
+
+def assign(vec: dict[str, float], day: int | None, active: Iterable[StoryState], *,
+           threshold: float = THRESHOLD, window_days: int = 7) -> tuple[str | None, float]:
+    """The id of the active story this article vector belongs to (None: open a new one) and its score."""
+    best: str | None = None
+    best_score = threshold
+    for story in active:
+        f = time_factor(day, story, window_days)
+        if f <= 0.0:
+            continue
+        s = cosine(vec, story) * f
+        if s >= best_score:
+            best, best_score = story.id, s
+    return best, (best_score if best else 0.0)
+
+
+class Clusterer:
+    """Single-pass clustering over a stream, with an inverted index over the active stories' top terms."""
+
+    def __init__(self, df: DocFreq | None = None, *, window_days: int = 7, window_articles: int = 5000,
+                 grace_articles: int = 500, max_active: int = 2000, threshold: float = THRESHOLD,
+                 merge_threshold: float = MERGE_THRESHOLD) -> None:
+        self.df = df or DocFreq()
+        self.window_days = window_days
+        self.window_articles = window_articles
+        self.grace_articles = grace_articles
+        self.max_active = max_active
+        self.threshold = threshold
+        self.merge_threshold = merge_threshold
+        self.active: dict[str, StoryState] = {}
+        self.index: dict[str, set[str]] = {}
+        self.indexed: dict[str, list[str]] = {}
+        self.clock: int | None = None  # newest day seen
+        self.seq = 0
+
+    def load(self, states: Iterable[StoryState]) -> None:
+        """Adds stories (e.g. read back from the store) to the active set."""
+        for st in states:
+            self.active[st.id] = st
+            self._reindex(st)
+
+    def _reindex(self, st: StoryState) -> None:
+        for t in self.indexed.pop(st.id, ()):
+            ids = self.index.get(t)
+            if ids is not None:
+                ids.discard(st.id)
+                if not ids:
+                    del self.index[t]
+        terms = st.index_terms()
+        self.indexed[st.id] = terms
+        for t in terms:
+            self.index.setdefault(t, set()).add(st.id)
+
+    def candidates(self, vec: dict[str, float]) -> list[StoryState]:
+        """Active stories sharing one of the article's strongest terms."""
+        top = heapq.nlargest(QUERY_TERMS, vec.items(), key=lambda kv: kv[1])
+        hits: dict[str, float] = {}
+        for t, w in top:
+            for sid in self.index.get(t, ()):
+                hits[sid] = hits.get(sid, 0.0) + w
+        best = heapq.nlargest(MAX_CANDIDATES, hits.items(), key=lambda kv: kv[1])
+        return [self.active[i] for i, _ in best]
+
+    def add(self, article_id: str, features: Features) -> tuple[StoryState, bool]:
+        """Clusters one article: returns its story state and whether the story is new."""
+        self.seq += 1
+        day = features.day  # undated articles match any story; they age out by ingest order instead
+        if features.day is not None:
+            self.clock = features.day if self.clock is None else max(self.clock, features.day)
+        vec = vectorize(features, self.df)
+        self.df.add(features.terms)
+        sid, _ = assign(vec, day, self.candidates(vec), threshold=self.threshold, window_days=self.window_days)
+        created = sid is None
+        if sid is None:
+            st = StoryState(id=new_story_id(article_id))
+            self.active[st.id] = st
+        else:
+            st = self.active[sid]
+        st.add(vec, day, self.seq, features.title)
+        self._reindex(st)
+        return st, created
+
+    def absorb(self, st: StoryState) -> list[tuple[str, str]]:
+        """Merges into ``st`` every active story whose centroid now matches it; returns (gone id, kept id) pairs.
+
+        Single-pass assignment depends on arrival order; a story that grew may reveal that two stories opened for
+        one event belong together, which articles alone could not show.
+        """
+        merged: list[tuple[str, str]] = []
+        if st.size < 2 or not st.norm:
+            return merged
+        unit = {t: w / st.norm for t, w in st.centroid.items()}
+        for other in self.candidates(unit):
+            if other.id == st.id or other.id not in self.active:
+                continue
+            f = _range_factor(st, other, self.window_days)
+            if f > 0 and cosine(unit, other) * f >= self.merge_threshold:
+                keep, gone = (st, other) if (st.size, other.id) >= (other.size, st.id) else (other, st)
+                keep.merge(gone)
+                self._drop(gone.id)
+                self._reindex(keep)
+                merged.append((gone.id, keep.id))
+                if gone is st:
+                    break
+        return merged
+
+    def _drop(self, sid: str) -> None:
+        self.active.pop(sid, None)
+        for t in self.indexed.pop(sid, ()):
+            ids = self.index.get(t)
+            if ids is not None:
+                ids.discard(sid)
+                if not ids:
+                    del self.index[t]
+
+    def retire(self) -> list[StoryState]:
+        """Drops stories that left the window (by day, by article count, or over the cap); returns them."""
+        gone: list[StoryState] = []
+        for st in list(self.active.values()):
+            idle = self.seq - st.last_seq
+            old_day = (self.clock is not None and st.last_day is not None
+                       and st.last_day < self.clock - self.window_days)
+            # dates arrive out of order, so a story past the window by day also waits out a grace of articles
+            if (old_day and idle > self.grace_articles) or idle > self.window_articles:
+                gone.append(st)
+        if len(self.active) - len(gone) > self.max_active:
+            rest = sorted((s for s in self.active.values() if s not in gone), key=lambda s: s.last_seq)
+            gone.extend(rest[:len(rest) - self.max_active])
+        for st in gone:
+            self._drop(st.id)
+        return gone
+
+
+def merge_clusters(states: Sequence[StoryState], *, threshold: float = MERGE_THRESHOLD,
+                   window_days: int = 7) -> dict[str, str]:
+    """Joins stories opened separately (e.g. by different partitions) for one event: story id -> merged id.
+
+    States are taken largest first; each joins the most similar earlier kept story whose centroid cosine reaches
+    ``threshold`` (and whose days overlap within ``window_days``), else it is kept. Kept stories map to themselves.
+    """
+    kept: list[StoryState] = []
+    out: dict[str, str] = {}
+    for st in sorted(states, key=lambda s: (-s.size, s.id)):
+        if not st.norm:
+            st.norm = math.sqrt(sum(w * w for w in st.centroid.values()))
+        unit = {t: w / st.norm for t, w in st.centroid.items()} if st.norm else {}
+        day = st.last_day
+        best, _ = assign(unit, day, kept, threshold=threshold, window_days=window_days)
+        if best is None:
+            merged = StoryState(id=st.id, centroid=dict(st.centroid), size=st.size, first_day=st.first_day,
+                                last_day=st.last_day, last_seq=st.last_seq, title=st.title, norm=st.norm)
+            kept.append(merged)
+            out[st.id] = st.id
+        else:
+            target = next(k for k in kept if k.id == best)
+            for t, w in st.centroid.items():
+                target.centroid[t] = target.centroid.get(t, 0.0) + w
+            target.norm = math.sqrt(sum(w * w for w in target.centroid.values()))
+            target.size += st.size
+            out[st.id] = best
+    return out

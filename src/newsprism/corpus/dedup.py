@@ -1,0 +1,119 @@
+"""Near-duplicate detection: MinHash signatures of word shingles, banded for LSH lookups."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import struct
+import zlib
+from collections.abc import Sequence
+from functools import lru_cache
+
+import numpy as np
+from datasketch import MinHash
+
+from ..model import Article
+
+NUM_PERM = 128
+SHINGLE = 3
+SEED = 1
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def shingles(text: str, k: int = SHINGLE) -> set[bytes]:
+    """Lower-cased word k-grams of the text; short texts fall back to their words."""
+    words = _WORD.findall(text.lower())
+    if len(words) < k:
+        return {w.encode("utf-8") for w in words}
+    return {" ".join(words[i:i + k]).encode("utf-8") for i in range(len(words) - k + 1)}
+
+
+@lru_cache(maxsize=1)
+def _template() -> MinHash:
+    """One MinHash whose permutations are reused, since building them is the slow part."""
+    return MinHash(num_perm=NUM_PERM, seed=SEED, hashfunc=zlib.crc32)
+
+
+def signature(text: str) -> np.ndarray:
+    """The MinHash signature (``NUM_PERM`` uint64 values) of the text's shingles."""
+    tmpl = _template()
+    m = MinHash(num_perm=NUM_PERM, seed=SEED, permutations=tmpl.permutations, scheme=tmpl.scheme,
+                hashfunc=zlib.crc32)
+    sh = shingles(text)
+    if sh:
+        m.update_batch(list(sh))
+    return np.asarray(m.hashvalues, dtype=np.uint64)
+
+
+def similarity(a: np.ndarray, b: np.ndarray) -> float:
+    """Estimated Jaccard similarity of two signatures."""
+    return float(np.count_nonzero(a == b)) / float(len(a))
+
+
+def _false_rates(threshold: float, b: int, r: int) -> tuple[float, float]:
+    xs = np.linspace(0.0, 1.0, 401)
+    p = 1.0 - (1.0 - xs**r) ** b
+    fp = np.trapezoid(p[xs < threshold], xs[xs < threshold]) if threshold > 0 else 0.0
+    fn = np.trapezoid(1.0 - p[xs >= threshold], xs[xs >= threshold])
+    return float(fp), float(fn)
+
+
+@lru_cache(maxsize=16)
+def bands_for(threshold: float, num_perm: int = NUM_PERM) -> tuple[int, int]:
+    """(bands, rows) for LSH at this Jaccard threshold, weighting misses over false candidates."""
+    best = (num_perm, 1)
+    best_cost = float("inf")
+    for b in range(1, num_perm + 1):
+        r = num_perm // b
+        if r < 1:
+            break
+        fp, fn = _false_rates(threshold, b, r)
+        cost = 0.3 * fp + 0.7 * fn  # candidates are verified, so a false candidate costs little
+        if cost < best_cost:
+            best, best_cost = (b, r), cost
+    return best
+
+
+def band_keys(sig: np.ndarray, threshold: float) -> list[int]:
+    """One signed 63-bit key per LSH band; equal keys in the same band make two articles candidates."""
+    b, r = bands_for(round(threshold, 3))
+    keys = []
+    for i in range(b):
+        chunk = sig[i * r:(i + 1) * r].tobytes()
+        digest = hashlib.blake2b(chunk, digest_size=8, person=struct.pack("<Q", i)).digest()
+        keys.append(struct.unpack("<q", digest)[0])
+    return keys
+
+
+def find_copies(articles: Sequence[Article], threshold: float) -> dict[str, str]:
+    """Copies among the articles (syndicated wire copies, reposts): copy id -> id of the first article kept.
+
+    The first article of each group (in the given order) is kept; every other member points to it.
+    """
+    out: dict[str, str] = {}
+    buckets: dict[tuple[int, int], list[int]] = {}
+    kept: list[tuple[str, np.ndarray]] = []
+    for art in articles:
+        if art.id in out or any(k == art.id for k, _ in kept):
+            continue
+        sig = signature(art.text)
+        keys = band_keys(sig, threshold)
+        match: str | None = None
+        seen: set[int] = set()
+        for band, key in enumerate(keys):
+            for idx in buckets.get((band, key), ()):
+                if idx in seen:
+                    continue
+                seen.add(idx)
+                if similarity(sig, kept[idx][1]) >= threshold:
+                    match = kept[idx][0]
+                    break
+            if match:
+                break
+        if match:
+            out[art.id] = match
+            continue
+        kept.append((art.id, sig))
+        for band, key in enumerate(keys):
+            buckets.setdefault((band, key), []).append(len(kept) - 1)
+    return out

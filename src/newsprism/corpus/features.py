@@ -1,0 +1,163 @@
+"""Cheap article features for story clustering: weighted words, named-entity phrases, numbers and a day."""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+from ..model import Article
+
+_STOP = frozenset(ENGLISH_STOP_WORDS) | {"said", "says", "say", "told", "according", "would", "could", "also",
+                                         "new", "year", "years", "just", "like", "including", "time"}
+_WORD = re.compile(r"[A-Za-z][A-Za-z'\-]+|\d+(?:[.,]\d+)*")
+_NAME = re.compile(r"(?:[A-Z][a-zA-Z'\-]+|[A-Z]\.)(?:\s+(?:of\s+|de\s+|the\s+)?(?:[A-Z][a-zA-Z'\-]+|[A-Z]\.))*")
+_SENT_END = re.compile(r"(?<=[.!?])\s+")
+_CAP_STOP = frozenset({"The", "A", "An", "In", "On", "At", "He", "She", "It", "They", "We", "I", "But", "And", "This",
+                       "That", "These", "Those", "His", "Her", "Their", "Its", "As", "After", "Before", "When",
+                       "While", "If", "For", "With", "By", "From", "Mr", "Mrs", "Ms", "Dr", "Monday", "Tuesday",
+                       "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "There", "Some", "One", "Two"})
+LEAD_WORDS = 60
+TITLE_WEIGHT = 2.5
+LEAD_WEIGHT = 1.6
+ENTITY_WEIGHT = 1.8
+NUMBER_WEIGHT = 0.8
+YEAR_WEIGHT = 2.0
+
+
+@dataclass(slots=True)
+class Features:
+    """What the clusterer knows of one article: sparse term weights and its day (None when undated)."""
+
+    terms: dict[str, float]
+    day: int | None = None
+    title: str | None = None
+
+
+def day_of(iso: str | None) -> int | None:
+    """Ordinal day of an ISO date (YYYY-MM-DD...), None when missing or malformed."""
+    if not iso:
+        return None
+    try:
+        return date.fromisoformat(iso[:10]).toordinal()
+    except ValueError:
+        return None
+
+
+_MONTHS = {m: i + 1 for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
+                                          "nov", "dec"))}
+_MON = r"(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?"
+_DATELINE = re.compile(
+    r"\b(?:" + _MON + r"\s+(\d{1,2})(?:st|nd|rd|th)?\s*,?\s+((?:19|20)\d\d)"  # July 7, 2012
+    r"|(\d{1,2})\s+" + _MON + r"\s*,?\s+((?:19|20)\d\d)"  # 7 July 2012
+    r"|((?:19|20)\d\d)\s*[-/]\s*(\d{1,2})\s*[-/]\s*(\d{1,2}))\b"  # 2012-07-07
+)
+_YEAR = re.compile(r"\b(?:19[5-9]\d|20[0-4]\d)\b")
+DATELINE_CHARS = 600
+
+
+def text_date(text: str) -> int | None:
+    """Ordinal day of a dateline near the top of the text ("Updated: July 7, 2012"), when there is one."""
+    for m in _DATELINE.finditer(text[:DATELINE_CHARS]):
+        g = m.groups()
+        try:
+            if g[0]:
+                d = date(int(g[2]), _MONTHS[g[0][:3].lower()], int(g[1]))
+            elif g[3]:
+                d = date(int(g[5]), _MONTHS[g[4][:3].lower()], int(g[3]))
+            else:
+                d = date(int(g[6]), int(g[7]), int(g[8]))
+        except (ValueError, KeyError):
+            continue
+        return d.toordinal()
+    return None
+
+
+def _stem(word: str) -> str:
+    """A light plural/possessive fold, so 'quakes' and "quake's" meet."""
+    if word.endswith("'s"):
+        word = word[:-2]
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+_KEYS: dict[str, tuple[str, float] | None] = {}
+
+
+def _key(tok: str) -> tuple[str, float] | None:
+    """The feature key of one token and its weight factor (None: stop word), memoised."""
+    hit = _KEYS.get(tok, False)
+    if hit is not False:
+        return hit  # type: ignore[return-value]
+    if len(_KEYS) > 300_000:
+        _KEYS.clear()
+    out: tuple[str, float] | None
+    if tok[0].isdigit():
+        out = ("#" + tok.replace(",", ""), NUMBER_WEIGHT)
+    else:
+        low = tok.lower()
+        out = None if len(low) < 3 or low in _STOP else (_stem(low), 1.0)
+    _KEYS[tok] = out
+    return out
+
+
+def _add_words(out: dict[str, float], text: str, weight: float) -> None:
+    get = out.get
+    for tok in _WORD.findall(text):
+        k = _key(tok)
+        if k is not None:
+            out[k[0]] = get(k[0], 0.0) + weight * k[1]
+
+
+def _add_names(out: dict[str, float], text: str, weight: float) -> None:
+    """Capitalised phrases as whole names ('E:tara reid') and their last word ('E:reid')."""
+    for sent in _SENT_END.split(text):
+        for m in _NAME.finditer(sent):
+            words = m.group(0).split()
+            while words and words[0] in _CAP_STOP:
+                words = words[1:]
+            if not words:
+                continue
+            if m.start() == 0 and len(words) == 1 and words[0].lower() in _STOP:
+                continue
+            phrase = " ".join(words).lower().replace("'s", "")
+            if len(phrase) < 3:
+                continue
+            out["E:" + phrase] = out.get("E:" + phrase, 0.0) + weight * ENTITY_WEIGHT
+            if len(words) > 1:
+                last = "E:" + words[-1].lower().replace("'s", "")
+                out[last] = out.get(last, 0.0) + weight * ENTITY_WEIGHT * 0.5
+
+
+def extract(article: Article) -> Features:
+    """Features of one article: title and lead count more than the body; weights are log-scaled."""
+    raw: dict[str, float] = {}
+    text = article.text
+    words = text.split()
+    lead = " ".join(words[:LEAD_WORDS])
+    body = " ".join(words[LEAD_WORDS:])
+    if article.title:
+        _add_words(raw, article.title, TITLE_WEIGHT)
+        _add_names(raw, article.title, TITLE_WEIGHT)
+    _add_words(raw, lead, LEAD_WEIGHT)
+    _add_names(raw, lead, LEAD_WEIGHT)
+    _add_words(raw, body, 1.0)
+    _add_names(raw, body, 1.0)
+    for y in set(_YEAR.findall(text[:DATELINE_CHARS * 2])):
+        raw["Y:" + y] = raw.get("Y:" + y, 0.0) + YEAR_WEIGHT
+    terms = {k: 1.0 + math.log(v) if v > 1.0 else v for k, v in raw.items()}
+    day = day_of(article.published)
+    if day is None:
+        day = text_date(text)
+    return Features(terms=terms, day=day, title=article.title or _first_line(text))
+
+
+def _first_line(text: str) -> str | None:
+    line = text.strip().split("\n", 1)[0].strip()
+    return line[:120] if line else None

@@ -1,0 +1,453 @@
+"""The embedded SQLite store: articles, near-duplicate links, stories, cached reports and full-text search."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import asdict
+from datetime import date, datetime, timezone
+from typing import Any
+
+import numpy as np
+
+from ..config import Settings
+from ..errors import StoreError
+from ..model import Article, Removal, Story
+from . import dedup
+from .cluster import Clusterer, DocFreq, StoryState
+from .features import extract
+
+SCHEMA_VERSION = 1
+REPORT_VERSION = "1"
+_MAGIC = b"SQLite format 3\x00"
+
+_SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value BLOB);
+CREATE TABLE articles (
+    seq INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    text TEXT NOT NULL,
+    title TEXT, outlet TEXT, url TEXT, published TEXT, author TEXT,
+    source TEXT NOT NULL DEFAULT '',
+    language TEXT NOT NULL DEFAULT 'en',
+    removed TEXT NOT NULL DEFAULT '[]',
+    copy_of TEXT,
+    story TEXT,
+    minhash BLOB,
+    ingested TEXT NOT NULL
+);
+CREATE INDEX articles_story ON articles(story);
+CREATE TABLE lsh (band INTEGER NOT NULL, key INTEGER NOT NULL, article TEXT NOT NULL);
+CREATE INDEX lsh_key ON lsh(key);
+CREATE TABLE stories (
+    id TEXT PRIMARY KEY,
+    title TEXT,
+    first_seen TEXT, last_seen TEXT, created TEXT NOT NULL,
+    size INTEGER NOT NULL DEFAULT 0,
+    first_day INTEGER, last_day INTEGER, last_seq INTEGER NOT NULL DEFAULT 0,
+    active INTEGER NOT NULL DEFAULT 1,
+    centroid TEXT NOT NULL DEFAULT '{}'
+);
+CREATE INDEX stories_active ON stories(active);
+CREATE INDEX stories_recent ON stories(last_seen, size);
+CREATE TABLE story_articles (
+    story TEXT NOT NULL, article TEXT NOT NULL, PRIMARY KEY (story, article)
+) WITHOUT ROWID;
+CREATE TABLE reports (story TEXT PRIMARY KEY, key TEXT NOT NULL, report TEXT NOT NULL, created TEXT NOT NULL);
+CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', content_rowid='seq');
+CREATE VIRTUAL TABLE stories_fts USING fts5(story UNINDEXED, title);
+"""
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _iso(day: int | None) -> str | None:
+    return date.fromordinal(day).isoformat() if day else None
+
+
+def _store_error(path: str, exc: sqlite3.Error) -> StoreError:
+    """A clear message for an SQLite failure on the store file."""
+    msg = str(exc).lower()
+    if "locked" in msg or "busy" in msg:
+        return StoreError(f"store {path} is locked by another process; wait for it to finish (or stop it) and retry")
+    if "not a database" in msg or "malformed" in msg or "corrupt" in msg:
+        return StoreError(f"store {path} is corrupt ({exc}); it was left untouched: restore it from a backup "
+                          "or pass another --store path")
+    if "readonly" in msg or "read-only" in msg or "unable to open" in msg:
+        return StoreError(f"store {path} cannot be written ({exc}); check the path and its permissions")
+    return StoreError(f"store {path}: {exc}")
+
+
+class Store:
+    """A newsprism corpus in one SQLite file (WAL mode). Use as a context manager or call ``close()``."""
+
+    def __init__(self, path: str, settings: Settings | None = None, *, timeout: float = 10.0,
+                 create: bool = True) -> None:
+        self.path = str(path)
+        if not create and not os.path.exists(self.path):
+            raise StoreError(f"no store at {self.path}; create one with: newsprism ingest FILES --store {self.path}")
+        self.settings = settings or Settings()
+        self._lock = threading.RLock()
+        self._clusterer: Clusterer | None = None
+        self._check_file()
+        try:
+            self._db = sqlite3.connect(self.path, timeout=timeout, isolation_level=None, check_same_thread=False)
+        except sqlite3.Error as exc:
+            raise _store_error(self.path, exc) from exc
+        try:
+            self._open()
+        except sqlite3.Error as exc:
+            self._db.close()
+            raise _store_error(self.path, exc) from exc
+        except StoreError:
+            self._db.close()
+            raise
+
+    # -- opening ---------------------------------------------------------------------------------------------
+    def _check_file(self) -> None:
+        """Refuses a file that is not an SQLite database before SQLite can touch it."""
+        if os.path.isdir(self.path):
+            raise StoreError(f"store {self.path} is a directory; pass a file path to --store")
+        if os.path.exists(self.path) and os.path.getsize(self.path) > 0:
+            with open(self.path, "rb") as fh:
+                head = fh.read(len(_MAGIC))
+            if head != _MAGIC:
+                raise StoreError(f"store {self.path} is not a newsprism store (not an SQLite database); it was left "
+                                 "untouched: pass another --store path")
+
+    def _open(self) -> None:
+        db = self._db
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise StoreError(f"store {self.path} was written by a newer newsprism (schema {version}, this one reads "
+                             f"up to {SCHEMA_VERSION}); upgrade newsprism to open it")
+        tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if version == 0 and tables:
+            raise StoreError(f"store {self.path} is an SQLite database but not a newsprism store; it was left "
+                             "untouched: pass another --store path")
+        mode = db.execute("PRAGMA journal_mode=WAL").fetchone()[0]
+        if str(mode).lower() != "wal":
+            raise StoreError(f"store {self.path} could not be switched to WAL mode (got {mode}); use a local disk")
+        db.execute("PRAGMA synchronous=NORMAL")
+        db.execute("PRAGMA foreign_keys=ON")
+        if version == 0:
+            with self._tx():
+                db.executescript("BEGIN IMMEDIATE;" + _SCHEMA + f"PRAGMA user_version={SCHEMA_VERSION};COMMIT;")
+        else:
+            db.execute("SELECT count(*) FROM meta").fetchone()
+
+    @contextmanager
+    def _tx(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction; rolled back whole on any error."""
+        with self._lock:
+            try:
+                yield self._db
+            except sqlite3.Error as exc:
+                if self._db.in_transaction:
+                    self._db.rollback()
+                raise _store_error(self.path, exc) from exc
+            except BaseException:
+                if self._db.in_transaction:
+                    self._db.rollback()
+                raise
+
+    def close(self) -> None:
+        """Closes the database; the clusterer state is already saved with each batch."""
+        with self._lock:
+            try:
+                self._db.close()
+            except sqlite3.Error:
+                pass
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- ingest ----------------------------------------------------------------------------------------------
+    def _meta(self, key: str) -> Any:
+        row = self._db.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def _load_clusterer(self) -> Clusterer:
+        """The clusterer, rebuilt from the store's document frequencies and active stories."""
+        if self._clusterer is not None:
+            return self._clusterer
+        blob = self._meta("df")
+        n = int(self._meta("df_n") or 0)
+        df = DocFreq.from_bytes(blob, n) if blob else DocFreq()
+        cl = Clusterer(df, window_days=self.settings.story_window_days)
+        clock = self._meta("clock")
+        cl.clock = int(clock) if clock is not None else None
+        cl.seq = int(self._meta("cluster_seq") or 0)
+        rows = self._db.execute("SELECT id, title, size, first_day, last_day, last_seq, centroid FROM stories "
+                                "WHERE active=1").fetchall()
+        states = []
+        for sid, title, size, fd, ld, ls, cen in rows:
+            st = StoryState(id=sid, centroid=StoryState.centroid_from_json(cen), size=size, first_day=fd,
+                            last_day=ld, last_seq=ls, title=title)
+            st.norm = float(np.sqrt(sum(w * w for w in st.centroid.values())))
+            states.append(st)
+        cl.load(states)
+        self._clusterer = cl
+        return cl
+
+    def add_articles(self, articles: Iterable[Article]) -> dict[str, int]:
+        """Adds the articles in one transaction: new ones are deduplicated and clustered; known ids are skipped.
+
+        Returns counts: ``added``, ``skipped`` (id already stored or repeated), ``copies`` (near-duplicates of a
+        stored article), ``stories_new``.
+        """
+        arts = list(articles)
+        counts = {"added": 0, "skipped": 0, "copies": 0, "stories_new": 0}
+        if not arts:
+            return counts
+        threshold = self.settings.dedup_threshold
+        with self._tx() as db:
+            try:
+                db.execute("BEGIN IMMEDIATE")
+                cl = self._load_clusterer()
+                self._add_batch(db, cl, arts, threshold, counts)
+                db.execute("COMMIT")
+            except BaseException:
+                self._clusterer = None  # the in-memory state may be ahead of the rolled-back database
+                raise
+        return counts
+
+    def _add_batch(self, db: sqlite3.Connection, cl: Clusterer, arts: Sequence[Article], threshold: float,
+                   counts: dict[str, int]) -> None:
+        ids = [a.id for a in arts]
+        known: set[str] = set()
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            q = "SELECT id FROM articles WHERE id IN (%s)" % ",".join("?" * len(chunk))
+            known.update(r[0] for r in db.execute(q, chunk))
+        now = _now()
+        touched: dict[str, StoryState] = {}
+        for art in arts:
+            if art.id in known:
+                counts["skipped"] += 1
+                continue
+            known.add(art.id)
+            sig = dedup.signature(art.text)
+            keys = dedup.band_keys(sig, threshold)
+            kept = self._find_copy(db, sig, keys, threshold)
+            if kept is not None:
+                story = db.execute("SELECT story FROM articles WHERE id=?", (kept,)).fetchone()[0]
+                counts["copies"] += 1
+            else:
+                feats = extract(art)
+                st, created = cl.add(art.id, feats)
+                if created:
+                    counts["stories_new"] += 1
+                story = st.id
+                for gone, keep in cl.absorb(st):
+                    self._merge_story(db, gone, keep)
+                    touched.pop(gone, None)
+                    counts["stories_new"] -= 1 if gone == st.id and created else 0
+                    if gone == story:
+                        story = keep
+                touched[story] = cl.active[story]
+            cur = db.execute(
+                "INSERT INTO articles (id, text, title, outlet, url, published, author, source, language, removed,"
+                " copy_of, story, minhash, ingested) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (art.id, art.text, art.title, art.outlet, art.url, art.published, art.author, art.source or "",
+                 art.language, json.dumps([asdict(r) for r in art.removed]), kept, story,
+                 None if kept else sig.astype("<u8").tobytes(), now))
+            seq = cur.lastrowid
+            db.execute("INSERT INTO articles_fts(rowid, title, text) VALUES (?,?,?)", (seq, art.title or "", art.text))
+            if kept is None:
+                db.executemany("INSERT INTO lsh(band, key, article) VALUES (?,?,?)",
+                               [(b, k, art.id) for b, k in enumerate(keys)])
+            db.execute("INSERT OR IGNORE INTO story_articles(story, article) VALUES (?,?)", (story, art.id))
+            self._touch_dates(db, story, art.published or _iso(cl.clock), now[:10])
+            counts["added"] += 1
+        for st in cl.retire():
+            db.execute("UPDATE stories SET active=0 WHERE id=?", (st.id,))
+        self._save_states(db, touched.values(), cl)
+        db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('df', ?), ('df_n', ?), ('clock', ?), "
+                   "('cluster_seq', ?)", (cl.df.to_bytes(), cl.df.n, cl.clock, cl.seq))
+
+    def _merge_story(self, db: sqlite3.Connection, gone: str, keep: str) -> None:
+        """Moves every article of story ``gone`` to ``keep`` and drops ``gone`` (the clusterer merged them)."""
+        db.execute("UPDATE articles SET story=? WHERE story=?", (keep, gone))
+        db.execute("INSERT OR IGNORE INTO story_articles(story, article) SELECT ?, article FROM story_articles "
+                   "WHERE story=?", (keep, gone))
+        db.execute("DELETE FROM story_articles WHERE story=?", (gone,))
+        row = db.execute("SELECT first_seen, last_seen, created FROM stories WHERE id=?", (gone,)).fetchone()
+        if row is not None:
+            db.execute("INSERT OR IGNORE INTO stories(id, created) VALUES (?,?)", (keep, row[2]))
+            for day in (row[0], row[1]):
+                if day:
+                    self._touch_dates(db, keep, day, row[2])
+        db.execute("DELETE FROM stories WHERE id=?", (gone,))
+        db.execute("DELETE FROM stories_fts WHERE story=?", (gone,))
+        db.execute("DELETE FROM reports WHERE story=?", (gone,))
+
+    def _find_copy(self, db: sqlite3.Connection, sig: np.ndarray, keys: list[int], threshold: float) -> str | None:
+        """The stored article this one is a near-duplicate of (verified on the full signature), if any."""
+        # band keys are salted per band, so one IN query over the keys finds every candidate
+        q = ("SELECT a.id, a.minhash FROM lsh JOIN articles a ON a.id = lsh.article WHERE lsh.key IN (%s) "
+             "ORDER BY a.seq" % ",".join("?" * len(keys)))
+        seen: set[str] = set()
+        for aid, blob in db.execute(q, keys):
+            if aid in seen or blob is None:
+                continue
+            seen.add(aid)
+            if dedup.similarity(sig, np.frombuffer(blob, dtype="<u8")) >= threshold:
+                return str(aid)
+        return None
+
+    def _touch_dates(self, db: sqlite3.Connection, story: str, day: str | None, today: str) -> None:
+        """Widens the story's date range by the article's day (undated articles: their neighbours' day)."""
+        db.execute("INSERT OR IGNORE INTO stories(id, created) VALUES (?,?)", (story, today))
+        if day:
+            db.execute("UPDATE stories SET first_seen=min(coalesce(first_seen, ?), ?), last_seen=max(coalesce("
+                       "last_seen, ?), ?) WHERE id=?", (day, day, day, day, story))
+
+    def _save_states(self, db: sqlite3.Connection, states: Iterable[StoryState], cl: Clusterer) -> None:
+        for st in states:
+            active = 1 if st.id in cl.active else 0
+            old = db.execute("SELECT title FROM stories WHERE id=?", (st.id,)).fetchone()
+            db.execute("UPDATE stories SET title=coalesce(title, ?), size=?, first_day=?, last_day=?, last_seq=?,"
+                       " active=?, centroid=? WHERE id=?",
+                       (st.title, st.size, st.first_day, st.last_day, st.last_seq, active, st.to_json(), st.id))
+            if old is None or old[0] is None:
+                db.execute("DELETE FROM stories_fts WHERE story=?", (st.id,))
+                db.execute("INSERT INTO stories_fts(story, title) VALUES (?,?)", (st.id, st.title or ""))
+
+    # -- reading ---------------------------------------------------------------------------------------------
+    def _read(self, sql: str, args: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        with self._lock:
+            try:
+                return self._db.execute(sql, args).fetchall()
+            except sqlite3.Error as exc:
+                raise _store_error(self.path, exc) from exc
+
+    def _story_dicts(self, rows: list[tuple[Any, ...]]) -> list[dict[str, Any]]:
+        if not rows:
+            return []
+        ids = [r[0] for r in rows]
+        members: dict[str, list[dict[str, Any]]] = {i: [] for i in ids}
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            q = ("SELECT story, id, source, title, outlet, published, copy_of FROM articles WHERE story IN (%s) "
+                 "ORDER BY seq" % ",".join("?" * len(chunk)))
+            for story, aid, source, title, outlet, published, copy_of in self._read(q, chunk):
+                members[story].append({"id": aid, "source": source, "title": title, "outlet": outlet,
+                                       "published": published, "copy_of": copy_of})
+        return [{"id": sid, "title": title, "first_seen": fs, "last_seen": ls, "articles": members[sid]}
+                for sid, title, fs, ls in rows]
+
+    def list_stories(self, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
+        """Stories, most recent first (then largest)."""
+        rows = self._read("SELECT id, title, coalesce(first_seen, created), coalesce(last_seen, created) FROM stories ORDER BY coalesce(last_seen, created) DESC, size DESC,"
+                          " id LIMIT ? OFFSET ?", (int(limit), int(offset)))
+        return self._story_dicts(rows)
+
+    def count_stories(self) -> int:
+        return int(self._read("SELECT count(*) FROM stories")[0][0])
+
+    def count_articles(self) -> int:
+        return int(self._read("SELECT count(*) FROM articles")[0][0])
+
+    def search_stories(self, query: str, limit: int = 50) -> list[dict[str, Any]]:
+        """Stories whose title, or one of whose articles, matches an FTS5 query (words, "phrases", AND/OR/NOT)."""
+        if not query or not query.strip():
+            return []
+        sql = ("SELECT story, min(r) FROM ("
+               " SELECT story, bm25(stories_fts) - 5.0 AS r FROM stories_fts WHERE stories_fts MATCH ?"
+               " UNION ALL"
+               " SELECT a.story, bm25(articles_fts) AS r FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid"
+               " WHERE articles_fts MATCH ?"
+               ") GROUP BY story ORDER BY min(r) LIMIT ?")
+        with self._lock:
+            try:
+                hits = self._db.execute(sql, (query, query, int(limit))).fetchall()
+            except sqlite3.OperationalError as exc:
+                msg = str(exc)
+                if "fts5" in msg or "syntax" in msg or "no such column" in msg or "unterminated" in msg:
+                    raise StoreError(f"bad search query {query!r} ({msg}); use plain words, \"quoted phrases\", "
+                                     "AND, OR, NOT") from exc
+                raise _store_error(self.path, exc) from exc
+            except sqlite3.Error as exc:
+                raise _store_error(self.path, exc) from exc
+        order = [h[0] for h in hits if h[0]]
+        if not order:
+            return []
+        q = "SELECT id, title, coalesce(first_seen, created), coalesce(last_seen, created) FROM stories WHERE id IN (%s)" % ",".join("?" * len(order))
+        rows = {r[0]: r for r in self._read(q, order)}
+        return self._story_dicts([rows[i] for i in order if i in rows])
+
+    def get_story(self, story_id: str) -> dict[str, Any] | None:
+        """One story dict, or None when the id is unknown."""
+        rows = self._read("SELECT id, title, coalesce(first_seen, created), coalesce(last_seen, created) FROM stories WHERE id=?", (story_id,))
+        out = self._story_dicts(rows)
+        return out[0] if out else None
+
+    def _article(self, row: tuple[Any, ...]) -> Article:
+        aid, text, title, outlet, url, published, author, source, language, removed = row
+        return Article(id=aid, text=text, title=title, outlet=outlet, url=url, published=published, author=author,
+                       source=source, language=language, removed=[Removal(**r) for r in json.loads(removed)])
+
+    _ACOLS = "id, text, title, outlet, url, published, author, source, language, removed"
+
+    def get_article(self, article_id: str) -> Article | None:
+        """One stored article, or None."""
+        rows = self._read(f"SELECT {self._ACOLS} FROM articles WHERE id=?", (article_id,))
+        return self._article(rows[0]) if rows else None
+
+    def story_articles(self, story_id: str) -> list[Article]:
+        """The story's articles in ingest order, copies included."""
+        rows = self._read(f"SELECT {self._ACOLS} FROM articles WHERE story=? ORDER BY seq", (story_id,))
+        return [self._article(r) for r in rows]
+
+    def story_copies(self, story_id: str) -> dict[str, str]:
+        """Copy article id -> kept article id, within the story."""
+        return {a: k for a, k in self._read("SELECT id, copy_of FROM articles WHERE story=? AND copy_of IS NOT NULL",
+                                             (story_id,))}
+
+    def story_report(self, story_id: str, settings: Settings | None = None) -> dict[str, Any]:
+        """The story's report dict; computed once per (articles, settings) and cached in the store."""
+        settings = settings or self.settings
+        info = self.get_story(story_id)
+        if info is None:
+            raise StoreError(f"no story {story_id!r} in store {self.path}; list them with: newsprism stories "
+                             f"--store {self.path}")
+        articles = self.story_articles(story_id)
+        copies = self.story_copies(story_id)
+        key = _report_key(articles, copies, settings)
+        rows = self._read("SELECT key, report FROM reports WHERE story=?", (story_id,))
+        if rows and rows[0][0] == key:
+            cached: dict[str, Any] = json.loads(rows[0][1])
+            return cached
+        from ..story.analyze import analyze_story
+
+        story = Story(id=story_id, title=info["title"], articles=articles, copies=copies)
+        report = analyze_story(story, settings).to_dict()
+        with self._tx() as db:
+            db.execute("INSERT OR REPLACE INTO reports(story, key, report, created) VALUES (?,?,?,?)",
+                       (story_id, key, json.dumps(report), _now()))
+        return report
+
+    def integrity(self) -> str:
+        """SQLite's integrity check result ('ok' when the file is sound)."""
+        return str(self._read("PRAGMA integrity_check")[0][0])
+
+
+def _report_key(articles: Sequence[Article], copies: dict[str, str], settings: Settings) -> str:
+    """Cache key of a report: which articles, which copies, the analysis settings and the report version."""
+    s = asdict(settings)
+    for private in ("llm_api_key", "fetch_timeout", "max_bytes", "batch_size", "published"):
+        s.pop(private, None)
+    payload = json.dumps({"v": REPORT_VERSION, "a": sorted(a.id for a in articles), "c": copies, "s": s},
+                         sort_keys=True)
+    return hashlib.sha1(payload.encode()).hexdigest()

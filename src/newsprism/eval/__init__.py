@@ -1,0 +1,1 @@
+"""Evaluation runners: datasets, metrics and `newsprism eval ...`."""

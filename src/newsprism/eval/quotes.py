@@ -1,0 +1,331 @@
+"""`newsprism eval quotes`: quote recall, span F1 and speaker accuracy, side by side with textacy's direct quotations.
+
+Seeds (gold JSONL, one quote a line: doc, kind, speaker, text): a gold quote is *found* when a predicted quote of the
+same document shares at least half of the words of the longer of the two (lower-cased words matched in order, curly
+and straight apostrophes alike, punctuation and quotation marks ignored); gold and predictions are paired one to one,
+best overlap first. Its speaker is right when the predicted speaker and the gold speaker agree by full name or
+surname (or, for unnamed sources, by the head noun: "the official" ~ "senior administration official").
+
+PolNeAR (brat standoff; Content, Source and Cue spans tied by E lines): span overlap is the number of shared
+characters (whitespace and quotation marks left out, since annotators include the marks and newsprism does not)
+over the length of the longer span. Gold and predicted content spans are paired one to one, best first, at overlap
+>= 0.3 and >= 0.8, giving precision, recall and F1. Speaker accuracy counts, among pairs matched at 0.3 whose gold
+has a Source, those whose predicted speaker mention overlaps the gold Source or whose speaker name agrees with it.
+A text annotated by several annotators is scored against the first annotation file in name order.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from ..config import Settings
+from ..errors import MissingDependency, NewsprismError
+from ..model import Article
+from .metrics import PRF, char_set, greedy_match, same_speaker, span_overlap, text_overlap
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+THRESHOLDS = (0.3, 0.8)
+SEED_MATCH = 0.5
+
+
+@dataclass(slots=True)
+class Pred:
+    """One predicted quote: content offsets, speaker name and speaker mention offsets."""
+
+    start: int
+    end: int
+    speaker: str | None = None
+    speaker_span: tuple[int, int] | None = None
+    text: str = ""
+
+
+@dataclass(slots=True)
+class Gold:
+    content: list[tuple[int, int]]
+    sources: list[tuple[int, int]] = field(default_factory=list)
+    source_text: str = ""
+
+
+System = Callable[[Sequence[Article], dict[str, "Doc"]], dict[str, list[Pred]]]
+
+
+def newsprism_system(articles: Sequence[Article], docs: dict[str, "Doc"]) -> dict[str, list[Pred]]:
+    """Quotes of every kind from newsprism's own entity and quote stages."""
+    from ..story.entities import build_entities
+    from ..story.quotes import extract_quotes
+
+    out: dict[str, list[Pred]] = {a.id: [] for a in articles}
+    for art in articles:  # one article at a time: the evaluation texts are separate stories
+        ents = build_entities([art], docs)
+        for q in extract_quotes([art], docs, ents):
+            sp = (q.speaker_span.start, q.speaker_span.end) if q.speaker_span else None
+            out[art.id].append(Pred(q.start, q.end, q.speaker, sp, q.text))
+    return out
+
+
+def textacy_system(articles: Sequence[Article], docs: dict[str, "Doc"]) -> dict[str, list[Pred]]:
+    """textacy's direct quotations on the same docs; a doc with an odd number of marks is read paragraph by paragraph."""
+    try:
+        from textacy.extract.triples import direct_quotations
+    except ImportError as exc:
+        raise MissingDependency("textacy", "eval") from exc
+    out: dict[str, list[Pred]] = {}
+    for art in articles:
+        doc = docs[art.id]
+        pieces: list[tuple[int, Any]] = []
+        try:
+            pieces = [(0, t) for t in direct_quotations(doc)]
+        except ValueError:
+            pos = 0
+            for para in art.text.split("\n"):
+                lo, hi = pos, pos + len(para)
+                pos = hi + 1
+                span = doc.char_span(lo, hi, alignment_mode="contract") if para.strip() else None
+                if span is None or len(span) == 0:
+                    continue
+                try:
+                    pieces += [(span.start_char, t) for t in direct_quotations(span.as_doc())]
+                except ValueError:
+                    continue
+        preds: list[Pred] = []
+        for base, trip in pieces:
+            content = trip.content
+            toks = [t for t in content if not t.is_quote] or list(content)
+            start = base + toks[0].idx
+            end = base + toks[-1].idx + len(toks[-1].text)
+            spk = trip.speaker
+            sp = (base + spk[0].idx, base + spk[-1].idx + len(spk[-1].text)) if spk else None
+            name = " ".join(t.text for t in spk) if spk else None
+            preds.append(Pred(start, end, name, sp, art.text[start:end]))
+        out[art.id] = preds
+    return out
+
+
+# seeds -------------------------------------------------------------------------------------------------------
+
+
+def _load_seed_articles(seeds: str) -> dict[str, Article]:
+    """Seed file name -> cleaned Article, read by newsprism's own loader."""
+    from ..api import load
+
+    out: dict[str, Article] = {}
+    for name in sorted(os.listdir(seeds)):
+        if name.endswith(".txt"):
+            arts = load(os.path.join(seeds, name))
+            if arts:
+                out[name] = arts[0]
+    return out
+
+
+def eval_seeds(gold_path: str, seeds: str, systems: dict[str, System]) -> dict[str, Any]:
+    """Recall of the gold quotes and speaker accuracy of the found ones, per system."""
+    gold: list[dict[str, str]] = []
+    with open(gold_path, encoding="utf-8") as fh:
+        for n, line in enumerate(fh, 1):
+            if line.strip():
+                try:
+                    gold.append(json.loads(line))
+                except json.JSONDecodeError as exc:
+                    raise NewsprismError(f"{gold_path}:{n}: not JSON ({exc.msg}); fix or remove the line") from exc
+    by_name = _load_seed_articles(seeds)
+    articles = list(by_name.values())
+    from ..nlp import parse
+
+    docs = parse(articles, Settings())
+    results: dict[str, Any] = {"gold": len(gold)}
+    for sys_name, system in systems.items():
+        preds = system(articles, docs)
+        found = speaker_ok = 0
+        misses: list[str] = []
+        by_kind: dict[str, list[int]] = {}
+        for doc_name in sorted({g["doc"] for g in gold}):
+            golds = [g for g in gold if g["doc"] == doc_name]
+            art = by_name.get(doc_name)
+            ps = preds.get(art.id, []) if art else []
+            scores = [(text_overlap(g["text"], p.text), gi, pi) for gi, g in enumerate(golds) for pi, p in enumerate(ps)]
+            pairs = {gi: pi for gi, pi, _ in greedy_match(scores, SEED_MATCH)}
+            for gi, g in enumerate(golds):
+                k = by_kind.setdefault(g.get("kind", "?"), [0, 0])
+                k[1] += 1
+                if gi in pairs:
+                    found += 1
+                    k[0] += 1
+                    speaker_ok += same_speaker(g.get("speaker"), ps[pairs[gi]].speaker)
+                else:
+                    misses.append(f"{doc_name}: {g['text'][:60]}")
+        results[sys_name] = {
+            "recall": round(found / len(gold), 4) if gold else 0.0, "found": found,
+            "speaker_accuracy": round(speaker_ok / found, 4) if found else 0.0, "speaker_right": speaker_ok,
+            "recall_by_kind": {k: round(v[0] / v[1], 4) for k, v in sorted(by_kind.items())},
+            "missed": misses,
+        }
+    return results
+
+
+# PolNeAR -----------------------------------------------------------------------------------------------------
+
+
+def _ranges(field_: str) -> list[tuple[int, int]]:
+    return [(int(a), int(b)) for a, b in (p.split() for p in field_.split(";"))]
+
+
+def read_polnear(root: str) -> tuple[list[Article], dict[str, list[Gold]]]:
+    """Raw articles and their gold attributions; every span is checked against the text."""
+    text_dir, ann_dir = os.path.join(root, "text"), os.path.join(root, "attributions")
+    if not (os.path.isdir(text_dir) and os.path.isdir(ann_dir)):
+        raise NewsprismError(f"{root}: expected text/ and attributions/ folders of PolNeAR; pass --polnear DIR")
+    anns: dict[str, str] = {}
+    for name in sorted(os.listdir(ann_dir)):
+        if name.endswith(".ann"):
+            stem = re.sub(r"_[0-9a-f]+\.ann$", "", name)
+            anns.setdefault(stem, os.path.join(ann_dir, name))
+    articles: list[Article] = []
+    gold: dict[str, list[Gold]] = {}
+    for stem in sorted(anns):
+        path = os.path.join(text_dir, stem + ".txt")
+        if not os.path.exists(path):
+            continue
+        with open(path, encoding="utf-8") as fh:
+            text = fh.read()
+        spans: dict[str, tuple[str, list[tuple[int, int]], str]] = {}
+        events: list[dict[str, str]] = []
+        with open(anns[stem], encoding="utf-8") as fh:
+            for line in fh:
+                parts = line.rstrip("\n").split("\t")
+                if line.startswith("T") and len(parts) >= 3:
+                    label, _, rng = parts[1].partition(" ")
+                    ranges = _ranges(rng)
+                    if " ".join(text[a:b] for a, b in ranges) != parts[2]:
+                        raise NewsprismError(f"{anns[stem]}: span {parts[0]} does not match the text; "
+                                             "the annotation and text files are out of step")
+                    spans[parts[0]] = (label, ranges, parts[2])
+                elif line.startswith("E") and len(parts) >= 2:
+                    events.append(dict(x.split(":", 1) for x in parts[1].split() if ":" in x))
+        golds: list[Gold] = []
+        for ev in events:
+            content = spans.get(ev.get("Content", ""))
+            if content is None:
+                continue
+            src = spans.get(ev.get("Source", ""))
+            golds.append(Gold(content[1], src[1] if src else [], src[2] if src else ""))
+        articles.append(Article(id=stem, text=text, title=None, outlet=stem.split("_")[0], source=path))
+        gold[stem] = golds
+    return articles, gold
+
+
+def eval_polnear(root: str, systems: dict[str, System], limit: int | None = None) -> dict[str, Any]:
+    """Content-span precision, recall and F1 at each overlap threshold, and speaker accuracy, per system."""
+    articles, gold = read_polnear(root)
+    if limit:
+        articles = articles[:limit]
+    from ..nlp import parse
+
+    t0 = time.perf_counter()
+    docs = parse(articles, Settings())
+    results: dict[str, Any] = {"docs": len(articles), "gold": sum(len(gold[a.id]) for a in articles),
+                               "parse_seconds": round(time.perf_counter() - t0, 2)}
+    for sys_name, system in systems.items():
+        t1 = time.perf_counter()
+        preds = system(articles, docs)
+        seconds = time.perf_counter() - t1
+        counts = {t: [0, 0, 0] for t in THRESHOLDS}
+        spk_total = spk_ok = 0
+        for art in articles:
+            golds, ps = gold[art.id], preds.get(art.id, [])
+            gsets = [char_set(art.text, g.content) for g in golds]
+            psets = [char_set(art.text, [(p.start, p.end)]) for p in ps]
+            scores = []
+            for gi, gs in enumerate(gsets):
+                for pi, pset in enumerate(psets):
+                    if gs and pset and not gs.isdisjoint(pset):
+                        scores.append((span_overlap(gs, pset), gi, pi))
+            for t in THRESHOLDS:
+                pairs = greedy_match(scores, t)
+                counts[t][0] += len(pairs)
+                counts[t][1] += len(golds)
+                counts[t][2] += len(ps)
+                if t != THRESHOLDS[0]:
+                    continue
+                for gi, pi, _ in pairs:
+                    g, p = golds[gi], ps[pi]
+                    if not g.sources:
+                        continue
+                    spk_total += 1
+                    src = char_set(art.text, g.sources)
+                    hit = p.speaker_span is not None and not src.isdisjoint(char_set(art.text, [p.speaker_span]))
+                    spk_ok += hit or same_speaker(g.source_text, p.speaker)
+        results[sys_name] = {
+            **{f"@{t}": PRF(*counts[t]).to_dict() for t in THRESHOLDS},
+            "speaker_accuracy": round(spk_ok / spk_total, 4) if spk_total else 0.0,
+            "speaker_matched": spk_total, "seconds": round(seconds, 2),
+        }
+    return results
+
+
+# the command -------------------------------------------------------------------------------------------------
+
+
+def _row(label: str, values: Sequence[str]) -> str:
+    return f"  {label:<34}" + "".join(f"{v:>12}" for v in values)
+
+
+def _pct(x: float) -> str:
+    return f"{100 * x:.1f}"
+
+
+def render(seeds: dict[str, Any] | None, polnear: dict[str, Any] | None, names: Sequence[str]) -> str:
+    """The side-by-side table."""
+    lines = [_row("", names)]
+    if seeds:
+        lines.append(f"seeds: {seeds['gold']} gold quotes (found = word overlap >= {SEED_MATCH})")
+        lines.append(_row("recall %", [_pct(seeds[n]["recall"]) for n in names]))
+        lines.append(_row("speaker accuracy % (found)", [_pct(seeds[n]["speaker_accuracy"]) for n in names]))
+        for kind in seeds[names[0]]["recall_by_kind"]:
+            lines.append(_row(f"  recall {kind} %", [_pct(seeds[n]["recall_by_kind"].get(kind, 0.0)) for n in names]))
+    if polnear:
+        lines.append(f"PolNeAR: {polnear['docs']} docs, {polnear['gold']} gold attributions "
+                     f"(parse {polnear['parse_seconds']} s)")
+        for t in THRESHOLDS:
+            for m in ("precision", "recall", "f1"):
+                lines.append(_row(f"content {m} % @{t}", [_pct(polnear[n][f"@{t}"][m]) for n in names]))
+        lines.append(_row("speaker accuracy % (matched @0.3)", [_pct(polnear[n]["speaker_accuracy"]) for n in names]))
+        lines.append(_row("predictions", [str(polnear[n][f"@{THRESHOLDS[0]}"]["pred"]) for n in names]))
+        lines.append(_row("seconds (after parsing)", [str(polnear[n]["seconds"]) for n in names]))
+        base = polnear[names[-1]]["@0.3"]["f1"]
+        if base:
+            lines.append(f"  F1@0.3 ratio newsprism/textacy: {polnear[names[0]]['@0.3']['f1'] / base:.2f}")
+    return "\n".join(lines) + "\n"
+
+
+def run_quotes(gold: str, seeds: str, polnear: str, json_out: str | None = None) -> int:
+    """Runs both evaluations for newsprism and the textacy baseline; prints the table, optionally writes JSON."""
+    systems: dict[str, System] = {"newsprism": newsprism_system, "textacy": textacy_system}
+    seed_res = pol_res = None
+    notes: list[str] = []
+    if os.path.exists(gold) and os.path.isdir(seeds):
+        seed_res = eval_seeds(gold, seeds, systems)
+    else:
+        notes.append(f"seeds skipped: {gold} or {seeds} not found")
+    if os.path.isdir(polnear):
+        pol_res = eval_polnear(polnear, systems)
+    else:
+        notes.append(f"PolNeAR skipped: {polnear} not found")
+    if seed_res is None and pol_res is None:
+        print("newsprism: error: no evaluation data found; pass --gold/--seeds or --polnear", file=sys.stderr)
+        return 2
+    sys.stdout.write(render(seed_res, pol_res, list(systems)))
+    for n in notes:
+        print(f"note: {n}")
+    if json_out:
+        with open(json_out, "w", encoding="utf-8") as fh:
+            json.dump({"seeds": seed_res, "polnear": pol_res, "notes": notes}, fh, indent=2)
+    return 0

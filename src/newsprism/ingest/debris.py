@@ -1,0 +1,224 @@
+"""Line patterns of crawl debris (credits, share and subscribe prompts, update notes, datelines).
+
+Each rule matches a whole line and is anchored and length-bounded, so a sentence of an article cannot match it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .meta import outlet_from_dateline
+
+_F = re.I
+
+# "© Getty Images", "Photo: Jane Doe/AP", "(Photo by Mandel Ngan/AFP/Getty Images)", "Image copyright Reuters"
+_CREDIT_LABEL = re.compile(
+    r"^[(\[]?\s*(?:©|\(c\)|image (?:copyright|source|credit)\b|"
+    r"(?:photo(?:graph)?|image|picture|pic|illustration|video|credit|photo credit|image credit|file photo)s?"
+    r"(?:\s+(?:by|credit|courtesy(?: of)?|source))?\s*[:/|])",
+    _F,
+)
+_CREDIT_JOINERS = {"for", "the", "of", "via", "and", "by", "courtesy", "at", "de", "van", "von", "/"}
+_COPYRIGHT = re.compile(r"^copyright\s*(?:©|\(c\)|\d{4})|\ball rights reserved\b", _F)
+_AGENCIES = re.compile(
+    r"\b(?:Getty Images|Getty|AFP|AP Photo|AP|Reuters|EPA|Shutterstock|iStock(?:photo)?|Alamy|Bloomberg|"
+    r"Xinhua|Pool|NurPhoto|SOPA Images|Sipa|Anadolu|REX|Corbis|Associated Press|Handout)\b"
+)
+_CAPTION_CREDIT = re.compile(
+    r"[(\[]\s*(?:(?:AP|AFP|Reuters|EPA|Getty|File)\s+)?(?:Photo|Image|Picture|Credit)s?(?:\s+by)?\s*[:/ ]\s*[^()\[\]]{1,80}[)\]]\s*$",
+    _F,
+)
+_SHARE_WORDS = {
+    "share", "shares", "shared", "tweet", "email", "e-mail", "mail", "print", "facebook", "twitter", "x", "linkedin",
+    "whatsapp", "reddit", "pinterest", "telegram", "messenger", "flipboard", "copy", "link", "copied", "save",
+    "comments", "comment", "this", "article", "story", "on", "via", "the", "to", "opens", "in", "new", "window",
+    "click", "and", "or", "page", "url", "sms", "bluesky", "threads", "gift", "|", "•", "·",
+}
+_SHARE_STRONG = {"share", "tweet", "facebook", "twitter", "linkedin", "whatsapp", "reddit", "pinterest", "telegram",
+                 "flipboard", "bluesky"}
+_SUBSCRIBE = re.compile(
+    r"^(?:subscribe|sign up|signup|get (?:our|the|breaking|the latest)|join (?:our|us)|follow (?:us|our)|like us|"
+    r"download (?:our|the)|want (?:more|to)|don['’]t miss|never miss|enter your email|click here|"
+    r"register (?:now|for)|stay (?:informed|up to date)|already a subscriber|become a (?:member|subscriber))\b",
+    _F,
+)
+_SUBSCRIBE_TOPIC = re.compile(
+    r"\b(?:newsletters?|inbox|subscri\w+|sign up|sign-up|follow us|our app|the app|notifications|alerts|"
+    r"e-?mail|facebook|twitter|instagram|membership|breaking news)\b",
+    _F,
+)
+_SUBSCRIBE_ALONE = re.compile(r"^(?:subscribe|sign up)(?: (?:now|today|here))?[.!]?$", _F)
+_ADVERT = re.compile(
+    r"^(?:advertisement|advertising|ad|ads|sponsored(?: content| post)?|paid (?:content|post)|promoted(?: content)?|"
+    r"(?:story|article) continues (?:below|after)(?: (?:this|the))? (?:advertisement|ad|video)|"
+    r"continue reading(?: the main story| below| the article)?|scroll (?:down )?to continue(?: with content)?|"
+    r"skip (?:the )?(?:ad|advert|advertisement)|report an ad|ad feedback|close ad)[.:]?$",
+    _F,
+)
+_RELATED = re.compile(
+    r"^(?:read more|related|related (?:coverage|articles?|stories|content|topics|reading)|see also|more on this"
+    r"(?: story)?|recommended(?: for you| reading)?|also read|also see|watch|listen|more from [\w ]{1,30}|"
+    r"most (?:read|popular|viewed)|trending(?: now)?|you may also like|top stories|what to read next)"
+    r"\s*(?::|»|›|>|\||-|–|—)(?:\s.{0,200})?$|^(?:read more|related(?: (?:coverage|articles?|stories))?|see also|"
+    r"recommended|most read|trending now|you may also like|top stories)\s*[.:]?$",
+    _F,
+)
+_URL = re.compile(r"https?://|www\.", _F)
+_LINK_PROMO = re.compile(r"^(?:more|follow|see|find|for more)\b[^:]{0,50}:\s*(?:https?://|www\.)\S+", _F)
+_UPDATE_NOTE = re.compile(
+    r"^(?:editor['’]s note:\s*)?this (?:story|article|post|report|page) (?:has been|was|is being|will be) updated\b.{0,160}$",
+    _F,
+)
+_STAMP_LABEL = re.compile(
+    r"^(?:updated|last updated|last modified|published|posted|first published|originally published)"
+    r"(?:\s+(?:on|at))?\s*[:|]?\s+", _F,
+)
+_STAMP_WORDS = set(
+    "jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july august september "
+    "october november december mon tue tues wed thu thur thurs fri sat sun monday tuesday wednesday thursday "
+    "friday saturday sunday am pm a m p et gmt utc bst edt est pdt pst cet cest ist aest at on by ago today "
+    "yesterday hour hours minute minutes min mins day days week weeks".split()
+)
+_CONTRIBUTOR = re.compile(
+    r"\b(?:contributed|contributing)(?: additional)? (?:reporting|research|to (?:this|the) (?:report|story|article))"
+    r"(?: (?:to|for) (?:this|the) (?:report|story|article))?(?: from [\w ,]+)?\s*\.?\)?$|"
+    r"^[—–-]+\s*[\w ,.'’&]{2,80}\bcontributed(?: to this report)?\.?$",
+    _F,
+)
+_CREDITS_START = re.compile(
+    r"^[(\[]?\s*(?:additional )?(?:reporting|writing|editing|compiled|reported|research|graphics|production)"
+    r"(?: by|:)\s",
+    _F,
+)
+_BYLINE = re.compile(
+    r"^(?:By|BY|by)\s+(?!(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|"
+    r"april|may|june|july|august|september|october|november|december|the|then|now|noon|midnight)\b)"
+    r"[A-Z][\w.'’-]*(?:\s+(?:de|van|von|da|di|del|la|le|al|bin|ibn))*\s+[A-Z][\w.'’-]*"
+    r"(?:\s+(?:[A-Z][\w.'’-]*|and|&|,))*(?:\s*[,|•·]\s*[^.]{0,80})?$"
+)
+
+
+@dataclass(slots=True, frozen=True)
+class Dateline:
+    """A dateline at the start of a line: where it ends and the outlet it names, if any."""
+
+    end: int
+    outlet: str | None
+
+
+_PLACE = r"[A-Z][A-Za-z.'’-]*(?:[ ,]{1,2}[A-Z][A-Za-z.'’-]*){0,4}"
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?"
+_KNOWN = r"CNN|AP|AFP|Reuters|REUTERS|BBC|UPI|CNBC|Bloomberg|Xinhua|XINHUA|dpa|The Hill"
+# a broadcaster's initials after a place name ("United Nations CNN —"), but not after an article or pronoun
+_NOT_PLACE = re.compile(r"^(?:The|A|An|This|That|It|He|She|We|They|I|In|On|At|But|And|When|After)\b")
+_DASH = r"\s*(?:—|–|--|\s-)\s*"
+_DATELINE_OUTLET = re.compile(
+    rf"^(?:(?P<place>{_PLACE})(?:,\s*{_MONTH})?\s*)?(?:\((?P<paren>[A-Za-z][A-Za-z .&'’-]{{0,30}})\)|(?P<known>{_KNOWN})){_DASH}"
+)
+_DATELINE_INITIALS = re.compile(
+    rf"^(?P<place>{_PLACE})\s+(?P<caps>[A-Z]{{2,6}}){_DASH}"
+)
+_DATELINE_CAPS = re.compile(
+    rf"^(?P<place>[A-Z][A-Z.'’-]{{2,}}(?:[ ,]{{1,2}}[A-Z][A-Za-z.'’-]*){{0,3}})(?:,\s*{_MONTH})?\s*(?:—|–|--)\s*"
+)
+
+
+def match_dateline(line: str) -> Dateline | None:
+    """The dateline opening a line ("United Nations CNN —", "WASHINGTON (Reuters) -", "LONDON —"), if any.
+
+    What follows the dateline must start like a sentence, so a line that merely opens with a name is left alone.
+    """
+    m = _DATELINE_OUTLET.match(line)
+    outlet: str | None = None
+    if m:
+        outlet = outlet_from_dateline(m.group("paren") or m.group("known"))
+    elif (m := _DATELINE_INITIALS.match(line)) and not _NOT_PLACE.match(line):
+        outlet = outlet_from_dateline(m.group("caps"))
+    else:
+        m = _DATELINE_CAPS.match(line)
+        if not m:
+            return None
+    rest = line[m.end():]
+    if rest and not (rest[0].isupper() or rest[0].isdigit() or rest[0] in "\"“‘'"):
+        return None
+    return Dateline(m.end(), outlet)
+
+
+def _is_timestamp(line: str) -> bool:
+    """A "Published"/"Updated" line followed only by date and time words."""
+    m = _STAMP_LABEL.match(line)
+    if not m:
+        return False
+    tokens = re.findall(r"[A-Za-z]+|\d+", line[m.end():])
+    if not tokens or not any(t.isdigit() for t in tokens):
+        return False
+    return all(t.isdigit() or t.lower() in _STAMP_WORDS or re.fullmatch(r"\d+(?:st|nd|rd|th)", t) for t in tokens)
+
+
+def _is_related(line: str) -> bool:
+    """A "Read more: Headline" style line; what follows the label must read like a headline, not a sentence."""
+    m = _RELATED.match(line)
+    if not m:
+        return False
+    label = re.match(r"^[^:»›>|–—-]*[:»›>|–—-]\s*", line)
+    tail = line[label.end():] if label else ""
+    if not tail:
+        return True
+    return (tail[0].isupper() or tail[0].isdigit() or tail[0] in "\"“‘'") and not tail.endswith(".")
+
+
+def _is_share_line(line: str) -> bool:
+    words = re.findall(r"[\w|•·-]+", line.lower())
+    if not words or len(words) > 14:
+        return False
+    return all(w in _SHARE_WORDS for w in words) and any(w in _SHARE_STRONG for w in words)
+
+
+def _is_credit(line: str, words: int) -> bool:
+    if words > 14:
+        return False
+    if _COPYRIGHT.search(line) or line.startswith(("©", "(c)", "(C)")):
+        return True
+    label = _CREDIT_LABEL.match(line)
+    if label:
+        # the rest must be names and an agency ("Jonas Park / The Courier"), not a description
+        rest = re.findall(r"[\w'’.-]+", line[label.end():])
+        return bool(rest) and ("/" in line or bool(_AGENCIES.search(line)) or all(
+            w[0].isupper() or w.lower() in _CREDIT_JOINERS for w in rest))
+    # a short line that is only names and an agency: "Mandel Ngan/AFP/Getty Images"
+    if _URL.search(line):
+        return False
+    return words <= 8 and "/" in line and bool(_AGENCIES.search(line)) and not re.search(r"[.!?]$", line)
+
+
+def classify_line(line: str, position: int, titles: set[str]) -> str | None:
+    """The debris kind of a whole line, or None when the line is (or may be) article text."""
+    stripped = line.strip()
+    if not stripped:
+        return None
+    words = len(stripped.split())
+    if titles and position < 8 and re.sub(r"\W+", "", stripped.casefold()) in titles:
+        return "duplicate_title"
+    if _is_credit(stripped, words):
+        return "photo_credit"
+    if words <= 60 and _CAPTION_CREDIT.search(stripped):
+        return "caption"
+    if _ADVERT.match(stripped):
+        return "advertisement"
+    if _is_share_line(stripped):
+        return "share"
+    sub = _SUBSCRIBE.match(stripped) if words <= 30 else None
+    if sub and (_SUBSCRIBE_TOPIC.search(stripped, sub.end()) or _SUBSCRIBE_ALONE.match(stripped)):
+        return "subscribe"
+    if words <= 40 and _UPDATE_NOTE.match(stripped):
+        return "update"
+    if words <= 16 and _is_timestamp(stripped):
+        return "update"
+    if words <= 40 and (_CONTRIBUTOR.search(stripped) or _CREDITS_START.match(stripped)):
+        return "contributor"
+    if words <= 30 and (_is_related(stripped) or _LINK_PROMO.match(stripped)):
+        return "related"
+    if position < 6 and words <= 14 and _BYLINE.match(stripped):
+        return "byline"
+    return None

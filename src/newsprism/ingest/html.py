@@ -1,0 +1,168 @@
+"""HTML pages to articles with trafilatura: main text, title, author, date, site name and canonical URL."""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from ..errors import NoArticle
+from ..model import Article
+from .article import build_article
+from .base import Context, Item
+from .clean import clean
+from .decode import check_text_bytes, decode, declared_charset
+from .meta import host_of
+
+# trafilatura and htmldate log every page they discard; the caller reports failures itself
+for _name in ("trafilatura", "htmldate", "justext"):
+    logging.getLogger(_name).addHandler(logging.NullHandler())
+
+# htmldate's extensive search guesses dates from any number on the page; only declared dates are used
+_DATE_PARAMS = {"original_date": True, "extensive_search": False}
+_TITLE_SEPARATORS = (" | ", " - ", " — ", " – ", " :: ", " · ")
+
+
+@dataclass(slots=True)
+class Page:
+    """What an HTML page yields: its main text and the metadata it declares."""
+
+    text: str
+    title: str | None = None
+    author: str | None = None
+    date: str | None = None
+    sitename: str | None = None
+    url: str | None = None
+
+
+def _metadata(tree: Any, url: str | None) -> Page:
+    """Title, author, date, site name and canonical URL from meta tags, JSON-LD, bylines and the URL.
+
+    trafilatura's own metadata pass also collects categories, tags, licences and a registered-domain lookup that
+    newsprism does not use; calling its parts directly skips that work.
+    """
+    from htmldate import find_date
+    from trafilatura import metadata as tm
+
+    md = tm.examine_meta(tree)
+    if md.author and " " not in md.author:
+        md.author = None  # a single word is usually a handle or a section, not a name
+    try:
+        md = tm.extract_meta_json(tree, md)
+    except Exception:  # trafilatura guards this call the same way: broken JSON-LD must not stop extraction
+        pass
+    canonical = md.url or tm.extract_url(tree, url)
+    date = find_date(tree, url=canonical, **_DATE_PARAMS)
+    sitename = (md.sitename or tm.extract_sitename(tree) or "").lstrip("@") or None
+    if sitename and "." not in sitename and not sitename[0].isupper():
+        sitename = sitename.title()
+    return Page(text="", title=md.title or tm.extract_title(tree), author=md.author or tm.extract_author(tree),
+                date=date, sitename=sitename, url=canonical)
+
+
+def extract(html: str, url: str | None = None) -> Page | None:
+    """The page's main text (trafilatura, precision-oriented) and metadata, or None when it has no main text."""
+    import trafilatura
+    from trafilatura.utils import load_html
+
+    tree = load_html(html)
+    if tree is None:
+        return None
+    doc = trafilatura.bare_extraction(
+        tree,
+        url=url,
+        with_metadata=False,
+        include_comments=False,
+        include_tables=True,
+        favor_precision=True,
+    )
+    if doc is None or not (doc.text or "").strip():
+        return None
+    page = _metadata(tree, url)
+    page.text = doc.text
+    return page
+
+
+def strip_site_from_title(title: str | None, site: str | None, host: str | None) -> str | None:
+    """The title without a trailing or leading " | Site Name" that repeats the site's name."""
+    if not title:
+        return None
+    names = {re.sub(r"\W+", "", n.casefold()) for n in (site, host, (host or "").split(".")[0]) if n}
+    names.discard("")
+    for sep in _TITLE_SEPARATORS:
+        if sep not in title:
+            continue
+        head, tail = title.rsplit(sep, 1)
+        if re.sub(r"\W+", "", tail.casefold()) in names or _host_like(tail):
+            return head.strip()
+        first, rest = title.split(sep, 1)
+        if re.sub(r"\W+", "", first.casefold()) in names:
+            return rest.strip()
+    return title.strip()
+
+
+def _host_like(s: str) -> bool:
+    return bool(re.fullmatch(r"(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", s.strip(), re.I))
+
+
+def article_from_html(html: str | bytes, *, source: str, url: str | None = None,
+                      published: str | None = None) -> Article:
+    """An Article from an HTML page: trafilatura finds the text and metadata, then the text is cleaned."""
+    if isinstance(html, bytes):
+        html = decode(html, source, declared_charset(html))
+    page = extract(html, url)
+    if page is None:
+        raise NoArticle(source, "no article text found in the HTML (a front page, a video page or a paywall?); "
+                                "give the article's own page, or its text as a .txt file")
+    return build_article(
+        page.text,
+        source=source,
+        title=strip_site_from_title(page.title, page.sitename, host_of(page.url)),
+        outlet=page.sitename,
+        url=page.url or url,
+        published=published or page.date,
+        author=page.author,
+        lines_are_paragraphs=True,
+    )
+
+
+def html_to_clean_text(html: str, url: str | None = None) -> str:
+    """The cleaned main text of a page in any language (what the extraction evaluation scores)."""
+    page = extract(html, url)
+    if page is None:
+        return ""
+    title = strip_site_from_title(page.title, page.sitename, host_of(page.url))
+    return clean(page.text, title, lines_are_paragraphs=True).text
+
+
+def read_html(data: bytes, source: str, ctx: Context, url: str | None = None) -> Iterator[Item]:
+    """One article from an HTML page."""
+    check_text_bytes(data, source)
+    yield article_from_html(decode(data, source, declared_charset(data)), source=source, url=url)
+
+
+_BLOCK_TAGS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "tr", "section",
+               "article", "figcaption", "dd", "dt", "ul", "ol", "table", "header", "footer"}
+
+
+def fragment_text(fragment: str) -> str:
+    """Plain text of an HTML fragment (a feed item's content), one paragraph per block element."""
+    import lxml.html
+
+    if not fragment.strip():
+        return ""
+    try:
+        root = lxml.html.fragment_fromstring(fragment, create_parent="div")
+    except Exception:  # lxml raises several types on broken markup; fall back to tag stripping
+        return re.sub(r"<[^>]+>", " ", fragment)
+    for bad in root.xpath("//script|//style|//noscript"):
+        bad.drop_tree()
+    for br in root.iter("br"):
+        br.tail = "\n" + (br.tail or "")
+    for el in root.iter():
+        if isinstance(el.tag, str) and el.tag.lower() in _BLOCK_TAGS:
+            el.tail = "\n\n" + (el.tail or "")
+    text = root.text_content()
+    return re.sub(r"\n{3,}", "\n\n", text).strip()

@@ -1,0 +1,183 @@
+"""Resolves inputs (files, directories, URLs, ``-``) to readers, and keeps going when one input fails."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+
+from ..config import Settings
+from ..errors import InputError, TooLarge
+from ..model import Article
+from .base import Context, Item, Reader
+from .decode import check_text_bytes, gunzip_capped, read_capped
+from .feeds import read_feed
+from .html import read_html
+from .jsonl import read_json, read_jsonl
+from .meta import iso_date, published_override
+from .text import read_text
+from .url import Fetcher, is_url
+from .warc import read_warc, read_warc_stream
+
+READERS: dict[str, Reader] = {
+    "text": read_text,
+    "html": read_html,
+    "json": read_json,
+    "jsonl": read_jsonl,
+    "warc": read_warc,
+    "feed": read_feed,
+}
+EXTENSIONS: dict[str, str] = {
+    ".txt": "text", ".text": "text", ".md": "text",
+    ".html": "html", ".htm": "html", ".xhtml": "html", ".shtml": "html",
+    ".json": "json",
+    ".jsonl": "jsonl", ".ndjson": "jsonl",
+    ".warc": "warc", ".warc.gz": "warc",
+    ".rss": "feed", ".atom": "feed", ".xml": "xml",
+}
+
+
+def _kind_by_name(name: str) -> str | None:
+    low = name.lower()
+    if low.endswith(".warc.gz"):
+        return "warc"
+    return EXTENSIONS.get(os.path.splitext(low)[1])
+
+
+def sniff(data: bytes) -> str:
+    """The reader kind for content whose name says nothing: WARC, feed, HTML, JSON(L) or text."""
+    head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if head.startswith(b"warc/"):
+        return "warc"
+    if head.startswith(b"<"):
+        if any(tag in head for tag in (b"<rss", b"<feed", b"<rdf:rdf")):
+            return "feed"
+        return "html"
+    if head.startswith((b"{", b"[")):
+        return "json"
+    return "text"
+
+
+def read_bytes(data: bytes, source: str, ctx: Context, kind: str | None = None, url: str | None = None,
+               name: str | None = None) -> Iterator[Item]:
+    """Articles of in-memory content, by the kind its name or content type gives, else by sniffing it."""
+    limit = ctx.settings.max_bytes
+    if data[:2] == b"\x1f\x8b" and kind != "warc":
+        data = gunzip_capped(data, source, limit)
+        if data[:5] == b"WARC/":
+            kind = "warc"
+        elif name and name.lower().endswith(".gz"):
+            kind = _kind_by_name(name[:-3])
+        else:
+            kind = None
+    if kind is None or kind == "xml":
+        check_text_bytes(data, source)
+        kind = sniff(data)
+        if kind == "html" and data.lstrip()[:5].lower() == b"<?xml" and b"<html" not in data[:4096].lower():
+            kind = "feed"
+    yield from READERS[kind](data, source, ctx, url)
+
+
+def read_url(url: str, ctx: Context) -> Iterator[Item]:
+    """Articles at a URL: an article page, a feed, a JSON document or plain text."""
+    fetched = ctx.fetcher.fetch(url)
+    yield from read_bytes(fetched.content, url, ctx, kind=fetched.kind, url=fetched.url)
+
+
+def read_path(path: str, ctx: Context) -> Iterator[Item]:
+    """Articles of one file; WARC files are streamed, other files are refused above the size cap."""
+    kind = _kind_by_name(path)
+    if kind == "warc":
+        with open(path, "rb") as fh:
+            yield from read_warc_stream(fh, path, ctx)
+        return
+    size = os.path.getsize(path)
+    limit = ctx.settings.max_bytes
+    if size > limit:
+        raise TooLarge(path, f"the file is {size / 1e6:.1f} MB, over the {limit / 1e6:g} MB limit; "
+                             "split it or raise Settings.max_bytes")
+    with open(path, "rb") as fh:
+        data = fh.read()
+    if kind is None and data[:5] == b"WARC/":
+        kind = "warc"
+    yield from read_bytes(data, path, ctx, kind=kind, name=path)
+
+
+def _dir_files(root: str) -> list[str]:
+    """Article files under a directory, recursively, in sorted order; hidden files and unknown types skipped."""
+    out: list[str] = []
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            if name.startswith("."):
+                continue
+            base = name[:-3] if name.lower().endswith(".gz") and not name.lower().endswith(".warc.gz") else name
+            if _kind_by_name(base) is not None:
+                out.append(os.path.join(dirpath, name))
+    return sorted(out, key=lambda p: os.path.relpath(p, root).split(os.sep))
+
+
+def _guarded(source: str, items: Iterator[Item]) -> Iterator[Item]:
+    """Items of one input; an error that stops the input is yielded, so the other inputs still run."""
+    try:
+        yield from items
+    except InputError as exc:
+        yield exc
+    except UnicodeDecodeError as exc:
+        yield InputError(source, f"undecodable text ({exc.reason}); re-save the file as UTF-8")
+    except OSError as exc:
+        yield InputError(source, f"cannot be read ({exc.strerror or exc}); check the path and its permissions")
+
+
+def _one_input(item: str, ctx: Context) -> Iterator[Item]:
+    if item == "-":
+        data = read_capped(sys.stdin.buffer, "-", ctx.settings.max_bytes)
+        yield from _guarded("-", read_bytes(data, "-", ctx))
+    elif is_url(item):
+        yield from _guarded(item, read_url(item, ctx))
+    elif os.path.isdir(item):
+        files = _dir_files(item)
+        if not files:
+            yield InputError(item, "the directory holds no article files (.txt, .html, .json, .jsonl, .warc, "
+                                   ".rss, .atom, .xml); check the path")
+        for path in files:
+            yield from _guarded(path, read_path(path, ctx))
+    elif os.path.exists(item):
+        yield from _guarded(item, read_path(item, ctx))
+    elif "://" in item:
+        yield InputError(item, "only http and https addresses can be fetched; check the URL")
+    else:
+        yield InputError(item, "no such file, directory or URL; check the path")
+
+
+def _with_date(article: Article, given: str, overrides: dict[str, str]) -> Item:
+    """The article with the user's --published date for it, when one was given."""
+    override = published_override(article.source, overrides) or published_override(given, overrides)
+    if override is None:
+        return article
+    day = iso_date(override)
+    if day is None:
+        return InputError(article.source, f"--published date {override!r} is not a date; use YYYY-MM-DD")
+    article.published = day
+    return article
+
+
+def iter_articles(inputs: list[str], settings: Settings | None = None, *,
+                  fetcher: Fetcher | None = None) -> Iterator[Article | InputError]:
+    """Articles of every input in order, with an ``InputError`` in place of each input (or part) that failed.
+
+    ``fetcher`` replaces the HTTP client (tests pass one with a mock transport).
+    """
+    settings = settings or Settings()
+    own = fetcher is None
+    fetch = fetcher if fetcher is not None else Fetcher(settings)
+    ctx = Context(settings=settings, fetcher=fetch, read_url=lambda u: _guarded(u, read_url(u, ctx)))
+    try:
+        for given in inputs:
+            for item in _one_input(given, ctx):
+                if isinstance(item, Article):
+                    item = _with_date(item, given, settings.published)
+                yield item
+    finally:
+        if own:
+            fetch.close()

@@ -1,0 +1,56 @@
+"""WARC crawls (.warc, .warc.gz): every HTML response record becomes an article."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from typing import BinaryIO
+
+from ..errors import BinaryInput, InputError, NoArticle
+from .base import Context, Item
+from .decode import decode, declared_charset, read_capped
+
+
+def read_warc_stream(stream: BinaryIO, source: str, ctx: Context) -> Iterator[Item]:
+    """Articles of the HTML responses in a WARC stream; the size cap applies to each record, not the crawl."""
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    from .html import article_from_html
+
+    pages = 0
+    try:
+        for record in ArchiveIterator(stream):
+            if record.rec_type not in ("response", "resource"):
+                continue
+            uri = record.rec_headers.get_header("WARC-Target-URI") or ""
+            if record.rec_type == "response":
+                headers = record.http_headers
+                if headers is None or not _is_html(headers.get_header("Content-Type")):
+                    continue
+                status = headers.get_statuscode() or ""
+                if not status.startswith("2"):
+                    continue
+            elif not _is_html(record.rec_headers.get_header("Content-Type")):
+                continue
+            pages += 1
+            where = f"{source}#{uri}" if uri else f"{source}#{pages}"
+            try:
+                data = read_capped(record.content_stream(), where, ctx.settings.max_bytes)
+                html = decode(data, where, declared_charset(data))
+                yield article_from_html(html, source=where, url=uri or None)
+            except InputError as exc:
+                yield exc
+    except ArchiveLoadFailed as exc:
+        raise BinaryInput(source, f"not a readable WARC file ({exc}); check that the crawl was written completely") from exc
+    if pages == 0:
+        raise NoArticle(source, "the WARC file holds no HTML response records; give a crawl of article pages")
+
+
+def _is_html(ctype: str | None) -> bool:
+    return bool(ctype) and ctype.split(";", 1)[0].strip().lower() in ("text/html", "application/xhtml+xml")  # type: ignore[union-attr]
+
+
+def read_warc(data: bytes, source: str, ctx: Context, url: str | None = None) -> Iterator[Item]:
+    """Articles of a WARC file held in memory (stdin, a fetched URL)."""
+    yield from read_warc_stream(io.BytesIO(data), source, ctx)

@@ -1,0 +1,72 @@
+"""Renderers of a report dict (``newsprism.report/1``): text, md, html and json, found through one registry."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from ..errors import ReportError
+
+Renderer = Callable[..., str]
+
+_REGISTRY: dict[str, Callable[[], Renderer]] = {}
+
+
+def register(fmt: str) -> Callable[[Callable[[], Renderer]], Callable[[], Renderer]]:
+    """Registers a loader of a renderer, so heavy imports happen only for the format asked for."""
+
+    def deco(loader: Callable[[], Renderer]) -> Callable[[], Renderer]:
+        _REGISTRY[fmt] = loader
+        return loader
+
+    return deco
+
+
+def formats() -> tuple[str, ...]:
+    """The format names ``render`` accepts."""
+    return tuple(_REGISTRY)
+
+
+def render(report: Mapping[str, Any], fmt: str, *, articles: Mapping[str, str] | None = None,
+           **options: Any) -> str:
+    """The report in one format. ``articles`` (article id -> cleaned text) lets a format quote cited spans."""
+    loader = _REGISTRY.get(fmt)
+    if loader is None:
+        raise ReportError(f"unknown report format {fmt!r}; choose one of: {', '.join(formats())}")
+    if not isinstance(report, Mapping) or not isinstance(report.get("story"), Mapping):
+        raise ReportError("not a newsprism report: it has no 'story' object; give the output of Report.to_dict()")
+    return loader()(report, articles=articles, **options)
+
+
+def _json(report: Mapping[str, Any], *, articles: Mapping[str, str] | None = None, **_: Any) -> str:
+    return json.dumps(report, indent=2, ensure_ascii=False)
+
+
+@register("text")
+def _text_loader() -> Renderer:
+    from .terminal import render_text
+
+    return render_text
+
+
+@register("md")
+def _md_loader() -> Renderer:
+    from .markdown import render_markdown
+
+    return render_markdown
+
+
+@register("html")
+def _html_loader() -> Renderer:
+    from .html import render_html
+
+    return render_html
+
+
+@register("json")
+def _json_loader() -> Renderer:
+    return _json
+
+
+__all__ = ["formats", "register", "render"]

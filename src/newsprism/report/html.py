@@ -1,0 +1,244 @@
+"""The report as one self-contained HTML file: inline CSS and JS allowed by hash, everything else escaped."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+from collections.abc import Mapping, Sequence
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+from ._format import (
+    EVIDENCE_LABEL,
+    Lookup,
+    citations,
+    conflict_parts,
+    diff_ops,
+    evidence_by_article,
+    one_line,
+    plain,
+    QUOTE_MARKS,
+    quotes_by_speaker,
+    split_facts,
+)
+
+_TEMPLATES = resources.files("newsprism.report") / "templates"
+
+
+def _asset(name: str) -> str:
+    return (_TEMPLATES / name).read_text(encoding="utf-8")
+
+
+def _hash(text: str) -> str:
+    """A CSP hash source for an inline block (the exact text between the tags)."""
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode() + "'"
+
+
+CSS = _asset("report.css")
+JS = _asset("report.js")
+STYLE_SRC = _hash(CSS)
+SCRIPT_SRC = _hash(JS)
+CSP = (f"default-src 'none'; script-src {SCRIPT_SRC}; style-src {STYLE_SRC}; img-src data:; "
+       "base-uri 'none'; form-action 'none'")
+
+
+@lru_cache(maxsize=1)
+def environment() -> Environment:
+    """The Jinja environment of the report templates (autoescaping on for every template)."""
+    env = Environment(loader=FileSystemLoader(str(_TEMPLATES)), autoescape=select_autoescape(default=True,
+                      default_for_string=True), undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    return env
+
+
+def json_for_script(value: Any) -> str:
+    """JSON safe inside a ``<script type="application/json">`` block: no ``<``, ``>`` or ``&`` left to end it."""
+    s = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return (s.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+
+
+def safe_url(url: Any) -> str | None:
+    """The URL when it is a plain http(s) link; anything else (javascript:, data:, …) is shown as text only."""
+    s = one_line(url)
+    if s.lower().startswith(("http://", "https://")) and not any(c in s for c in "<>\"'` "):
+        return s
+    return None
+
+
+def render_html(report: Mapping[str, Any], *, articles: Mapping[str, str] | None = None,
+                nav: Sequence[tuple[str, str]] = (), article_href: str | None = None, **_: Any) -> str:
+    """The whole HTML document; ``articles`` (id -> text) embeds the texts so citations highlight their spans.
+
+    ``nav`` adds (label, href) links to the top bar, and ``article_href`` (with ``{id}``) links each article to a
+    page of its own: both are for the web app and are not taken from the report.
+    """
+    return environment().get_template("report.html.j2").render(**view(report, articles, nav, article_href))
+
+
+def view(report: Mapping[str, Any], texts: Mapping[str, str] | None, nav: Sequence[tuple[str, str]] = (),
+         article_href: str | None = None) -> dict[str, Any]:
+    """What the template shows, arranged for display (lookups and grouping only)."""
+    look = Lookup.of(report)
+    story = report.get("story") or {}
+    texts = {str(k): str(v) for k, v in (texts or {}).items() if str(k) in look.articles}
+    per_sentence, cites = citations(report, texts)
+    cite_by_number = {c.number: _span_view(look, c.article, c.start, c.end, c.text) for c in cites}
+    return {
+        "title": one_line(story.get("title")) or "Untitled story",
+        "story_id": one_line(story.get("id")),
+        "copies": [(look.outlet(c), look.outlet(k)) for c, k in (story.get("copies") or {}).items()],
+        "articles": [_article_view(look, a, article_href) for a in look.articles.values()],
+        "summary": [{"text": one_line(s.get("text")), "cites": [cite_by_number[n] | {"number": n} for n in nums]}
+                    for s, nums in zip(report.get("summary") or [], per_sentence)],
+        "citations": [cite_by_number[c.number] | {"number": c.number} for c in cites],
+        **_facts_view(report, look),
+        "speakers": [{"name": name, "quotes": [_quote_view(look, q) for q in quotes]}
+                     for name, quotes in quotes_by_speaker(report, look)],
+        "groups": [_group_view(look, g) for g in report.get("quote_groups") or []],
+        "claims": [_claim_view(look, c) for c in report.get("claims") or []],
+        "entities": [_entity_view(look, e) for e in report.get("entities") or []],
+        "timeline": [{"date": one_line(t.get("date")) or "unresolved", "precision": one_line(t.get("precision")),
+                      "expression": one_line(t.get("expression")), "event": one_line(t.get("event")),
+                      "sources": [_span_view(look, s.get("article"), s.get("start"), s.get("end"), s.get("text"))
+                                  for s in t.get("sources") or []]}
+                     for t in report.get("timeline") or []],
+        "outlets": [_outlet_view(look, o) for o in report.get("outlets") or []],
+        "cleaning": [{"n": look.number(c.get("article")), "outlet": look.outlet(c.get("article")),
+                      "removed": [{"kind": one_line(r.get("kind")), "text": plain(r.get("text")).strip()}
+                                  for r in c.get("removed") or []]}
+                     for c in report.get("cleaning") or [] if c.get("removed")],
+        "notes": [one_line(n) for n in report.get("notes") or []],
+        "sources": [{"n": look.number(aid), "id": aid, "heading": _text_heading(look, aid), "text": texts[aid]}
+                    for aid in look.articles if aid in texts],
+        "has_texts": bool(texts),
+        "data_json": json_for_script({"articles": texts}),
+        "nav": [(one_line(label), href) for label, href in nav],
+        "css": CSS,
+        "js": JS,
+        "csp": CSP,
+        "schema": one_line(report.get("schema")),
+    }
+
+
+def _span_view(look: Lookup, article: Any, start: Any, end: Any, text: Any) -> dict[str, Any]:
+    aid = str(article)
+    shown = one_line(text) if text is not None else None
+    marks = ("", "") if shown and shown[0] in QUOTE_MARKS else ("\u201c", "\u201d")
+    return {"article": aid, "n": look.number(aid), "outlet": look.outlet(aid), "start": _int(start),
+            "end": _int(end), "text": shown, "qo": marks[0], "qc": marks[1]}
+
+
+def _text_heading(look: Lookup, aid: str) -> str:
+    """'Outlet — Title', without saying the title twice when the outlet's name was made from it."""
+    label, title = look.outlet(aid), one_line(look.articles[aid].get("title"))
+    if not title or title == label:
+        return label
+    if label.endswith("…") and title.startswith(label[:-1]):
+        return title
+    return f"{label} — {title}"
+
+
+def _int(v: Any) -> int:
+    try:
+        return int(v)
+    except (TypeError, ValueError):
+        return 0
+
+
+def _article_view(look: Lookup, a: Mapping[str, Any], article_href: str | None) -> dict[str, Any]:
+    aid = str(a.get("id"))
+    copies = (look.report.get("story") or {}).get("copies") or {}
+    return {"n": look.number(aid), "id": aid, "outlet": one_line(a.get("outlet")) or "—", "label": look.outlet(aid),
+            "title": one_line(a.get("title")) or one_line(a.get("source")) or aid, "url": safe_url(a.get("url")),
+            "raw_url": one_line(a.get("url")), "published": one_line(a.get("published")) or "unknown",
+            "author": one_line(a.get("author")), "words": a.get("words") or "", "source": one_line(a.get("source")),
+            "copy_of": look.outlet(copies[aid]) if aid in copies else None,
+            "href": article_href.replace("{id}", aid) if article_href else None}
+
+
+def _facts_view(report: Mapping[str, Any], look: Lookup) -> dict[str, Any]:
+    facts = report.get("facts") or []
+    ids = list(look.articles)
+    several, unique = split_facts(facts)
+    rows = []
+    for f in several:
+        cells: dict[str, list[dict[str, Any]]] = {}
+        for sp in f.get("support") or []:
+            cells.setdefault(str(sp.get("article")), []).append(
+                _span_view(look, sp.get("article"), sp.get("start"), sp.get("end"), sp.get("text")))
+        status = one_line(f.get("status"))
+        rows.append({"id": one_line(f.get("id")), "status": status,
+                     "status_class": status if status in ("shared", "conflict") else "other",
+                     "text": one_line(f.get("text")), "conflict": conflict_parts(f.get("conflict"), look),
+                     "cells": [cells.get(a) for a in ids]})
+    columns = []
+    for aid in ids + [a for a in unique if a not in look.articles]:
+        items = [{"text": one_line(f.get("text")),
+                  "spans": [_span_view(look, sp.get("article"), sp.get("start"), sp.get("end"), sp.get("text"))
+                            for sp in f.get("support") or []]} for f in unique.get(aid, [])]
+        if aid in look.articles or items:
+            columns.append({"n": look.number(aid), "outlet": look.outlet(aid), "facts": items})
+    counts = {s: sum(1 for f in facts if f.get("status") == s) for s in ("shared", "unique", "conflict")}
+    return {"facts": rows, "unique_columns": columns, "fact_counts": counts}
+
+
+def _quote_view(look: Lookup, q: Mapping[str, Any]) -> dict[str, Any]:
+    return {**_span_view(look, q.get("article"), q.get("start"), q.get("end"), q.get("text")),
+            "kind": one_line(q.get("kind")), "cue": one_line(q.get("cue")), "anonymous": bool(q.get("anonymous")),
+            "speaker": look.quote_speaker(q)}
+
+
+def _group_view(look: Lookup, g: Mapping[str, Any]) -> dict[str, Any]:
+    members = [look.quotes[str(q)] for q in g.get("quotes") or [] if str(q) in look.quotes]
+    speaker = look.entity_name(g.get("entity")) or (look.quote_speaker(members[0]) if members else "unattributed")
+    agreement = one_line(g.get("agreement"))
+    return {"speaker": speaker, "agreement": agreement,
+            "agreement_class": agreement if agreement in ("identical", "truncated", "reworded", "paraphrased")
+            else "other",
+            "quotes": [_quote_view(look, q) for q in members], "ops": diff_ops(g.get("diff"))}
+
+
+def _claim_view(look: Lookup, c: Mapping[str, Any]) -> dict[str, Any]:
+    responses = []
+    for r in c.get("responses") or []:
+        q = look.quotes.get(str(r.get("quote"))) if r.get("quote") else None
+        sp = r.get("span") if isinstance(r.get("span"), Mapping) else None
+        passage = (_quote_view(look, q) if q else
+                   _span_view(look, sp.get("article"), sp.get("start"), sp.get("end"), sp.get("text")) if sp else None)
+        responses.append({"name": look.entity_name(r.get("entity")) or "someone", "stance": one_line(r.get("stance")),
+                          "passage": passage})
+    evidence = []
+    for aid, entries in evidence_by_article(c, look):
+        items = []
+        for ev in entries:
+            status = one_line(ev.get("status"))
+            items.append({**_span_view(look, aid, ev.get("start"), ev.get("end"), ev.get("text")), "status": status,
+                          "label": EVIDENCE_LABEL.get(status, status),
+                          "linked": ev.get("start") is not None and ev.get("end") is not None})
+        statuses = list(dict.fromkeys((i["status"], i["label"]) for i in items))
+        evidence.append({"n": look.number(aid), "outlet": look.outlet(aid), "statuses": statuses,
+                         "passages": [i for i in items if i["text"]]})
+    quotes = [_quote_view(look, look.quotes[str(q)]) for q in c.get("quotes") or [] if str(q) in look.quotes]
+    return {"claimant": look.entity_name(c.get("claimant")) or "unattributed", "text": one_line(c.get("text")),
+            "responses": responses, "evidence": evidence, "quotes": quotes}
+
+
+def _entity_view(look: Lookup, e: Mapping[str, Any]) -> dict[str, Any]:
+    return {"name": one_line(e.get("name")), "type": one_line(e.get("type")),
+            "aliases": [one_line(x) for x in e.get("aliases") or []],
+            "descriptions": [one_line(x) for x in e.get("descriptions") or []],
+            "mentions": [(look.number(a), look.outlet(a), n) for a, n in (e.get("mentions") or {}).items()]}
+
+
+def _outlet_view(look: Lookup, o: Mapping[str, Any]) -> dict[str, Any]:
+    total = o.get("facts_total")
+    covered = o.get("facts_covered", 0)
+    return {"n": look.number(o.get("article")), "outlet": one_line(o.get("outlet")) or look.outlet(o.get("article")),
+            "covered": f"{covered}/{total}" if total is not None else str(covered),
+            "unique": o.get("unique_facts", 0), "quotes": o.get("quotes", 0),
+            "named": o.get("named_sources", 0), "anonymous": o.get("anonymous_sources", 0),
+            "words": o.get("words", "")}

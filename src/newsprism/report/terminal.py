@@ -1,0 +1,317 @@
+"""The report for a terminal, drawn with rich: readable at 100 columns, plain text when not on a TTY."""
+
+from __future__ import annotations
+
+import io
+import os
+import sys
+from collections.abc import Mapping
+from typing import Any
+
+from rich import box
+from rich.console import Console, Group, RenderableType
+from rich.padding import Padding
+from rich.rule import Rule
+from rich.table import Table
+from rich.text import Text
+
+from ._format import (
+    EVIDENCE_LABEL,
+    Lookup,
+    citations,
+    conflict_parts,
+    diff_ops,
+    evidence_by_article,
+    one_line,
+    plain,
+    quoted,
+    quotes_by_speaker,
+    split_facts,
+)
+
+STATUS_STYLE = {"shared": "green", "unique": "cyan", "conflict": "bold red"}
+SIDE_BY_SIDE_MAX = 3  # above this many articles, fact cells show marks instead of the supporting text
+
+
+def render_text(report: Mapping[str, Any], *, articles: Mapping[str, str] | None = None,
+                color: bool | None = None, width: int = 100, **_: Any) -> str:
+    """The report as terminal text; ``color`` None means: colour only when stdout is a TTY and NO_COLOR is unset."""
+    if color is None:
+        color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    buf = io.StringIO()
+    console = Console(file=buf, width=width, force_terminal=color, color_system="standard" if color else None,
+                      no_color=not color, highlight=False, emoji=False, markup=False, soft_wrap=False,
+                      legacy_windows=False)
+    look = Lookup.of(report)
+    for part in _sections(report, look, articles):
+        console.print(part)
+    out = buf.getvalue()
+    if not color:  # rich pads lines to the full width; plain text reads better without the padding
+        out = "\n".join(line.rstrip() for line in out.split("\n"))
+    return out
+
+
+def _t(value: Any, style: str = "") -> Text:
+    """Untrusted text as a rich Text: never parsed as markup, control characters removed."""
+    return Text(plain(value), style=style)
+
+
+def _line(value: Any, style: str = "") -> Text:
+    return Text(one_line(value), style=style)
+
+
+def _heading(title: str, extra: str = "") -> RenderableType:
+    t = Text(title, style="bold")
+    if extra:
+        t.append("  " + extra, style="dim")
+    return Group(Text(""), Rule(style="dim"), t)
+
+
+def _sections(report: Mapping[str, Any], look: Lookup, texts: Mapping[str, str] | None) -> list[RenderableType]:
+    story = report.get("story") or {}
+    out: list[RenderableType] = [_line(story.get("title") or "Untitled story", "bold underline")]
+    copies = story.get("copies") or {}
+    sub = f"story {one_line(story.get('id'))} · {len(look.articles)} article(s)"
+    if copies:
+        sub += f" · {len(copies)} near-duplicate cop{'y' if len(copies) == 1 else 'ies'} counted once"
+    out.append(Text(sub, style="dim"))
+    out += [_articles(look), *_summary(report, look, texts), *_facts(report, look), *_quotes(report, look),
+            *_claims(report, look), *_entities(report, look), *_timeline(report, look), *_outlets(report, look),
+            *_cleaning(report, look)]
+    notes = report.get("notes") or []
+    if notes:
+        out.append(_heading("Notes"))
+        out += [Padding(_line("• " + one_line(n)), (0, 0, 0, 1)) for n in notes]
+    return out
+
+
+def _table(*columns: tuple[str, dict[str, Any]]) -> Table:
+    t = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=True, header_style="bold")
+    for name, opts in columns:
+        t.add_column(name, **opts)
+    return t
+
+
+def _articles(look: Lookup) -> RenderableType:
+    t = _table(("#", {"justify": "right"}), ("Outlet", {"max_width": 22}), ("Title", {"ratio": 1}),
+               ("Published", {"no_wrap": True}), ("Words", {"justify": "right"}))
+    for aid, a in look.articles.items():
+        t.add_row(str(look.number(aid)), _line(a.get("outlet") or "—"), _line(a.get("title") or a.get("source")),
+                  _line(a.get("published") or "unknown"), str(a.get("words") or ""))
+    return Group(Text(""), t)
+
+
+def _summary(report: Mapping[str, Any], look: Lookup, texts: Mapping[str, str] | None) -> list[RenderableType]:
+    sents = report.get("summary") or []
+    out: list[RenderableType] = [_heading("Summary", "numbers in brackets cite the passages listed below")]
+    if not sents:
+        return out + [Text("No summary.", style="dim")]
+    per_sentence, cites = citations(report, texts)
+    para = Text()
+    for sent, nums in zip(sents, per_sentence):
+        para.append_text(_line(sent.get("text")))
+        for n in nums:
+            para.append(f"[{n}]", style="bold cyan")
+        para.append(" ")
+    out.append(Padding(para, (0, 0, 0, 1)))
+    for c in cites:
+        line = Text(f"[{c.number}] ", style="bold cyan")
+        line.append(f"{look.outlet(c.article)} (article {look.number(c.article)}), chars {c.start}–{c.end}")
+        if c.text is not None:
+            line.append(": " + quoted(one_line(c.text)), style="italic")
+        out.append(Padding(line, (0, 0, 0, 1)))
+    return out
+
+
+def _facts(report: Mapping[str, Any], look: Lookup) -> list[RenderableType]:
+    facts = report.get("facts") or []
+    counts = {s: sum(1 for f in facts if f.get("status") == s) for s in ("shared", "conflict", "unique")}
+    out: list[RenderableType] = [_heading("Facts across outlets",
+                                          " · ".join(f"{n} {s}" for s, n in counts.items()))]
+    if not facts:
+        return out + [Text("No facts aligned.", style="dim")]
+    several, unique = split_facts(facts)
+    ids = list(look.articles)
+    if several:
+        side = len(ids) <= SIDE_BY_SIDE_MAX
+        cols: list[tuple[str, dict[str, Any]]] = [("Status", {"no_wrap": True}), ("Fact", {"ratio": 2})]
+        cols += [(f"[{look.number(a)}] {look.outlet(a)}", {"ratio": 2 if side else None}) for a in ids]
+        t = _table(*cols)
+        for f in several:
+            status = str(f.get("status"))
+            by_article: dict[str, list[str]] = {}
+            for sp in f.get("support") or []:
+                by_article.setdefault(str(sp.get("article")), []).append(one_line(sp.get("text")))
+            fact_cell = _line(f.get("text"))
+            for label, value in conflict_parts(f.get("conflict"), look):
+                fact_cell.append(f"\n{label}: {value}", style="red")
+            cells: list[RenderableType] = [Text(status, style=STATUS_STYLE.get(status, "")), fact_cell]
+            for a in ids:
+                got = by_article.get(a)
+                if not got:
+                    cells.append(Text("—", style="dim"))
+                else:
+                    cells.append(_line(" … ".join(got)) if side else Text("✓", style="green"))
+            t.add_row(*cells)
+        out += [Text("Told by several outlets", style="bold"), t]
+    for aid, items in sorted(unique.items(), key=lambda kv: look.number(kv[0]) or 10**6):
+        head = Text(f"Only in [{look.number(aid)}] {look.outlet(aid)}", style="bold")
+        head.append(f"  {len(items)} unique", style="cyan")
+        out.append(Padding(head, (1, 0, 0, 0)))
+        out += [Padding(_line("• " + one_line(f.get("text"))), (0, 0, 0, 2)) for f in items]
+    return out
+
+
+def _quotes(report: Mapping[str, Any], look: Lookup) -> list[RenderableType]:
+    out: list[RenderableType] = [_heading("Quotes by speaker")]
+    groups = quotes_by_speaker(report, look)
+    if not groups:
+        out.append(Text("No quotes.", style="dim"))
+    for name, quotes in groups:
+        head = Text(name, style="bold")
+        head.append(f"  {len(quotes)} quote(s)", style="dim")
+        out.append(Padding(head, (1, 0, 0, 1)))
+        for q in quotes:
+            line = Text(f"[{look.number(q.get('article'))}] ", style="cyan")
+            line.append(f"{look.outlet(q.get('article'))} · {one_line(q.get('kind'))}", style="dim")
+            if q.get("cue"):
+                line.append(f" · {one_line(q.get('cue'))}", style="dim")
+            if q.get("anonymous"):
+                line.append(" · anonymous", style="yellow")
+            line.append("\n")
+            line.append_text(_line(quoted(one_line(q.get("text"))) if q.get("kind") != "indirect"
+                                   else one_line(q.get("text"))))
+            out.append(Padding(line, (0, 0, 0, 3)))
+    qgroups = report.get("quote_groups") or []
+    if qgroups:
+        out.append(_heading("How outlets quote the same words",
+                            "identical · truncated · reworded (with the word diff) · paraphrased"))
+    for g in qgroups:
+        members = [look.quotes[q] for q in g.get("quotes") or [] if q in look.quotes]
+        speaker = look.entity_name(g.get("entity")) or (look.quote_speaker(members[0]) if members else "unattributed")
+        agreement = one_line(g.get("agreement"))
+        head = Text(speaker, style="bold")
+        head.append(f"  {agreement}", style="red" if agreement == "reworded" else "yellow")
+        out.append(Padding(head, (1, 0, 0, 1)))
+        for q in members:
+            line = Text(f"[{look.number(q.get('article'))}] {look.outlet(q.get('article'))}: ", style="cyan")
+            line.append_text(_line(q.get("text")))
+            out.append(Padding(line, (0, 0, 0, 3)))
+        ops = diff_ops(g.get("diff"))
+        if ops:
+            out.append(Padding(_diff_text(ops), (0, 0, 0, 3)))
+    return out
+
+
+def _diff_text(ops: list[Any]) -> Text:
+    """A word diff that reads without colour too: [-removed-] {+added+}."""
+    t = Text("diff: ", style="dim")
+    for op in ops:
+        if op.op == "equal":
+            t.append(op.old + " ")
+        if op.op in ("delete", "replace") and op.old:
+            t.append("[-" + op.old + "-]", style="red strike")
+            t.append(" ")
+        if op.op in ("insert", "replace") and op.new:
+            t.append("{+" + op.new + "+}", style="green")
+            t.append(" ")
+    return t
+
+
+def _claims(report: Mapping[str, Any], look: Lookup) -> list[RenderableType]:
+    claims = report.get("claims") or []
+    out: list[RenderableType] = [_heading("Claims and evidence")]
+    if not claims:
+        return out + [Text("No claims.", style="dim")]
+    for c in claims:
+        head = Text(look.entity_name(c.get("claimant")) or "unattributed", style="bold")
+        head.append(" claims: ")
+        head.append_text(_line(c.get("text")))
+        out.append(Padding(head, (1, 0, 0, 1)))
+        for r in c.get("responses") or []:
+            line = Text("↳ ", style="dim")
+            line.append(look.entity_name(r.get("entity")) or "someone", style="bold")
+            line.append(f" {one_line(r.get('stance'))}", style="yellow")
+            q = look.quotes.get(str(r.get("quote"))) if r.get("quote") else None
+            sp = r.get("span") if isinstance(r.get("span"), Mapping) else None
+            said = one_line(q.get("text")) if q else one_line(sp.get("text")) if sp else ""
+            if said:
+                line.append(": " + quoted(said))
+            out.append(Padding(line, (0, 0, 0, 3)))
+        for aid, entries in evidence_by_article(c, look):
+            labels = list(dict.fromkeys(str(ev.get("status")) for ev in entries))
+            line = Text(f"[{look.number(aid)}] {look.outlet(aid)}: ", style="cyan")
+            for i, status in enumerate(labels):
+                line.append(("; " if i else "") + EVIDENCE_LABEL.get(status, one_line(status)),
+                            style="red" if status in ("none_offered", "disputed") else "")
+            out.append(Padding(line, (0, 0, 0, 3)))
+            for ev in entries:
+                if ev.get("text"):
+                    out.append(Padding(Text(quoted(one_line(ev.get("text"))), style="italic"), (0, 0, 0, 7)))
+    return out
+
+
+def _entities(report: Mapping[str, Any], look: Lookup) -> list[RenderableType]:
+    ents = report.get("entities") or []
+    out: list[RenderableType] = [_heading("Entities", f"{len(ents)} merged across outlets")]
+    if not ents:
+        return out + [Text("No entities.", style="dim")]
+    t = _table(("Name", {"ratio": 2}), ("Type", {"no_wrap": True}), ("Also called", {"ratio": 3}),
+               ("Mentions", {"ratio": 2}))
+    for e in ents:
+        names = [one_line(x) for x in (e.get("aliases") or [])] + [one_line(x) for x in (e.get("descriptions") or [])]
+        mentions = ", ".join(f"[{look.number(a)}] {n}" for a, n in (e.get("mentions") or {}).items())
+        t.add_row(_line(e.get("name"), "bold"), _line(e.get("type")), Text("; ".join(names)), Text(mentions))
+    return out + [t]
+
+
+def _timeline(report: Mapping[str, Any], look: Lookup) -> list[RenderableType]:
+    items = report.get("timeline") or []
+    out: list[RenderableType] = [_heading("Timeline")]
+    if not items:
+        return out + [Text("No dated events.", style="dim")]
+    t = _table(("Date", {"no_wrap": True}), ("Precision", {"no_wrap": True}), ("Said as", {"ratio": 1}),
+               ("Event", {"ratio": 3}), ("In", {"no_wrap": True}))
+    for e in items:
+        where = " ".join(sorted({f"[{look.number(s.get('article'))}]" for s in e.get("sources") or []}))
+        t.add_row(_line(e.get("date") or "unresolved"), _line(e.get("precision")), _line(e.get("expression")),
+                  _line(e.get("event")), Text(where))
+    return out + [t]
+
+
+def _outlets(report: Mapping[str, Any], look: Lookup) -> list[RenderableType]:
+    rows = report.get("outlets") or []
+    out: list[RenderableType] = [_heading("Outlets compared")]
+    if not rows:
+        return out + [Text("No outlet figures.", style="dim")]
+    t = _table(("#", {"justify": "right"}), ("Outlet", {"ratio": 1}), ("Facts covered", {"justify": "right"}),
+               ("Unique", {"justify": "right"}), ("Quotes", {"justify": "right"}),
+               ("Named src", {"justify": "right"}), ("Anon. src", {"justify": "right"}),
+               ("Words", {"justify": "right"}))
+    for o in rows:
+        total = o.get("facts_total")
+        covered = f"{o.get('facts_covered', 0)}/{total}" if total is not None else str(o.get("facts_covered", 0))
+        t.add_row(str(look.number(o.get("article"))), _line(o.get("outlet") or look.outlet(o.get("article"))),
+                  covered, str(o.get("unique_facts", 0)), str(o.get("quotes", 0)), str(o.get("named_sources", 0)),
+                  str(o.get("anonymous_sources", 0)), str(o.get("words", "")))
+    return out + [t]
+
+
+def _cleaning(report: Mapping[str, Any], look: Lookup) -> list[RenderableType]:
+    items = report.get("cleaning") or []
+    out: list[RenderableType] = [_heading("What cleaning removed")]
+    any_removed = False
+    for c in items:
+        removed = c.get("removed") or []
+        if not removed:
+            continue
+        any_removed = True
+        out.append(Padding(Text(f"[{look.number(c.get('article'))}] {look.outlet(c.get('article'))}", style="bold"),
+                           (0, 0, 0, 1)))
+        for r in removed:
+            line = Text(f"{one_line(r.get('kind'))}: ", style="dim")
+            line.append_text(_line(r.get("text")))
+            out.append(Padding(line, (0, 0, 0, 3)))
+    if not any_removed:
+        out.append(Text("Nothing was removed.", style="dim"))
+    return out

@@ -1,0 +1,356 @@
+"""`newsprism batch`: the corpus pipeline as a Dask job, and the single-process reference it must agree with.
+
+The job, in four waves of tasks (articles stay on the workers; the client holds only ids and keys):
+1. read each partition with the ingest functions, and compute its blocking keys and term counts;
+2. on the client, join articles sharing a key into components (see ``merge.py``) and pack them into groups;
+3. per group, near-duplicates and story clustering per component, with the batch's summed document frequencies;
+   then one merge of all story states;
+4. per final story, the story report; rows stream to Parquet in a temporary directory renamed into place.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import time
+import uuid
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from ..config import Settings
+from ..errors import InputError, NewsprismError
+from ..model import Article
+from . import merge, stages
+from .output import AtomicOutput, article_rows, report_row, story_row
+from .partition import Part, plan_partitions
+from .stages import LocalStory, PartKeys, PartRead, Pipeline
+
+RETRIES = 2  # a task that raises is retried this often; a task whose worker dies is rescheduled by Dask itself
+MAX_KEY_ARTICLES = 100_000  # a story key shared by more articles than this no longer links them (stop key)
+
+
+@dataclass(slots=True)
+class BatchSummary:
+    """What a batch did, for the command's closing line and for benchmarks."""
+
+    articles: int = 0
+    duplicates: int = 0  # repeated article ids dropped
+    copies: int = 0
+    stories: int = 0
+    reports: int = 0
+    partitions: int = 0
+    components: int = 0
+    largest_component: int = 0
+    groups: int = 0
+    stop_keys: int = 0
+    errors: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def line(self) -> str:
+        return (f"{self.articles} articles ({self.copies} near-duplicate copies, {self.duplicates} repeated ids "
+                f"dropped) in {self.stories} stories, {self.reports} reports; {self.partitions} partitions, "
+                f"{self.components} components (largest {self.largest_component}), {self.groups} groups; "
+                f"{self.seconds:.1f}s")
+
+
+# -- shared by the job and the reference ---------------------------------------------------------------------
+
+
+def emit_story(positions: Sequence[int], copies: dict[str, str], arts: dict[int, Article], pipeline: Pipeline,
+               settings: Settings) -> tuple[list[dict[str, Any]], dict[str, Any], dict[str, Any] | None]:
+    """The output rows of one final story: its articles, the story, and its report when one is wanted."""
+    story = stages.build_story([arts[p] for p in positions], copies)
+    rows = article_rows(story)
+    for row, p in zip(rows, positions):
+        row["seq"] = p
+    report = report_row(story.id, pipeline.report(story, settings)) if pipeline.wants_report(story) else None
+    return rows, story_row(story), report
+
+
+def run_local(inputs: Sequence[str], output: str, settings: Settings | None = None,
+              pipeline: Pipeline | None = None) -> BatchSummary:
+    """The batch's result computed in this process, in one piece: the reference the Dask job must equal."""
+    from ..ingest import iter_articles
+
+    settings = settings or Settings()
+    pipeline = pipeline or Pipeline()
+    started = time.monotonic()
+    summary = BatchSummary(partitions=1, groups=1)
+    read: list[Article] = []
+    for item in iter_articles(list(inputs), settings):
+        if isinstance(item, InputError):
+            summary.errors.append(str(item))
+        else:
+            read.append(item)
+    keep = stages.unique_in_order(a.id for a in read)
+    arts = {p: read[i] for p, i in enumerate(keep)}
+    summary.duplicates = len(read) - len(keep)
+    df = stages.freeze(stages.doc_freq(read))  # every article read counts, as it does per partition
+    local = stages.cluster_component(sorted(arts.items()), df, settings)
+    mapping = stages.merge_stories([s.state for s in local], settings)
+    finals = stages.final_stories(local, mapping)
+    summary.components, summary.largest_component = 1, len(arts)
+    with AtomicOutput(output) as out:
+        for positions, copies in finals:
+            rows, srow, rrow = emit_story(positions, copies, arts, pipeline, settings)
+            _write(out, summary, rows, srow, rrow)
+    summary.seconds = time.monotonic() - started
+    return summary
+
+
+def _write(out: AtomicOutput, summary: BatchSummary, rows: list[dict[str, Any]], srow: dict[str, Any],
+           rrow: dict[str, Any] | None) -> None:
+    out.write("articles.parquet", rows)
+    out.write("stories.parquet", [srow])
+    if rrow is not None:
+        out.write("reports.parquet", [rrow])
+        summary.reports += 1
+    summary.articles += len(rows)
+    summary.copies += sum(1 for r in rows if r["copy_of"])
+    summary.stories += 1
+
+
+# -- tasks (run on the workers) ------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class GroupOut:
+    """A group's articles by global position, and the stories its components opened."""
+
+    articles: dict[int, Article]
+    stories: list[LocalStory]
+
+
+def group_task(components: list[list[int]], where: dict[int, tuple[int, int]], df: stages.DocFreq,
+               settings: Settings, *reads: PartRead) -> GroupOut:
+    """Near-duplicates and clustering of each component of one group, in global reading order."""
+    by_part = {r.index: r for r in reads}
+    arts: dict[int, Article] = {}
+    for pos, (part, local) in where.items():
+        arts[pos] = by_part[part].articles[local]
+    frozen = stages.freeze(df)
+    stories: list[LocalStory] = []
+    for comp in components:
+        stories.extend(stages.cluster_component([(p, arts[p]) for p in comp], frozen, settings))
+    return GroupOut(arts, stories)
+
+
+def group_states(out: GroupOut) -> list[tuple[stages.StoryState, list[int], dict[str, str]]]:
+    """The small part of a group's result the client needs to plan the merge."""
+    return [(s.state, s.positions, s.copies) for s in out.stories]
+
+
+def report_task(specs: list[tuple[list[int], dict[str, str]]], pipeline: Pipeline, settings: Settings,
+                *groups: GroupOut) -> list[tuple[list[dict[str, Any]], dict[str, Any], dict[str, Any] | None]]:
+    """Output rows of several final stories (reports are the costly part: spaCy and every analysis stage)."""
+    arts: dict[int, Article] = {}
+    for g in groups:
+        arts.update(g.articles)
+    return [emit_story(positions, copies, arts, pipeline, settings) for positions, copies in specs]
+
+
+def sum_task(*dfs: stages.DocFreq) -> stages.DocFreq:
+    return stages.sum_doc_freq(dfs)
+
+
+def df_task(read: PartRead) -> stages.DocFreq:
+    return stages.doc_freq(read.articles)
+
+
+# -- the job -------------------------------------------------------------------------------------------------
+
+
+@contextmanager
+def connect(scheduler: str | None, workers: int) -> Iterator[Any]:
+    """A client of the given scheduler, or of a local cluster of ``workers`` processes bound to 127.0.0.1."""
+    from ..errors import MissingDependency
+
+    try:
+        from dask.distributed import Client, LocalCluster
+    except ImportError as exc:  # pragma: no cover - the scale extra brings it
+        raise MissingDependency("dask[distributed]", "scale") from exc
+    if scheduler:
+        try:
+            client = Client(scheduler, timeout="30s")
+        except (OSError, TimeoutError) as exc:
+            raise NewsprismError(f"cannot reach the Dask scheduler at {scheduler} ({exc}); check the address "
+                                 "(e.g. tcp://host:8786) or leave out --scheduler to run locally") from exc
+        try:
+            yield client
+        finally:
+            client.close()
+        return
+    if workers < 1:
+        raise NewsprismError("--workers must be at least 1")
+    cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
+                           host="127.0.0.1", silence_logs=logging.ERROR)
+    client = Client(cluster)
+    try:
+        yield client
+    finally:
+        client.close()
+        cluster.close()
+
+
+def _tree_sum(client: Any, futs: list[Any], token: str, fan_in: int = 8) -> Any:
+    """Sums document-frequency futures on the workers, ``fan_in`` at a time."""
+    level = 0
+    while len(futs) > 1:
+        futs = [client.submit(sum_task, *futs[i:i + fan_in], key=f"np-df-{token}-{level}-{i}")
+                for i in range(0, len(futs), fan_in)]
+        level += 1
+    return futs[0]
+
+
+def _components(keys: list[PartKeys], summary: BatchSummary) -> tuple[list[tuple[int, int]], list[list[int]]]:
+    """Global positions (partition, index) of the unique articles, and their components."""
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import connected_components
+
+    flat = [(k.index, i, aid) for k in keys for i, aid in enumerate(k.ids)]
+    keep = stages.unique_in_order(aid for _, _, aid in flat)
+    summary.duplicates = len(flat) - len(keep)
+    where = [(flat[i][0], flat[i][1]) for i in keep]
+    lookup = {(p, i): n for n, (p, i) in enumerate(where)}
+    dup_rows: list[list[int]] = [[] for _ in where]
+    story_rows: list[list[int]] = [[] for _ in where]
+    for k in keys:
+        for i in range(len(k.ids)):
+            n = lookup.get((k.index, i))
+            if n is not None:
+                dup_rows[n] = k.dup_keys[i]
+                story_rows[n] = k.story_keys[i]
+    dpos, dkeys = stages.as_array(dup_rows)
+    spos, skeys = stages.as_array(story_rows)
+    uniq, counts = np.unique(skeys, return_counts=True)
+    stop = uniq[counts > MAX_KEY_ARTICLES]
+    summary.stop_keys = int(stop.size)
+    if stop.size:
+        mask = ~np.isin(skeys, stop)
+        spos, skeys = spos[mask], skeys[mask]
+    # both key kinds in one space: tag them so a dedup key never meets a story key
+    pos = np.concatenate([dpos, spos])
+    tagged = np.concatenate([dkeys * 2, skeys * 2 + 1])
+    n = len(where)
+    order = np.argsort(tagged, kind="stable")
+    k_sorted, p_sorted = tagged[order], pos[order]
+    first = np.ones(len(k_sorted), dtype=bool)
+    first[1:] = k_sorted[1:] != k_sorted[:-1]
+    head = np.maximum.accumulate(np.where(first, np.arange(len(k_sorted)), 0))
+    graph = coo_matrix((np.ones(len(p_sorted), dtype=np.int8), (p_sorted[head], p_sorted)), shape=(n, n))
+    _, labels = connected_components(graph, directed=False)
+    comps: dict[int, list[int]] = {}
+    for p, lab in enumerate(labels.tolist()):
+        comps.setdefault(lab, []).append(p)
+    return where, sorted(comps.values(), key=lambda c: c[0])
+
+
+def run_batch(inputs: Sequence[str], output: str, *, scheduler: str | None = None, workers: int = 2,
+              partition_size: int = 64, settings: Settings | None = None, pipeline: Pipeline | None = None,
+              client: Any = None) -> BatchSummary:
+    """Runs the batch on a Dask cluster (``client``, else ``scheduler``, else a local one) and writes ``output``."""
+    settings = settings or Settings()
+    pipeline = pipeline or Pipeline()
+    started = time.monotonic()
+    parts = plan_partitions(inputs, partition_size)
+    if not parts:
+        raise NewsprismError("the inputs hold no files; give files, directories, JSONL or WARC files")
+    if client is not None:
+        summary = _run(client, parts, output, partition_size, settings, pipeline)
+    else:
+        with connect(scheduler, workers) as cl:
+            summary = _run(cl, parts, output, partition_size, settings, pipeline)
+    summary.seconds = time.monotonic() - started
+    return summary
+
+
+def _run(client: Any, parts: list[Part], output: str, partition_size: int, settings: Settings,
+         pipeline: Pipeline) -> BatchSummary:
+    token = uuid.uuid4().hex[:10]
+    summary = BatchSummary(partitions=len(parts))
+    n = len(parts)
+    # 1. read and scan every partition
+    reads = client.map(pipeline.read, parts, settings=settings, retries=RETRIES,
+                       key=[f"np-read-{token}-{i}" for i in range(n)])
+    dfs = client.map(df_task, reads, retries=RETRIES, key=[f"np-dfp-{token}-{i}" for i in range(n)])
+    df = _tree_sum(client, dfs, token)
+    scans = client.map(stages.scan_part, reads, df=df, settings=settings, retries=RETRIES,
+                       key=[f"np-scan-{token}-{i}" for i in range(n)])
+    keys: list[PartKeys] = client.gather(scans)
+    del scans
+    for k in keys:
+        summary.errors.extend(k.errors)
+    # 2. components of articles sharing a key, packed into groups
+    where, comps = _components(keys, summary)
+    del keys
+    summary.components = len(comps)
+    summary.largest_component = max((len(c) for c in comps), default=0)
+    groups = merge.pack(comps, partition_size)
+    summary.groups = len(groups)
+    # 3. dedup and clustering per group, then one merge of all story states
+    group_futs = []
+    group_of = np.zeros(len(where), dtype=np.int64)
+    for g in groups:
+        spec = {p: where[p] for p in g.positions}
+        group_of[g.positions] = g.index
+        needed = sorted({where[p][0] for p in g.positions})
+        group_futs.append(client.submit(group_task, g.components, spec, df, settings, *[reads[i] for i in needed],
+                                        retries=RETRIES, key=f"np-group-{token}-{g.index}"))
+    del reads, dfs, df
+    state_futs = client.map(group_states, group_futs, retries=RETRIES,
+                            key=[f"np-states-{token}-{i}" for i in range(len(group_futs))])
+    local: list[LocalStory] = [LocalStory(st, pos, cp) for part in client.gather(state_futs) for st, pos, cp in part]
+    del state_futs
+    mapping = stages.merge_stories([s.state for s in local], settings)
+    finals = stages.final_stories(local, mapping)
+    # 4. reports, packed like the groups, written in final-story order
+    report_futs = []
+    for i, chunk in enumerate(_chunks(finals, partition_size)):
+        needed = sorted({int(group_of[p]) for positions, _ in chunk for p in positions})
+        report_futs.append(client.submit(report_task, chunk, pipeline, settings, *[group_futs[g] for g in needed],
+                                         retries=RETRIES, key=f"np-report-{token}-{i}"))
+    del group_futs
+    with AtomicOutput(output) as out:
+        for fut in report_futs:
+            for rows, srow, rrow in fut.result():
+                _write(out, summary, rows, srow, rrow)
+            fut.release()
+    return summary
+
+
+def _chunks(finals: list[tuple[list[int], dict[str, str]]],
+            target: int) -> Iterator[list[tuple[list[int], dict[str, str]]]]:
+    """Consecutive final stories in chunks of about ``target`` articles (a large story makes its own chunk)."""
+    chunk: list[tuple[list[int], dict[str, str]]] = []
+    size = 0
+    for story in finals:
+        if chunk and size + len(story[0]) > target:
+            yield chunk
+            chunk, size = [], 0
+        chunk.append(story)
+        size += len(story[0])
+    if chunk:
+        yield chunk
+
+
+def batch_command(inputs: Sequence[str], output: str, scheduler: str | None = None, workers: int = 2,
+                  partition_size: int = 64, store: str | None = None) -> int:
+    """`newsprism batch`: run the job, write Parquet atomically, optionally load the articles into a store."""
+    settings = Settings()
+    summary = run_batch(inputs, output, scheduler=scheduler, workers=workers, partition_size=partition_size,
+                        settings=settings)
+    for err in summary.errors:
+        print(f"newsprism: error: {err}", file=sys.stderr)
+    print(f"batch: {summary.line()}; wrote {os.path.abspath(output)}")
+    if store:
+        from .load import load_into_store
+
+        counts = load_into_store(output, store, settings)
+        print(f"batch: loaded into {store}: {counts['added']} new articles, {counts['skipped']} already stored, "
+              f"{counts['stories_new']} new stories")
+    return 2 if summary.errors else 0

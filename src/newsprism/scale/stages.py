@@ -1,0 +1,308 @@
+"""The work a batch does, as plain functions of plain data: the same corpus and analysis functions as the local path.
+
+Both the Dask job (``batch.py``) and the single-process reference (``run_local``) are built from these, so the two
+can only differ in how the work is split, never in what is computed.
+
+Batch semantics (what "the single-process result" means for a batch):
+1. articles are read in input order; a repeated article id keeps its first occurrence;
+2. document frequencies for story clustering are counted over the whole batch first, then held fixed, so an
+   article's vector does not depend on which articles happened to be read before it;
+3. near-duplicates: ``find_copies`` in reading order; copies join the story of the article they copy;
+4. stories: one ``Clusterer`` pass in reading order over the remaining articles, then ``merge_clusters`` over all
+   resulting stories; each final story lists its articles in reading order.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import struct
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from ..config import Settings
+from ..corpus.cluster import Clusterer, DocFreq, StoryState, merge_clusters
+from ..corpus.dedup import band_keys, find_copies, signature
+from ..corpus.features import extract
+from ..errors import InputError
+from ..model import Article, Story
+from .partition import Part, RangeReader, jsonl_lines
+
+ENTITY_KEYS = 6  # strongest entity terms of an article used as blocking keys
+COMMON_SHARE = 0.05  # an entity term in more than this share of the batch's articles is too common to block on
+COMMON_MIN = 20  # ... unless it is in no more than this many articles
+
+
+class BatchDocFreq(DocFreq):
+    """Document frequencies of a whole batch, counted before clustering; adding an article no longer changes them."""
+
+    def add(self, terms: Iterable[str]) -> None:
+        return None
+
+
+def doc_freq(articles: Iterable[Article]) -> DocFreq:
+    """Document frequencies of the articles' clustering features (additive across partitions)."""
+    df = DocFreq()
+    for a in articles:
+        df.add(extract(a).terms)
+    return df
+
+
+def sum_doc_freq(parts: Sequence[DocFreq]) -> DocFreq:
+    """The sum of several partitions' document frequencies."""
+    total = DocFreq()
+    for p in parts:
+        total.counts += p.counts
+        total.n += p.n
+    return total
+
+
+def freeze(df: DocFreq) -> BatchDocFreq:
+    return BatchDocFreq(df.counts, df.n)
+
+
+# -- reading -------------------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class PartRead:
+    """The articles of one partition in reading order, and one message per input that could not be read."""
+
+    index: int
+    articles: list[Article]
+    errors: list[str] = field(default_factory=list)
+
+
+def read_part(part: Part, settings: Settings) -> PartRead:
+    """Reads one partition with the local path's own readers: the same articles, sources and errors."""
+    from ..ingest.sources import _with_date, iter_articles
+
+    items: list[Article | InputError] = []
+    if part.kind == "files":
+        items.extend(iter_articles(list(part.paths), settings))
+    elif part.kind == "jsonl":
+        items.extend(_jsonl_range(part, settings))
+    else:
+        items.extend(_warc_range(part, settings))
+    arts: list[Article] = []
+    errors: list[str] = []
+    for item in items:
+        if part.kind != "files" and isinstance(item, Article):
+            item = _with_date(item, part.paths[0], settings.published)
+        if isinstance(item, InputError):
+            errors.append(str(item))
+        else:
+            arts.append(item)
+    return PartRead(part.index, arts, errors)
+
+
+def _jsonl_range(part: Part, settings: Settings) -> Iterator[Article | InputError]:
+    """The records of a run of JSONL lines, named ``path#line`` as the local JSONL reader names them."""
+    from ..errors import BinaryInput
+    from ..ingest.decode import decode
+    from ..ingest.jsonl import record_article
+
+    path = part.paths[0]
+    for n, raw in enumerate(jsonl_lines(path, part.start, part.end), start=part.first_line):
+        where = f"{path}#{n}"
+        try:
+            line = decode(raw, where)
+        except InputError as exc:
+            yield exc
+            continue
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield BinaryInput(where, f"line {n} is not valid JSON ({exc.msg}); fix or remove that line")
+            continue
+        yield record_article(record, where)
+
+
+def _warc_range(part: Part, settings: Settings) -> Iterator[Article | InputError]:
+    """The HTML responses of a byte range of a WARC file, through the local WARC reader."""
+    from ..errors import NoArticle
+    from ..ingest.base import Context
+    from ..ingest.url import Fetcher
+    from ..ingest.warc import read_warc_stream
+
+    path = part.paths[0]
+    fetcher = Fetcher(settings)
+    ctx = Context(settings=settings, fetcher=fetcher, read_url=lambda u: iter(()))
+    try:
+        with open(path, "rb") as fh:
+            stream = io.BufferedReader(RangeReader(fh, part.start, part.end))
+            yield from read_warc_stream(stream, path, ctx)
+    except NoArticle:
+        return  # a range without HTML pages; the whole-file check belongs to the local path
+    except InputError as exc:
+        yield exc
+    except OSError as exc:
+        yield InputError(path, f"cannot be read ({exc.strerror or exc}); check the path and its permissions")
+    finally:
+        fetcher.close()
+
+
+# -- blocking keys -------------------------------------------------------------------------------------------
+
+
+def _key(*fields: object) -> int:
+    digest = hashlib.blake2b("\x1f".join(map(str, fields)).encode("utf-8"), digest_size=8).digest()
+    return int(struct.unpack("<q", digest)[0])
+
+
+def blocking_keys(article: Article, df: DocFreq, settings: Settings) -> tuple[list[int], list[int]]:
+    """(near-duplicate keys, story keys) of an article.
+
+    Near-duplicate keys are the LSH band keys ``find_copies`` itself looks up, so every pair it could compare
+    shares one. Story keys pair each of the article's strongest entity terms (by tf-idf over the whole batch;
+    terms as common as "Officials", and the outlet's own name, are left out) with its time bucket and the next one (buckets of
+    ``story_window_days``): two articles within the window that name the same entity share a key. Undated
+    articles pair them with a bucket of their own.
+    """
+    dup = band_keys(signature(article.text), settings.dedup_threshold)
+    feats = extract(article)
+    common = max(COMMON_MIN, COMMON_SHARE * df.n)
+    own = set((article.outlet or "").lower().split())  # an outlet's name in its own titles says nothing
+    names = [t for t in feats.terms if t.startswith("E:")]
+    names = [t for t, c in zip(names, df.counts[[df.bucket(t) for t in names]].tolist())
+             if c <= common and not set(t[2:].split()) <= own]
+    weights = df.idf(names) * np.fromiter((feats.terms[t] for t in names), dtype=np.float64, count=len(names))
+    ents = sorted(zip(weights.tolist(), names), key=lambda x: (-x[0], x[1]))
+    window = max(1, settings.story_window_days)
+    story: list[int] = []
+    for _, term in ents[:ENTITY_KEYS]:
+        if feats.day is None:
+            story.append(_key("story", term, "undated"))
+        else:
+            bucket = feats.day // window
+            story.append(_key("story", term, bucket))
+            story.append(_key("story", term, bucket + 1))
+    return dup, story
+
+
+@dataclass(slots=True)
+class PartKeys:
+    """What the client needs of a partition: article ids in order, their keys, and its read errors."""
+
+    index: int
+    ids: list[str]
+    dup_keys: list[list[int]]
+    story_keys: list[list[int]]
+    errors: list[str]
+
+
+def scan_part(read: PartRead, df: DocFreq, settings: Settings) -> PartKeys:
+    """Blocking keys of one partition's articles (small: the text stays on the worker)."""
+    dup, story = [], []
+    for a in read.articles:
+        d, s = blocking_keys(a, df, settings)
+        dup.append(d)
+        story.append(s)
+    return PartKeys(read.index, [a.id for a in read.articles], dup, story, read.errors)
+
+
+# -- near-duplicates and stories -----------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class LocalStory:
+    """A story opened by one clustering pass: the clusterer's state and its article positions (reading order)."""
+
+    state: StoryState
+    positions: list[int]
+    copies: dict[str, str] = field(default_factory=dict)  # copy id -> kept id, both in this story
+
+
+def cluster_component(articles: Sequence[tuple[int, Article]], df: DocFreq, settings: Settings) -> list[LocalStory]:
+    """Near-duplicates, then one clustering pass, over articles given as (global position, article) in order."""
+    arts = [a for _, a in articles]
+    pos = {a.id: p for p, a in articles}
+    copies = find_copies(arts, settings.dedup_threshold)
+    cl = Clusterer(df if isinstance(df, BatchDocFreq) else freeze(df), window_days=settings.story_window_days)
+    stories: dict[str, LocalStory] = {}
+    story_of: dict[str, str] = {}
+    for p, a in articles:
+        if a.id in copies:
+            sid = story_of[copies[a.id]]
+        else:
+            st, _ = cl.add(a.id, extract(a))
+            sid = st.id
+            stories.setdefault(sid, LocalStory(st, []))
+        story_of[a.id] = sid
+        stories[sid].positions.append(p)
+        if a.id in copies:
+            stories[sid].copies[a.id] = copies[a.id]
+    for s in stories.values():
+        s.positions.sort()
+    return sorted(stories.values(), key=lambda s: s.positions[0])
+
+
+def merge_stories(states: Sequence[StoryState], settings: Settings) -> dict[str, str]:
+    """Joins the stories of all components with the corpus merge: story id -> final story id."""
+    mapping = merge_clusters(list(states), window_days=settings.story_window_days)
+    return {st.id: mapping.get(st.id, st.id) for st in states}
+
+
+def final_stories(stories: Sequence[LocalStory], mapping: dict[str, str]) -> list[tuple[list[int], dict[str, str]]]:
+    """The merged stories as (sorted positions, copies), ordered by their first article."""
+    merged: dict[str, tuple[list[int], dict[str, str]]] = {}
+    for s in stories:
+        pos, copies = merged.setdefault(mapping[s.state.id], ([], {}))
+        pos.extend(s.positions)
+        copies.update(s.copies)
+    return sorted(((sorted(p), c) for p, c in merged.values()), key=lambda x: x[0][0])
+
+
+def build_story(articles: Sequence[Article], copies: dict[str, str]) -> Story:
+    """The Story of a final group of articles in reading order, with its near-duplicate copies."""
+    from ..story.analyze import make_story
+
+    return make_story(list(articles), copies=copies)
+
+
+def story_report(story: Story, settings: Settings) -> dict[str, Any]:
+    """The story's report dict, by the analysis of the local path."""
+    from ..story.analyze import analyze_story
+
+    return analyze_story(story, settings).to_dict()
+
+
+Reporter = Callable[[Story, Settings], dict[str, Any]]
+Reader = Callable[[Part, Settings], PartRead]
+
+
+@dataclass(slots=True)
+class Pipeline:
+    """The stage functions a batch calls; the defaults are the local path's own. Tests may wrap them."""
+
+    read: Reader = read_part
+    report: Reporter = story_report
+    min_report_articles: int = 1  # stories with fewer articles get no report
+
+    def wants_report(self, story: Story) -> bool:
+        return len(story.articles) >= self.min_report_articles
+
+
+def unique_in_order(ids: Iterable[Hashable]) -> list[int]:
+    """Positions of the first occurrence of each id."""
+    seen: set[Hashable] = set()
+    out = []
+    for i, x in enumerate(ids):
+        if x not in seen:
+            seen.add(x)
+            out.append(i)
+    return out
+
+
+def as_array(rows: Sequence[Sequence[int]]) -> tuple[np.ndarray, np.ndarray]:
+    """Flattens per-article key lists into (positions, keys) arrays."""
+    lens = np.fromiter((len(r) for r in rows), dtype=np.int64, count=len(rows))
+    pos = np.repeat(np.arange(len(rows), dtype=np.int64), lens)
+    keys = np.fromiter((k for r in rows for k in r), dtype=np.int64, count=int(lens.sum()))
+    return pos, keys

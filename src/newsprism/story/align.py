@@ -1,0 +1,560 @@
+"""Facts across outlets: sentences and clauses that say the same thing, aligned into shared, unique and conflicting facts."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from ..config import Settings
+from ..model import Article, Entity, Fact, Sentence, Span
+from ..nlp import sentences as split_sentences
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span as DocSpan
+
+# Lines that describe the page, not the event.
+_BOILERPLATE = re.compile(
+    r"^(?:©|\(c\)\s|photo:|image:|getty images|this (?:story|article|post) (?:has been|was) updated|"
+    r"(?:this|the) (?:story|article) (?:is|was) developing|sign up|subscribe|follow (?:us|him|her)|read more|"
+    r"related:|advertisement\b|click here|share this)|contributed (?:to this )?report(?:ing)?\.?$|"
+    r"^\S.{0,60}(?:/|\|)\s*(?:getty|ap|reuters|afp)\b",
+    re.IGNORECASE,
+)
+_NORMAL = {"us": "usa", "u.s": "usa", "u.s.": "usa", "america": "usa", "un": "un", "u.n": "un", "u.n.": "un",
+           "uk": "britain", "u.k.": "britain", "britain": "britain"}
+# Words that news outlets use interchangeably for one predicate or thing; each maps to its group's first word.
+_PARAPHRASES = (
+    "interfere meddle meddling interference",
+    "election midterm midterms vote poll ballot",
+    "deny reject refuse dismiss rebuff rebut denial",
+    "accuse accusation allege allegation claim charge",
+    "attempt try effort bid",
+    "say tell state add remark comment",
+    "warn caution alert",
+    "evidence proof",
+    "kill slay",
+    "die dead death",
+    "injure wound hurt injury",
+    "arrest detain apprehend custody",
+    "announce unveil reveal disclose",
+    "resign quit step_down resignation",
+    "sue lawsuit suit",
+    "police officer cop",
+    "investigate probe investigation inquiry",
+    "president presidency",
+    "buy purchase acquire acquisition",
+    "fire dismiss oust sack",
+    "rise increase climb jump grow",
+    "fall drop decline decrease plunge",
+    "begin start launch",
+    "ban prohibit bar",
+    "child kid",
+    "car vehicle",
+    "law legislation bill",
+    "company firm",
+    "speech address",
+    "sanction penalty",
+)
+for _group in _PARAPHRASES:
+    _words = _group.split()
+    for _w in _words:
+        _NORMAL.setdefault(_w, _words[0])
+_WORD_NUMBERS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
+                 "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "twenty": "20",
+                 "dozen": "12", "hundred": "100", "thousand": "1000", "million": "1e6", "billion": "1e9"}
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december")
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_NUM_ENTS = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY"}
+_NAME_ENTS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
+# Classes of predicates that outlets word differently but mean alike.
+FRAMES: dict[str, str] = {
+    "deny": r"den(?:y|ies|ied|ying|ial)|reject|refus|dismiss|rebuff|push(?:es|ed|ing)? back|rebut|"
+            r"(?:did|do|does) not and will not|unwarranted",
+    "accuse": r"accus|alleg|claim|charg(?:e|ed|es|ing) that",
+    "no_evidence": r"no (?:concrete |hard |real )?(?:evidence|proof)|without (?:offering |providing )?(?:any )?"
+                   r"(?:evidence|proof)|scant (?:details|evidence)|(?:not|never) (?:say|said|offer|provide|give|"
+                   r"present)\w* (?:what |any )?(?:evidence|proof)|unsubstantiated|offered no",
+}
+_FRAME_RES = {k: re.compile(r"\b(?:" + v + r")", re.I) for k, v in FRAMES.items()}
+_STRONG_FRAMES = {"deny", "no_evidence"}
+_REPORTING = {"say", "tell", "add", "note", "state", "report"}
+_QUOTE_CHARS = "\"“”‘’'«»"
+_PARA = re.compile(r"\n\s*\n")
+_LEADING = re.compile(r"^[\"”’']+\s+|^\s+")
+
+
+@dataclass(slots=True)
+class Unit:
+    """A sentence or clause of one article, with the features alignment compares."""
+
+    article: str
+    order: int
+    start: int
+    end: int
+    text: str
+    terms: list[str] = field(default_factory=list)
+    names: dict[str, str] = field(default_factory=dict)  # entity key -> label
+    roles: set[tuple[str, str, str, str]] = field(default_factory=set)  # (label, dep, head lemma, key)
+    name_text: dict[str, str] = field(default_factory=dict)  # entity key -> surface text
+    numbers: dict[str, str] = field(default_factory=dict)  # normalised value -> surface text
+    dates: dict[str, dict[str, str]] = field(default_factory=dict)  # year|month|weekday -> value -> text
+    negated: dict[str, str] = field(default_factory=dict)  # verb lemma -> surface text (negated verbs)
+    affirmed: dict[str, str] = field(default_factory=dict)  # verb lemma -> surface text (plain verbs)
+    frames: set[str] = field(default_factory=set)
+    extra: list[Span] = field(default_factory=list)  # attached fragments (e.g. a quote's closing words)
+
+
+def is_boilerplate(text: str, article: Article) -> bool:
+    """True for credits, update notes and repeated titles: page furniture, not statements."""
+    t = text.strip()
+    if _BOILERPLATE.search(t):
+        return True
+    if article.title and t.rstrip(".") == article.title.strip().rstrip("."):
+        return True
+    return False
+
+
+def _is_fragment(sent: "DocSpan") -> bool:
+    """A piece too small to state anything alone, e.g. a closing quote or a dangling attribution."""
+    words = [t for t in sent if not t.is_punct and not t.is_space]
+    if len(words) < 3:
+        return True
+    content = [t for t in words if not t.is_stop and t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ", "NUM")]
+    return len(content) < 2 and len(words) < 5
+
+
+def _clause_cuts(sent: "DocSpan") -> list[int]:
+    """Character offsets where a sentence splits into independent clauses (", but …", "; …")."""
+    cuts: list[int] = []
+    root = sent.root
+    for child in root.children:
+        if child.dep_ != "conj" or child.pos_ not in ("VERB", "AUX"):
+            continue
+        if not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in child.children):
+            continue
+        ccs = [c for c in root.children if c.dep_ == "cc" and root.i < c.i < child.i]
+        if ccs and ccs[-1].i > sent.start and sent.doc[ccs[-1].i - 1].text in (",", ";"):
+            cuts.append(ccs[-1].idx)
+    for tok in sent:
+        if tok.text == ";" and tok.i + 1 < sent.end:
+            cuts.append(sent.doc[tok.i + 1].idx)
+    return sorted(set(cuts))
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Offsets without surrounding spaces and joining punctuation."""
+    while start < end and (text[start].isspace() or text[start] in ",;"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;"):
+        end -= 1
+    return start, end
+
+
+def _entity_index(entities: Sequence[Entity], article_id: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, entity id, type) of the story entities' mentions in one article."""
+    out = []
+    for e in entities:
+        for sp in e.spans:
+            if sp.article == article_id:
+                out.append((sp.start, sp.end, e.id, e.type))
+    return sorted(out)
+
+
+def _name_key(text: str) -> str:
+    t = re.sub(r"^(?:the|a|an)\s+", "", text.strip(), flags=re.I)
+    t = re.sub(r"['’]s$", "", t)
+    t = t.replace(".", "").lower()
+    return _NORMAL.get(t, t)
+
+
+def _features(unit: Unit, span: "DocSpan", ents: list[tuple[int, int, str, str]]) -> None:
+    """Fills the unit's terms, names, numbers, dates, negations and frames from its tokens."""
+    terms: list[str] = []
+    for tok in span:
+        if tok.is_punct or tok.is_space or tok.text in _QUOTE_CHARS:
+            continue
+        low = tok.text.lower()
+        if re.fullmatch(r"(?:19|20)\d\d", tok.text):
+            unit.dates.setdefault("year", {})[tok.text] = tok.text
+            terms.append(tok.text)
+            continue
+        if tok.ent_type_ in _NUM_ENTS and (any(c.isdigit() for c in tok.text) or low in _WORD_NUMBERS):
+            value = _WORD_NUMBERS.get(low, tok.text.replace(",", "").lstrip("$"))
+            unit.numbers.setdefault(value, tok.text)
+            terms.append("#" + value)
+            continue
+        if low in _MONTHS:
+            unit.dates.setdefault("month", {})[low] = tok.text
+        elif low in _WEEKDAYS:
+            unit.dates.setdefault("weekday", {})[low] = tok.text
+        if tok.dep_ == "neg" and tok.head.pos_ in ("VERB", "AUX"):
+            head = tok.head
+            unit.negated[head.lemma_.lower()] = span.doc[min(tok.i, head.i): max(tok.i, head.i) + 1].text
+        elif tok.pos_ == "VERB":
+            if not any(c.dep_ == "neg" for c in tok.children):
+                unit.affirmed.setdefault(tok.lemma_.lower(), tok.text)
+        upper = tok.text.isupper() and len(tok.text) > 1
+        if tok.is_stop and tok.pos_ != "PROPN" and not upper:
+            continue
+        lemma = tok.lemma_.lower() if tok.pos_ != "PROPN" else tok.text.lower()
+        lemma = _NORMAL.get(lemma, _NORMAL.get(low, lemma)).replace(".", "")
+        if len(lemma) < 2 or not any(c.isalnum() for c in lemma):
+            continue
+        terms.append(lemma)
+    # names: story entities when known, else spaCy's entities
+    found = False
+    for s, e, eid, etype in ents:
+        if s >= unit.start and e <= unit.end:
+            found = True
+            unit.names[eid] = etype
+            unit.name_text.setdefault(eid, _slice(span, s, e))
+    for ent in span.ents:
+        if ent.label_ not in _NAME_ENTS:
+            continue
+        if found and any(s <= ent.start_char < e for s, e, _, _ in ents):
+            key = next(eid for s, e, eid, _ in ents if s <= ent.start_char < e)
+        else:
+            key = _name_key(ent.text)
+            if ent.label_ == "PERSON" and " " in key:
+                key = key.split()[-1]  # "Donald Trump" and "Trump" are one person within a story
+            unit.names.setdefault(key, ent.label_)
+            unit.name_text.setdefault(key, ent.text)
+        label = unit.names.get(key, ent.label_)
+        unit.roles.add((_coarse(label), ent.root.dep_, ent.root.head.lemma_.lower(), key))
+    terms.extend("@" + k for k in unit.names)
+    unit.terms = terms
+    lowered = unit.text.lower()
+    unit.frames = {k for k, rx in _FRAME_RES.items() if rx.search(lowered)}
+
+
+def _coarse(label: str) -> str:
+    return {"PER": "PERSON", "PERSON": "PERSON", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE"}.get(label, label)
+
+
+def _slice(span: "DocSpan", s: int, e: int) -> str:
+    return span.doc.text[s:e]
+
+
+def statement_spans(article: Article, doc: "Doc") -> list[Sentence]:
+    """spaCy's sentences, also cut at paragraph breaks, without a stray closing quote carried over at the start."""
+    out: list[Sentence] = []
+    text = article.text
+    for sent in split_sentences(article, doc):
+        cuts = [sent.start] + [sent.start + m.end() for m in _PARA.finditer(sent.text)] + [sent.end]
+        for a, b in zip(cuts, cuts[1:]):
+            piece = text[a:b]
+            m = _LEADING.match(piece)
+            if m and m.end() < len(piece):
+                a += m.end()
+            a, b = _trim(text, a, b)
+            if b > a:
+                out.append(Sentence(article.id, len(out), a, b, text[a:b]))
+    return out
+
+
+def article_units(article: Article, doc: "Doc", entities: Sequence[Entity] = ()) -> list[Unit]:
+    """The article's statements: sentences split into independent clauses, boilerplate left out,
+    fragments attached to the statement before them. Cached on the doc, as several stages ask for them."""
+    ents = _entity_index(entities, article.id)
+    key = ("newsprism.units", article.id, hash(tuple(ents)))
+    cached = doc.user_data.get(key)
+    if cached is None:
+        cached = doc.user_data[key] = _build_units(article, doc, ents)
+    return list(cached)
+
+
+def _build_units(article: Article, doc: "Doc", ents: list[tuple[int, int, str, str]]) -> list[Unit]:
+    units: list[Unit] = []
+    for sent in statement_spans(article, doc):
+        if is_boilerplate(sent.text, article):
+            continue
+        span = doc.char_span(sent.start, sent.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        if _is_fragment(span):
+            # a closing quote mark alone says nothing; a dangling attribution belongs to the statement before it
+            if units and any(c.isalnum() for c in sent.text):
+                units[-1].extra.append(Span(article.id, sent.start, sent.end, sent.text))
+            continue
+        bounds = [sent.start, *[c for c in _clause_cuts(span) if sent.start < c < sent.end], sent.end]
+        pieces = []
+        for a, b in zip(bounds, bounds[1:]):
+            s, e = _trim(article.text, a, b)
+            if e > s:
+                pieces.append((s, e))
+        # only keep a split when every clause is long enough to stand alone
+        if len(pieces) > 1 and any(len(article.text[s:e].split()) < 5 for s, e in pieces):
+            pieces = [(sent.start, sent.end)]
+        for s, e in pieces:
+            sub = doc.char_span(s, e, alignment_mode="expand")
+            if sub is None:
+                continue
+            unit = Unit(article.id, len(units), s, e, article.text[s:e])
+            _features(unit, sub, ents)
+            units.append(unit)
+    return units
+
+
+@dataclass(slots=True, frozen=True)
+class Weights:
+    """How the similarity of two statements is put together (fitted on the tuning half of the labelled pairs)."""
+
+    unigram: float = 0.7
+    bigram: float = 0.2
+    containment: float = 0.0  # share of the shorter statement's TF-IDF mass found in the longer one
+    names: float = 0.15
+    numbers: float = 0.1
+    frames: float = 0.2
+    min_terms: int = 4  # containment only counts for statements with at least this many content terms
+
+
+WEIGHTS = Weights()
+
+
+def similarity_matrix(units: Sequence[Unit], weights: Weights = WEIGHTS) -> np.ndarray:
+    """Pairwise similarity of units: TF-IDF cosine of content lemmas and lemma pairs, plus shared names, numbers
+    and predicate classes (denial, lack of evidence) between articles."""
+    n = len(units)
+    if n == 0:
+        return np.zeros((0, 0))
+    w = weights
+    docs = [[t for t in u.terms if not t.startswith("@")] for u in units]
+    x = tfidf(docs)
+    cos = x @ x.T
+    # ordered pairs of neighbouring content words reward the same phrasing of the same predicate
+    xb = tfidf([[f"{a}_{b}" for a, b in zip(d, d[1:])] for d in docs])
+    cos2 = xb @ xb.T
+    sim = w.unigram * cos + w.bigram * cos2
+    if w.containment:
+        sim = np.maximum(sim, w.containment * _containment(docs, w.min_terms))
+    arts = np.array([u.article for u in units])
+    cross = (arts[:, None] != arts[None, :]) & (cos >= 0.08)
+    names = _overlap_matrix([u.names for u in units])
+    numbers = _overlap_matrix([u.numbers for u in units])
+    strong = _binary([u.frames & _STRONG_FRAMES for u in units])
+    shared_frame = (strong @ strong.T) > 0
+    frame_ok = shared_frame & ((names > 0) | (cos > 0.15))
+    sim = sim + cross * (w.names * names + w.numbers * numbers + w.frames * frame_ok)
+    return sim
+
+
+def _containment(docs: Sequence[Sequence[str]], min_terms: int) -> np.ndarray:
+    """For each pair, the IDF mass of the shorter statement's distinct terms that the other one also has."""
+    m = _binary([set(d) for d in docs])
+    df = m.sum(axis=0)
+    idf = np.log((1.0 + len(docs)) / (1.0 + df)) + 1.0
+    weighted = m * idf
+    inter = weighted @ m.T  # [i, j]: idf mass of i's terms found in j
+    mass = weighted.sum(axis=1)
+    frac = np.where(mass[:, None] > 0, inter / np.where(mass[:, None] > 0, mass[:, None], 1.0), 0.0)
+    sizes = m.sum(axis=1)
+    shorter_is_i = sizes[:, None] <= sizes[None, :]
+    both = np.where(shorter_is_i, frac, frac.T)
+    ok = np.minimum(sizes[:, None], sizes[None, :]) >= min_terms
+    return np.where(ok, both, 0.0)
+
+
+def _binary(sets: Sequence[Iterable[str]]) -> np.ndarray:
+    """Rows of 0/1 membership of each set's items."""
+    vocab: dict[str, int] = {}
+    rows = [list(x) for x in sets]
+    for r in rows:
+        for t in r:
+            vocab.setdefault(t, len(vocab))
+    m = np.zeros((len(rows), max(len(vocab), 1)), dtype=np.float32)
+    for i, r in enumerate(rows):
+        for t in r:
+            m[i, vocab[t]] = 1.0
+    return m
+
+
+def _overlap_matrix(sets: Sequence[Iterable[str]]) -> np.ndarray:
+    """Overlap coefficient |A∩B| / min(|A|, |B|) of every pair of sets (0 when either is empty)."""
+    m = _binary(sets)
+    inter = m @ m.T
+    size = m.sum(axis=1)
+    low = np.minimum(size[:, None], size[None, :])
+    return np.where(low > 0, inter / np.where(low > 0, low, 1.0), 0.0)
+
+
+def tfidf(docs: Sequence[Sequence[str]]) -> np.ndarray:
+    """L2-normalised TF-IDF rows (sublinear tf, smoothed idf) of token lists; dense, as stories are small."""
+    vocab: dict[str, int] = {}
+    for d in docs:
+        for t in d:
+            vocab.setdefault(t, len(vocab))
+    x = np.zeros((len(docs), max(len(vocab), 1)), dtype=np.float32)
+    for i, d in enumerate(docs):
+        for t in d:
+            x[i, vocab[t]] += 1.0
+    df = (x > 0).sum(axis=0)
+    idf = np.log((1.0 + len(docs)) / (1.0 + df)) + 1.0
+    x = np.where(x > 0, 1.0 + np.log(np.maximum(x, 1e-9)), 0.0) * idf
+    norms = np.linalg.norm(x, axis=1, keepdims=True)
+    return (x / np.where(norms == 0, 1.0, norms)).astype(np.float32)
+
+
+def cluster_units(units: Sequence[Unit], sim: np.ndarray, threshold: float,
+                  one_per_article: bool = True) -> list[list[int]]:
+    """Greedy linking of the most similar cross-article pairs; with ``one_per_article`` a fact holds at most one
+    unit of each article."""
+    n = len(units)
+    parent = list(range(n))
+    members: dict[int, list[int]] = {i: [i] for i in range(n)}
+    arts: dict[int, set[str]] = {i: {units[i].article} for i in range(n)}
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    iu, ju = np.triu_indices(n, k=1)
+    scores = sim[iu, ju] if n > 1 else np.zeros(0)
+    keep = scores >= threshold
+    order = np.argsort(-scores[keep], kind="stable")
+    pairs = list(zip(iu[keep][order].tolist(), ju[keep][order].tolist()))
+    for i, j in pairs:
+        if units[i].article == units[j].article:
+            continue
+        ri, rj = find(i), find(j)
+        if ri == rj or (one_per_article and arts[ri] & arts[rj]):
+            continue
+        # every member of the merged fact must be close to the new one, to stop chains drifting
+        if any(sim[a, b] < threshold * 0.6 for a in members[ri] for b in members[rj]
+               if units[a].article != units[b].article):
+            continue
+        parent[rj] = ri
+        members[ri].extend(members.pop(rj))
+        arts[ri] |= arts.pop(rj)
+    return [sorted(m) for m in members.values()]
+
+
+def find_conflict(units: Sequence[Unit]) -> dict[str, Any] | None:
+    """The differing number, date, name or negation between aligned statements of different articles, if any."""
+    found: list[dict[str, Any]] = []
+    for a_i, a in enumerate(units):
+        for b in units[a_i + 1:]:
+            if a.article == b.article:
+                continue
+            c = _pair_conflict(a, b)
+            if c and not any(x["kind"] == c["kind"] for x in found):
+                found.append(c)
+    if not found:
+        return None
+    first = dict(found[0])
+    if len(found) > 1:
+        first["also"] = found[1:]
+    return first
+
+
+def _pair_conflict(a: Unit, b: Unit) -> dict[str, Any] | None:
+    def values(x: dict[str, str], y: dict[str, str]) -> list[dict[str, str]]:
+        return [{"article": a.article, "text": ", ".join(x.values())}, {"article": b.article, "text": ", ".join(y.values())}]
+
+    # 1. numbers: both give figures and none of them agree
+    if a.numbers and b.numbers and not set(a.numbers) & set(b.numbers):
+        return {"kind": "number", "values": values(a.numbers, b.numbers)}
+    # 2. dates: same kind of date (year, month, weekday) with no value in common
+    for kind in ("year", "month", "weekday"):
+        da, db = a.dates.get(kind), b.dates.get(kind)
+        if da and db and not set(da) & set(db):
+            return {"kind": "date", "values": values(da, db)}
+    # 3. names: a different name of the same type in the same grammatical slot
+    for la, dep, head, ka in a.roles:
+        if dep not in ("nsubj", "nsubjpass", "dobj", "pobj", "poss"):
+            continue
+        for lb, dep_b, head_b, kb in b.roles:
+            if (lb, dep_b, head_b) == (la, dep, head) and ka != kb and ka not in b.names and kb not in a.names \
+                    and not _same_name(a.name_text.get(ka, ka), b.name_text.get(kb, kb)):
+                return {"kind": "entity", "values": [{"article": a.article, "text": a.name_text.get(ka, ka)},
+                                                     {"article": b.article, "text": b.name_text.get(kb, kb)}]}
+    # 4. negation: a verb both use, negated in one only
+    for verb, text in a.negated.items():
+        if verb not in _REPORTING and verb in b.affirmed and verb not in b.negated:
+            return {"kind": "negation", "values": [{"article": a.article, "text": text},
+                                                   {"article": b.article, "text": b.affirmed[verb]}]}
+    for verb, text in b.negated.items():
+        if verb not in _REPORTING and verb in a.affirmed and verb not in a.negated:
+            return {"kind": "negation", "values": [{"article": a.article, "text": a.affirmed[verb]},
+                                                   {"article": b.article, "text": text}]}
+    return None
+
+
+def _same_name(x: str, y: str) -> bool:
+    """Names that may refer to one entity: one's words contained in the other's ("Wang" / "Wang Yi")."""
+    wx, wy = set(_name_key(x).split()), set(_name_key(y).split())
+    return bool(wx and wy and (wx <= wy or wy <= wx))
+
+
+def _clarity(u: Unit) -> float:
+    """Lower is clearer: plain reported statements of moderate length beat quotes, fragments and pronoun openers."""
+    words = len(u.text.split())
+    score = abs(words - 24) / 24
+    score += sum(u.text.count(c) for c in "\"“”") * 0.3
+    if u.text[:1] in _QUOTE_CHARS:
+        score += 0.5
+    if re.match(r"(?:he|she|they|it|this|that|but|and)\b", u.text, re.I):
+        score += 0.5
+    return score
+
+
+def _fact_id(spans: Sequence[Span]) -> str:
+    key = "|".join(f"{s.article}:{s.start}:{s.end}" for s in spans)
+    return "f" + hashlib.sha1(key.encode()).hexdigest()[:10]
+
+
+def align_units(units: Sequence[Unit], threshold: float, weights: Weights = WEIGHTS,
+                one_per_article: bool = True) -> list[Fact]:
+    """Facts from units already extracted (the evaluation calls this directly)."""
+    sim = similarity_matrix(units, weights)
+    clusters = cluster_units(units, sim, threshold, one_per_article)
+    facts: list[tuple[tuple[int, int, int], Fact]] = []
+    article_rank: dict[str, int] = {}
+    for u in units:
+        article_rank.setdefault(u.article, len(article_rank))
+    for members in clusters:
+        group = [units[i] for i in members]
+        group.sort(key=lambda u: (article_rank[u.article], u.start))
+        support: list[Span] = []
+        for u in group:
+            support.append(Span(u.article, u.start, u.end, u.text))
+            support.extend(u.extra)
+        n_articles = len({u.article for u in group})
+        conflict = find_conflict(group) if n_articles > 1 else None
+        status = "unique" if n_articles == 1 else ("conflict" if conflict else "shared")
+        best = min(group, key=_clarity)
+        first = group[0]
+        fact = Fact(id=_fact_id(support), text=best.text, status=status, support=support, conflict=conflict)  # type: ignore[arg-type]
+        facts.append(((-n_articles, article_rank[first.article], first.start), fact))
+    facts.sort(key=lambda x: x[0])
+    return [f for _, f in facts]
+
+
+def align_facts(articles: Sequence[Article], docs: dict[str, "Doc"], entities: Sequence[Entity],
+                settings: Settings) -> list[Fact]:
+    """Facts of a story: every statement of every article, aligned across articles; shared ones first."""
+    units: list[Unit] = []
+    for article in articles:
+        doc = docs.get(article.id)
+        if doc is None:
+            continue
+        units.extend(article_units(article, doc, entities))
+    return align_units(units, settings.fact_threshold)
+
+
+def fact_of_offset(facts: Sequence[Fact], article: str, start: int, end: int) -> list[Fact]:
+    """The facts whose support overlaps a stretch of one article."""
+    return [f for f in facts if any(s.article == article and s.start < end and start < s.end for s in f.support)]
+
+
+def support_articles(fact: Fact) -> set[str]:
+    """The articles that support a fact (its cross-outlet support is the size of this set)."""
+    return {s.article for s in fact.support}
+

@@ -1,0 +1,346 @@
+"""Claims: contestable assertions by an entity, the responses of others, and what each outlet says of evidence."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from ..config import Settings
+from ..model import Article, Claim, Entity, Evidence, Quote, Response, Sentence, Span
+from .align import Unit, article_units, similarity_matrix, statement_spans
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span as DocSpan, Token
+
+# Verbs that present a statement as an assertion someone could contest.
+CLAIM_CUES = {"claim", "accuse", "allege", "charge", "assert", "insist", "contend", "maintain", "warn", "predict",
+              "suggest", "argue", "vow", "promise", "threaten", "blame"}
+DENY_CUES = {"deny", "reject", "refuse", "dismiss", "rebuff", "rebut", "refute", "push back", "pushes back",
+             "pushed back", "pushing back", "brush off", "scoff"}
+CONFIRM_CUES = {"confirm", "acknowledge", "admit", "agree", "corroborate", "concede", "endorse"}
+DISPUTE_CUES = {"dispute", "question", "challenge", "contest", "doubt", "criticize", "criticise", "counter",
+                "disagree", "contradict"}
+# What makes the content of a quote contestable: accusations, findings, predictions, figures.
+_CONTESTABLE = re.compile(
+    r"\b(?:found that|find that|accus\w*|alleg\w*|interfer\w*|meddl\w*|attempt\w*|plot\w*|cheat\w*|fraud\w*|rigg\w*|"
+    r"lie[sd]?|lying|steal\w*|stole|hack\w*|spy\w*|collu\w*|cover(?:ed)?[- ]up|responsible for|behind the|"
+    r"will|going to|would|is trying|are trying|has been|have been)\b|\d",
+    re.I,
+)
+_CLAIM_REF = re.compile(r"\b(?:claims?|accusations?|allegations?|charges?|assertions?|remarks?|comments?)\b", re.I)
+NONE_OFFERED = re.compile(
+    r"(?:did not|didn[’']t|does not|doesn[’']t|would not|wouldn[’']t|declined to|refused to) "
+    r"(?:say|specify|explain|provide|offer|give|present|share|detail|cite)\w* (?:what |any |the )?(?:evidence|proof|"
+    r"details|specifics)|offered (?:scant|little|few|no)(?: \w+)? (?:details|evidence|proof|specifics)|"
+    r"(?:scant|little|no|without)(?: \w+)? (?:evidence|proof)|without (?:offering|providing|citing|giving|presenting) "
+    r"(?:any )?(?:evidence|proof|details|specifics)|(?:provided|offered|gave|presented|cited) no (?:\w+ )?(?:evidence|"
+    r"proof|details)|unsubstantiated|unfounded|no (?:\w+ )?evidence (?:was|has been) (?:offered|provided|given)",
+    re.I,
+)
+SUPPORTED = re.compile(
+    r"according to (?:documents|records|data|figures|a report|the report|an? (?:\w+ )?(?:assessment|investigation|"
+    r"audit|study|analysis)|court (?:filings|documents))|(?:documents|records|data|figures|emails) (?:show|showed|"
+    r"reveal|revealed|indicate|indicated|obtained by)|(?:report|investigation|study|analysis|audit|assessment|inquiry)"
+    r" (?:found|concluded|showed|shows|determined|confirmed)|(?:cited|citing|provided|released|published) "
+    r"(?:documents|data|figures|records|evidence|findings|a report|intelligence)|(?:evidence|intelligence) "
+    r"(?:shows|showed|indicates|confirms|confirmed)",
+    re.I,
+)
+
+
+@dataclass(slots=True)
+class _Candidate:
+    article: str
+    span: Span  # the sentence that reports the claim
+    text: str
+    claimant: str | None  # entity id, else a normalised speaker name
+    quote: str | None
+    unit: Unit | None
+    strength: int  # 2: claim verb, 1: contestable quote
+    indirect: bool
+
+
+@dataclass(slots=True)
+class _Group:
+    members: list[_Candidate] = field(default_factory=list)
+
+
+def _cue_class(text: str | None, lemmas: set[str]) -> str | None:
+    """Which stance (or claim) a cue word or a sentence's verbs express."""
+    low = (text or "").lower()
+    for cues, name in ((DENY_CUES, "denies"), (DISPUTE_CUES, "disputes"), (CONFIRM_CUES, "confirms"),
+                       (CLAIM_CUES, "claim")):
+        if any(c in lemmas or re.search(r"\b" + re.escape(c), low) for c in cues):
+            return name
+    return None
+
+
+class _EntityIndex:
+    """Finds the story entity mentioned at an offset, and entity names for matching text."""
+
+    def __init__(self, entities: Sequence[Entity]) -> None:
+        self.spans: dict[str, list[tuple[int, int, str]]] = {}
+        self.names: dict[str, set[str]] = {}
+        for e in entities:
+            names = {e.name, *e.aliases}
+            self.names[e.id] = {n.lower() for n in names if n}
+            for sp in e.spans:
+                self.spans.setdefault(sp.article, []).append((sp.start, sp.end, e.id))
+
+    def at(self, article: str, start: int, end: int) -> str | None:
+        for s, e, eid in self.spans.get(article, []):
+            if s < end and start < e:
+                return eid
+        return None
+
+    def mentioned(self, eid: str | None, text: str) -> bool:
+        if not eid:
+            return False
+        low = text.lower()
+        words = {w for n in self.names.get(eid, {eid.lower()}) for w in n.split() if len(w) > 2}
+        return any(re.search(r"\b" + re.escape(w) + r"\b", low) for w in words)
+
+
+def _cue_verb(sent: "DocSpan") -> tuple["Token | None", str | None]:
+    """The sentence's verb that claims, denies, disputes or confirms, and which of these it does."""
+    for tok in sent:
+        if tok.pos_ != "VERB":
+            continue
+        lemma = tok.lemma_.lower()
+        if lemma == "push" and any(c.lower_ == "back" for c in tok.children):
+            return tok, "denies"
+        kind = _cue_class(None, {lemma})
+        if kind and (tok.dep_ in ("ROOT", "ccomp", "conj", "acl", "relcl", "advcl") or tok.head.pos_ == "SPACE"):
+            return tok, kind
+    return None, None
+
+
+def _subject_entity(sent: "DocSpan", verb: "Token", article: str, index: _EntityIndex) -> tuple[str | None, str | None]:
+    """(entity id, name) of the verb's subject: its nsubj, the noun an attributive verb hangs on, or the nearest one before."""
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None and verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
+        subj = verb.head
+    if subj is None:
+        subj = next((t for t in reversed(sent.doc[sent.start: verb.i]) if t.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:  # a misparse: the nearest noun before the verb that is not inside a prepositional phrase
+        subj = next((t for t in reversed(sent.doc[sent.start: verb.i])
+                     if t.pos_ in ("NOUN", "PROPN") and t.dep_ not in ("pobj", "compound", "poss")), None)
+    if subj is None or subj.pos_ not in ("NOUN", "PROPN"):
+        return None, None
+    sub = sent.doc[subj.left_edge.i: subj.right_edge.i + 1] if subj.left_edge.i <= subj.i else sent.doc[subj.i: subj.i + 1]
+    if sub.end > verb.i >= sub.start:
+        sub = sent.doc[sub.start: verb.i]
+    eid = index.at(article, subj.idx, subj.idx + len(subj.text)) or index.at(article, sub.start_char, sub.end_char)
+    name = next((e.text for e in sub.ents if e.label_ in ("PERSON", "ORG", "GPE", "NORP")), None)
+    return eid, name or sub.text
+
+
+def _inside_quotes(text: str, pos: int) -> bool:
+    """True when a position lies between quotation marks of its paragraph (someone's words, not the reporter's)."""
+    para = text.rfind("\n", 0, pos) + 1
+    before = text[para:pos]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
+def _key(name: str | None) -> str | None:
+    if not name:
+        return None
+    words = re.sub(r"[^\w\s]", "", name).lower().split()
+    return words[-1] if words else None
+
+
+def find_claims(articles: Sequence[Article], docs: dict[str, "Doc"], quotes: Sequence[Quote],
+                entities: Sequence[Entity], settings: Settings) -> list[Claim]:
+    """Claims of the story with their responses and, for every article, its evidence status."""
+    index = _EntityIndex(entities)
+    sents: dict[str, list[Sentence]] = {}
+    units: list[Unit] = []
+    for a in articles:
+        doc = docs.get(a.id)
+        if doc is None:
+            continue
+        sents[a.id] = statement_spans(a, doc)
+        units.extend(article_units(a, doc, entities))
+    unit_pos = {id(u): i for i, u in enumerate(units)}
+    sim = similarity_matrix(units)
+
+    def unit_at(article: str, start: int) -> Unit | None:
+        return next((u for u in units if u.article == article and u.start <= start < max(u.end, u.start + 1)), None)
+
+    def sentence_at(article: str, start: int) -> Sentence | None:
+        return next((s for s in sents.get(article, []) if s.start <= start < s.end), None)
+
+    candidates: list[_Candidate] = []
+    responses: list[tuple[str | None, str, str | None, Span, set[str]]] = []  # entity, stance, quote, span, lemmas
+    covered: set[tuple[str, int]] = set()
+    # 1. quotes: a claim when cued as one or when the content is contestable; a response when cued as one
+    for q in quotes:
+        sent = sentence_at(q.article, q.start)
+        doc = docs.get(q.article)
+        if sent is None or doc is None:
+            continue
+        span = Span(q.article, sent.start, sent.end, sent.text)
+        dspan = doc.char_span(sent.start, sent.end, alignment_mode="expand")
+        cue_words = set((q.cue or "").lower().split())
+        cue_lemmas = {t.lemma_.lower() for t in (dspan if dspan is not None else []) if t.text.lower() in cue_words}
+        stance = _cue_class(q.cue, cue_lemmas) or _stance_from_text(q.text)
+        who = q.entity or _key(q.speaker)
+        if stance in ("denies", "disputes", "confirms"):
+            responses.append((who, stance, q.id, span, _content(q.text)))
+            covered.add((q.article, sent.start))
+            continue
+        strong = stance == "claim"
+        if (strong or _CONTESTABLE.search(q.text)) and who:
+            candidates.append(_Candidate(q.article, span, q.text, who, q.id, unit_at(q.article, q.start),
+                                         2 if strong else 1, q.kind == "indirect"))
+            covered.add((q.article, sent.start))
+    # 2. sentences whose main verb claims or responds, with a named subject
+    for a in articles:
+        doc = docs.get(a.id)
+        if doc is None:
+            continue
+        for s in sents.get(a.id, []):
+            dspan = doc.char_span(s.start, s.end, alignment_mode="expand")
+            if dspan is None or len(dspan) == 0:
+                continue
+            verb, kind = _cue_verb(dspan)
+            if verb is None or kind is None or _inside_quotes(a.text, verb.idx):
+                continue
+            eid, name = _subject_entity(dspan, verb, a.id, index)
+            who = eid or (None if (name or "").lower() in _PRONOUNS else _key(name))
+            span = Span(a.id, s.start, s.end, s.text)
+            if kind == "claim":
+                if (a.id, s.start) in covered or not who:
+                    continue
+                candidates.append(_Candidate(a.id, span, s.text, who, None, unit_at(a.id, s.start), 2, True))
+            elif not any(r[3] == span for r in responses):
+                responses.append((who, kind, _quote_in(quotes, a.id, s), span, _content(s.text)))
+    # 3. one claim per claimant and content, across articles
+    groups: list[_Group] = []
+    for c in sorted(candidates, key=lambda c: -c.strength):
+        for g in groups:
+            if any(m.claimant == c.claimant and _close(m, c, sim, unit_pos) for m in g.members):
+                g.members.append(c)
+                break
+        else:
+            groups.append(_Group([c]))
+    return _assemble(groups, articles, sents, responses, index)
+
+
+def _content(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z]{4,}", text.lower())} - _FUNCTION
+
+
+_PRONOUNS = {"he", "she", "they", "we", "i", "it", "you", "who", "this", "that"}
+_FUNCTION = {"that", "this", "with", "from", "have", "been", "were", "will", "would", "they", "their", "them", "there",
+             "said", "says", "what", "when", "which", "about", "into", "other", "also", "than", "then", "does", "only"}
+
+
+def _stance_from_text(text: str) -> str | None:
+    """A stance stated in the quoted words themselves ("we did not and will not ...", "unwarranted accusations")."""
+    low = text.lower()
+    if re.search(r"\b(?:did|do|does|have|has) not and (?:will|would) not\b|\bunwarranted\b|\bbaseless\b|\bfalse\b|"
+                 r"\bnot true\b|\bdeny\b|\breject\b", low):
+        return "denies"
+    return None
+
+
+def _quote_in(quotes: Sequence[Quote], article: str, s: Sentence) -> str | None:
+    return next((q.id for q in quotes if q.article == article and s.start <= q.start < s.end), None)
+
+
+def _close(a: _Candidate, b: _Candidate, sim: "object", pos: dict[int, int]) -> bool:
+    """Two reports of the same assertion: similar wording, or both accusation reports of one claimant."""
+    if a.unit is None or b.unit is None:
+        return False
+    if a.unit is b.unit:
+        return True
+    i, j = pos[id(a.unit)], pos[id(b.unit)]
+    score = float(sim[i, j])  # type: ignore[index]
+    return score >= 0.25 or (score >= 0.12 and bool(a.unit.frames & b.unit.frames & {"accuse"}))
+
+
+def _claim_words(g: _Group) -> set[str]:
+    words: set[str] = set()
+    for m in g.members:
+        words |= _content(m.text)
+    return words
+
+
+def _relevance(text: str, words: set[str], g: _Group, claimant: str | None, index: _EntityIndex,
+               stance: str | None) -> float:
+    """How clearly a response or evidence sentence is about this claim (0: not at all)."""
+    overlap = len(_content(text) & words)
+    refers = bool(_CLAIM_REF.search(text))
+    names = index.mentioned(claimant, text) or (claimant is not None and claimant in text.lower())
+    score = overlap + (2.0 if refers and (names or overlap) else 0.0) + (1.0 if names else 0.0)
+    if stance == "denies" and overlap >= 1:
+        score += 1.0  # a negated restatement: "we did not interfere" against "they are interfering"
+    return score if (overlap >= 2 or (refers and (names or overlap)) or (stance == "denies" and overlap >= 1)) else 0.0
+
+
+def _assemble(groups: list[_Group], articles: Sequence[Article], sents: dict[str, list[Sentence]],
+              responses: list[tuple[str | None, str, str | None, Span, set[str]]], index: _EntityIndex) -> list[Claim]:
+    """Claims with each response and evidence sentence attached to the one claim it is most clearly about."""
+    words = [_claim_words(g) for g in groups]
+    claimants = [min(g.members, key=lambda c: -c.strength).claimant for g in groups]
+    resp: list[list[Response]] = [[] for _ in groups]
+    for who, stance, qid, span, _ in responses:
+        if who is None:
+            continue  # a response must come from someone named or described
+        scores = [(_relevance(span.text, words[i], g, claimants[i], index, stance)
+                   if who is None or who != claimants[i] else 0.0) for i, g in enumerate(groups)]
+        if not scores or max(scores) <= 0:
+            continue
+        best = scores.index(max(scores))
+        if any(r.span == span and r.stance == stance for r in resp[best]):
+            continue
+        resp[best].append(Response(entity=who, stance=stance, quote=qid, span=span))  # type: ignore[arg-type]
+    evid: list[dict[str, list[Evidence]]] = [{} for _ in groups]
+    for a in articles:
+        for s in sents.get(a.id, []):
+            status = "none_offered" if NONE_OFFERED.search(s.text) else "supported" if SUPPORTED.search(s.text) else None
+            if status is None:
+                continue
+            scores = []
+            for i, g in enumerate(groups):
+                near = any(m.span.article == a.id and 0 <= s.start - m.span.start and
+                           _distance(sents[a.id], m.span.start, s.start) <= 3 for m in g.members)
+                rel = _relevance(s.text, words[i], g, claimants[i], index, None)
+                scores.append(rel + (2.0 if near else 0.0) + 0.1 * max(m.strength for m in g.members))
+            if scores and max(scores) > 0.5:
+                best = scores.index(max(scores))
+                evid[best].setdefault(a.id, []).append(Evidence(a.id, status, s.start, s.end, s.text))  # type: ignore[arg-type]
+    claims: list[Claim] = []
+    for i, g in enumerate(groups):
+        members = g.members
+        best_c = min(members, key=lambda c: (not c.indirect, -c.strength, abs(len(c.span.text.split()) - 25)))
+        sources: list[Span] = []
+        for m in members:
+            if m.span not in sources:
+                sources.append(m.span)
+        evidence: list[Evidence] = []
+        for a in articles:
+            found = list(evid[i].get(a.id, []))
+            for r in resp[i]:
+                if r.stance in ("denies", "disputes") and r.span is not None and r.span.article == a.id and r.entity:
+                    if not any(e.start == r.span.start for e in found):
+                        found.append(Evidence(a.id, "disputed", r.span.start, r.span.end, r.span.text))
+            evidence.extend(found or [Evidence(a.id, "not_mentioned")])
+        key = "|".join(f"{sp.article}:{sp.start}" for sp in sources)
+        claims.append(Claim(
+            id="c" + hashlib.sha1(key.encode()).hexdigest()[:10], claimant=claimants[i],
+            text=best_c.span.text if best_c.indirect else best_c.text,
+            quotes=list(dict.fromkeys(m.quote for m in members if m.quote)), responses=resp[i], evidence=evidence,
+            sources=sources))
+    claims.sort(key=lambda c: (-len({sp.article for sp in c.sources}) - len(c.responses), c.id))
+    return claims
+
+
+def _distance(sents: list[Sentence], a: int, b: int) -> int:
+    ia = next((s.index for s in sents if s.start <= a < s.end), 0)
+    ib = next((s.index for s in sents if s.start <= b < s.end), 0)
+    return ib - ia

@@ -1,0 +1,409 @@
+"""Story entities: NER mentions merged across articles, repaired with story context, with titles and descriptions."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from ..config import Settings
+from ..model import Article, Entity, Span
+from .roles import (
+    GENERIC_ROLES,
+    HONORIFICS,
+    NAME_SUFFIXES,
+    ROLE_HEADS,
+    ROLE_MODIFIERS,
+    is_debris,
+    place_key,
+    role_profile,
+    strip_possessive,
+    words,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span as SpacySpan, Token
+
+NEVER_NAMED = frozenset({"official", "officials", "source", "sources", "person", "people", "officer", "officers",
+                         "aide", "aides", "insider", "staffer", "member", "employee", "witness", "resident"})
+KEPT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC"}
+PLACE_LABELS = {"GPE", "NORP", "LOC"}
+_CONNECTORS = {"of", "for", "and", "&"}
+_LEAD_DET = re.compile(r"^(?:the|The|THE)\s+")
+_TRAIL = re.compile(r"(?:\s*(?:'s|’s|'|’))$")
+
+
+@dataclass(slots=True)
+class _Mention:
+    article: str
+    start: int
+    end: int
+    text: str
+    label: str
+    sent_start: int
+    token_start: int
+    token_end: int
+
+
+@dataclass(slots=True)
+class _Cluster:
+    label_votes: Counter[str] = field(default_factory=Counter)
+    mentions: list[_Mention] = field(default_factory=list)
+    descriptions: list[str] = field(default_factory=list)
+    titled: list[str] = field(default_factory=list)  # "President Trump"
+
+    @property
+    def label(self) -> str:
+        return self.label_votes.most_common(1)[0][0]
+
+
+def name_tokens(text: str) -> list[str]:
+    """Name words without honorifics and suffixes: 'President Donald J. Trump Jr.' -> ['Donald', 'J.', 'Trump']."""
+    toks = [strip_possessive(t) for t in text.split()]
+    while toks and toks[0].lower() in HONORIFICS:
+        toks = toks[1:]
+    while toks and toks[-1].lower().strip(",") in NAME_SUFFIXES:
+        toks = toks[:-1]
+    return [t for t in toks if t]
+
+
+def _norm_key(text: str) -> str:
+    low = _LEAD_DET.sub("", text).replace(".", "").replace("’", "'").lower()
+    return re.sub(r"\s+", " ", low).strip()
+
+
+def _initials(key: str) -> str:
+    return "".join(w[0] for w in key.split() if w not in {"of", "the", "and", "for"} and w)
+
+
+def _clean_mention(ent: "SpacySpan", article: Article) -> _Mention | None:
+    """The mention without a leading 'the' or a trailing possessive; None for debris and bare titles."""
+    start, end = ent.start_char, ent.end_char
+    text = article.text[start:end]
+    m = _LEAD_DET.match(text)
+    if m:
+        start += m.end()
+    text = article.text[start:end]
+    m2 = _TRAIL.search(text)
+    if m2:
+        end -= len(m2.group(0))
+    text = article.text[start:end].rstrip(".,;:")
+    end = start + len(text)
+    if not text or is_debris(text) or "\n" in text:
+        return None
+    toks = text.split()
+    if all(t.lower().strip(".") in HONORIFICS or t.lower() in ROLE_HEADS for t in toks):
+        return None
+    if ent.label_ == "PERSON" and not any(t[:1].isupper() for t in toks):
+        return None
+    return _Mention(article.id, start, end, text, ent.label_, ent.sent.start_char, ent.start, ent.end)
+
+
+def _title_before(doc: "Doc", tok_start: int) -> str | None:
+    """Title words right before a name ("US Director of National Intelligence", "Chinese foreign minister")."""
+    i = tok_start - 1
+    first = tok_start
+    sent_start = doc[tok_start].sent.start
+    while i >= sent_start:
+        t = doc[i]
+        low = t.lower_
+        if t.is_punct and low not in {"’s", "'s"}:
+            break
+        if low in {"’s", "'s"} or low in _CONNECTORS:
+            pass
+        elif t.is_title or t.is_upper or low in ROLE_HEADS or low in ROLE_MODIFIERS or low.strip(".") in HONORIFICS:
+            if t.pos_ in {"VERB", "AUX", "PRON", "DET", "ADP"} or (t.is_lower and t.pos_ == "ADJ" and i == tok_start - 1):
+                break
+        else:
+            break
+        first = i
+        i -= 1
+    while first < tok_start and (doc[first].lower_ in _CONNECTORS or doc[first].lower_ in {"’s", "'s"}):
+        first += 1
+    if first >= tok_start:
+        return None
+    span = doc[first:tok_start]
+    if not any((t.lower_ in ROLE_HEADS and t.pos_ in {"NOUN", "PROPN"}) or t.lower_.strip(".") in HONORIFICS
+               for t in span):
+        return None
+    text = span.text.strip()
+    return None if is_debris(text) else text
+
+
+def _appositive(doc: "Doc", m: _Mention) -> str | None:
+    """An appositive right after the name ("Wang Yi, China's State Councilor and ..."), closed by punctuation."""
+    for tok in doc[m.token_start : m.token_end]:
+        for child in tok.children:
+            if child.dep_ != "appos" or child.i < m.token_end:
+                continue
+            lo, hi = child.left_edge.i, child.right_edge.i
+            if lo != m.token_end + 1 or doc[m.token_end].text != ",":
+                continue
+            while hi > lo and doc[hi].is_punct:
+                hi -= 1
+            after = doc[hi + 1] if hi + 1 < len(doc) else None
+            if after is not None and not after.is_punct and after.text.strip():
+                continue
+            span = doc[lo : hi + 1]
+            if not any(t.lower_ in ROLE_HEADS for t in span) or len(span) > 14:
+                continue
+            return span.text
+    return None
+
+
+def _inside_quote(text: str, pos: int) -> bool:
+    """Whether ``pos`` lies inside quotation marks of its paragraph (names said by a speaker, not the writer)."""
+    para = text.rfind("\n", 0, pos) + 1
+    before = text[para:pos]
+    if "“" in before or "”" in before:
+        return before.count("“") > before.count("”")
+    return before.count('"') % 2 == 1
+
+
+def _lowercase_words(articles: Sequence[Article]) -> Counter[str]:
+    return Counter(w for a in articles for w in re.findall(r"\b[a-z][a-z-]+\b", a.text))
+
+
+def _collect(articles: Sequence[Article], docs: Mapping[str, "Doc"]) -> list[_Mention]:
+    out: list[_Mention] = []
+    common = _lowercase_words(articles)
+    for art in articles:
+        doc = docs.get(art.id)
+        if doc is None:
+            continue
+        for ent in doc.ents:
+            if ent.label_ in KEPT_LABELS:
+                m = _clean_mention(ent, art)
+                # a one-word "name" the story also writes in lower case is a common word ("Trade")
+                if m is not None and not (" " not in m.text and m.label == "ORG" and m.text.istitle()
+                                          and common[m.text.lower()] > 0 and _inside_quote(art.text, m.start)):
+                    out.append(m)
+    return out
+
+
+def _merge(mentions: list[_Mention]) -> list[_Cluster]:
+    """Groups mentions into clusters: people by full name and surname, other names by key and acronym."""
+    persons: dict[tuple[str, str], _Cluster] = {}
+    # 1. people with a first and last name
+    for m in mentions:
+        toks = name_tokens(m.text)
+        if m.label == "PERSON" and len(toks) >= 2:
+            key = (toks[0].lower(), toks[-1].lower())
+            persons.setdefault(key, _Cluster()).mentions.append(m)
+    by_last: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    by_first: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for key in persons:
+        by_last[key[1]].append(key)
+        by_first[key[0]].append(key)
+    person_words = Counter(name_tokens(m.text)[0].lower() for m in mentions
+                           if m.label == "PERSON" and len(name_tokens(m.text)) == 1)
+    singles: dict[str, _Cluster] = {}
+    others: dict[str, _Cluster] = {}
+    for m in mentions:
+        toks = name_tokens(m.text)
+        if not toks:
+            continue
+        if m.label == "PERSON" and len(toks) >= 2:
+            continue
+        word = toks[0].lower() if len(toks) == 1 else ""
+        # 2. one-word names: the surname (or first name) of a known person; NER labels repaired from the story
+        target: tuple[str, str] | None = None
+        if word and (m.label in {"PERSON", "ORG"} or person_words[word]):
+            cands = by_last.get(word) or by_first.get(word) or []
+            if cands:
+                target = max(cands, key=lambda k: len(persons[k].mentions))
+        if target is not None:
+            persons[target].mentions.append(m)
+            continue
+        if m.label == "PERSON":
+            singles.setdefault(word or " ".join(toks).lower(), _Cluster()).mentions.append(m)
+            continue
+        others.setdefault(_norm_key(m.text), _Cluster()).mentions.append(m)
+    # 3. a one-word "person" that other outlets tag as ORG is still that person ("Trump" as ORG)
+    for word, cl in singles.items():
+        if word in others and len(others[word].mentions) < 3 * len(cl.mentions) + 3:
+            cl.mentions.extend(others.pop(word).mentions)
+    # 4. acronyms and longer forms of other names ("UN" = "United Nations", "Security Council" in "UN Security Council")
+    keys = sorted(others, key=lambda k: -len(k))
+    alias_of: dict[str, str] = {}
+    for k in keys:
+        for long in keys:
+            if long == k or long in alias_of or len(long) <= len(k):
+                continue
+            if (" " not in k and len(k) <= 5 and _initials(long) == k) or (
+                k.count(" ") >= 1 and long.endswith(" " + k)
+            ):
+                alias_of[k] = long
+                break
+    for k, long in alias_of.items():
+        root = long
+        while root in alias_of:
+            root = alias_of[root]
+        if k in others and root in others:
+            others[root].mentions.extend(others.pop(k).mentions)
+    clusters = list(persons.values()) + list(singles.values()) + list(others.values())
+    for cl in clusters:
+        for m in cl.mentions:
+            cl.label_votes[m.label] += 1
+        if cl in persons.values() or cl in singles.values():
+            cl.label_votes["PERSON"] += len(cl.mentions) + 1
+    return clusters
+
+
+def _name(cl: _Cluster) -> str:
+    """The most frequent full form; people prefer a first-and-last name."""
+    forms = Counter(m.text for m in cl.mentions)
+    if cl.label == "PERSON":
+        full = Counter({" ".join(name_tokens(f)): n for f, n in forms.items() if len(name_tokens(f)) >= 2})
+        if full:
+            return max(full, key=lambda f: (full[f], -abs(len(f.split()) - 2), len(f)))
+        return " ".join(name_tokens(forms.most_common(1)[0][0]))
+    long = [f for f in forms if len(f) > 3 or not f.replace(".", "").isupper()]
+    pool = Counter({f: forms[f] for f in long}) if long else forms
+    return max(pool, key=lambda f: (pool[f], len(f)))
+
+
+class EntityIndex:
+    """Looks up story entities by name, surname, title or description."""
+
+    def __init__(self, entities: Sequence[Entity]) -> None:
+        self.entities = list(entities)
+        self.by_id = {e.id: e for e in entities}
+        self._names: dict[str, str] = {}
+        self.places: dict[str, str] = {}
+        for e in entities:
+            if e.type in PLACE_LABELS:
+                for a in [e.name, *e.aliases]:
+                    self.places[strip_possessive(a).lower()] = place_key(a)
+        for e in sorted(entities, key=lambda x: -sum(x.mentions.values())):
+            for a in [e.name, *e.aliases]:
+                self._names.setdefault(_norm_key(a), e.id)
+                if e.type == "PERSON":
+                    toks = name_tokens(a)
+                    for t in toks[-1:] + toks[:1]:
+                        self._names.setdefault(_norm_key(t), e.id)
+        self.roles: dict[str, list[tuple[str | None, set[str]]]] = {}
+        for e in entities:
+            if e.type == "PERSON":
+                self.roles[e.id] = [role_profile(d, self.places) for d in e.descriptions]
+
+    def lookup(self, name: str) -> Entity | None:
+        """The entity a name, surname or titled name refers to."""
+        key = _norm_key(strip_possessive(name.strip()))
+        eid = self._names.get(key)
+        if eid is None:
+            toks = name_tokens(name)
+            if toks:
+                eid = self._names.get(_norm_key(" ".join(toks))) or self._names.get(_norm_key(toks[-1]))
+        return self.by_id.get(eid) if eid else None
+
+    def resolve_description(self, text: str) -> Entity | None:
+        """The one person a role description fits ("the US President", "China's representative on the ...")."""
+        role, places = role_profile(text, self.places)
+        if role is None or role in NEVER_NAMED:
+            return None
+        exact: list[str] = []
+        by_place: list[str] = []
+        for eid, profiles in self.roles.items():
+            for prole, pplaces in profiles:
+                if prole == role and (not places or not pplaces or places & pplaces):
+                    exact.append(eid)
+                    break
+            else:
+                if places and any(places & pp for _, pp in profiles) and (
+                    role in GENERIC_ROLES or any(pr is not None and role in pr for pr, _ in profiles)
+                ):
+                    by_place.append(eid)
+        if len(set(exact)) == 1:
+            return self.by_id[exact[0]]
+        if not exact and len(set(by_place)) == 1:
+            return self.by_id[by_place[0]]
+        return None
+
+
+def _standalone_descriptions(doc: "Doc", article: Article, taken: set[int]) -> list[tuple[int, int, str]]:
+    """Definite role phrases not attached to a name ("the US President", "China’s representative on the ...")."""
+    out: list[tuple[int, int, str]] = []
+    for chunk in doc.noun_chunks:
+        root = chunk.root
+        if root.lower_ not in ROLE_HEADS or root.tag_ in {"NNS", "NNPS"} or root.i in taken:
+            continue
+        if any(t.ent_type_ == "PERSON" for t in chunk):
+            continue
+        nxt = doc[chunk.end] if chunk.end < len(doc) else None
+        if nxt is not None and nxt.ent_type_ == "PERSON":
+            continue
+        first = chunk[0]
+        if not (first.lower_ in {"the", "its", "his", "her", "their"} or any(t.dep_ == "poss" for t in chunk)):
+            continue
+        end_tok = chunk.end
+        for child in root.rights:
+            if child.dep_ == "prep" and child.lower_ in {"on", "at", "to", "for", "of"}:
+                end_tok = max(end_tok, child.right_edge.i + 1)
+        span = doc[chunk.start:end_tok]
+        text = article.text[span.start_char:span.end_char]
+        if not is_debris(text):
+            out.append((span.start_char, span.end_char, text))
+    return out
+
+
+def build_entities(articles: Sequence[Article], docs: Mapping[str, "Doc"],
+                   settings: Settings | None = None) -> list[Entity]:
+    """People, organisations and places of the story, merged across its articles."""
+    mentions = _collect(articles, docs)
+    clusters = _merge(mentions)
+    arts = {a.id: a for a in articles}
+    for cl in clusters:
+        if cl.label != "PERSON":
+            continue
+        for m in cl.mentions:
+            doc = docs[m.article]
+            title = _title_before(doc, m.token_start)
+            if title and not _inside_quote(arts[m.article].text, m.start):
+                cl.descriptions.append(title)
+                tw = title.split()
+                if tw[-1].lower().strip(".") in HONORIFICS and tw[-1][:1].isupper():
+                    short = title if len(tw) <= 3 and all(w[:1].isupper() for w in tw) else tw[-1]
+                    cl.titled.append(f"{short} {m.text}")
+            appos = _appositive(doc, m)
+            if appos:
+                cl.descriptions.append(appos)
+    order = sorted(
+        (cl for cl in clusters if cl.mentions),
+        key=lambda c: (-len(c.mentions), [a.id for a in articles].index(c.mentions[0].article), c.mentions[0].start),
+    )
+    entities: list[Entity] = []
+    for n, cl in enumerate(order, 1):
+        name = _name(cl)
+        forms = list(dict.fromkeys([m.text for m in cl.mentions] + cl.titled))
+        counts = Counter(m.article for m in cl.mentions)
+        spans = sorted({(m.article, m.start, m.end) for m in cl.mentions})
+        entities.append(Entity(
+            id=f"e{n}", name=name, type=cl.label,
+            aliases=[f for f in forms if f != name],
+            descriptions=list(dict.fromkeys(cl.descriptions)),
+            mentions={a.id: counts[a.id] for a in articles if counts[a.id]},
+            spans=[Span(a, s, e, arts[a].text[s:e]) for a, s, e in spans],
+        ))
+    # descriptions used alone resolve through the roles and places the story gives each person
+    index = EntityIndex(entities)
+    taken = {m.token_start for m in mentions}
+    for art in articles:
+        doc = docs.get(art.id)
+        if doc is None:
+            continue
+        for start, end, text in _standalone_descriptions(doc, art, taken):
+            if _inside_quote(art.text, start):
+                continue
+            ent = index.resolve_description(text)
+            if ent is None:
+                continue
+            ent.mentions[art.id] = ent.mentions.get(art.id, 0) + 1
+            ent.spans.append(Span(art.id, start, end, text))
+            if len(words(text)) > 2 and text not in ent.descriptions:
+                ent.descriptions.append(text)
+    for e in entities:
+        e.spans.sort(key=lambda s: ([a.id for a in articles].index(s.article), s.start))
+    return entities

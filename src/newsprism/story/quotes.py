@@ -1,0 +1,486 @@
+"""Quotes: direct, partial and indirect, each with its speaker resolved to a story entity where possible."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..config import Settings
+from ..model import Article, Entity, Quote, Span
+from .entities import EntityIndex
+from .speakers import (
+    CLAUSE_ONLY,
+    FOR_VERBS,
+    OBJECT_VERBS,
+    SPEECH_NOUNS,
+    SPEECH_VERBS,
+    ArticleContext,
+    Speaker,
+    anonymous_sources,
+    doc_text,
+    entity_tokens,
+    same_paragraph,
+    resolve,
+    subject_of,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+OPENERS = "“„«"
+CLOSERS = "”»"
+_SENT_END = re.compile(r"[.!?…][\"'”’)]*\s+")
+MAX_QUOTE_CHARS = 5000  # an unclosed mark is not allowed to swallow a whole article
+
+
+@dataclass(slots=True)
+class Segment:
+    """Text between quotation marks (marks excluded)."""
+
+    start: int
+    end: int
+    open_mark: int | None  # offset of the opening mark, None when it was lost
+    close_mark: int | None  # offset of the closing mark, None when the quote runs on to the next paragraph
+    paragraph: int
+    close_width: int = 1  # '' (two apostrophes) serves as a mark in some archives
+
+    @property
+    def outer(self) -> tuple[int, int]:
+        """The quote with its marks."""
+        lo = self.open_mark if self.open_mark is not None else self.start
+        hi = self.close_mark + self.close_width if self.close_mark is not None else self.end
+        return lo, hi
+
+
+@dataclass(slots=True)
+class _Found:
+    start: int
+    end: int
+    kind: str
+    speaker: Speaker | None
+    cue: str | None
+    paragraph: int
+    chain_next: bool = False  # an unclosed quote continued by the next paragraph
+
+
+def _marks(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """(offset, width) of the quotation marks of one paragraph: curly, straight, or two apostrophes."""
+    out: list[tuple[int, int]] = []
+    i = lo
+    while i < hi:
+        ch = text[i]
+        if ch in OPENERS or ch in CLOSERS or ch == '"':
+            out.append((i, 1))
+        elif ch == "'" and i + 1 < hi and text[i + 1] == "'":
+            out.append((i, 2))
+            i += 1
+        i += 1
+    return out
+
+
+def _mark_role(text: str, i: int, lo: int, hi: int, width: int = 1) -> str:
+    """'open', 'close' or 'either' for the quotation mark at ``i`` from the characters around it."""
+    ch = text[i]
+    prev = text[i - 1] if i > lo else " "
+    nxt = text[i + width] if i + width < hi else " "
+    if ch in CLOSERS and (prev.isspace() or i == lo) and nxt.isalnum():
+        return "open"  # a closing mark typed where an opening one belongs
+    if ch in OPENERS and not prev.isspace() and prev not in "([{—–-/" and (nxt.isspace() or i + width >= hi):
+        return "close"
+    if ch in OPENERS:
+        return "open"
+    if ch in CLOSERS:
+        return "close"
+    if (prev.isspace() or prev in "([{—–-/") and not nxt.isspace():
+        return "open"
+    if (nxt.isspace() or nxt in ".,;:!?)]}—–-") and not prev.isspace():
+        return "close"
+    return "either"
+
+
+def _sentence_start(text: str, lo: int, hi: int) -> int:
+    """Start of the last sentence that begins in text[lo:hi]."""
+    last = lo
+    for m in _SENT_END.finditer(text, lo, hi):
+        if m.end() < hi:
+            last = m.end()
+    return last
+
+
+def find_segments(text: str) -> list[Segment]:
+    """Quoted stretches of every paragraph, pairing marks and repairing lost ones."""
+    out: list[Segment] = []
+    pos = 0
+    para = 0
+    for line in text.split("\n"):
+        lo, hi = pos, pos + len(line)
+        pos = hi + 1
+        if not line.strip():
+            continue
+        marks = _marks(text, lo, hi)
+        open_at: int | None = None
+        open_w = 1
+        last_end = lo
+        for i, w in marks:
+            role = _mark_role(text, i, lo, hi, w)
+            if open_at is None:
+                if role in {"open", "either"}:
+                    open_at, open_w = i, w
+                else:  # 1. a closing mark whose opening mark was lost: the quote starts with its sentence
+                    start = _sentence_start(text, last_end, i)
+                    out.append(Segment(start, i, None, i, para, w))
+                    last_end = i + w
+            elif role in {"close", "either"}:
+                out.append(Segment(open_at + open_w, i, open_at, i, para, w))
+                open_at, last_end = None, i + w
+            else:  # 2. a second opening mark: the first one was never closed; end it at its last sentence
+                end = _sentence_start(text, open_at + open_w, i)
+                if end > open_at + open_w:
+                    out.append(Segment(open_at + open_w, end, open_at, None, para, 1))
+                open_at, open_w = i, w
+        if open_at is not None:  # 3. unclosed at the end of the paragraph: runs on to the paragraph's end
+            out.append(Segment(open_at + open_w, min(hi, open_at + open_w + MAX_QUOTE_CHARS), open_at, None, para, 1))
+        para += 1
+    cleaned: list[Segment] = []
+    for seg in out:
+        s, e = seg.start, seg.end
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s and any(ch.isalpha() for ch in text[s:e]):
+            cleaned.append(Segment(s, e, seg.open_mark, seg.close_mark, seg.paragraph, seg.close_width))
+    return cleaned
+
+
+def _is_partial(text: str, seg: Segment) -> bool:
+    """A quoted fragment woven into the writer's own sentence, rather than a quoted sentence."""
+    body = text[seg.start:seg.end]
+    first = next((ch for ch in body if ch.isalnum()), "")
+    if seg.open_mark is None:
+        return False
+    j = seg.open_mark - 1
+    while j >= 0 and text[j] in " \t":
+        j -= 1
+    prev = text[j] if j >= 0 else "\n"
+    if prev in ":\n" or prev in ",—–-" and first.isupper():
+        return False
+    if first.islower():
+        return True
+    return prev.isalnum() and body.rstrip()[-1:] not in ".!?,"
+
+
+class _Tokens:
+    """Character offsets to tokens of one doc."""
+
+    def __init__(self, doc: "Doc") -> None:
+        self.doc = doc
+        self.starts = [t.idx for t in doc]
+
+    def at(self, char: int) -> int:
+        return max(0, bisect.bisect_right(self.starts, char) - 1)
+
+    def within(self, start: int, end: int) -> range:
+        return range(bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end))
+
+
+def _inside(i: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= i < e for s, e in spans)
+
+
+def _cue_for_segment(seg: Segment, toks: _Tokens, quoted: list[tuple[int, int]]) -> "Token | None":
+    """The speech verb that introduces a quoted sentence: in the sentences around it, outside any quote."""
+    doc = toks.doc
+    first = toks.at(seg.start)
+    last = toks.at(max(seg.start, seg.end - 1))
+    sents = {doc[first].sent.start: doc[first].sent, doc[last].sent.start: doc[last].sent}
+    if seg.close_mark is not None and last + 2 < len(doc):
+        nxt = doc[min(len(doc) - 1, toks.at(seg.close_mark) + 1)].sent
+        sents[nxt.start] = nxt
+    cands: list[tuple[int, Token]] = []
+    text = doc_text(doc)
+    para_lo = text.rfind("\n", 0, seg.start) + 1
+    para_hi = text.find("\n", seg.end)
+    para_hi = len(text) if para_hi < 0 else para_hi
+    for sent in sents.values():
+        for t in sent:
+            if t.idx < para_lo or t.idx >= para_hi or _inside(t.idx, quoted):
+                continue
+            if t.lemma_.lower() in SPEECH_VERBS and t.pos_ in {"VERB", "AUX"}:
+                dist = min(abs(t.idx - seg.start), abs(t.idx - seg.end))
+                cands.append((dist, t))
+    for _, t in sorted(cands, key=lambda c: c[0]):
+        subj = subject_of(t)
+        if subj is not None and same_paragraph(t, subj):
+            return t
+    # "The official listed other activities ...: “China punishes ...”" -- the sentence's own verb introduces it
+    if seg.open_mark is not None:
+        j = seg.open_mark - 1
+        while j >= 0 and text[j] in " \t":
+            j -= 1
+        if j >= 0 and text[j] == ":":
+            root = doc[toks.at(j)].sent.root
+            subj = subject_of(root)
+            if root.pos_ in {"VERB", "AUX"} and subj is not None and same_paragraph(root, subj):
+                return root
+    return None
+
+
+def _head_speaker(seg: Segment, toks: _Tokens) -> "tuple[Token | None, Token | None]":
+    """(cue, subject) for a fragment: climb from the fragment to the verb or statement noun it belongs to."""
+    doc = toks.doc
+    idxs = list(toks.within(seg.start, seg.end))
+    if not idxs:
+        return None, None
+    inside = set(idxs)
+    top = [doc[i] for i in idxs if doc[i].head.i not in inside or doc[i].head.i == i]
+    node = top[0] if top else doc[idxs[0]]
+    fallback: tuple[Token | None, Token | None] = (None, None)
+    for _ in range(8):
+        node = node.head if node.head.i != node.i else node
+        if not same_paragraph(node, doc[idxs[0]]):
+            break
+        if node.lower_ in SPEECH_NOUNS:
+            for child in node.children:
+                if child.dep_ == "poss":
+                    return node, child
+        if node.pos_ in {"VERB", "AUX"}:
+            subj = subject_of(node)
+            if subj is not None and same_paragraph(subj, node):
+                if node.lemma_.lower() in SPEECH_VERBS:
+                    return node, subj
+                if fallback == (None, None):
+                    fallback = (node, subj)
+        if node.head.i == node.i:
+            break
+    return fallback
+
+
+def _clause_span(tok: "Token", skip: set[int]) -> tuple[int, int] | None:
+    """Token range of a reported clause, without its 'that' and edge punctuation."""
+    lo, hi = tok.left_edge.i, tok.right_edge.i
+    doc = tok.doc
+    while lo <= hi and (doc[lo].dep_ == "mark" and doc[lo].lower_ in {"that", "whether", "if"}
+                        or doc[lo].is_punct or doc[lo].is_space or lo in skip):
+        lo += 1
+    while hi >= lo and (doc[hi].is_punct and doc[hi].text not in ".!?" or doc[hi].is_space or hi in skip):
+        hi -= 1
+    # a trailing ", which ..." or "(...)" is the writer's aside, not the reported words
+    for t in doc[lo:hi + 1]:
+        if t.dep_ in {"relcl", "appos"} and t.right_edge.i >= hi - 1 and t.left_edge.i > lo + 2:
+            before = doc[t.left_edge.i - 1]
+            if before.text in {",", "(", "—", "–", "―", "--"}:
+                hi = t.left_edge.i - 2
+                break
+    while hi >= lo and (doc[hi].is_punct or doc[hi].is_space):
+        hi -= 1
+    if hi - lo < 2:
+        return None
+    return lo, hi + 1
+
+
+def _indirect(doc: "Doc", quoted: list[tuple[int, int]]) -> list[tuple[int, int, "Token", "Token"]]:
+    """Reported speech: (start char, end char, cue token, speaker token) for each clause reported by a cue."""
+    out: list[tuple[int, int, Token, Token]] = []
+    for t in doc:
+        lemma = t.lemma_.lower()
+        content: tuple[int, int] | None = None
+        speaker: Token | None = None
+        if t.lower_ == "according" and t.dep_ == "prep":
+            to = next((c for c in t.children if c.lower_ == "to"), None)
+            pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+            if pobj is None:
+                continue
+            skip = set(range(t.left_edge.i, t.right_edge.i + 1))
+            content = _clause_span(t.head, skip)
+            speaker = pobj
+        elif t.lower_ in SPEECH_NOUNS and t.pos_ == "NOUN":
+            poss = next((c for c in t.children if c.dep_ == "poss"), None)
+            clause = next((c for c in t.children if c.dep_ in {"acl", "ccomp"}
+                           and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)), None)
+            if poss is None or clause is None:
+                continue
+            content, speaker = _clause_span(clause, set()), poss
+        elif (lemma in SPEECH_VERBS or lemma in FOR_VERBS) and t.pos_ in {"VERB", "AUX"}:
+            speaker = subject_of(t)
+            if speaker is None or any(c.dep_ == "neg" for c in t.children) or not same_paragraph(t, speaker):
+                continue
+            comp = next((c for c in t.children if c.dep_ in {"ccomp", "parataxis"}), None)
+            pfor = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "for"), None)
+            if comp is None and pfor is not None and lemma in FOR_VERBS:  # "called for an inquiry"
+                pobj = next((c for c in pfor.children if c.dep_ in {"pobj", "pcomp"}), None)
+                if pobj is not None and pobj.right_edge.i - pobj.left_edge.i >= 1:
+                    content = (pobj.left_edge.i, pobj.right_edge.i + 1)
+            if content is None and comp is None and lemma in OBJECT_VERBS:
+                dobj = next((c for c in t.children if c.dep_ == "dobj"), None)
+                xcomp = next((c for c in t.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+                if dobj is not None and dobj.pos_ != "PRON":
+                    ofp = next((c for c in t.children if c.dep_ == "prep" and c.lower_ in {"of", "for"}), None)
+                    hi = ofp.right_edge.i + 1 if ofp is not None else dobj.right_edge.i + 1
+                    if hi - dobj.left_edge.i >= 2:
+                        content = (dobj.left_edge.i, hi)
+                elif xcomp is not None:
+                    content = _clause_span(xcomp, set())
+            elif comp is not None:
+                content = _clause_span(comp, set())
+        if content is None or speaker is None:
+            continue
+        lo, hi = content
+        start, end = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)
+        if speaker.idx >= start and speaker.idx < end:
+            continue
+        # the clause is a direct quote already ("“...,” she said"): only narrative words around a quote count
+        narrative = sum(1 for tk in doc[lo:hi] if tk.is_alpha and not _inside(tk.idx, quoted))
+        if narrative < 3:
+            continue
+        out.append((start, end, t, speaker))
+    return out
+
+
+def _cue_text(tok: "Token | None") -> str | None:
+    if tok is None:
+        return None
+    if tok.lower_ == "according":
+        return "according to"
+    return tok.text
+
+
+_DASH_NAME = re.compile(r"[ \t]*(?:[―—–]|--)[ \t]*([A-Z][\w'’.-]*(?:[ \t]+(?:[A-Z][\w'’.-]*|de|van|von|da|del|bin)){0,4})")
+_TURN = re.compile(r"^([A-Z][A-Z.'’ -]{1,30}[A-Z.]):[ \t]+(?=\S)", re.MULTILINE)
+
+
+def _named_after(text: str, seg: Segment) -> tuple[int, int] | None:
+    """A name after a dash right behind the closing mark (“…” ― Jane Doe): its offsets."""
+    if seg.close_mark is None:
+        return None
+    m = _DASH_NAME.match(text, seg.close_mark + seg.close_width)
+    if m is None:
+        return None
+    name = m.group(1).rstrip(".")
+    return m.start(1), m.start(1) + len(name)
+
+
+def transcript_turns(text: str) -> list[tuple[int, int, int, int]]:
+    """Interview turns ("WALLACE: Governor, ..."): (label start, label end, body start, body end).
+
+    A label counts only when the article also writes it as an ordinary name ("Chris Wallace").
+    """
+    out: list[tuple[int, int, int, int]] = []
+    for m in _TURN.finditer(text):
+        label = m.group(1).strip()
+        if len(label.replace(" ", "")) < 3 or not any(ch.isalpha() for ch in label):
+            continue
+        name = " ".join(w.capitalize() for w in label.split())
+        if not re.search(r"\b" + re.escape(name.split()[-1]) + r"\b", text):
+            continue
+        end = text.find("\n", m.end())
+        end = len(text) if end < 0 else end
+        body_end = end
+        while body_end > m.end() and text[body_end - 1].isspace():
+            body_end -= 1
+        if body_end > m.end():
+            out.append((m.start(1), m.start(1) + len(label), m.end(), body_end))
+    return out
+
+
+def _named_speaker(ctx: ArticleContext, start: int, end: int) -> Speaker:
+    """A speaker given by a bare name in the text (a turn label or a name after a dash)."""
+    name = ctx.article.text[start:end]
+    ent = ctx.index.lookup(name) or ctx.index.lookup(name.title())
+    span = Span(ctx.article.id, start, end, name)
+    if ent is not None:
+        return Speaker(ent.name, ent.id, False, span)
+    return Speaker(name.title() if name.isupper() else name, None, False, span)
+
+
+def _article_quotes(article: Article, doc: "Doc", ctx: ArticleContext) -> list[_Found]:
+    """Every quote of one article, in reading order, speakers resolved as the article introduces them."""
+    text = article.text
+    toks = _Tokens(doc)
+    segments = find_segments(text)
+    quoted = [s.outer for s in segments]
+    items: list[tuple[int, str, object]] = [(s.start, "seg", s) for s in segments]
+    for ind in _indirect(doc, quoted):
+        items.append((ind[0], "ind", ind))
+    for turn in transcript_turns(text):
+        items.append((turn[2], "turn", turn))
+    items.sort(key=lambda x: (x[0], x[1]))
+    found: list[_Found] = []
+    for _, what, obj in items:
+        if what == "seg":
+            assert isinstance(obj, Segment)
+            seg = obj
+            partial = _is_partial(text, seg)
+            cue: Token | None
+            subj: Token | None
+            named = None if partial else _named_after(text, seg)
+            if named is not None:
+                found.append(_Found(seg.start, seg.end, "direct", _named_speaker(ctx, *named), "―", seg.paragraph))
+                continue
+            if partial:
+                cue, subj = _head_speaker(seg, toks)
+            else:
+                cue = _cue_for_segment(seg, toks, quoted)
+                subj = subject_of(cue) if cue is not None else None
+            spk = resolve(subj, ctx) if subj is not None else None
+            n_words = len(text[seg.start:seg.end].split())
+            if partial and (spk is None or cue is None) and n_words < 3:
+                continue  # scare quotes and titles, not anyone's words
+            if partial and n_words < 3 and cue is not None and cue.lemma_.lower() not in SPEECH_VERBS \
+                    and cue.lower_ not in SPEECH_NOUNS:
+                continue
+            nxt_para = text.find("\n", seg.end)
+            chain = seg.close_mark is None and nxt_para >= 0 and text[nxt_para:].lstrip()[:1] in OPENERS + '"\''
+            found.append(_Found(seg.start, seg.end, "partial" if partial else "direct", spk, _cue_text(cue),
+                                seg.paragraph, chain))
+        elif what == "turn":
+            l0, l1, b0, b1 = obj  # type: ignore[misc]
+            found.append(_Found(b0, b1, "direct", _named_speaker(ctx, l0, l1), ":",
+                                text.count("\n\n", 0, b0)))
+        else:
+            start, end, cue_tok, spk_tok = obj  # type: ignore[misc]
+            found.append(_Found(start, end, "indirect", resolve(spk_tok, ctx), _cue_text(cue_tok),
+                                text.count("\n\n", 0, start)))
+    _continue_speakers(found)
+    return found
+
+
+def _continue_speakers(found: list[_Found]) -> None:
+    """Quotes with no cue of their own: a quote continued over paragraphs keeps one speaker; else the last one."""
+    for i in range(len(found) - 1, -1, -1):  # 1. an unclosed quote takes the speaker named where it ends
+        q = found[i]
+        if q.speaker is None and q.chain_next:
+            nxt = next((f for f in found[i + 1:] if f.kind != "indirect"), None)
+            if nxt is not None and nxt.speaker is not None:
+                q.speaker, q.cue = nxt.speaker, nxt.cue
+    last: _Found | None = None
+    for q in found:  # 2. otherwise the last speaker continues
+        if q.speaker is not None and (q.speaker.name or q.speaker.entity):
+            last = q
+        elif q.kind != "indirect" and last is not None and last.speaker is not None:
+            q.speaker = Speaker(last.speaker.name, last.speaker.entity, last.speaker.anonymous, None)
+
+
+def extract_quotes(articles: Sequence[Article], docs: Mapping[str, "Doc"], entities: Sequence[Entity],
+                   settings: Settings | None = None) -> list[Quote]:
+    """Direct, partial and indirect quotes of every article, ids "q1"... in article order."""
+    index = EntityIndex(entities)
+    out: list[Quote] = []
+    for article in articles:
+        doc = docs.get(article.id)
+        if doc is None or not article.text.strip():
+            continue
+        ctx = ArticleContext(article, doc, index, entity_tokens(article, doc, list(entities)),
+                             anonymous_sources(doc))
+        for f in _article_quotes(article, doc, ctx):
+            spk = f.speaker
+            out.append(Quote(
+                id=f"q{len(out) + 1}", article=article.id, start=f.start, end=f.end,
+                text=article.text[f.start:f.end], kind=f.kind,  # type: ignore[arg-type]
+                speaker=spk.name if spk else None, entity=spk.entity if spk else None, cue=f.cue,
+                anonymous=bool(spk and spk.anonymous), speaker_span=spk.span if spk else None,
+            ))
+    return out

@@ -1,0 +1,147 @@
+"""Word lists and small text helpers for titles, roles, places and anonymous sources."""
+
+from __future__ import annotations
+
+import re
+
+# Head nouns that name a position a person holds ("the US President", "China's representative").
+ROLE_HEADS = frozenset("""
+president minister secretary director chairman chairwoman chair chairperson spokesman spokeswoman spokesperson
+representative ambassador envoy senator governor mayor official officer chief leader adviser advisor aide councilor
+councillor chancellor premier king queen prince princess general commander judge justice attorney prosecutor
+candidate nominee speaker lawmaker congressman congresswoman diplomat delegate head founder ceo executive economist
+analyst professor researcher expert manager strategist pollster commissioner administrator counsel lieutenant
+colonel sheriff deputy treasurer inspector coordinator correspondent reporter editor columnist director-general
+spokesmen officials sources source aides advisers advisors attorneys lawyers lawyer campaigner activist organizer
+organiser superintendent principal captain sergeant detective agent president-elect pope cardinal bishop rabbi
+imam pastor mp legislator assemblyman assemblywoman councilman councilwoman alderman whip
+""".split())
+
+# Words that sit inside a title before a name ("Vice President", "foreign minister", "Director of National ...").
+ROLE_MODIFIERS = frozenset("""
+vice prime deputy foreign former acting state national senior chief assistant associate interim first special
+defense defence finance interior justice home trade health labor labour education energy homeland intelligence
+security press communications white house campaign general attorney majority minority republican democratic
+democrat gop executive managing supreme district federal presidential
+""".split())
+
+# Titles that can stand right before a name and are not part of it.
+HONORIFICS = frozenset("""
+mr mr. mrs mrs. ms ms. dr dr. sir dame lord lady prof prof. rev rev. sen sen. rep rep. gov gov. gen gen. lt lt.
+col col. sgt sgt. capt capt. hon hon. president senator governor minister secretary chancellor premier judge
+justice mayor ambassador director chairman commissioner pope king queen prince princess speaker
+""".split())
+
+NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+
+# Heads of descriptions that stand for an unnamed source ("a senior administration official").
+ANON_HEADS = frozenset("""
+official officials source sources aide aides adviser advisers advisor advisors person people diplomat diplomats
+insider insiders staffer staffers spokesperson spokesman spokeswoman executive executives officer officers expert
+experts analyst analysts lawmaker lawmakers strategist strategists member members employee employees witness
+witnesses resident residents observer observers operative operatives
+""".split())
+
+# Roles that say nothing about which person is meant: they resolve only through a shared country.
+GENERIC_ROLES = frozenset({"representative", "envoy", "delegate", "official", "leader", "head", "diplomat"})
+
+DEMONYMS = {
+    "american": "us", "americans": "us", "u.s.": "us", "us": "us", "usa": "us", "united states": "us",
+    "america": "us", "british": "uk", "britain": "uk", "uk": "uk", "u.k.": "uk", "united kingdom": "uk",
+    "chinese": "china", "french": "france", "german": "germany", "russian": "russia", "iranian": "iran",
+    "israeli": "israel", "japanese": "japan", "korean": "korea", "north korean": "north korea",
+    "south korean": "south korea", "mexican": "mexico", "canadian": "canada", "indian": "india",
+    "ukrainian": "ukraine", "turkish": "turkey", "saudi": "saudi arabia", "syrian": "syria", "iraqi": "iraq",
+    "afghan": "afghanistan", "pakistani": "pakistan", "italian": "italy", "spanish": "spain", "dutch": "netherlands",
+    "european": "eu", "eu": "eu", "un": "un", "u.n.": "un", "united nations": "un", "australian": "australia",
+    "brazilian": "brazil", "egyptian": "egypt", "greek": "greece", "polish": "poland", "swedish": "sweden",
+    "palestinian": "palestine", "venezuelan": "venezuela", "cuban": "cuba", "taiwanese": "taiwan",
+}
+
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+_WORD = re.compile(r"[\w.'’-]+", re.UNICODE)
+_CAMEL_JOIN = re.compile(r"(?<![A-Za-z])(?!Mac|Van|Von|Del|Des|Dal|Fitz)[A-Z][a-z]{2,}[A-Z][a-z]")
+
+
+def strip_possessive(word: str) -> str:
+    """'China’s' -> 'China'."""
+    return _POSSESSIVE.sub("", word)
+
+
+def country_key(word: str) -> str | None:
+    """A normalised place key for a country name or demonym, or None when the word is neither."""
+    w = strip_possessive(word).lower().strip(".,")
+    if not w:
+        return None
+    if w in DEMONYMS:
+        return DEMONYMS[w]
+    if w.replace(".", "") in DEMONYMS:
+        return DEMONYMS[w.replace(".", "")]
+    return None
+
+
+def place_key(name: str) -> str:
+    """Normalised key of a place or demonym: 'Chinese' and 'China' share one."""
+    low = strip_possessive(name).lower().strip()
+    key = country_key(low)
+    if key:
+        return key
+    low = low.replace(".", "")
+    if low.startswith("the "):
+        low = low[4:]
+    for suffix in ("ese", "ian", "an", "ish", "i"):
+        if low.endswith(suffix) and len(low) - len(suffix) >= 4:
+            return low[: len(low) - len(suffix)][:5]
+    return low[:5] if len(low) > 5 else low
+
+
+def is_debris(text: str) -> bool:
+    """Scraped hover-card or markup debris that must never become a name."""
+    # hover cards glue a name to the next name or headline ("TrumpDonald John TrumpHarris bashes ... MORE")
+    if _CAMEL_JOIN.search(text) and (" " in text.strip() or re.search(r"[a-z]{4,}[A-Z]", text)):
+        return True
+    if any(ch in text for ch in "@©#|<>{}[]\n\t/\\=+*_"):
+        return True
+    if "http" in text.lower() or "www." in text.lower():
+        return True
+    words = text.split()
+    if any(w == "MORE" for w in words) or len(words) > 7 or len(text) > 80:
+        return True
+    return not any(ch.isalpha() for ch in text)
+
+
+def words(text: str) -> list[str]:
+    """Word-like pieces of a short phrase."""
+    return _WORD.findall(text)
+
+
+def role_profile(description: str, places: dict[str, str]) -> tuple[str | None, set[str]]:
+    """(role key, place keys) of a description such as "China's State Councilor and Minister for Foreign Affairs".
+
+    The role key is the head role noun with a qualifying word kept ("vice president" differs from "president").
+    """
+    toks = words(description)
+    cut = len(toks)
+    for i, t in enumerate(toks):
+        if t.lower() in {"of", "on", "for", "at", "to", "in", "from", "with"}:
+            cut = i
+            break
+    pre = toks[:cut]
+    role: str | None = None
+    for i in range(len(pre) - 1, -1, -1):
+        w = strip_possessive(pre[i]).lower()
+        if w in ROLE_HEADS:
+            role = w
+            if i > 0 and strip_possessive(pre[i - 1]).lower() in {"vice", "prime", "deputy", "former", "foreign"}:
+                role = pre[i - 1].lower() + " " + w
+            break
+    found: set[str] = set()
+    for t in toks:
+        bare = strip_possessive(t)
+        low = bare.lower()
+        key = country_key(bare)
+        if key:
+            found.add(key)
+        elif low in places:
+            found.add(places[low])
+    return role, found

@@ -1,0 +1,247 @@
+"""Who is speaking: cue verbs, their subjects, and what a subject ("he", "the official", "Trump") refers to."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from ..model import Article, Entity, Span
+from .entities import EntityIndex, name_tokens
+from .roles import ANON_HEADS, ROLE_HEADS, is_debris
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+# Verbs that report what someone said, wrote, found or holds (lemmas).
+SPEECH_VERBS = frozenset("""
+say tell add note write claim argue insist warn deny accuse announce acknowledge admit allege assert suggest explain
+report tweet post state declare confirm predict promise vow pledge threaten urge ask reply respond answer continue
+recall emphasize emphasise stress maintain contend concede complain charge reveal disclose estimate conclude describe
+testify caution agree observe remark comment mention joke quip boast lament counter retort recount tout blast slam
+criticize criticise praise question wonder hope fear believe think know doubt reject dismiss dispute refute contradict
+call demand propose recommend repeat reiterate signal indicate show find cite acknowledge brag scoff rail muse
+concur object protest plead implore beg order instruct advise assure promise guarantee swear announce proclaim
+allege shout yell chant write text email message blog
+""".split())
+
+# Verbs whose finding or showing is attributed only with a that-clause (not "showed up").
+CLAUSE_ONLY = frozenset({"show", "find", "know", "think", "believe", "hope", "fear", "doubt", "wonder", "indicate",
+                         "signal", "continue", "agree", "add", "question", "call", "order", "ask"})
+
+# Verbs whose object is what was said ("denied attempts to ...", "accused China of ...").
+OBJECT_VERBS = frozenset("""
+deny reject dismiss dispute acknowledge admit announce accuse blame criticize criticise praise cite mention predict
+promise pledge vow threaten urge demand propose recommend confirm reveal disclose question refute concede allege
+report claim describe tout defend condemn denounce applaud welcome endorse oppose
+""".split())
+
+# Verbs that report a demand with "for" ("called for an inquiry").
+FOR_VERBS = frozenset({"call", "push", "argue", "press", "lobby", "advocate", "plead", "ask", "appeal", "campaign"})
+
+# Nouns naming a statement, whose owner is the speaker ("Trump's accusation that ...").
+SPEECH_NOUNS = frozenset("""
+accusation allegation claim statement assertion warning denial remark remarks comment comments words message tweet
+argument suggestion promise pledge vow threat insistence contention admission announcement charge
+""".split())
+
+PRONOUNS = {"he": "PERSON", "she": "PERSON", "him": "PERSON", "her": "PERSON", "they": "ANY", "it": "ORG",
+            "i": "PERSON", "we": "ANY"}
+_SUBJ_DEPS = {"nsubj", "nsubjpass", "csubj"}
+_INDEFINITE = {"a", "an", "one", "two", "three", "several", "some", "many", "other", "another", "multiple"}
+
+
+@dataclass(slots=True)
+class Speaker:
+    """A resolved speaker: display name, entity id (or None), whether anonymous, and the local mention."""
+
+    name: str | None
+    entity: str | None
+    anonymous: bool
+    span: Span | None
+
+
+@dataclass(slots=True)
+class ArticleContext:
+    """What a speaker resolver remembers while reading one article from the top."""
+
+    article: Article
+    doc: "Doc"
+    index: EntityIndex
+    entity_at: dict[int, str]  # token index -> entity id (mentions of story entities)
+    anon_sources: list[tuple[int, str]] = field(default_factory=list)  # (char offset, description)
+
+    def last_entity_before(self, pos: int, kinds: set[str], subjects_first: bool = True) -> Entity | None:
+        """The entity most recently mentioned before ``pos`` (subjects preferred), of the given types."""
+        best: tuple[int, int, str] | None = None
+        for ti, eid in self.entity_at.items():
+            tok = self.doc[ti]
+            if tok.idx >= pos:
+                continue
+            ent = self.index.by_id.get(eid)
+            if ent is None or (kinds and ent.type not in kinds):
+                continue
+            up, is_subj = tok, 0
+            for _ in range(3):
+                if up.dep_ in _SUBJ_DEPS:
+                    is_subj = 1
+                    break
+                up = up.head
+            # a subject in the last two sentences beats a later non-subject mention
+            score = (is_subj if subjects_first and pos - tok.idx < 400 else 0, tok.idx)
+            if best is None or score > best[:2]:
+                best = (score[0], score[1], eid)
+        return self.index.by_id[best[2]] if best else None
+
+
+def doc_text(doc: "Doc") -> str:
+    """The doc's text, built once (spaCy rebuilds ``Doc.text`` on every access)."""
+    text = doc.user_data.get("newsprism_text")
+    if not isinstance(text, str):
+        text = doc.text
+        doc.user_data["newsprism_text"] = text
+    return text
+
+
+def same_paragraph(a: "Token", b: "Token") -> bool:
+    """Whether two tokens sit in one paragraph (no line break between them)."""
+    lo, hi = sorted((a.idx, b.idx))
+    return "\n" not in doc_text(a.doc)[lo:hi]
+
+
+def noun_phrase(tok: "Token") -> tuple[int, int]:
+    """Token range [start, end) of a subject's phrase: determiners, titles, compounds; no clauses or appositives."""
+    start = tok.i
+    for child in tok.lefts:
+        if child.dep_ in {"det", "amod", "compound", "poss", "nmod", "nummod", "quantmod", "case", "punct"}:
+            start = min(start, child.left_edge.i)
+    end = tok.i + 1
+    for child in tok.rights:
+        if child.dep_ in {"compound", "flat"}:
+            end = max(end, child.right_edge.i + 1)
+        elif child.dep_ == "prep" and child.lower_ in {"of", "for", "on", "at"} and tok.lower_ in ROLE_HEADS:
+            end = max(end, child.right_edge.i + 1)
+    doc = tok.doc
+    for i in range(tok.i - 1, start - 1, -1):  # never across a paragraph break
+        if "\n" in doc[i].text_with_ws:
+            start = i + 1
+            break
+    for i in range(tok.i, end):
+        if "\n" in doc[i].text_with_ws:
+            end = i + 1
+            break
+    while start < tok.i and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > tok.i + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return start, end
+
+
+def subject_of(verb: "Token") -> "Token | None":
+    """The subject of a verb, borrowed from the verb it is coordinated with or from 'according to X'."""
+    v: Token | None = verb
+    for _ in range(4):
+        if v is None:
+            return None
+        subjects = [c for c in v.children if c.dep_ in _SUBJ_DEPS and c.dep_ != "csubj"
+                    and same_paragraph(c, v)]
+        if subjects:
+            return min(subjects, key=lambda c: abs(c.i - v.i))
+        for child in v.children:
+            if child.dep_ == "agent":
+                for gc in child.children:
+                    if gc.dep_ == "pobj":
+                        return gc
+        if v.dep_ in {"conj", "xcomp", "advcl"} and v.head is not v:
+            v = v.head
+        else:
+            return None
+    return None
+
+
+def resolve(tok: "Token", ctx: ArticleContext) -> Speaker:
+    """What a subject token refers to: a story entity, an anonymous source, or a plain description."""
+    doc = ctx.doc
+    text = ctx.article.text
+    low = tok.lower_
+    if tok.pos_ == "PRON" or low in PRONOUNS:
+        span = Span(ctx.article.id, tok.idx, tok.idx + len(tok.text), tok.text)
+        kind = PRONOUNS.get(low)
+        if kind is None:
+            return Speaker(None, None, False, span)
+        kinds = {"PERSON"} if kind == "PERSON" else ({"ORG", "GPE", "NORP"} if kind == "ORG" else set())
+        ent = ctx.last_entity_before(tok.idx, kinds)
+        if ent is None and kind == "ANY":
+            ent = ctx.last_entity_before(tok.idx, {"PERSON"})
+        return Speaker(ent.name if ent else None, ent.id if ent else None, False, span)
+    start, end = noun_phrase(tok)
+    s_char, e_char = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+    phrase = text[s_char:e_char]
+    span = Span(ctx.article.id, s_char, e_char, phrase)
+    # 1. a mention of a story entity (the head itself, not a modifier as in "US officials")
+    eid = ctx.entity_at.get(tok.i)
+    ent = ctx.index.by_id.get(eid) if eid else None
+    if ent is not None:
+        return Speaker(ent.name, ent.id, False, span)
+    if tok.pos_ == "PROPN":
+        ent = ctx.index.lookup(" ".join(t.text for t in doc[start:end] if t.pos_ == "PROPN"))
+        if ent is not None:
+            return Speaker(ent.name, ent.id, False, span)
+        names = [t.text for t in doc[start:end] if t.pos_ == "PROPN"]
+        name = " ".join(name_tokens(" ".join(names))) or phrase
+        return Speaker(None if is_debris(name) else name, None, False, span)
+    # 2. a role description that fits one person of the story ("the US President")
+    det = doc[start].lower_
+    head = low
+    if head in ROLE_HEADS and det not in _INDEFINITE:
+        ent = ctx.index.resolve_description(phrase)
+        if ent is not None:
+            return Speaker(ent.name, ent.id, False, span)
+    # 3. an unnamed source: new ("a senior official") or one named earlier ("the official")
+    if head in ANON_HEADS or (head in ROLE_HEADS and det in _INDEFINITE):
+        bare = phrase
+        if det in _INDEFINITE | {"the", "this", "that", "these", "those"} and start < end - 1:
+            bare = text[doc[start + 1].idx:e_char]
+        if det in {"the", "this", "that", "these", "those"}:
+            for at, desc in reversed(ctx.anon_sources):
+                if at < s_char and (desc.split()[-1].lower() == head or desc.lower().endswith(bare.lower())):
+                    return Speaker(desc, None, True, span)
+        return Speaker(bare, None, True, span)
+    if head in ROLE_HEADS and det in {"the", "his", "her", "their", "its"}:
+        ent = ctx.last_entity_before(tok.idx, {"PERSON"}, subjects_first=False)
+        if ent is not None and any(head in d.lower() for d in ent.descriptions):
+            return Speaker(ent.name, ent.id, False, span)
+    if not any(ch.isalpha() for ch in phrase) or is_debris(phrase):
+        return Speaker(None, None, False, None)
+    return Speaker(phrase, None, False, span)
+
+
+def anonymous_sources(doc: "Doc") -> list[tuple[int, str]]:
+    """Unnamed sources an article introduces ("a senior administration official"), with their offsets."""
+    out: list[tuple[int, str]] = []
+    for chunk in doc.noun_chunks:
+        root = chunk.root
+        if root.lower_ not in ANON_HEADS or chunk[0].lower_ not in _INDEFINITE or len(chunk) < 2:
+            continue
+        if any(t.pos_ == "PROPN" and t.ent_type_ == "PERSON" for t in chunk):
+            continue
+        bare = doc[chunk.start + 1:root.i + 1].text
+        if "\n" not in bare:
+            out.append((chunk.start_char, bare))
+    return out
+
+
+def entity_tokens(article: Article, doc: "Doc", entities: list[Entity]) -> dict[int, str]:
+    """Token index -> entity id for every mention span the entities list in this article."""
+    out: dict[int, str] = {}
+    starts = [t.idx for t in doc]
+    import bisect
+
+    for e in entities:
+        for sp in e.spans:
+            if sp.article != article.id:
+                continue
+            i = bisect.bisect_left(starts, sp.start)
+            while i < len(doc) and doc[i].idx < sp.end:
+                out.setdefault(i, e.id)
+                i += 1
+    return out

@@ -1,0 +1,283 @@
+"""The story's timeline: temporal expressions resolved against each article's publication date."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
+
+from ..config import Settings
+from ..model import Article, Span, TimelineEntry
+from .align import article_units, similarity_matrix
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+_MONTHS = {m: i + 1 for i, m in enumerate(("january", "february", "march", "april", "may", "june", "july", "august",
+                                            "september", "october", "november", "december"))}
+_MONTHS.update({"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10,
+                "nov": 11, "dec": 12})
+_WEEKDAYS = {d: i for i, d in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))}
+_MONTH_RX = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+# Expressions spaCy's entity recogniser may miss; spaCy DATE/TIME entities are used as well.
+_PATTERNS = re.compile(
+    r"\b(?:(?:earlier|later) (?:this|last|next) (?:week|month|year)|(?:earlier|later) in the day|"
+    r"(?:last|this|next) (?:week|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
+    r"(?:earlier|later) (?:on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|yesterday|today|tonight|tomorrow|"
+    + _MONTH_RX + r"(?: \d{1,2})?(?:,? (?:19|20)\d\d)?|(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+_DURATION = re.compile(r"^(?:for |about |some |nearly |almost |over |more than )?(?:the )?(?:\d+|a|an|one|two|three|"
+                       r"four|five|six|seven|eight|nine|ten|several|many|few|a few|recent|past|coming)[ -](?:years?|"
+                       r"months?|weeks?|days?|hours?|minutes?|decades?)(?: old| long)?$", re.I)
+_FUTURE = re.compile(r"\b(?:will|'ll|’ll|shall|going to|plans? to|is to|are to|scheduled|upcoming|next)\b", re.I)
+_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+@dataclass(slots=True)
+class _Hit:
+    article: str
+    start: int
+    end: int
+    text: str
+
+
+def _pub_date(value: str | None) -> date | None:
+    """A valid ISO publication date, or None (a malformed one counts as unknown)."""
+    if not value or not _ISO.match(value.strip()):
+        return None
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        return None
+
+
+def _explicit_date(text: str) -> date | None:
+    """The latest full date written out in the text ("Sept. 26, 2018"), a fallback publication date."""
+    found: list[date] = []
+    for m in re.finditer(r"\b(" + _MONTH_RX + r") (\d{1,2}),? ((?:19|20)\d\d)\b", text, re.I):
+        month = _MONTHS.get(m.group(1).lower().rstrip("."))
+        try:
+            if month:
+                found.append(date(int(m.group(3)), month, int(m.group(2))))
+        except ValueError:
+            continue
+    for m in re.finditer(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b", text):
+        try:
+            found.append(date(int(m.group(1)), int(m.group(2)), int(m.group(3))))
+        except ValueError:
+            continue
+    return max(found) if found else None
+
+
+def publication_dates(articles: Sequence[Article], settings: Settings) -> dict[str, date | None]:
+    """Each article's publication date: its own, else one written in its text, else the story's most common date."""
+    own: dict[str, date | None] = {}
+    for a in articles:
+        d = _pub_date(settings.published.get(a.source)) or _pub_date(a.published) or _explicit_date(a.text)
+        own[a.id] = d
+    known = Counter(d for d in own.values() if d)
+    fallback = known.most_common(1)[0][0] if known else None
+    return {k: (v or fallback) for k, v in own.items()}
+
+
+def _monday(d: date) -> date:
+    return d - timedelta(days=d.weekday())
+
+
+def resolve(expression: str, pub: date | None, future: bool = False) -> tuple[str | None, str]:
+    """The date and precision an expression refers to, given the publication date (None: unknown)."""
+    e = re.sub(r"^(?:the|on|in|by|since|until|from|of|during)\s+", "", expression.strip().lower())
+    e = re.sub(r"['’]s$", "", e).strip(" .,")
+    # 1. absolute: full dates, month + year, years
+    m = re.fullmatch(r"(" + _MONTH_RX + r") (\d{1,2})(?:st|nd|rd|th)?,? ((?:19|20)\d\d)", e)
+    if m:
+        try:
+            return date(int(m.group(3)), _MONTHS[m.group(1).rstrip(".")], int(m.group(2))).isoformat(), "day"
+        except (ValueError, KeyError):
+            return None, "relative"
+    m = re.fullmatch(r"(" + _MONTH_RX + r"),? ((?:19|20)\d\d)", e)
+    if m and m.group(1).rstrip(".") in _MONTHS:
+        return f"{int(m.group(2)):04d}-{_MONTHS[m.group(1).rstrip('.')]:02d}", "month"
+    m = re.fullmatch(r"(?:the )?((?:19|20)\d\d)(?: election| elections| presidential)?", e)
+    if m:
+        return m.group(1), "year"
+    if pub is None:
+        return None, "relative"
+    # 2. the day itself
+    if re.fullmatch(r"(?:today|tonight|this (?:morning|afternoon|evening)|(?:earlier|later) (?:in the day|today))", e):
+        return pub.isoformat(), "day"
+    if e == "yesterday" or e == "last night":
+        return (pub - timedelta(days=1)).isoformat(), "day"
+    if e == "tomorrow":
+        return (pub + timedelta(days=1)).isoformat(), "day"
+    # 3. weekdays: same week, most recent on or before the publication date unless "next" or future tense
+    m = re.fullmatch(r"(?:(last|next|this|earlier|later)\s+)?(?:on\s+)?(monday|tuesday|wednesday|thursday|friday|"
+                     r"saturday|sunday)(?:\s+(?:morning|afternoon|evening|night))?", e)
+    if m:
+        mod, wd = m.group(1), _WEEKDAYS[m.group(2)]
+        back = (pub.weekday() - wd) % 7
+        if mod == "next" or (future and mod not in ("last", "earlier") and back != 0):
+            ahead = (wd - pub.weekday()) % 7 or 7
+            return (pub + timedelta(days=ahead)).isoformat(), "day"
+        if mod == "last" and back == 0:
+            back = 7
+        return (pub - timedelta(days=back)).isoformat(), "day"
+    # 4. weeks, months, years relative to the publication date
+    m = re.fullmatch(r"(?:(?:earlier|later)\s+)?(last|this|next|past)\s+(week|month|year)", e)
+    if m:
+        rel, unit = m.group(1), m.group(2)
+        step = {"last": -1, "past": -1, "this": 0, "next": 1}[rel]
+        if unit == "week":
+            return (_monday(pub) + timedelta(weeks=step)).isoformat(), "week"
+        if unit == "month":
+            y, mo = divmod(pub.year * 12 + pub.month - 1 + step, 12)
+            return f"{y:04d}-{mo + 1:02d}", "month"
+        return f"{pub.year + step:04d}", "year"
+    m = re.fullmatch(r"(?:(early|mid|late|earlier|later)[ -]?)?(?:in\s+)?(" + _MONTH_RX + r")", e)
+    if m and m.group(2).rstrip(".") in _MONTHS:
+        month = _MONTHS[m.group(2).rstrip(".")]
+        year = pub.year
+        if future and month < pub.month:
+            year += 1
+        elif not future and month > pub.month + 2:
+            year -= 1  # "in March" in a September article without future tense: the last March
+        return f"{year:04d}-{month:02d}", "month"
+    m = re.fullmatch(r"(" + _MONTH_RX + r") (\d{1,2})(?:st|nd|rd|th)?", e)
+    if m and m.group(1).rstrip(".") in _MONTHS:
+        month, day = _MONTHS[m.group(1).rstrip(".")], int(m.group(2))
+        try:
+            d = date(pub.year, month, day)
+        except ValueError:
+            return None, "relative"
+        if future and d < pub:
+            d = date(pub.year + 1, month, day)
+        return d.isoformat(), "day"
+    # 5. anything else dateparser understands ("two weeks ago", "3 days ago")
+    if re.search(r"\bago\b", e):
+        import dateparser
+
+        got = dateparser.parse(e, languages=["en"], settings={
+            "RELATIVE_BASE": datetime(pub.year, pub.month, pub.day), "PREFER_DATES_FROM": "past"})
+        if got is not None:
+            prec = "year" if "year" in e else "month" if "month" in e else "week" if "week" in e else "day"
+            d = got.date()
+            if prec == "year":
+                return f"{d.year:04d}", "year"
+            if prec == "month":
+                return f"{d.year:04d}-{d.month:02d}", "month"
+            if prec == "week":
+                return _monday(d).isoformat(), "week"
+            return d.isoformat(), "day"
+    return None, "relative"
+
+
+def _hits(article: Article, doc: "Doc") -> list[_Hit]:
+    """Temporal expressions of one article: spaCy DATE/TIME entities and the patterns above, without overlaps."""
+    found: list[_Hit] = []
+    for ent in doc.ents:
+        if ent.label_ in ("DATE", "TIME"):
+            found.append(_Hit(article.id, ent.start_char, ent.end_char, ent.text))
+    for m in _PATTERNS.finditer(article.text):
+        if m.group(0).lower() == "may" and not re.match(r"\s+\d", article.text[m.end():m.end() + 3]):
+            continue  # the verb "may"
+        found.append(_Hit(article.id, m.start(), m.end(), m.group(0)))
+    found.sort(key=lambda h: (h.start, -(h.end - h.start)))
+    out: list[_Hit] = []
+    for h in found:
+        if out and h.start < out[-1].end:
+            continue
+        if _DURATION.match(h.text.strip()):
+            continue
+        out.append(h)
+    return out
+
+
+def _clean_expression(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _subparts(expression: str) -> list[str]:
+    """An entity like "Wednesday afternoon" or "earlier this month" is tried whole, then by its date-like parts."""
+    parts = [expression]
+    for m in _PATTERNS.finditer(expression):
+        if m.group(0) != expression:
+            parts.append(m.group(0))
+    return parts
+
+
+def build_timeline(articles: Sequence[Article], docs: dict[str, "Doc"], settings: Settings) -> list[TimelineEntry]:
+    """Dated events of the story, each traced to the sentences that date them; equal entries across articles merged."""
+    pubs = publication_dates(articles, settings)
+    raw: list[tuple[str | None, str, str, int]] = []  # date, precision, expression, unit index
+    units = []
+    for article in articles:
+        doc = docs.get(article.id)
+        if doc is None:
+            continue
+        a_units = article_units(article, doc)
+        for hit in _hits(article, doc):
+            unit = next((u for u in a_units if u.start <= hit.start and hit.end <= u.end), None)
+            if unit is None:
+                continue
+            expr = _clean_expression(hit.text)
+            future = bool(_FUTURE.search(unit.text[: hit.end - unit.start + 40]))
+            resolved: tuple[str | None, str] = (None, "relative")
+            for part in _subparts(expr):
+                resolved = resolve(part, pubs.get(article.id), future)
+                if resolved[0]:
+                    break
+            if resolved[0] is None and not _looks_temporal(expr):
+                continue
+            units.append(unit)
+            raw.append((resolved[0], resolved[1], expr, len(units) - 1))
+    return _merge(raw, units)
+
+
+def _looks_temporal(expr: str) -> bool:
+    """Unresolved expressions worth keeping as relative: those that name a day, week, month or year."""
+    return bool(re.search(r"\b(?:day|week|month|year|today|yesterday|tomorrow|tonight|monday|tuesday|wednesday|"
+                          r"thursday|friday|saturday|sunday)\b|^" + _MONTH_RX, expr, re.I))
+
+
+def _merge(raw: list[tuple[str | None, str, str, int]], units: list) -> list[TimelineEntry]:  # type: ignore[type-arg]
+    """One entry per dated event: same date and precision, and events that say the same thing, across articles."""
+    sim = similarity_matrix(units) if units else None
+    groups: list[list[int]] = []
+    for i, (d, p, expr, ui) in enumerate(raw):
+        placed = False
+        for g in groups:
+            j = g[0]
+            dj, pj, ej, uj = raw[j]
+            if (dj, pj) != (d, p):
+                continue
+            same_unit = units[ui] is units[uj] or (units[ui].article == units[uj].article
+                                                   and units[ui].start == units[uj].start)
+            close = sim is not None and units[ui].article != units[uj].article and sim[ui, uj] >= 0.3
+            if d is None and expr.lower() != ej.lower():
+                continue
+            if same_unit or close:
+                g.append(i)
+                placed = True
+                break
+        if not placed:
+            groups.append([i])
+    entries: list[TimelineEntry] = []
+    for g in groups:
+        d, p, expr, ui = raw[g[0]]
+        seen: set[tuple[str, int, int]] = set()
+        sources: list[Span] = []
+        for i in g:
+            u = units[raw[i][3]]
+            key = (u.article, u.start, u.end)
+            if key not in seen:
+                seen.add(key)
+                sources.append(Span(u.article, u.start, u.end, u.text))
+        event = min((units[raw[i][3]] for i in g), key=lambda u: len(u.text)).text
+        entries.append(TimelineEntry(date=d, precision=p, expression=expr, event=event, sources=sources))  # type: ignore[arg-type]
+    entries.sort(key=lambda e: (e.date is None, e.date or "", e.expression.lower()))
+    return entries

@@ -1,0 +1,1 @@
+"""The web app of ``newsprism serve``: story list and search, story reports, article views, ad-hoc analysis, JSON API."""

@@ -1,0 +1,441 @@
+"""`newsprism serve`: a Starlette app over the store. Thin: it calls the store, the analysis API and the renderers."""
+
+from __future__ import annotations
+
+import contextlib
+import ipaddress
+import os
+import re
+import socket
+import sys
+import threading
+from collections import OrderedDict
+from collections.abc import AsyncIterator, Callable
+from importlib import resources
+from typing import Any
+
+import anyio
+from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import UploadFile
+from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
+from starlette.middleware.trustedhost import TrustedHostMiddleware
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+
+from .. import __version__
+from ..config import Settings
+from ..errors import InputError, NewsprismError, StoreError
+from ..model import Article
+from ..report import render
+from ..report._format import one_line, plain
+from . import openapi
+from .pages import NAV, page, segments, story_row
+from .security import BodyLimit, SameOrigin, SecurityHeaders
+
+ID = re.compile(openapi.ID_PATTERN)
+MAX_QUERY = 300
+MAX_BODY = 5_000_000
+MAX_FILES = 10
+PASTE_SLOTS = 3
+PAGE_SIZE = 50
+LOOPBACK_NAMES = ["127.0.0.1", "localhost", "::1", "[::1]"]
+
+StoreFactory = Callable[[str], Any]
+
+
+class _Cache:
+    """A small LRU of rendered story pages, keyed by story id and the story's membership."""
+
+    def __init__(self, size: int = 64) -> None:
+        self.size = size
+        self.items: OrderedDict[tuple[Any, ...], tuple[dict[str, Any], str]] = OrderedDict()
+        self.lock = threading.Lock()
+        self.story_locks: dict[str, threading.Lock] = {}
+
+    def get(self, key: tuple[Any, ...]) -> tuple[dict[str, Any], str] | None:
+        with self.lock:
+            hit = self.items.get(key)
+            if hit is not None:
+                self.items.move_to_end(key)
+            return hit
+
+    def put(self, key: tuple[Any, ...], value: tuple[dict[str, Any], str]) -> None:
+        with self.lock:
+            self.items[key] = value
+            self.items.move_to_end(key)
+            while len(self.items) > self.size:
+                self.items.popitem(last=False)
+
+    def story_lock(self, story_id: str) -> threading.Lock:
+        """One lock per story, so concurrent first views compute its report once."""
+        with self.lock:
+            return self.story_locks.setdefault(story_id, threading.Lock())
+
+
+class App:
+    """The handlers, holding one open store shared by the worker threads (the store serialises its own access)."""
+
+    def __init__(self, store: Any, settings: Settings) -> None:
+        self.store = store
+        self.settings = settings
+        self.cache = _Cache()
+        self.analysis_limiter = anyio.CapacityLimiter(1)
+
+    # -- shared helpers ------------------------------------------------------------------------------------
+    def _story_page(self, story_id: str) -> tuple[dict[str, Any], str] | None:
+        """The story's report and its HTML page (cached while the story's articles stay the same)."""
+        story = self.store.get_story(story_id)
+        if story is None:
+            return None
+        key = (story_id, tuple((a.get("id"), a.get("copy_of")) for a in story.get("articles") or []))
+        hit = self.cache.get(key)
+        if hit is not None:
+            return hit
+        with self.cache.story_lock(story_id):
+            hit = self.cache.get(key)
+            if hit is not None:
+                return hit
+            report = self.store.story_report(story_id)
+            texts = {a.id: a.text for a in self.store.story_articles(story_id)}
+            html = render(report, "html", articles=texts, nav=NAV,
+                          article_href="/articles/{id}?story=" + story_id)
+            self.cache.put(key, (report, html))
+            return report, html
+
+    # -- HTML pages ----------------------------------------------------------------------------------------
+    async def index(self, request: Request) -> Response:
+        query = _query(request.query_params.get("q"))
+        page_no = _int_param(request, "page", 1, 1, 100_000)
+        error = note = None
+        status = 200
+        stories: list[dict[str, Any]] = []
+        if query is None:
+            error, status = f"the search is too long: use at most {MAX_QUERY} characters", 400
+        elif query:
+            try:
+                stories = await run_in_threadpool(self.store.search_stories, query)
+            except StoreError as exc:
+                words = _plain_words(query)
+                if not words:
+                    error, status = str(exc), 400
+                else:  # not valid FTS5 syntax: search the words themselves
+                    note = f"{exc}. Showing stories with the words {', '.join(words)}."
+                    stories = await run_in_threadpool(self.store.search_stories,
+                                                      " ".join(f'"{w}"' for w in words))
+        else:
+            stories = await run_in_threadpool(self.store.list_stories, PAGE_SIZE + 1, (page_no - 1) * PAGE_SIZE)
+        more = not query and len(stories) > PAGE_SIZE
+        rows = [story_row(s) for s in stories[:PAGE_SIZE]]
+        return _html(page("stories.html.j2", title="Stories", query=query or "", rows=rows, error=error,
+                          note=note, page_no=page_no, more=more, searched=bool(query)), status)
+
+    async def story(self, request: Request) -> Response:
+        story_id = _valid_id(request.path_params["story_id"])
+        got = await run_in_threadpool(self._story_page, story_id)
+        if got is None:
+            raise HTTPException(404, f"no story {story_id} in this store")
+        return _html(got[1])
+
+    async def article(self, request: Request) -> Response:
+        article_id = _valid_id(request.path_params["article_id"])
+        art: Article | None = await run_in_threadpool(self.store.get_article, article_id)
+        if art is None:
+            raise HTTPException(404, f"no article {article_id} in this store")
+        story_id = request.query_params.get("story")
+        quotes: list[tuple[int, int, str]] = []
+        quote_rows: list[dict[str, Any]] = []
+        if story_id:
+            story_id = _valid_id(story_id)
+            got = await run_in_threadpool(self._story_page, story_id)
+            if got is not None:
+                for q in got[0].get("quotes") or []:
+                    if q.get("article") == article_id:
+                        who = one_line(q.get("speaker")) or "unattributed"
+                        quotes.append((int(q["start"]), int(q["end"]), who))
+                        quote_rows.append({"speaker": who, "kind": one_line(q.get("kind")), "start": q["start"],
+                                           "end": q["end"], "text": one_line(q.get("text"))})
+        highlight = None
+        if "start" in request.query_params or "end" in request.query_params:
+            start = _int_param(request, "start", 0, 0, len(art.text))
+            end = _int_param(request, "end", start, start, len(art.text))
+            highlight = (start, end)
+        return _html(page("article.html.j2", title=one_line(art.title) or art.id, art=art,
+                          pieces=segments(art.text, quotes, highlight), quotes=quote_rows, story_id=story_id,
+                          highlight=highlight, removed=[(one_line(r.kind), plain(r.text)) for r in art.removed]))
+
+    async def analyze_form(self, request: Request) -> Response:
+        return _html(page("analyze.html.j2", title="Analyse articles", slots=range(1, PASTE_SLOTS + 1), error=None,
+                          values={}, max_body=MAX_BODY, max_files=MAX_FILES))
+
+    async def analyze_post(self, request: Request) -> Response:
+        values: dict[str, str] = {}
+        try:
+            async with request.form(max_files=MAX_FILES, max_fields=8 * PASTE_SLOTS + 8,
+                                    max_part_size=MAX_BODY) as form:
+                for key, value in form.multi_items():
+                    if isinstance(value, str):
+                        values[key] = value
+                uploads = []
+                for item in form.getlist("files"):
+                    if isinstance(item, UploadFile) and item.filename:
+                        uploads.append((os.path.basename(item.filename), await item.read()))
+        except HTTPException:
+            raise
+        except Exception as exc:  # malformed multipart bodies
+            return self._form_error(f"the form could not be read ({exc}); send it again from this page", values)
+        try:
+            articles = _form_articles(values, uploads)
+        except (InputError, NewsprismError) as exc:
+            return self._form_error(str(exc), values)
+        if not articles:
+            return self._form_error("no article given: paste a text or choose a file", values)
+        try:
+            report = await anyio.to_thread.run_sync(self._analyze, articles, limiter=self.analysis_limiter)
+        except NewsprismError as exc:
+            return self._form_error(str(exc), values)
+        texts = {a.id: a.text for a in articles}
+        return _html(render(report, "html", articles=texts, nav=NAV))
+
+    def _analyze(self, articles: list[Article]) -> dict[str, Any]:
+        from ..api import analyze
+
+        return analyze(articles, self.settings).to_dict()
+
+    def _form_error(self, message: str, values: dict[str, str]) -> Response:
+        return _html(page("analyze.html.j2", title="Analyse articles", slots=range(1, PASTE_SLOTS + 1),
+                          error=message, values=values, max_body=MAX_BODY, max_files=MAX_FILES), 400)
+
+    async def api_docs(self, request: Request) -> Response:
+        return _html(page("api.html.j2", title="API", doc=openapi.document(__version__)))
+
+    # -- JSON API ------------------------------------------------------------------------------------------
+    async def api_stories(self, request: Request) -> Response:
+        query = _query(request.query_params.get("q"))
+        if query is None:
+            return _error(400, f"q is too long: use at most {MAX_QUERY} characters")
+        limit = _int_param(request, "limit", 100, 1, 500, api=True)
+        offset = _int_param(request, "offset", 0, 0, 10**9, api=True)
+        try:
+            if query:
+                stories = await run_in_threadpool(self.store.search_stories, query, limit)
+            else:
+                stories = await run_in_threadpool(self.store.list_stories, limit, offset)
+        except StoreError as exc:
+            return _error(400, str(exc))
+        return JSONResponse({"stories": stories, "count": len(stories), "query": query or None, "limit": limit,
+                             "offset": 0 if query else offset})
+
+    async def api_story(self, request: Request) -> Response:
+        story_id = _valid_id(request.path_params["story_id"], api=True)
+        with_report = request.query_params.get("report", "1")
+        if with_report not in ("0", "1"):
+            return _error(400, "report must be 0 or 1")
+        story = await run_in_threadpool(self.store.get_story, story_id)
+        if story is None:
+            return _error(404, f"no story {story_id} in this store")
+        body: dict[str, Any] = {"story": story}
+        if with_report == "1":
+            got = await run_in_threadpool(self._story_page, story_id)
+            if got is None:
+                return _error(404, f"no story {story_id} in this store")
+            body["report"] = got[0]
+        return JSONResponse(body)
+
+    async def api_article(self, request: Request) -> Response:
+        article_id = _valid_id(request.path_params["article_id"], api=True)
+        art = await run_in_threadpool(self.store.get_article, article_id)
+        if art is None:
+            return _error(404, f"no article {article_id} in this store")
+        return JSONResponse({**art.meta(), "text": art.text})
+
+    async def openapi_json(self, request: Request) -> Response:
+        return JSONResponse(openapi.document(__version__))
+
+    async def health(self, request: Request) -> Response:
+        return PlainTextResponse("ok\n")
+
+
+def _form_articles(values: dict[str, str], uploads: list[tuple[str, bytes]]) -> list[Article]:
+    """Articles from the form's pasted texts and uploaded files, cleaned by the ingest functions."""
+    from ..ingest import article_from_html, article_from_text
+    from ..ingest.decode import decode
+
+    out: list[Article] = []
+    default_date = _date(values.get("published", ""))
+    for i in range(1, PASTE_SLOTS + 1):
+        text = values.get(f"text{i}", "")
+        if not text.strip():
+            continue
+        out.append(article_from_text(text, source=f"pasted-{i}", title=_field(values.get(f"title{i}")),
+                                     outlet=_field(values.get(f"outlet{i}")),
+                                     published=_date(values.get(f"published{i}", "")) or default_date))
+    for name, data in uploads:
+        if not data.strip():
+            raise InputError(name, "the file is empty; choose another file")
+        lower = name.lower()
+        if lower.endswith((".html", ".htm", ".xhtml")) or data.lstrip()[:1] == b"<":
+            out.append(article_from_html(data, source=name, published=default_date))
+        else:
+            out.append(article_from_text(decode(data, name), source=name, published=default_date))
+    return out
+
+
+def _field(value: str | None) -> str | None:
+    s = one_line(value)[:300]
+    return s or None
+
+
+def _date(value: str) -> str | None:
+    value = value.strip()
+    if not value:
+        return None
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        raise NewsprismError(f"publication date {value[:40]!r} is not YYYY-MM-DD; fix it or leave it empty")
+    return value
+
+
+def _query(raw: str | None) -> str | None:
+    """The search text, trimmed and without control characters; None when it is too long."""
+    q = " ".join(plain(raw or "").split())
+    return None if len(q) > MAX_QUERY else q
+
+
+def _plain_words(query: str) -> list[str]:
+    """The words of a search, with every FTS5 operator character dropped."""
+    return re.findall(r"\w+", query)[:20]
+
+
+def _valid_id(value: str, api: bool = False) -> str:
+    if not ID.match(value or ""):
+        raise HTTPException(400, "malformed id: ids are letters, digits, '-' and '_' (at most 80)")
+    return value
+
+
+def _int_param(request: Request, name: str, default: int, lo: int, hi: int, api: bool = False) -> int:
+    raw = request.query_params.get(name)
+    if raw is None or raw == "":
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise HTTPException(400, f"{name} must be a whole number") from None
+    if not lo <= value <= hi:
+        raise HTTPException(400, f"{name} must be between {lo} and {hi}")
+    return value
+
+
+def _html(body: str, status: int = 200) -> HTMLResponse:
+    return HTMLResponse(body, status_code=status)
+
+
+def _error(status: int, message: str) -> JSONResponse:
+    return JSONResponse({"error": message}, status_code=status)
+
+
+async def _http_error(request: Request, exc: Exception) -> Response:
+    status = exc.status_code if isinstance(exc, HTTPException) else 500
+    detail = exc.detail if isinstance(exc, HTTPException) else "internal error"
+    if request.url.path.startswith("/api"):
+        return _error(status, str(detail))
+    return _html(page("error.html.j2", title=f"Error {status}", status=status, message=str(detail)), status)
+
+
+async def _server_error(request: Request, exc: Exception) -> Response:
+    message = str(exc) if isinstance(exc, NewsprismError) else "internal error; see the server log"
+    if request.url.path.startswith("/api"):
+        return _error(500, message)
+    return _html(page("error.html.j2", title="Error 500", status=500, message=message), 500)
+
+
+def create_app(store_path: str, *, store_factory: StoreFactory | None = None, settings: Settings | None = None,
+               max_body: int = MAX_BODY, allowed_hosts: list[str] | None = None) -> Starlette:
+    """The ASGI app over the store at ``store_path``; ``store_factory`` opens it (default: the SQLite Store)."""
+    settings = settings or Settings()
+    if store_factory is None:
+        from ..corpus.store import Store
+
+        def store_factory(path: str) -> Any:
+            return Store(path, settings, create=False)
+
+    store = store_factory(store_path)
+    handlers = App(store, settings)
+    static = str(resources.files("newsprism.web") / "static")
+    routes = [
+        Route("/", handlers.index),
+        Route("/stories/{story_id}", handlers.story),
+        Route("/articles/{article_id}", handlers.article),
+        Route("/analyze", handlers.analyze_form, methods=["GET"]),
+        Route("/analyze", handlers.analyze_post, methods=["POST"]),
+        Route("/api", handlers.api_docs),
+        Route("/api/stories", handlers.api_stories),
+        Route("/api/stories/{story_id}", handlers.api_story),
+        Route("/api/articles/{article_id}", handlers.api_article),
+        Route("/openapi.json", handlers.openapi_json),
+        Route("/healthz", handlers.health),
+        Mount("/static", app=StaticFiles(directory=static), name="static"),
+    ]
+    middleware = [Middleware(SecurityHeaders), Middleware(BodyLimit, max_bytes=max_body), Middleware(SameOrigin)]
+    if allowed_hosts:
+        middleware.append(Middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts))
+
+    def close() -> None:
+        closer = getattr(store, "close", None)
+        if closer is not None:
+            closer()
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        try:
+            yield
+        finally:
+            close()
+
+    app = Starlette(routes=routes, middleware=middleware, lifespan=lifespan,
+                    exception_handlers={HTTPException: _http_error, Exception: _server_error})
+    app.state.store = store
+    app.state.close = close
+    return app
+
+
+def serve(store: str, host: str = "127.0.0.1", port: int = 8000) -> int:
+    """Runs the app until interrupted; refuses a missing store and says when the app is reachable from outside."""
+    import uvicorn
+
+    if not os.path.exists(store):
+        print(f"newsprism: error: no store at {store}; create one with: newsprism ingest FILES --store {store}",
+              file=sys.stderr)
+        return 2
+    loopback = _is_loopback(host)
+    if not loopback:
+        print(f"newsprism: warning: serving on {host}, reachable from other machines; the app has no login",
+              file=sys.stderr)
+    try:
+        with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind((host, port))
+    except OSError as exc:
+        print(f"newsprism: error: cannot listen on {host}:{port} ({exc.strerror}); pick another --port",
+              file=sys.stderr)
+        return 2
+    try:
+        app = create_app(store, allowed_hosts=LOOPBACK_NAMES if loopback else None)
+    except NewsprismError as exc:
+        print(f"newsprism: error: {exc}", file=sys.stderr)
+        return 2
+    print(f"newsprism: serving {store} on http://{'[' + host + ']' if ':' in host else host}:{port}/ "
+          "(Ctrl-C to stop)", file=sys.stderr)
+    uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False, proxy_headers=False)
+    return 0
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False

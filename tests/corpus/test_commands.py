@@ -1,0 +1,102 @@
+"""The corpus commands end to end: ingest (also killed mid-way), stories, show."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+
+import pytest
+
+from newsprism.cli import main
+from newsprism.model import Report
+
+from .conftest import REHAB_A, REHAB_B, filler
+
+
+def _write_inputs(folder, n_noise: int = 0) -> int:
+    folder.mkdir(exist_ok=True)
+    for i, (h, t) in enumerate(REHAB_A + REHAB_B):
+        (folder / f"rehab{i}.txt").write_text(f"{h}\n\n{t}\n", encoding="utf-8")
+    for i in range(n_noise):
+        (folder / f"note{i:05d}.txt").write_text(f"Notes number {i}\n\n{filler(1000 + i, 60)}\n", encoding="utf-8")
+    return len(REHAB_A + REHAB_B) + n_noise
+
+
+def test_ingest_stories_show(tmp_path, capsys, monkeypatch):
+    inputs = tmp_path / "in"
+    _write_inputs(inputs)
+    db = str(tmp_path / "c.db")
+    assert main(["ingest", str(inputs), "--store", db, "--no-progress"]) == 0
+    out = capsys.readouterr().out
+    assert "ingested 6 new articles" in out
+    assert main(["ingest", str(inputs), "--store", db, "--no-progress"]) == 0
+    assert "ingested 0 new articles" in capsys.readouterr().out
+    assert main(["stories", "--store", db, "--format", "json"]) == 0
+    stories = json.loads(capsys.readouterr().out)
+    assert len(stories) == 2
+    assert sorted(len(s["articles"]) for s in stories) == [3, 3]
+    assert all(a["source"].endswith(".txt") for s in stories for a in s["articles"])
+    assert main(["stories", "--store", db]) == 0
+    assert "3 articles" in capsys.readouterr().out
+
+    import newsprism.story.analyze as analyze_mod
+
+    monkeypatch.setattr(analyze_mod, "analyze_story", lambda story, settings=None: Report(story=story))
+    sid = stories[0]["id"]
+    assert main(["show", sid, "--store", db, "--format", "json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["story"]["id"] == sid and len(report["story"]["articles"]) == 3
+
+
+def test_commands_on_a_bad_store(tmp_path, capsys):
+    bad = tmp_path / "bad.db"
+    bad.write_text("hello, not a database")
+    assert main(["stories", "--store", str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert "not a newsprism store" in err and err.count("\n") == 1
+    assert main(["stories", "--store", str(tmp_path / "missing.db")]) == 2
+    assert "newsprism ingest" in capsys.readouterr().err
+    assert not (tmp_path / "missing.db").exists()
+
+
+@pytest.mark.slow
+def test_sigkill_mid_ingest_loses_nothing_reported(tmp_path):
+    inputs = tmp_path / "in"
+    total = _write_inputs(inputs, n_noise=1500)
+    db = str(tmp_path / "k.db")
+    cmd = [sys.executable, "-m", "newsprism.cli", "ingest", str(inputs), "--store", db, "--no-progress"]
+    env = dict(os.environ, PYTHONUNBUFFERED="1")
+    proc = subprocess.Popen(cmd, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True, env=env)
+    reported = 0
+    deadline = time.monotonic() + 120
+    assert proc.stderr is not None
+    for line in proc.stderr:
+        m = re.search(r"committed (\d+) new articles", line)
+        if m:
+            reported = int(m.group(1))
+            if reported >= 200:
+                break
+        assert time.monotonic() < deadline, "ingest made no progress"
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    assert 0 < reported < total, "the kill must land mid-ingest"
+    con = sqlite3.connect(db)
+    assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    stored = con.execute("SELECT count(*) FROM articles").fetchone()[0]
+    con.close()
+    assert stored >= reported
+    done = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=300)
+    assert done.returncode == 0, done.stderr
+    con = sqlite3.connect(db)
+    assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert con.execute("SELECT count(*) FROM articles").fetchone()[0] == total
+    assert con.execute("SELECT count(*) FROM articles WHERE story IS NULL").fetchone()[0] == 0
+    assert con.execute("SELECT count(*) FROM articles a LEFT JOIN stories s ON s.id = a.story "
+                       "WHERE s.id IS NULL").fetchone()[0] == 0
+    con.close()

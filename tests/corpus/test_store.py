@@ -1,0 +1,177 @@
+"""The SQLite store: idempotent, copies grouped, and bad files refused without being touched."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from newsprism.corpus import store as store_mod
+from newsprism.corpus.store import SCHEMA_VERSION, Store
+from newsprism.errors import StoreError
+from newsprism.model import Report
+
+from .conftest import filler, make
+
+KEYS = {"id", "title", "first_seen", "last_seen", "articles"}
+ART_KEYS = {"id", "source", "title", "outlet", "published", "copy_of"}
+
+
+def test_ingest_is_idempotent(tmp_path, rehab):
+    a, b = rehab
+    path = str(tmp_path / "s.db")
+    with Store(path) as s:
+        first = s.add_articles(a + b)
+        assert first["added"] == 6
+        again = s.add_articles(a + b)
+        assert again == {"added": 0, "skipped": 6, "copies": 0, "stories_new": 0}
+        assert s.count_articles() == 6
+    with Store(path) as s:  # and across processes / reopenings
+        assert s.add_articles(a)["added"] == 0
+        assert s.integrity() == "ok"
+
+
+def test_duplicate_ids_in_one_batch(tmp_path, rehab):
+    a, _ = rehab
+    with Store(str(tmp_path / "s.db")) as s:
+        counts = s.add_articles([a[0], a[0], a[1]])
+        assert counts["added"] == 2 and counts["skipped"] == 1
+        assert s.count_articles() == 2
+
+
+def test_stories_and_copies(tmp_path, rehab):
+    a, b = rehab
+    wire = make(a[0].text + " " + a[1].text, title="Wire copy", outlet="Wire", source="wire.txt")
+    reprint = make(a[0].text + " " + a[1].text + " (AP)", title="Reprint", outlet="Daily", source="daily.txt")
+    with Store(str(tmp_path / "s.db")) as s:
+        counts = s.add_articles(a + [wire] + b + [reprint])
+        assert counts["copies"] == 1
+        stories = s.list_stories()
+        assert len(stories) == 2
+        for st in stories:
+            assert set(st) == KEYS
+            assert all(set(x) == ART_KEYS for x in st["articles"])
+        by_article = {x["id"]: st for st in stories for x in st["articles"]}
+        assert by_article[reprint.id]["id"] == by_article[wire.id]["id"] == by_article[a[0].id]["id"]
+        rep = next(x for x in by_article[reprint.id]["articles"] if x["id"] == reprint.id)
+        assert rep["copy_of"] == wire.id and rep["source"] == "daily.txt"
+        sid = by_article[wire.id]["id"]
+        assert s.get_story(sid)["id"] == sid
+        assert {x.id for x in s.story_articles(sid)} == {x.id for x in a} | {wire.id, reprint.id}
+        assert s.story_copies(sid) == {reprint.id: wire.id}
+        assert s.get_article(wire.id).outlet == "Wire"
+        assert s.get_story("nope") is None
+
+
+def test_articles_without_dates_get_neighbour_dates(tmp_path, rehab):
+    a, _ = rehab
+    dated = make(a[0].text, title=a[0].title, published="2021-03-04")
+    with Store(str(tmp_path / "s.db")) as s:
+        s.add_articles([dated, a[1], a[2]])
+        (story,) = s.list_stories()
+        assert story["first_seen"] == "2021-03-04" and story["last_seen"] == "2021-03-04"
+        assert [x["published"] for x in story["articles"]] == ["2021-03-04", None, None]
+
+
+def test_search(tmp_path, rehab):
+    a, b = rehab
+    with Store(str(tmp_path / "s.db")) as s:
+        s.add_articles(a + b + [make(filler(7), title="Harbour notes")])
+        hits = s.search_stories("Lohan")
+        assert hits and all(any("Lohan" in (x["title"] or "") for x in h["articles"]) for h in hits[:1])
+        assert s.search_stories("zzzunknownword") == []
+        with pytest.raises(StoreError, match="bad search query"):
+            s.search_stories('"unbalanced')
+
+
+def test_corrupt_file_is_refused_and_left_alone(tmp_path):
+    path = tmp_path / "bad.db"
+    garbage = b"this is not a database\x00" * 100
+    path.write_bytes(garbage)
+    with pytest.raises(StoreError, match="not a newsprism store"):
+        Store(str(path))
+    assert path.read_bytes() == garbage
+
+
+def test_damaged_sqlite_file_is_refused(tmp_path, rehab):
+    path = tmp_path / "s.db"
+    with Store(str(path)) as s:
+        s.add_articles(rehab[0])
+    data = bytearray(path.read_bytes())
+    data[100:4096] = b"\xff" * (4096 - 100)  # wreck the schema page, keep the header
+    path.write_bytes(bytes(data))
+    before = path.read_bytes()
+    with pytest.raises(StoreError, match="corrupt"):
+        with Store(str(path)) as s:
+            s.list_stories()
+    assert path.read_bytes() == before
+
+
+def test_foreign_sqlite_database_is_refused(tmp_path):
+    path = tmp_path / "other.db"
+    con = sqlite3.connect(path)
+    con.execute("CREATE TABLE x (y)")
+    con.commit()
+    con.close()
+    with pytest.raises(StoreError, match="not a newsprism store"):
+        Store(str(path))
+
+
+def test_newer_schema_is_refused(tmp_path):
+    path = tmp_path / "new.db"
+    Store(str(path)).close()
+    con = sqlite3.connect(path)
+    con.execute(f"PRAGMA user_version={SCHEMA_VERSION + 1}")
+    con.commit()
+    con.close()
+    with pytest.raises(StoreError, match="newer newsprism"):
+        Store(str(path))
+
+
+def test_locked_store_gives_a_clear_error(tmp_path, rehab):
+    path = str(tmp_path / "s.db")
+    Store(path).close()
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")  # another writer holds the write lock
+    try:
+        with Store(path, timeout=0.2) as s:
+            with pytest.raises(StoreError, match="locked"):
+                s.add_articles(rehab[0])
+            assert s.count_articles() == 0
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    with Store(path) as s:  # the store works once the lock is gone
+        assert s.add_articles(rehab[0])["added"] == 3
+
+
+def test_missing_store_is_not_created_for_reading(tmp_path):
+    path = tmp_path / "none.db"
+    with pytest.raises(StoreError, match="no store"):
+        Store(str(path), create=False)
+    assert not path.exists()
+
+
+def test_story_report_is_cached(tmp_path, rehab, monkeypatch):
+    import newsprism.story.analyze as analyze_mod
+
+    calls = []
+
+    def fake_analyze(story, settings=None):
+        calls.append(story.id)
+        return Report(story=story, notes=[f"{len(story.articles)} articles"])
+
+    monkeypatch.setattr(analyze_mod, "analyze_story", fake_analyze)
+    a, _ = rehab
+    with Store(str(tmp_path / "s.db")) as s:
+        s.add_articles(a[:2])
+        sid = s.list_stories()[0]["id"]
+        r1 = s.story_report(sid)
+        r2 = s.story_report(sid)
+        assert r1 == r2 and r1["story"]["id"] == sid and len(calls) == 1
+        s.add_articles([a[2]])  # the story changed: the cached report is stale
+        r3 = s.story_report(sid)
+        assert len(calls) == 2 and r3["notes"] == ["3 articles"]
+        with pytest.raises(StoreError, match="no story"):
+            s.story_report("sdoesnotexist")
+    assert store_mod.REPORT_VERSION

@@ -1,0 +1,196 @@
+"""Cleaning removes crawl debris, records every removal, and leaves article sentences alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprism.ingest.clean import clean, split_headline
+from newsprism.ingest.debris import classify_line, match_dateline
+from newsprism.ingest.hovercard import remove_hover_cards
+
+
+def kinds(text: str, title: str | None = None) -> list[tuple[str, str]]:
+    return [(r.kind, r.text) for r in clean(text, title).removed]
+
+
+def test_duplicate_title_and_photo_credit_removed() -> None:
+    text = "Harbour ferry fares to rise\n© Lakeview Images\n\nFerry fares will rise by 20 cents in June, the operator said."
+    res = clean(text, "Harbour ferry fares to rise")
+    assert res.text == "Ferry fares will rise by 20 cents in June, the operator said."
+    assert [(r.kind, r.text) for r in res.removed] == [
+        ("duplicate_title", "Harbour ferry fares to rise"),
+        ("photo_credit", "© Lakeview Images"),
+    ]
+
+
+@pytest.mark.parametrize("line", [
+    "© Getty Images",
+    "Photo: Jane Doe/AP",
+    "(Photo by Kim Sato/AFP via Getty Images)",
+    "Image copyright Reuters",
+    "Photograph: Lee Marsh for the Ledger",
+    "Tom Webb/Reuters/Getty Images",
+])
+def test_photo_credits(line: str) -> None:
+    assert classify_line(line, 3, set()) == "photo_credit"
+
+
+@pytest.mark.parametrize("line,kind", [
+    ("This story has been updated.", "update"),
+    ("This article was updated on Friday with comment from the council.", "update"),
+    ("Updated 1:09 PM ET, Wed September 26, 2018", "update"),
+    ("Published: 12 May 2025, 09:30 BST", "update"),
+    ("CNN's Kwegyirba Croffie contributed reporting.", "contributor"),
+    ("Maya Lind and Omar Said contributed to this report.", "contributor"),
+    ("(Reporting by Ana Ruiz; Editing by Ben Cole)", "contributor"),
+    ("— The Associated Press contributed.", "contributor"),
+    ("Share this article", "share"),
+    ("Facebook Twitter Email", "share"),
+    ("Share on X", "share"),
+    ("Subscribe to our newsletter for the latest news.", "subscribe"),
+    ("Sign up for the morning briefing, delivered to your inbox.", "subscribe"),
+    ("Advertisement", "advertisement"),
+    ("Story continues below advertisement", "advertisement"),
+    ("Read more: How the ferries became the backup bridge", "related"),
+    ("More AP news: https://apnews.example/hub", "related"),
+    ("By Sam Ortega", "byline"),
+])
+def test_debris_lines(line: str, kind: str) -> None:
+    assert classify_line(line, 1, set()) == kind
+
+
+@pytest.mark.parametrize("line", [
+    "By Tuesday, the bridge had reopened to traffic in both directions.",
+    "Copyright law was changed in 2019.",
+    "Updated figures show 12 people were injured in the crash.",
+    "Photos show the cracked pylons, engineers said.",
+    "Pictures of the flood went viral.",
+    "The state contributed $2 million to the project.",
+    "Share prices fell 4 percent on Tuesday.",
+    "Sign up numbers for the course doubled this year, the college said.",
+    "Related: the mayor said the two cases were linked.",
+    "Watch the council debate the budget on Thursday.",
+    "Advertising revenue fell by a third last year.",
+    "The Associated Press reported the figures first.",
+    "Reuters — the news agency — said it had seen the letter.",
+])
+def test_article_sentences_are_not_debris(line: str) -> None:
+    assert classify_line(line, 1, set()) is None
+    assert clean(line + "\n\nThe council met again on Friday.").text.startswith(line)
+
+
+@pytest.mark.parametrize("line,outlet,rest", [
+    ("United Nations CNN — ", "CNN", ""),
+    ("WASHINGTON (Reuters) - The president said on Monday that talks would resume.", "Reuters",
+     "The president said on Monday that talks would resume."),
+    ("SANTA FE, N.M. (AP) — A cat missing for two years was found.", "AP", "A cat missing for two years was found."),
+    ("LONDON, Sept 26 (Harbour Wire) - Ferry fares will rise.", "Harbour Wire", "Ferry fares will rise."),
+    ("BUFFALO, N.Y. — Snow closed the airport.", None, "Snow closed the airport."),
+    ("Port Calder CBN — Drivers faced long delays.", "CBN", "Drivers faced long delays."),
+])
+def test_datelines(line: str, outlet: str | None, rest: str) -> None:
+    dl = match_dateline(line.strip())
+    assert dl is not None
+    assert dl.outlet == outlet
+    assert line.strip()[dl.end:] == rest
+
+
+@pytest.mark.parametrize("line", [
+    "President Donald Trump — who spoke on Tuesday — said the talks were over.",
+    "The NFL — under pressure from sponsors — changed its rules.",
+    "Reuters — the news agency — said it had seen the letter.",
+    "Obama said the plan was dead.",
+])
+def test_not_datelines(line: str) -> None:
+    assert match_dateline(line) is None
+
+
+def test_dateline_at_text_start_is_removed_and_names_outlet() -> None:
+    res = clean("WASHINGTON (Reuters) - The senate passed the bill on Monday.\n\nIt now goes to the house.")
+    assert res.text == "The senate passed the bill on Monday.\n\nIt now goes to the house."
+    assert res.dateline_outlet == "Reuters"
+    assert ("dateline", "WASHINGTON (Reuters) -") in [(r.kind, r.text) for r in res.removed]
+
+
+def test_dateline_later_in_text_is_kept() -> None:
+    text = "The mayor spoke first.\n\nWASHINGTON (Reuters) - This line is quoted from a wire story."
+    assert clean(text).text == text
+
+
+def test_hover_card_general_rule() -> None:
+    line = ("Senator Alma RiveraAlma Beatriz RiveraRivera backs port budget Council passes ferry plan "
+            "Voters weigh harbour tax MORE's proposal was rejected.")
+    cleaned, cards = remove_hover_cards(line)
+    assert cleaned == "Senator Alma Rivera's proposal was rejected."
+    assert cards == ["Alma Beatriz RiveraRivera backs port budget Council passes ferry plan Voters weigh harbour tax MORE"]
+
+
+def test_hover_card_with_nickname_and_internal_capital() -> None:
+    line = ("Leader Rob McAllisterRobert (Rob) James McAllisterSenate delays vote on harbour bill "
+            "Five things to know MORE told reporters on Friday that the bill was dead.")
+    cleaned, _ = remove_hover_cards(line)
+    assert cleaned == "Leader Rob McAllister told reporters on Friday that the bill was dead."
+
+
+def test_capitalised_more_without_a_card_is_kept() -> None:
+    line = "The campaign slogan was DO MORE and it appeared on every bus in the city."
+    assert remove_hover_cards(line) == (line, [])
+    line = "McDonald said the iPhone sold MORE units than expected."
+    assert remove_hover_cards(line)[0] == line
+
+
+def test_whitespace_normalised_paragraphs_and_curly_quotes_kept() -> None:
+    text = "  First\u00a0paragraph   has “curly quotes”.\u200b  \r\n\r\n\r\nSecond\tparagraph, ‘single’ too.  \n"
+    assert clean(text).text == "First paragraph has “curly quotes”.\n\nSecond paragraph, ‘single’ too."
+
+
+def test_hard_wrapped_lines_are_joined_into_paragraphs() -> None:
+    text = ("The council voted on Monday to close the old ferry terminal at the end of\n"
+            "the year, saying repairs would cost more than a new building and that the\n"
+            "site could be sold to pay for a replacement near the bus station.\n\n"
+            "Residents will be consulted next month.")
+    out = clean(text).text
+    assert out.split("\n\n")[0].startswith("The council voted on Monday to close the old ferry terminal at the end of the year")
+    assert out.count("\n\n") == 1
+
+
+def test_split_headline() -> None:
+    assert split_headline("Ferry fares to rise\n\nFerry fares will rise by 20 cents in June, the operator said on Monday.")[0] \
+        == "Ferry fares to rise"
+    # a paragraph (ends with a period) is not a headline
+    assert split_headline("Ferry fares will rise.\n\nThe operator said so on Monday in a statement to the press.")[0] is None
+    # a dateline is not a headline
+    assert split_headline("United Nations CNN —\n\nThe president said on Wednesday that the talks had failed.")[0] is None
+
+
+def test_every_removal_is_recorded() -> None:
+    text = ("Bridge closed\n\nBridge closed\n© Photo Desk\n\nLONDON (Reuters) - The bridge closed on Tuesday after "
+            "a ship struck it.\n\nShare this article\n\nAdvertisement\n\nThis story has been updated.\n\n"
+            "Ann Lee contributed reporting.")
+    res = clean(text.split("\n\n", 1)[1], "Bridge closed")
+    assert res.text == "The bridge closed on Tuesday after a ship struck it."
+    assert sorted(r.kind for r in res.removed) == sorted(
+        ["duplicate_title", "photo_credit", "dateline", "share", "advertisement", "update", "contributor"])
+
+
+SHORT_PARAGRAPH_LINES = ("The ferry left the quay at nine on Monday morning.\n"
+                         "It carried forty passengers and six cars to the island.\n"
+                         "The crossing took just under an hour in calm weather.")
+
+
+def test_one_sentence_lines_are_not_joined() -> None:
+    assert clean(SHORT_PARAGRAPH_LINES).text == SHORT_PARAGRAPH_LINES.replace("\n", "\n\n")
+
+
+def test_extracted_html_lines_stay_paragraphs() -> None:
+    text = "The ferry left at nine\nthe crossing took an hour\nand the sea was calm all the way"
+    assert clean(text, lines_are_paragraphs=True).text == text.replace("\n", "\n\n")
+    assert clean(text).text == text.replace("\n", " ")
+
+
+def test_bullet_lists_are_not_joined() -> None:
+    text = ("The council listed three options for the old terminal building:\n"
+            "- sell the building and the car park to a developer\n"
+            "- repair it with money from the harbour maintenance fund\n"
+            "- demolish it and turn the site into a public park")
+    assert clean(text).text.count("\n\n") == 3

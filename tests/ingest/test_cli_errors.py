@@ -1,0 +1,56 @@
+"""`newsprism analyze` with one good and one bad input: the good one is analysed, the bad one named, exit 2."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from newsprism.api import load
+from newsprism.errors import EmptyInput, InputError
+
+
+@pytest.fixture
+def inputs(tmp_path: Path, body: str) -> tuple[str, str]:
+    good = tmp_path / "good.txt"
+    good.write_text("Lakeview library reopens after flood\n\n" + body, encoding="utf-8")
+    bad = tmp_path / "empty.txt"
+    bad.write_text("", encoding="utf-8")
+    return str(good), str(bad)
+
+
+def test_load_reports_bad_input_and_keeps_good_one(inputs: tuple[str, str]) -> None:
+    good, bad = inputs
+    errors: list[InputError] = []
+    articles = load([bad, good], errors=errors)
+    assert [a.source for a in articles] == [good]
+    assert len(errors) == 1 and isinstance(errors[0], EmptyInput) and errors[0].source == bad
+
+
+@pytest.mark.slow
+def test_cli_exit_code_2_with_one_bad_input(inputs: tuple[str, str], tmp_path: Path,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    from newsprism.cli import main
+
+    good, bad = inputs
+    out = tmp_path / "report.json"
+    code = main(["analyze", good, bad, "--format", "json", "-o", str(out)])
+    err_lines = [ln for ln in capsys.readouterr().err.splitlines() if ln.strip()]
+    assert code == 2
+    assert len(err_lines) == 1 and err_lines[0].startswith(f"newsprism: error: {bad}: ")
+    report = json.loads(out.read_text(encoding="utf-8"))
+    assert [a["source"] for a in report["story"]["articles"]] == [good]
+    assert report["story"]["articles"][0]["title"] == "Lakeview library reopens after flood"
+    assert "cleaning" in report
+
+
+@pytest.mark.slow
+def test_cli_exit_code_2_when_nothing_is_readable(inputs: tuple[str, str],
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    from newsprism.cli import main
+
+    _, bad = inputs
+    assert main(["analyze", bad]) == 2
+    err = capsys.readouterr().err
+    assert bad in err and "nothing to analyse" in err
