@@ -4,7 +4,8 @@ Articles are made from real ones in ../shared/data (Multi-News passages, ECB+ do
 PolNeAR texts). Each real article seeds one synthetic story; every generated article picks a seed story and
 perturbs its text: sentences shuffled (the lead kept first half of the time), about 8% of words dropped, one
 capitalised name swapped for a name from another article, and a publication date shifted 0-3 days from the
-story's date (story dates spread over two years). One generated article in twenty is an exact reprint of an
+date of the real event it reports (event dates spread over two years); the seed article (and, more coarsely, the real event it reports)
+is the gold story, scored with B-cubed at the end. One generated article in twenty is an exact reprint of an
 earlier one (a syndicated copy), so dedup has work to do. Articles are handed to ``Store.add_articles`` in
 batches of 200, as ``newsprism ingest`` does; RSS is sampled every 0.1 s and reported at 5k/10k/20k articles.
 
@@ -51,22 +52,28 @@ class Sampler(threading.Thread):
             time.sleep(0.1)
 
 
-def real_texts(root: str) -> list[str]:
-    """Bodies of real news articles from the evaluation data."""
+def real_texts(root: str) -> tuple[list[str], list[str]]:
+    """Bodies of real news articles from the evaluation data, and the real event each belongs to."""
     out: list[str] = []
+    group: list[str] = []
     mn = os.path.join(root, "multi_news", "dev.jsonl")
     if os.path.isfile(mn):
         with open(mn, encoding="utf-8") as fh:
-            for line in fh:
+            for n, line in enumerate(fh):
                 ctx = json.loads(line).get("context", "")
                 for part in re.split(r"Passage \d+:\n?", ctx):
                     part = part.replace("NEWLINE_CHAR", "\n").strip()
                     if len(part.split()) > 80:
                         out.append(part)
+                        group.append(f"mn{n}")
     ecb = os.path.join(root, "ecbplus", "dev.jsonl")
     if os.path.isfile(ecb):
         with open(ecb, encoding="utf-8") as fh:
-            out += [json.loads(line)["text"] for line in fh if line.strip()]
+            for line in fh:
+                if line.strip():
+                    row = json.loads(line)
+                    out.append(row["text"])
+                    group.append(f"ecb{row['subtopic']}")
     for sub in (os.path.join(root, "wikiref220"), os.path.join(root, "polnear", "dev", "text")):
         if os.path.isdir(sub):
             for name in sorted(os.listdir(sub)):
@@ -74,27 +81,29 @@ def real_texts(root: str) -> list[str]:
                     text = fh.read().strip()
                 if len(text.split()) > 80:
                     out.append(text)
-    return out
+                    group.append(re.sub(r"(?: \(\d+\)|\.\d+)?\.txt$", "", name))
+    return out, group
 
 
 _NAME = re.compile(r"\b[A-Z][a-z]{3,}\b")
 _SENT = re.compile(r"(?<=[.!?])\s+")
 
 
-def generate(texts: list[str], n: int, seed: int = 7):  # type: ignore[no-untyped-def]
+def generate(texts: list[str], groups: list[str], n: int, seed: int = 7):  # type: ignore[no-untyped-def]
     """``n`` perturbed articles (see the module docstring), in a shuffled publication order."""
     from newsprism.model import Article
 
     rng = random.Random(seed)
     names = sorted({m for t in texts[:300] for m in _NAME.findall(t)})
     start = date(2020, 1, 1)
-    story_day = [start + timedelta(days=rng.randrange(730)) for _ in texts]
+    event_day = {g: start + timedelta(days=rng.randrange(730)) for g in sorted(set(groups))}
     made: list[Article] = []
     for i in range(n):
         if made and rng.random() < 0.05:
             src = rng.choice(made[-500:])
             made.append(Article(id="c" + hashlib.sha1(f"{i}".encode()).hexdigest()[:12], text=src.text,
-                                title=src.title, outlet=f"outlet{rng.randrange(40)}", published=src.published))
+                                title=src.title, outlet=f"outlet{rng.randrange(40)}", published=src.published,
+                                source=src.source))
             continue
         k = rng.randrange(len(texts))
         sents = [s for s in _SENT.split(texts[k]) if s.strip()]
@@ -106,12 +115,21 @@ def generate(texts: list[str], n: int, seed: int = 7):  # type: ignore[no-untype
         found = _NAME.findall(text)
         if found and names:
             text = text.replace(rng.choice(found), rng.choice(names))
-        day = story_day[k] + timedelta(days=rng.randrange(4))
+        day = event_day[groups[k]] + timedelta(days=rng.randrange(4))
         title = " ".join(words[:10])
         aid = "a" + hashlib.sha1(f"{i}\n{text}".encode()).hexdigest()[:12]
         made.append(Article(id=aid, text=text, title=title, outlet=f"outlet{rng.randrange(40)}",
-                            published=day.isoformat(), source=f"bench/{i}"))
+                            published=day.isoformat(), source=f"bench/{k}/{i}"))
     return made
+
+
+def _all_stories(store):  # type: ignore[no-untyped-def]
+    out: list = []
+    while True:
+        page = store.list_stories(limit=1000, offset=len(out))
+        out.extend(page)
+        if len(page) < 1000:
+            return out
 
 
 def main() -> int:
@@ -119,14 +137,14 @@ def main() -> int:
     ap.add_argument("--n", type=int, default=20000)
     ap.add_argument("--data", default=DATA)
     args = ap.parse_args()
-    texts = real_texts(args.data)
+    texts, groups = real_texts(args.data)
     if not texts:
         print(f"bench_corpus: no data under {args.data}; skipped (needs ../shared/data)")
         return 0
     sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "src"))
     from newsprism.corpus.store import Store
 
-    arts = generate(texts, args.n)
+    arts = generate(texts, groups, args.n)
     print(f"{len(texts)} real articles -> {len(arts)} generated articles")
     checkpoints = {5000, 10000, 20000, args.n}
     sampler = Sampler()
@@ -149,6 +167,7 @@ def main() -> int:
             took = time.perf_counter() - t0
             cpu = time.process_time() - c0
             stories = store.count_stories()
+            pred = {a["id"]: st["id"] for st in _all_stories(store) for a in st["articles"]}
             ok = store.integrity()
         size = os.path.getsize(path) / 1e6
     sampler.stop.set()
@@ -156,7 +175,15 @@ def main() -> int:
     print(f"ingest + dedup + clustering: {len(arts)} articles in {took:.1f} s = {len(arts) / took:.0f} articles/s "
           f"wall clock; {len(arts) / cpu:.0f} articles per CPU-second (one process; cpus: {os.cpu_count()}, "
           f"load average {os.getloadavg()[0]:.1f})")
+    from newsprism.eval.cluster import bcubed
+
+    gold = {a.id: f"{groups[int(a.source.split('/')[1])]}/{a.source.split('/')[1]}" for a in arts}
+    gold_event = {k: v.split("/")[0] for k, v in gold.items()}
+    pe, re_, fe = bcubed(gold_event, pred)
+    p, r, f = bcubed(gold, pred)
     print(f"copies found: {totals['copies']}, stories: {stories}, store: {size:.0f} MB, integrity: {ok}")
+    print(f"clustering vs the real events ({len(set(gold_event.values()))}): B-cubed P/R/F1 "
+          f"{pe:.3f}/{re_:.3f}/{fe:.3f} (vs the {len(set(gold.values()))} seed articles: {p:.3f}/{r:.3f}/{f:.3f})")
     print(f"RSS before ingest {base:.0f} MB; peak during ingest {sampler.peak:.0f} MB; at "
           + ", ".join(f"{k // 1000}k: {v:.0f} MB" for k, v in sorted(rss_at.items())))
     return 0

@@ -153,11 +153,16 @@ def measure(name: str, base: str, paths: list[str]) -> dict[str, Any]:
 
 
 def main() -> int:
+    arts = articles()
+    with tempfile.TemporaryDirectory(prefix="bench_web_") as tmp:
+        return run(arts, tmp)
+
+
+def run(arts: list[Any], tmp: str) -> int:
+    """Builds the store in ``tmp``, then measures both servers."""
     from newsprism.corpus.store import Store
     from newsprism.report import render
 
-    arts = articles()
-    tmp = tempfile.mkdtemp(prefix="bench_web_")
     db = os.path.join(tmp, "bench.db")
     t = time.perf_counter()
     with Store(db) as store:

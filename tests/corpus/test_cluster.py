@@ -73,3 +73,16 @@ def test_merge_clusters_joins_partitions(rehab):
     assert mapping[sa2.id] == mapping[sa.id]
     assert mapping[sb2.id] == mapping[sb.id]
     assert mapping[sa.id] != mapping[sb.id]
+
+
+def test_cluster_articles_then_merge_across_partitions(rehab):
+    from newsprism.corpus.cluster import cluster_articles
+
+    a, b = rehab
+    left, left_states = cluster_articles([a[0], a[1], b[0]])
+    right, right_states = cluster_articles([b[1], a[2], b[2]])
+    mapping = merge_clusters(left_states + right_states)
+    final = {aid: mapping[sid] for part in (left, right) for aid, sid in part.items()}
+    assert len({final[x.id] for x in a}) == 1
+    assert len({final[x.id] for x in b}) == 1
+    assert final[a[0].id] != final[b[0].id]

@@ -41,7 +41,7 @@ def data(tmp_path: Path) -> dict[str, str]:
     (pol / "text").mkdir(parents=True)
     (pol / "attributions").mkdir()
     (pol / "text" / "doc1.txt").write_text(TEXT, encoding="utf-8")
-    items = [
+    items: list[tuple[str, str, str | None]] = [
         ("that the bridge would reopen in May", "said", "Mayor Ann Lee"),
         ("“We have the money and the workers,”", "told", "Lee"),
         ("“Nothing can stop us now.”", "told", "Lee"),

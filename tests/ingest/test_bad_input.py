@@ -66,7 +66,7 @@ def test_50_mb_file_is_refused_without_reading_it(tmp_path: Path, good: str) -> 
     assert "50.0 MB" in err.message and "max_bytes" in err.message
 
 
-def test_latin1_file_is_decoded(tmp_path: Path, body: str) -> None:
+def test_latin1_file_is_decoded(tmp_path: Path, body: str, caplog: pytest.LogCaptureFixture) -> None:
     p = tmp_path / "latin1.txt"
     text = "Café reopens in Zürich\n\nThe café’s owner, Zoë Müller, said the façade would be repainted. " + body
     p.write_bytes(text.replace("’", "'").encode("latin-1"))
@@ -75,6 +75,7 @@ def test_latin1_file_is_decoded(tmp_path: Path, body: str) -> None:
     assert a.title == "Café reopens in Zürich"
     assert "The café's owner, Zoë Müller, said the façade" in a.text
     assert "\ufffd" not in a.text
+    assert not caplog.records  # a Latin-1 file is valid text: no warning
 
 
 def test_windows_1252_quotes_are_decoded(tmp_path: Path, body: str) -> None:
@@ -84,7 +85,8 @@ def test_windows_1252_quotes_are_decoded(tmp_path: Path, body: str) -> None:
     assert isinstance(a, Article) and a.text.startswith("“We are open again,” the librarian said.")
 
 
-def test_invalid_utf8_bytes_fall_back_without_losing_text(tmp_path: Path, body: str) -> None:
+def test_invalid_utf8_bytes_fall_back_without_losing_text(tmp_path: Path, body: str,
+                                                          caplog: pytest.LogCaptureFixture) -> None:
     # mostly UTF-8 with one stray Windows-1252 byte: the valid characters stay, the stray byte is read as cp1252
     p = tmp_path / "mixed.txt"
     p.write_bytes(("Zoë’s café reopens\n\n" + body).encode("utf-8") + b" The fee is 5\x80 a year.")
@@ -93,6 +95,8 @@ def test_invalid_utf8_bytes_fall_back_without_losing_text(tmp_path: Path, body: 
     assert a.title == "Zoë’s café reopens"
     assert a.text.endswith("The fee is 5€ a year.")
     assert "\ufffd" not in a.text
+    (warning,) = [r.getMessage() for r in caplog.records]
+    assert str(p) in warning and "re-save the file as UTF-8" in warning
 
 
 def test_html_with_no_article(tmp_path: Path, good: str) -> None:
@@ -161,3 +165,19 @@ def test_local_server_fixture_serves(local_server: Callable[..., str]) -> None:
     base = local_server({"/x": (200, "text/plain", b"hello")})
     with socket.create_connection(("127.0.0.1", int(base.rsplit(":", 1)[1]))):
         pass
+
+
+def test_utf16_with_bom_is_decoded(tmp_path: Path, body: str) -> None:
+    p = tmp_path / "utf16.txt"
+    p.write_bytes(("Library reopens\n\n" + body).encode("utf-16"))
+    (a,) = list(iter_articles([str(p)], Settings()))
+    assert isinstance(a, Article) and a.title == "Library reopens"
+
+
+def test_gzip_bomb_is_capped(tmp_path: Path, good: str) -> None:
+    import gzip
+
+    p = tmp_path / "bomb.txt.gz"
+    p.write_bytes(gzip.compress(b"a " * 2_000_000))
+    err = read_with_good(str(p), good, Settings(max_bytes=1_000_000))
+    assert isinstance(err, TooLarge)

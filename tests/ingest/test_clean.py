@@ -194,3 +194,28 @@ def test_bullet_lists_are_not_joined() -> None:
             "- repair it with money from the harbour maintenance fund\n"
             "- demolish it and turn the site into a public park")
     assert clean(text).text.count("\n\n") == 3
+
+
+@pytest.mark.parametrize("line,kind", [
+    ("Comments", "comments"),
+    ("Tell us what YOU think...", "comments"),
+    ("12 comments", "comments"),
+    ("Click here to continue reading.", "promotion"),
+    ("Get Harbour Monthly delivered every month. 12 issues for £11.99. Click here for more information.", "promotion"),
+])
+def test_comment_and_promotion_lines(line: str, kind: str) -> None:
+    assert classify_line(line, 5, set()) == kind
+
+
+def test_live_blog_entry_mentioning_click_here_is_kept() -> None:
+    line = "7:37 P.M. Ministers criticise the handling of the operation. For the full story, click here (Dana Levi)"
+    assert classify_line(line, 5, set()) is None
+
+
+def test_follow_us_plug_removed_only_at_the_end() -> None:
+    plug = "Sam Ortega covers the harbour for the Ledger. Follow him on Twitter @samortega."
+    body = "The ferry left at nine on Monday.\n\nIt carried forty passengers to the island."
+    res = clean(body + "\n\n" + plug)
+    assert res.text == body and [(r.kind, r.text) for r in res.removed] == [("promotion", plug)]
+    middle = "The mayor urged residents to follow us on Twitter for updates, the council said."
+    assert clean(middle + "\n\n" + body).text.startswith(middle)

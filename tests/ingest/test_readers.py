@@ -216,3 +216,27 @@ def test_published_override_must_be_a_date(tmp_path: Path, body: str) -> None:
     (tmp_path / "a.txt").write_text(body, encoding="utf-8")
     (item,) = read(str(tmp_path / "a.txt"), settings=Settings(published={"a.txt": "last tuesday"}))
     assert isinstance(item, InputError) and "YYYY-MM-DD" in item.message
+
+
+@pytest.mark.parametrize("content,kind", [
+    (b"WARC/1.0\r\n", "warc"),
+    (b"<!DOCTYPE html><html><body><p>x</p></body></html>", "html"),
+    (b"<?xml version='1.0'?><rss version='2.0'><channel></channel></rss>", "feed"),
+    (b'<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"></feed>', "feed"),
+    (b'{"text": "x"}', "json"),
+    (b'{"text": "x"}\n{"text": "y"}\n', "json"),
+    (b"[Updated] Ferry fares rise\n\nThe operator said fares would rise.", "text"),
+    (b"Plain text article.", "text"),
+])
+def test_sniff(content: bytes, kind: str) -> None:
+    from newsprism.ingest.sources import sniff
+
+    assert sniff(content) == kind
+
+
+def test_unknown_extension_is_sniffed(tmp_path: Path, make_page: Callable[..., str], body: str) -> None:
+    (tmp_path / "page.php").write_text(make_page(), encoding="utf-8")
+    (tmp_path / "story").write_text("[Updated] Library reopens\n\n" + body, encoding="utf-8")
+    a, b = read(str(tmp_path / "page.php"), str(tmp_path / "story"))
+    assert isinstance(a, Article) and a.outlet == "Lakeview Ledger"
+    assert isinstance(b, Article) and b.text.startswith("[Updated] Library reopens")

@@ -38,3 +38,20 @@ def test_empty_report_renders(fmt: str) -> None:
     empty = {"schema": "newsprism.report/1", "story": {"id": "s1", "title": None, "articles": []}}
     out = render(empty, fmt)
     assert out.strip()
+
+
+@pytest.mark.parametrize("fmt", ["text", "md", "html"])
+def test_sparse_and_odd_fields_do_not_break_rendering(report: dict[str, Any], texts: dict[str, str], fmt: str) -> None:
+    report["summary"][0]["sources"] = None
+    report["facts"][1]["conflict"] = "amounts differ"
+    report["facts"][0]["support"].append({"article": "a-unknown", "start": None, "end": None, "text": None})
+    report["quotes"][0].update(speaker=None, entity=None, cue=None)
+    report["quote_groups"][0]["diff"] = [["-", "old words"], ["+", "new words"], {"tag": "equal", "a": ["x", "y"]}]
+    report["claims"][0]["claimant"] = "e-missing"
+    report["timeline"][0]["sources"] = None
+    del report["outlets"][0]["facts_total"]
+    report["cleaning"][0]["removed"] = None
+    report["notes"] = None
+    out = render(report, fmt, articles=texts)
+    assert "amounts differ" in out
+    assert "old words" in out and "new words" in out

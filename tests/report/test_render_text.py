@@ -53,3 +53,13 @@ def test_without_texts_citations_give_offsets_only(report: dict[str, Any]) -> No
     out = render(report, "text", color=False)
     assert "[1] Harbor Ledger (article 1), chars 0–93" in out
     assert "chars 0–93:" not in out
+
+
+def test_many_outlets_still_fit(report: dict[str, Any]) -> None:
+    base = report["story"]["articles"][0]
+    extra = [dict(base, id=f"a00000000000{i}", outlet=f"Outlet number {i} with a long name") for i in range(6)]
+    report["story"]["articles"] += extra
+    report["facts"][0]["support"] += [{"article": a["id"], "start": 0, "end": 5, "text": "Mayor"} for a in extra]
+    out = render(report, "text", color=False)
+    assert max(len(line) for line in out.splitlines()) <= 100
+    assert "✓" in out

@@ -98,6 +98,9 @@ def test_crawl_debris_never_becomes_an_entity() -> None:
     for e in ents:
         for form in [e.name, *e.aliases]:
             assert "MORE" not in form and "DoeJane" not in form and "DoeSenate" not in form
+    # names inside the hover card's headline are debris too
+    assert "Senate" not in {e.name for e in ents}
+    assert "Ohio" in {e.name for e in ents}
 
 
 def test_non_ascii_names_and_empty_articles() -> None:

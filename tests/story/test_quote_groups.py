@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import glob
 import os
+from pathlib import Path
 
 import pytest
 
@@ -68,7 +69,7 @@ def test_compare_and_diff_helpers() -> None:
 
 @pytest.mark.slow
 def test_seed_groups() -> None:
-    seeds = "/work/shared/seeds"
+    seeds = str(Path(__file__).resolve().parents[2].parent / "shared" / "seeds")
     if not glob.glob(os.path.join(seeds, "*.txt")):
         pytest.skip("seed articles not found in ../shared/seeds")
     import newsprism

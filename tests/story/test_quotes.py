@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import glob
 import os
+from pathlib import Path
 import time
 
 import pytest
@@ -160,7 +161,7 @@ def test_segments_pair_marks_by_context() -> None:
 
 @pytest.mark.slow
 def test_seed_articles_quotes_and_speakers() -> None:
-    seeds = "/work/shared/seeds"
+    seeds = str(Path(__file__).resolve().parents[2].parent / "shared" / "seeds")
     if not glob.glob(os.path.join(seeds, "*.txt")):
         pytest.skip("seed articles not found in ../shared/seeds")
     import newsprism
@@ -174,3 +175,27 @@ def test_seed_articles_quotes_and_speakers() -> None:
     assert find(quotes, "The activities have reached").speaker == "senior administration official"
     wang = [q for q in quotes if q.speaker == "Wang Yi"]
     assert {q.article for q in wang} == {a.id for a in arts}
+
+
+def test_dash_attribution_transcript_turns_and_two_apostrophe_marks() -> None:
+    _, quotes = run(
+        "Readers wrote in about the vote.\n\n"
+        "“The bridge matters more than the stadium.”\u00a0― Lena Ortiz\n\n"
+        "Host Mark Reyes spoke to Senator Jo Park.\n\n"
+        "REYES: Will you vote for the bill?\n\n"
+        "PARK: Yes, and I will say why on Monday.\n\n"
+        "UPDATE: The vote was moved.\n\n"
+        "''We are not done yet,'' Park said."
+    )
+    dash = find(quotes, "The bridge matters")
+    assert dash.speaker == "Lena Ortiz" and dash.kind == "direct"
+    assert find(quotes, "Will you vote").speaker == "Mark Reyes"
+    assert find(quotes, "I will say why").speaker == "Jo Park"
+    assert not any("The vote was moved" in q.text for q in quotes)
+    assert find(quotes, "We are not done yet").text == "We are not done yet,"
+
+
+def test_closing_mark_typed_as_opening_mark() -> None:
+    text = "”We will stay,” she said. He wrote “later“ and left."
+    segs = [text[s.start:s.end] for s in find_segments(text)]
+    assert segs[0] == "We will stay,"

@@ -71,6 +71,9 @@ def test_citation_click_highlights_the_cited_span(live: LiveServer, page: Any) -
     background = page.evaluate("getComputedStyle(document.querySelector('mark.hl')).backgroundColor")
     assert background not in ("rgba(0, 0, 0, 0)", "transparent")
     _shot(page, "story-citation-highlight.png")
+    page.click("button.np-back")  # returns to the citation that was followed
+    assert page.evaluate("(() => { const r = document.querySelector('a.cite[data-cite=\"3\"]')"
+                         ".getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight; })()")
     # a second citation moves the highlight into the other article
     page.click('a.cite[data-cite="2"]')
     assert page.locator("mark.hl").count() == 1

@@ -2,9 +2,9 @@
 
 The clusterer keeps only *active* stories in memory (those seen within ``window_days`` of the newest article,
 or, for undated articles, within the last ``window_articles`` articles); the rest live in the store. The same
-pieces serve a partitioned job: cluster each partition with :class:`Clusterer`, then call
-:func:`merge_clusters` on the partitions' story states to join stories that different partitions opened for
-the same event.
+pieces serve a partitioned job: cluster each partition with :func:`cluster_articles` (or a :class:`Clusterer`),
+then call :func:`merge_clusters` on all partitions' story states to join stories that different partitions
+opened for the same event. :func:`assign` is the single decision (article vector -> story or None).
 """
 
 from __future__ import annotations
@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .features import Features
+from ..model import Article
+from .features import Features, extract
 
 DF_BUCKETS = 1 << 18
 CENTROID_TERMS = 150
@@ -50,21 +51,24 @@ class DocFreq:
         """The term's bucket (stable across processes: CRC-32, not Python's salted hash)."""
         b = cls._cache.get(term)
         if b is None:
-            if len(cls._cache) > 500_000:
+            if len(cls._cache) > 100_000:
                 cls._cache.clear()
             b = cls._cache[term] = zlib.crc32(term.encode("utf-8")) & (DF_BUCKETS - 1)
         return b
 
-    def add(self, terms: Iterable[str]) -> None:
-        """Counts one document containing these terms."""
-        idx = np.fromiter((self.bucket(t) for t in terms), dtype=np.int64)
+    def buckets(self, terms: Sequence[str]) -> np.ndarray:
+        return np.fromiter((self.bucket(t) for t in terms), dtype=np.int64, count=len(terms))
+
+    def add(self, terms: Sequence[str], idx: np.ndarray | None = None) -> None:
+        """Counts one document containing these terms (``idx``: their buckets, if already known)."""
+        idx = self.buckets(terms) if idx is None else idx
         if idx.size:
             self.counts[np.unique(idx)] += 1
         self.n += 1
 
-    def idf(self, terms: Sequence[str]) -> np.ndarray:
+    def idf(self, terms: Sequence[str], idx: np.ndarray | None = None) -> np.ndarray:
         """Smoothed inverse document frequency of each term."""
-        idx = np.fromiter((self.bucket(t) for t in terms), dtype=np.int64, count=len(terms))
+        idx = self.buckets(terms) if idx is None else idx
         df = self.counts[idx].astype(np.float64)
         return np.log((self.n + 1.0) / (df + 1.0)) + 1.0
 
@@ -128,19 +132,21 @@ class StoryState:
         return [t for t, _ in heapq.nlargest(INDEX_TERMS, self.centroid.items(), key=lambda kv: kv[1])]
 
     def to_json(self) -> str:
-        return json.dumps({k: round(v, 5) for k, v in self.centroid.items()}, separators=(",", ":"))
+        """The centroid as JSON, for the store."""
+        return json.dumps({"c": {k: round(v, 5) for k, v in self.centroid.items()}}, separators=(",", ":"))
 
     @staticmethod
     def centroid_from_json(text: str) -> dict[str, float]:
-        return {k: float(v) for k, v in json.loads(text).items()}
+        """The centroid read back from :meth:`to_json`."""
+        return {k: float(v) for k, v in json.loads(text).get("c", {}).items()}
 
 
-def vectorize(features: Features, df: DocFreq) -> dict[str, float]:
+def vectorize(features: Features, df: DocFreq, idx: np.ndarray | None = None) -> dict[str, float]:
     """Unit-length tf-idf vector of an article's features under the current document frequencies."""
     terms = list(features.terms)
     if not terms:
         return {}
-    w = np.fromiter(features.terms.values(), dtype=np.float64, count=len(terms)) * df.idf(terms)
+    w = np.fromiter(features.terms.values(), dtype=np.float64, count=len(terms)) * df.idf(terms, idx)
     norm = float(np.sqrt((w * w).sum())) or 1.0
     return {t: float(x) / norm for t, x in zip(terms, w)}
 
@@ -150,10 +156,7 @@ def cosine(vec: dict[str, float], story: StoryState) -> float:
     if not story.norm:
         return 0.0
     c = story.centroid
-    if len(vec) > len(c):
-        dot = sum(w * vec[t] for t, w in c.items() if t in vec)
-    else:
-        dot = sum(w * c[t] for t, w in vec.items() if t in c)
+    dot = sum([vec[t] * c[t] for t in vec.keys() & c.keys()])
     return dot / story.norm
 
 
@@ -245,8 +248,10 @@ class Clusterer:
         day = features.day  # undated articles match any story; they age out by ingest order instead
         if features.day is not None:
             self.clock = features.day if self.clock is None else max(self.clock, features.day)
-        vec = vectorize(features, self.df)
-        self.df.add(features.terms)
+        terms = list(features.terms)
+        idx = self.df.buckets(terms)
+        vec = vectorize(features, self.df, idx)
+        self.df.add(terms, idx)
         sid, _ = assign(vec, day, self.candidates(vec), threshold=self.threshold, window_days=self.window_days)
         created = sid is None
         if sid is None:
@@ -307,6 +312,23 @@ class Clusterer:
         for st in gone:
             self._drop(st.id)
         return gone
+
+
+def cluster_articles(articles: Iterable[Article], window_days: int = 7) -> tuple[dict[str, str], list[StoryState]]:
+    """Clusters one batch (e.g. a partition) from scratch: article id -> story id, and the stories' states.
+
+    Feed the states of every partition to :func:`merge_clusters` to join stories across partitions.
+    """
+    cl = Clusterer(window_days=window_days)
+    story_of: dict[str, str] = {}
+    for art in articles:
+        st, _ = cl.add(art.id, extract(art))
+        story_of[art.id] = st.id
+        for gone, keep in cl.absorb(st):
+            for aid, sid in story_of.items():
+                if sid == gone:
+                    story_of[aid] = keep
+    return story_of, list(cl.active.values())
 
 
 def merge_clusters(states: Sequence[StoryState], *, threshold: float = MERGE_THRESHOLD,

@@ -95,7 +95,7 @@ def _key(tok: str) -> tuple[str, float] | None:
     hit = _KEYS.get(tok, False)
     if hit is not False:
         return hit  # type: ignore[return-value]
-    if len(_KEYS) > 300_000:
+    if len(_KEYS) > 100_000:
         _KEYS.clear()
     out: tuple[str, float] | None
     if tok[0].isdigit():

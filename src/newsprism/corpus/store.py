@@ -23,6 +23,7 @@ from .cluster import Clusterer, DocFreq, StoryState
 from .features import extract
 
 SCHEMA_VERSION = 1
+_STORY_COLS = "SELECT id, title, coalesce(first_seen, created), coalesce(last_seen, created)"
 REPORT_VERSION = "1"
 _MAGIC = b"SQLite format 3\x00"
 
@@ -231,7 +232,9 @@ class Store:
             q = "SELECT id FROM articles WHERE id IN (%s)" % ",".join("?" * len(chunk))
             known.update(r[0] for r in db.execute(q, chunk))
         now = _now()
+        start = db.execute("SELECT coalesce(max(seq), 0) FROM articles").fetchone()[0]
         touched: dict[str, StoryState] = {}
+        days: dict[str, list[str]] = {}  # story -> days of the batch's articles, written once at the end
         for art in arts:
             if art.id in known:
                 counts["skipped"] += 1
@@ -240,6 +243,7 @@ class Store:
             sig = dedup.signature(art.text)
             keys = dedup.band_keys(sig, threshold)
             kept = self._find_copy(db, sig, keys, threshold)
+            feats = None
             if kept is not None:
                 story = db.execute("SELECT story FROM articles WHERE id=?", (kept,)).fetchone()[0]
                 counts["copies"] += 1
@@ -248,28 +252,35 @@ class Store:
                 st, created = cl.add(art.id, feats)
                 if created:
                     counts["stories_new"] += 1
+                    db.execute("INSERT OR IGNORE INTO stories(id, created) VALUES (?,?)", (st.id, now[:10]))
                 story = st.id
                 for gone, keep in cl.absorb(st):
                     self._merge_story(db, gone, keep)
+                    days.setdefault(keep, []).extend(days.pop(gone, []))
                     touched.pop(gone, None)
                     counts["stories_new"] -= 1 if gone == st.id and created else 0
                     if gone == story:
                         story = keep
                 touched[story] = cl.active[story]
-            cur = db.execute(
+            db.execute(
                 "INSERT INTO articles (id, text, title, outlet, url, published, author, source, language, removed,"
                 " copy_of, story, minhash, ingested) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (art.id, art.text, art.title, art.outlet, art.url, art.published, art.author, art.source or "",
                  art.language, json.dumps([asdict(r) for r in art.removed]), kept, story,
                  None if kept else sig.astype("<u8").tobytes(), now))
-            seq = cur.lastrowid
-            db.execute("INSERT INTO articles_fts(rowid, title, text) VALUES (?,?,?)", (seq, art.title or "", art.text))
             if kept is None:
                 db.executemany("INSERT INTO lsh(band, key, article) VALUES (?,?,?)",
                                [(b, k, art.id) for b, k in enumerate(keys)])
             db.execute("INSERT OR IGNORE INTO story_articles(story, article) VALUES (?,?)", (story, art.id))
-            self._touch_dates(db, story, art.published or _iso(cl.clock), now[:10])
+            day = art.published or (_iso(feats.day) if feats is not None else None) or _iso(cl.clock)
+            if day:
+                days.setdefault(story, []).append(day[:10])
             counts["added"] += 1
+        db.execute("INSERT INTO articles_fts(rowid, title, text) SELECT seq, coalesce(title, ''), text FROM articles "
+                   "WHERE seq > ?", (start,))
+        for story, ds in days.items():
+            self._touch_dates(db, story, min(ds), now[:10])
+            self._touch_dates(db, story, max(ds), now[:10])
         for st in cl.retire():
             db.execute("UPDATE stories SET active=0 WHERE id=?", (st.id,))
         self._save_states(db, touched.values(), cl)
@@ -349,7 +360,7 @@ class Store:
 
     def list_stories(self, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
         """Stories, most recent first (then largest)."""
-        rows = self._read("SELECT id, title, coalesce(first_seen, created), coalesce(last_seen, created) FROM stories ORDER BY coalesce(last_seen, created) DESC, size DESC,"
+        rows = self._read(_STORY_COLS + " FROM stories ORDER BY coalesce(last_seen, created) DESC, size DESC,"
                           " id LIMIT ? OFFSET ?", (int(limit), int(offset)))
         return self._story_dicts(rows)
 
@@ -366,7 +377,8 @@ class Store:
         sql = ("SELECT story, min(r) FROM ("
                " SELECT story, bm25(stories_fts) - 5.0 AS r FROM stories_fts WHERE stories_fts MATCH ?"
                " UNION ALL"
-               " SELECT a.story, bm25(articles_fts) AS r FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid"
+               " SELECT a.story, bm25(articles_fts) AS r FROM articles_fts"
+               " JOIN articles a ON a.seq = articles_fts.rowid"
                " WHERE articles_fts MATCH ?"
                ") GROUP BY story ORDER BY min(r) LIMIT ?")
         with self._lock:
@@ -383,13 +395,13 @@ class Store:
         order = [h[0] for h in hits if h[0]]
         if not order:
             return []
-        q = "SELECT id, title, coalesce(first_seen, created), coalesce(last_seen, created) FROM stories WHERE id IN (%s)" % ",".join("?" * len(order))
+        q = _STORY_COLS + " FROM stories WHERE id IN (%s)" % ",".join("?" * len(order))
         rows = {r[0]: r for r in self._read(q, order)}
         return self._story_dicts([rows[i] for i in order if i in rows])
 
     def get_story(self, story_id: str) -> dict[str, Any] | None:
         """One story dict, or None when the id is unknown."""
-        rows = self._read("SELECT id, title, coalesce(first_seen, created), coalesce(last_seen, created) FROM stories WHERE id=?", (story_id,))
+        rows = self._read(_STORY_COLS + " FROM stories WHERE id=?", (story_id,))
         out = self._story_dicts(rows)
         return out[0] if out else None
 

@@ -146,7 +146,7 @@ def tune_baseline(articles: Sequence[Article], gold: Labels) -> tuple[float, Lab
     """The baseline's threshold with the best B-cubed F1 on these articles, and its clustering."""
     dist = _baseline_matrix(articles)
     ids = [a.id for a in articles]
-    best = (-1.0, 0.0, {})
+    best: tuple[float, float, Labels] = (-1.0, 0.0, {})
     for step in range(20, 100):
         t = step / 100
         pred = cluster_baseline(dist, ids, t)

@@ -11,6 +11,8 @@ characters (whitespace and quotation marks left out, since annotators include th
 over the length of the longer span. Gold and predicted content spans are paired one to one, best first, at overlap
 >= 0.3 and >= 0.8, giving precision, recall and F1. Speaker accuracy counts, among pairs matched at 0.3 whose gold
 has a Source, those whose predicted speaker mention overlaps the gold Source or whose speaker name agrees with it.
+For comparison with published quote extractors, F1 at 0.3 is also given with overlap measured as the share of the
+gold span that the prediction covers (the Gender Gap Tracker's convention, which does not penalise long predictions).
 A text annotated by several annotators is scored against the first annotation file in name order.
 """
 
@@ -238,16 +240,22 @@ def eval_polnear(root: str, systems: dict[str, System], limit: int | None = None
         preds = system(articles, docs)
         seconds = time.perf_counter() - t1
         counts = {t: [0, 0, 0] for t in THRESHOLDS}
+        coverage = [0, 0, 0]
         spk_total = spk_ok = 0
         for art in articles:
             golds, ps = gold[art.id], preds.get(art.id, [])
             gsets = [char_set(art.text, g.content) for g in golds]
             psets = [char_set(art.text, [(p.start, p.end)]) for p in ps]
             scores = []
+            covers = []
             for gi, gs in enumerate(gsets):
                 for pi, pset in enumerate(psets):
                     if gs and pset and not gs.isdisjoint(pset):
                         scores.append((span_overlap(gs, pset), gi, pi))
+                        covers.append((len(gs & pset) / len(gs), gi, pi))
+            coverage[0] += len(greedy_match(covers, THRESHOLDS[0]))
+            coverage[1] += len(golds)
+            coverage[2] += len(ps)
             for t in THRESHOLDS:
                 pairs = greedy_match(scores, t)
                 counts[t][0] += len(pairs)
@@ -265,6 +273,7 @@ def eval_polnear(root: str, systems: dict[str, System], limit: int | None = None
                     spk_ok += hit or same_speaker(g.source_text, p.speaker)
         results[sys_name] = {
             **{f"@{t}": PRF(*counts[t]).to_dict() for t in THRESHOLDS},
+            "gold_coverage@0.3": PRF(*coverage).to_dict(),
             "speaker_accuracy": round(spk_ok / spk_total, 4) if spk_total else 0.0,
             "speaker_matched": spk_total, "seconds": round(seconds, 2),
         }
@@ -297,6 +306,8 @@ def render(seeds: dict[str, Any] | None, polnear: dict[str, Any] | None, names: 
         for t in THRESHOLDS:
             for m in ("precision", "recall", "f1"):
                 lines.append(_row(f"content {m} % @{t}", [_pct(polnear[n][f"@{t}"][m]) for n in names]))
+        lines.append(_row("content f1 % @0.3, gold coverage", [_pct(polnear[n]["gold_coverage@0.3"]["f1"])
+                                                              for n in names]))
         lines.append(_row("speaker accuracy % (matched @0.3)", [_pct(polnear[n]["speaker_accuracy"]) for n in names]))
         lines.append(_row("predictions", [str(polnear[n][f"@{THRESHOLDS[0]}"]["pred"]) for n in names]))
         lines.append(_row("seconds (after parsing)", [str(polnear[n]["seconds"]) for n in names]))

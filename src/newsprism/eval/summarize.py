@@ -157,11 +157,10 @@ def _facts_fn() -> Callable[[list[Article], dict[str, Any], Settings], list[Fact
     try:
         from ..story.entities import build_entities
     except ImportError:
-        build_entities = None  # type: ignore[assignment]
+        return None
 
     def run(articles: list[Article], docs: dict[str, Any], settings: Settings) -> list[Fact]:
-        ents = build_entities(articles, docs, settings) if build_entities else []
-        return align_facts(articles, docs, ents, settings)
+        return align_facts(articles, docs, build_entities(articles, docs, settings), settings)
 
     return run
 
@@ -231,8 +230,8 @@ def evaluate(clusters: Sequence[Cluster], words: int = 250, with_facts: bool = T
             print(f"\r{n}/{len(clusters)} clusters", end="", file=sys.stderr, flush=True)
     if progress:
         print(file=sys.stderr)
-    k = max(len(clusters), 1)
-    means = {name: {m: v / k for m, v in t.items()} for name, t in totals.items()}
+    count = max(len(clusters), 1)
+    means = {name: {m: v / count for m, v in t.items()} for name, t in totals.items()}
     return {
         "words": words,
         "clusters": len(clusters),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-_WORD = re.compile(r"\w+(?:['’.-]\w+)*", re.UNICODE)
+_WORD = re.compile(r"\w+(?:['’.,-]\w+)*", re.UNICODE)
 # a sentence ends at . ! ? (optionally followed by closing quotes or brackets) before whitespace and a capital,
 # digit or opening quote; common abbreviations do not end one
 _END = re.compile(r"(?<=[.!?])[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])")

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import Removal
-from .debris import classify_line, match_dateline
+from .debris import classify_line, classify_tail_line, match_dateline
 from .hovercard import remove_hover_cards
 
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
@@ -18,6 +18,7 @@ _SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\f\v]+")
 _TERMINAL = ".!?:;\"”’)]…"
 # a line counts as a possible headline only among the first lines of the text
 _HEAD_LINES = 6
+_TAIL_LINES = 3
 
 
 @dataclass(slots=True)
@@ -145,7 +146,20 @@ def clean(text: str, title: str | None = None, *, lines_are_paragraphs: bool = F
         if kept:
             kept_blocks.append(kept)
 
-    # 2. a dateline opening the first paragraph ("WASHINGTON (Reuters) - The ...")
+    # 2. plugs that only count as debris at the very end ("Follow us on Twitter @...")
+    tail = 0
+    while kept_blocks and tail < _TAIL_LINES:
+        last = kept_blocks[-1][-1]
+        kind = classify_tail_line(last)
+        if kind is None:
+            break
+        removed.append(Removal(kind, last))
+        kept_blocks[-1].pop()
+        if not kept_blocks[-1]:
+            kept_blocks.pop()
+        tail += 1
+
+    # 3. a dateline opening the first paragraph ("WASHINGTON (Reuters) - The ...")
     if kept_blocks:
         first = kept_blocks[0][0]
         dl = match_dateline(first)
@@ -154,7 +168,7 @@ def clean(text: str, title: str | None = None, *, lines_are_paragraphs: bool = F
             kept_blocks[0][0] = first[dl.end:]
             result.dateline_outlet = result.dateline_outlet or dl.outlet
 
-    # 3. hover cards glued into names, then paragraphs
+    # 4. hover cards glued into names, then paragraphs
     paragraphs: list[str] = []
     for block in kept_blocks:
         lines = []

@@ -49,6 +49,16 @@ _SUBSCRIBE_TOPIC = re.compile(
     _F,
 )
 _SUBSCRIBE_ALONE = re.compile(r"^(?:subscribe|sign up)(?: (?:now|today|here))?[.!]?$", _F)
+_COMMENTS = re.compile(
+    r"^(?:\d+\s+)?(?:comments?|tell us what you think|leave a (?:comment|reply)|add (?:a|your) comment|"
+    r"join the (?:conversation|discussion|debate)|have your say|(?:show|view|read|load) (?:all )?(?:\d+ )?comments?|"
+    r"comments are closed|post a comment)\W*$",
+    _F,
+)
+_CLICK_HERE = re.compile(r"\bclick here\b", _F)
+_SALES = re.compile(r"\b(?:subscri\w*|issues?|delivered|newsletters?|offer|price|free trial)\b|[£$€]\s?\d", _F)
+_FOLLOW_PROMO = re.compile(
+    r"\bfollow (?:us|him|her|them|me)\b(?: on)? (?:twitter|facebook|instagram|x|linkedin|threads|bluesky|@)", _F)
 _ADVERT = re.compile(
     r"^(?:advertisement|advertising|ad|ads|sponsored(?: content| post)?|paid (?:content|post)|promoted(?: content)?|"
     r"(?:story|article) continues (?:below|after)(?: (?:this|the))? (?:advertisement|ad|video)|"
@@ -192,6 +202,24 @@ def _is_credit(line: str, words: int) -> bool:
     return words <= 8 and "/" in line and bool(_AGENCIES.search(line)) and not re.search(r"[.!?]$", line)
 
 
+def _is_click_promo(line: str) -> bool:
+    """"Click here to ..." lines, or a sales pitch that ends in "click here"."""
+    if re.match(r"^(?:please )?click here\b", line, _F):
+        return True
+    m = _CLICK_HERE.search(line)
+    if not m:
+        return False
+    sentence_start = max(line.rfind(". ", 0, m.start()), line.rfind("! ", 0, m.start()))
+    return sentence_start > 0 and bool(_SALES.search(line[:sentence_start]))
+
+
+def classify_tail_line(line: str) -> str | None:
+    """Debris that only appears among an article's last lines: an author's or outlet's "follow us" plug."""
+    if len(line.split()) <= 70 and _FOLLOW_PROMO.search(line):
+        return "promotion"
+    return None
+
+
 def classify_line(line: str, position: int, titles: set[str]) -> str | None:
     """The debris kind of a whole line, or None when the line is (or may be) article text."""
     stripped = line.strip()
@@ -206,6 +234,10 @@ def classify_line(line: str, position: int, titles: set[str]) -> str | None:
         return "caption"
     if _ADVERT.match(stripped):
         return "advertisement"
+    if words <= 12 and _COMMENTS.match(stripped):
+        return "comments"
+    if words <= 25 and _is_click_promo(stripped):
+        return "promotion"
     if _is_share_line(stripped):
         return "share"
     sub = _SUBSCRIBE.match(stripped) if words <= 30 else None

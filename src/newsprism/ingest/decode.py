@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import gzip
 import io
+import logging
 import re
 from typing import BinaryIO
 
@@ -19,6 +20,8 @@ _BOMS = (
 )
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _XML_ENCODING = re.compile(rb"""<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""", re.I)
+_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+LOG = logging.getLogger("newsprism.ingest")
 # C0 controls other than tab, newline, carriage return and form feed: never in real text
 _CONTROL = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
 
@@ -36,7 +39,14 @@ def _cp1252_fallback(exc: UnicodeError) -> tuple[str, int]:
     return "".join(out), exc.end
 
 
+def _latin1_fallback(exc: UnicodeError) -> tuple[str, int]:
+    """The five bytes Windows-1252 leaves undefined, read as Latin-1."""
+    assert isinstance(exc, UnicodeDecodeError)
+    return exc.object[exc.start:exc.end].decode("latin-1"), exc.end
+
+
 codecs.register_error("newsprism-cp1252", _cp1252_fallback)
+codecs.register_error("newsprism-latin1", _latin1_fallback)
 
 
 def read_capped(stream: BinaryIO, source: str, max_bytes: int) -> bytes:
@@ -88,10 +98,11 @@ def declared_charset(data: bytes) -> str | None:
 
 
 def decode(data: bytes, source: str, declared: str | None = None) -> str:
-    """Text of ``data``: by its BOM, its declared charset, UTF-8, or byte-wise Windows-1252 where UTF-8 fails.
+    """Text of ``data``: by its BOM, its declared charset, UTF-8, or Windows-1252 where UTF-8 fails.
 
-    Latin-1/Windows-1252 files and UTF-8 files with a few stray single-byte characters both decode without
-    replacement characters, which is what a reader of the article expects to see.
+    A file with no UTF-8 sequence at all is a single-byte file (Latin-1 or Windows-1252) and is read as one. A
+    UTF-8 file with stray single bytes keeps its UTF-8 text, the stray bytes are read as Windows-1252 (no
+    replacement characters), and a warning names the file, since a character or two may be wrong.
     """
     for bom, codec in _BOMS:
         if data.startswith(bom):
@@ -104,4 +115,12 @@ def decode(data: bytes, source: str, declared: str | None = None) -> str:
             return data.decode(declared)
         except (UnicodeDecodeError, LookupError):
             pass  # the declaration is wrong; fall through to detection
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    if not _UTF8_MULTIBYTE.search(data):
+        return data.decode("cp1252", errors="newsprism-latin1")
+    LOG.warning("newsprism: warning: %s: invalid UTF-8 bytes read as Windows-1252; if a character looks wrong, "
+                "re-save the file as UTF-8", source)
     return data.decode("utf-8", errors="newsprism-cp1252")

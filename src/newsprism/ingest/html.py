@@ -20,8 +20,6 @@ from .meta import host_of
 for _name in ("trafilatura", "htmldate", "justext"):
     logging.getLogger(_name).addHandler(logging.NullHandler())
 
-# htmldate's extensive search guesses dates from any number on the page; only declared dates are used
-_DATE_PARAMS = {"original_date": True, "extensive_search": False}
 _TITLE_SEPARATORS = (" | ", " - ", " — ", " – ", " :: ", " · ")
 
 
@@ -40,7 +38,8 @@ class Page:
 def _metadata(tree: Any, url: str | None) -> Page:
     """Title, author, date, site name and canonical URL from meta tags, JSON-LD, bylines and the URL.
 
-    trafilatura's own metadata pass also collects categories, tags, licences and a registered-domain lookup that
+    htmldate's extensive search is off: it guesses dates from any number on the page, and only a date the
+    page declares is wanted. trafilatura's own metadata pass also collects categories, tags, licences and a registered-domain lookup that
     newsprism does not use; calling its parts directly skips that work.
     """
     from htmldate import find_date
@@ -54,7 +53,7 @@ def _metadata(tree: Any, url: str | None) -> Page:
     except Exception:  # trafilatura guards this call the same way: broken JSON-LD must not stop extraction
         pass
     canonical = md.url or tm.extract_url(tree, url)
-    date = find_date(tree, url=canonical, **_DATE_PARAMS)
+    date = find_date(tree, url=canonical, original_date=True, extensive_search=False)
     sitename = (md.sitename or tm.extract_sitename(tree) or "").lstrip("@") or None
     if sitename and "." not in sitename and not sitename[0].isupper():
         sitename = sitename.title()
@@ -70,7 +69,7 @@ def extract(html: str, url: str | None = None) -> Page | None:
     tree = load_html(html)
     if tree is None:
         return None
-    doc = trafilatura.bare_extraction(
+    doc: Any = trafilatura.bare_extraction(
         tree,
         url=url,
         with_metadata=False,
@@ -81,7 +80,7 @@ def extract(html: str, url: str | None = None) -> Page | None:
     if doc is None or not (doc.text or "").strip():
         return None
     page = _metadata(tree, url)
-    page.text = doc.text
+    page.text = str(doc.text)
     return page
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 from collections.abc import Iterator
@@ -49,13 +50,28 @@ def sniff(data: bytes) -> str:
     head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if head.startswith(b"warc/"):
         return "warc"
+    if head.startswith((b"<!doctype html", b"<html")):
+        return "html"
     if head.startswith(b"<"):
         if any(tag in head for tag in (b"<rss", b"<feed", b"<rdf:rdf")):
             return "feed"
-        return "html"
-    if head.startswith((b"{", b"[")):
+        return "feed" if head.startswith(b"<?xml") and b"<html" not in head else "html"
+    if head.startswith((b"{", b"[")) and _is_json(data):
         return "json"
     return "text"
+
+
+def _is_json(data: bytes) -> bool:
+    """Whether content is a JSON document or JSON Lines (text that merely opens with a bracket is not)."""
+    try:
+        json.loads(data)
+        return True
+    except ValueError:
+        lines = [ln for ln in data.splitlines()[:5] if ln.strip()]
+        try:
+            return all(isinstance(json.loads(ln), dict) for ln in lines)
+        except ValueError:
+            return False
 
 
 def read_bytes(data: bytes, source: str, ctx: Context, kind: str | None = None, url: str | None = None,
@@ -73,8 +89,6 @@ def read_bytes(data: bytes, source: str, ctx: Context, kind: str | None = None, 
     if kind is None or kind == "xml":
         check_text_bytes(data, source)
         kind = sniff(data)
-        if kind == "html" and data.lstrip()[:5].lower() == b"<?xml" and b"<html" not in data[:4096].lower():
-            kind = "feed"
     yield from READERS[kind](data, source, ctx, url)
 
 

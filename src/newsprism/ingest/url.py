@@ -36,6 +36,9 @@ CONTENT_KINDS: dict[str, str] = {
     "application/warc": "warc",
 }
 
+# generic types whose content is recognised by sniffing it (a .warc.gz, a gzipped page)
+SNIFF_TYPES = {"application/octet-stream", "binary/octet-stream", "application/gzip", "application/x-gzip"}
+
 
 @dataclass(slots=True, frozen=True)
 class Fetched:
@@ -86,7 +89,7 @@ class Fetcher:
                                           "check the address, or save the page and give the file")
                 ctype = resp.headers.get("content-type", "").split(";", 1)[0].strip().lower()
                 kind = CONTENT_KINDS.get(ctype)
-                if ctype and kind is None and not ctype.startswith("text/"):
+                if ctype and kind is None and not ctype.startswith("text/") and ctype not in SNIFF_TYPES:
                     raise FetchError(url, f"content type {ctype!r} is not an article (HTML, text, JSON or a feed); "
                                           "give the address of the article page")
                 declared = resp.headers.get("content-length")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import shutil
 import sys
 from collections.abc import Mapping
 from typing import Any
@@ -34,10 +35,15 @@ SIDE_BY_SIDE_MAX = 3  # above this many articles, fact cells show marks instead 
 
 
 def render_text(report: Mapping[str, Any], *, articles: Mapping[str, str] | None = None,
-                color: bool | None = None, width: int = 100, **_: Any) -> str:
-    """The report as terminal text; ``color`` None means: colour only when stdout is a TTY and NO_COLOR is unset."""
+                color: bool | None = None, width: int | None = None, **_: Any) -> str:
+    """The report as terminal text; ``color`` None means: colour only when stdout is a TTY and NO_COLOR is unset.
+
+    ``width`` None means 100 columns, or the terminal's width when it is a narrower TTY.
+    """
     if color is None:
         color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    if width is None:
+        width = min(100, shutil.get_terminal_size((100, 24)).columns) if sys.stdout.isatty() else 100
     buf = io.StringIO()
     console = Console(file=buf, width=width, force_terminal=color, color_system="standard" if color else None,
                       no_color=not color, highlight=False, emoji=False, markup=False, soft_wrap=False,

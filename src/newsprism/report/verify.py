@@ -17,7 +17,7 @@ def _check_span(where: str, span: Mapping[str, Any], texts: Mapping[str, str], p
     """Appends a problem unless the span's article is known, its offsets valid and its text exact."""
     art = span.get("article")
     start, end = span.get("start"), span.get("end")
-    if art not in texts:
+    if not isinstance(art, str) or art not in texts:
         problems.append(f"{where}: unknown article id {art!r}")
         return False
     body = texts[art]

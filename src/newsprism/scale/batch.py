@@ -3,8 +3,8 @@
 The job, in four waves of tasks (articles stay on the workers; the client holds only ids and keys):
 1. read each partition with the ingest functions, and compute its blocking keys and term counts;
 2. on the client, join articles sharing a key into components (see ``merge.py``) and pack them into groups;
-3. per group, near-duplicates and story clustering per component, with the batch's summed document frequencies;
-   then one merge of all story states;
+3. per group, near-duplicates and story clustering per component; then the merge, per block of stories that
+   share a strong name and time bucket (the client holds only story ids, positions and keys);
 4. per final story, the story report; rows stream to Parquet in a temporary directory renamed into place.
 """
 
@@ -74,7 +74,7 @@ def emit_story(positions: Sequence[int], copies: dict[str, str], arts: dict[int,
 
 def run_local(inputs: Sequence[str], output: str, settings: Settings | None = None,
               pipeline: Pipeline | None = None) -> BatchSummary:
-    """The batch's result computed in this process, in one piece: the reference the Dask job must equal."""
+    """The batch computed in this process, without Dask: the reference the Dask job must equal."""
     from ..ingest import iter_articles
 
     settings = settings or Settings()
@@ -88,15 +88,19 @@ def run_local(inputs: Sequence[str], output: str, settings: Settings | None = No
         else:
             read.append(item)
     keep = stages.unique_in_order(a.id for a in read)
-    arts = {p: read[i] for p, i in enumerate(keep)}
     summary.duplicates = len(read) - len(keep)
-    df = stages.freeze(stages.doc_freq(read))  # every article read counts, as it does per partition
-    local = stages.cluster_component(sorted(arts.items()), df, settings)
-    mapping = stages.merge_stories([s.state for s in local], settings)
-    finals = stages.final_stories(local, mapping)
-    summary.components, summary.largest_component = 1, len(arts)
+    arts = {p: read[i] for p, i in enumerate(keep)}
+    df = stages.doc_freq(read)  # every article read counts, as it does per partition
+    keys = [stages.blocking_keys(arts[p], df, settings) for p in range(len(arts))]
+    comps, summary.stop_keys = stages.components_of([k[0] for k in keys], [k[1] for k in keys],
+                                                    MAX_KEY_ARTICLES)
+    summary.components, summary.largest_component = len(comps), max((len(c) for c in comps), default=0)
+    local = [s for comp in comps for s in stages.cluster_component([(p, arts[p]) for p in comp], settings)]
+    mapping: dict[str, str] = {}
+    for block in stages.merge_blocks([stages.merge_keys(s.state, settings) for s in local]):
+        mapping.update(stages.merge_stories([local[i].state for i in block], settings))
     with AtomicOutput(output) as out:
-        for positions, copies in finals:
+        for positions, copies in stages.final_stories(local, mapping):
             rows, srow, rrow = emit_story(positions, copies, arts, pipeline, settings)
             _write(out, summary, rows, srow, rrow)
     summary.seconds = time.monotonic() - started
@@ -126,23 +130,38 @@ class GroupOut:
     stories: list[LocalStory]
 
 
-def group_task(components: list[list[int]], where: dict[int, tuple[int, int]], df: stages.DocFreq,
-               settings: Settings, *reads: PartRead) -> GroupOut:
+def group_task(components: list[list[int]], where: dict[int, tuple[int, int]], settings: Settings,
+               *reads: PartRead) -> GroupOut:
     """Near-duplicates and clustering of each component of one group, in global reading order."""
     by_part = {r.index: r for r in reads}
     arts: dict[int, Article] = {}
     for pos, (part, local) in where.items():
         arts[pos] = by_part[part].articles[local]
-    frozen = stages.freeze(df)
     stories: list[LocalStory] = []
     for comp in components:
-        stories.extend(stages.cluster_component([(p, arts[p]) for p in comp], frozen, settings))
+        stories.extend(stages.cluster_component([(p, arts[p]) for p in comp], settings))
     return GroupOut(arts, stories)
 
 
-def group_states(out: GroupOut) -> list[tuple[stages.StoryState, list[int], dict[str, str]]]:
-    """The small part of a group's result the client needs to plan the merge."""
-    return [(s.state, s.positions, s.copies) for s in out.stories]
+def group_summary(out: GroupOut, settings: Settings) -> list[tuple[str, list[int], dict[str, str], list[int]]]:
+    """What the client needs of a group's stories to plan the merge: ids, positions, copies and merge keys."""
+    return [(s.state.id, s.positions, s.copies, stages.merge_keys(s.state, settings)) for s in out.stories]
+
+
+def group_states(out: GroupOut) -> dict[str, stages.StoryState]:
+    """A group's story states alone, so merge tasks do not pull the article text."""
+    return {s.state.id: s.state for s in out.stories}
+
+
+def merge_task(blocks: list[list[str]], settings: Settings, *states: dict[str, stages.StoryState]) -> dict[str, str]:
+    """The corpus merge, run separately on each block of stories: story id -> final story id."""
+    pool: dict[str, stages.StoryState] = {}
+    for part in states:
+        pool.update(part)
+    mapping: dict[str, str] = {}
+    for block in blocks:
+        mapping.update(stages.merge_stories([pool[i] for i in block], settings))
+    return mapping
 
 
 def report_task(specs: list[tuple[list[int], dict[str, str]]], pipeline: Pipeline, settings: Settings,
@@ -209,45 +228,15 @@ def _tree_sum(client: Any, futs: list[Any], token: str, fan_in: int = 8) -> Any:
 
 def _components(keys: list[PartKeys], summary: BatchSummary) -> tuple[list[tuple[int, int]], list[list[int]]]:
     """Global positions (partition, index) of the unique articles, and their components."""
-    from scipy.sparse import coo_matrix
-    from scipy.sparse.csgraph import connected_components
-
     flat = [(k.index, i, aid) for k in keys for i, aid in enumerate(k.ids)]
     keep = stages.unique_in_order(aid for _, _, aid in flat)
     summary.duplicates = len(flat) - len(keep)
     where = [(flat[i][0], flat[i][1]) for i in keep]
-    lookup = {(p, i): n for n, (p, i) in enumerate(where)}
-    dup_rows: list[list[int]] = [[] for _ in where]
-    story_rows: list[list[int]] = [[] for _ in where]
-    for k in keys:
-        for i in range(len(k.ids)):
-            n = lookup.get((k.index, i))
-            if n is not None:
-                dup_rows[n] = k.dup_keys[i]
-                story_rows[n] = k.story_keys[i]
-    dpos, dkeys = stages.as_array(dup_rows)
-    spos, skeys = stages.as_array(story_rows)
-    uniq, counts = np.unique(skeys, return_counts=True)
-    stop = uniq[counts > MAX_KEY_ARTICLES]
-    summary.stop_keys = int(stop.size)
-    if stop.size:
-        mask = ~np.isin(skeys, stop)
-        spos, skeys = spos[mask], skeys[mask]
-    # both key kinds in one space: tag them so a dedup key never meets a story key
-    pos = np.concatenate([dpos, spos])
-    tagged = np.concatenate([dkeys * 2, skeys * 2 + 1])
-    n = len(where)
-    order = np.argsort(tagged, kind="stable")
-    k_sorted, p_sorted = tagged[order], pos[order]
-    first = np.ones(len(k_sorted), dtype=bool)
-    first[1:] = k_sorted[1:] != k_sorted[:-1]
-    head = np.maximum.accumulate(np.where(first, np.arange(len(k_sorted)), 0))
-    graph = coo_matrix((np.ones(len(p_sorted), dtype=np.int8), (p_sorted[head], p_sorted)), shape=(n, n))
-    _, labels = connected_components(graph, directed=False)
-    comps: dict[int, list[int]] = {}
-    for p, lab in enumerate(labels.tolist()):
-        comps.setdefault(lab, []).append(p)
-    return where, sorted(comps.values(), key=lambda c: c[0])
+    by_part = {k.index: k for k in keys}
+    dup_rows = [by_part[p].dup_keys[i] for p, i in where]
+    story_rows = [by_part[p].story_keys[i] for p, i in where]
+    comps, summary.stop_keys = stages.components_of(dup_rows, story_rows, MAX_KEY_ARTICLES)
+    return where, comps
 
 
 def run_batch(inputs: Sequence[str], output: str, *, scheduler: str | None = None, workers: int = 2,
@@ -299,14 +288,24 @@ def _run(client: Any, parts: list[Part], output: str, partition_size: int, setti
         spec = {p: where[p] for p in g.positions}
         group_of[g.positions] = g.index
         needed = sorted({where[p][0] for p in g.positions})
-        group_futs.append(client.submit(group_task, g.components, spec, df, settings, *[reads[i] for i in needed],
+        group_futs.append(client.submit(group_task, g.components, spec, settings, *[reads[i] for i in needed],
                                         retries=RETRIES, key=f"np-group-{token}-{g.index}"))
     del reads, dfs, df
+    summaries = client.map(group_summary, group_futs, settings=settings, retries=RETRIES,
+                           key=[f"np-summary-{token}-{i}" for i in range(len(group_futs))])
     state_futs = client.map(group_states, group_futs, retries=RETRIES,
                             key=[f"np-states-{token}-{i}" for i in range(len(group_futs))])
-    local: list[LocalStory] = [LocalStory(st, pos, cp) for part in client.gather(state_futs) for st, pos, cp in part]
+    local: list[LocalStory] = []
+    owner: list[int] = []  # group of each story
+    story_keys: list[list[int]] = []
+    for g, rows in enumerate(client.gather(summaries)):
+        for sid, positions, copies, mkeys in rows:
+            local.append(LocalStory(stages.StoryState(id=sid), positions, copies))
+            owner.append(g)
+            story_keys.append(mkeys)
+    del summaries
+    mapping = _merge(client, local, owner, story_keys, state_futs, partition_size, settings, token)
     del state_futs
-    mapping = stages.merge_stories([s.state for s in local], settings)
     finals = stages.final_stories(local, mapping)
     # 4. reports, packed like the groups, written in final-story order
     report_futs = []
@@ -321,6 +320,22 @@ def _run(client: Any, parts: list[Part], output: str, partition_size: int, setti
                 _write(out, summary, rows, srow, rrow)
             fut.release()
     return summary
+
+
+def _merge(client: Any, local: list[LocalStory], owner: list[int], story_keys: list[list[int]], state_futs: list[Any],
+           target: int, settings: Settings, token: str) -> dict[str, str]:
+    """The merge of all stories, run per block of stories that share a merge key (see ``stages.merge_keys``)."""
+    blocks = merge.pack(stages.merge_blocks(story_keys), max(1, target))
+    futs = []
+    for i, grp in enumerate(blocks):
+        ids = [[local[j].state.id for j in comp] for comp in grp.components]
+        needed = sorted({owner[j] for j in grp.positions})
+        futs.append(client.submit(merge_task, ids, settings, *[state_futs[g] for g in needed], retries=RETRIES,
+                                  key=f"np-merge-{token}-{i}"))
+    mapping: dict[str, str] = {}
+    for part in client.gather(futs):
+        mapping.update(part)
+    return mapping
 
 
 def _chunks(finals: list[tuple[list[int], dict[str, str]]],

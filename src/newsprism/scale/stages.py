@@ -3,13 +3,15 @@
 Both the Dask job (``batch.py``) and the single-process reference (``run_local``) are built from these, so the two
 can only differ in how the work is split, never in what is computed.
 
-Batch semantics (what "the single-process result" means for a batch):
+Batch semantics (what "the single-process result" of a batch is):
 1. articles are read in input order; a repeated article id keeps its first occurrence;
-2. document frequencies for story clustering are counted over the whole batch first, then held fixed, so an
-   article's vector does not depend on which articles happened to be read before it;
-3. near-duplicates: ``find_copies`` in reading order; copies join the story of the article they copy;
-4. stories: one ``Clusterer`` pass in reading order over the remaining articles, then ``merge_clusters`` over all
-   resulting stories; each final story lists its articles in reading order.
+2. blocking: articles sharing a key (an LSH band key of the text, or one of their strongest entity names with
+   a time bucket) form components; components are a function of the whole batch, not of how it is partitioned;
+3. per component, in reading order: ``find_copies``, then ``cluster_articles`` over the articles that are not
+   copies; copies join the story of the article they copy;
+4. the stories of all components are blocked again by their strongest entity names and days, and
+   ``merge_clusters`` joins stories within each block; a final story lists its articles in reading order.
+``run_local`` computes exactly this in one process, and the Dask job must give the same output.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from typing import Any
 import numpy as np
 
 from ..config import Settings
-from ..corpus.cluster import Clusterer, DocFreq, StoryState, merge_clusters
+from ..corpus.cluster import DocFreq, StoryState, cluster_articles, merge_clusters
 from ..corpus.dedup import band_keys, find_copies, signature
 from ..corpus.features import extract
 from ..errors import InputError
@@ -37,15 +39,8 @@ COMMON_SHARE = 0.05  # an entity term in more than this share of the batch's art
 COMMON_MIN = 20  # ... unless it is in no more than this many articles
 
 
-class BatchDocFreq(DocFreq):
-    """Document frequencies of a whole batch, counted before clustering; adding an article no longer changes them."""
-
-    def add(self, terms: Iterable[str]) -> None:
-        return None
-
-
 def doc_freq(articles: Iterable[Article]) -> DocFreq:
-    """Document frequencies of the articles' clustering features (additive across partitions)."""
+    """Document frequencies of the articles' clustering features (additive across partitions), for blocking."""
     df = DocFreq()
     for a in articles:
         df.add(extract(a).terms)
@@ -59,10 +54,6 @@ def sum_doc_freq(parts: Sequence[DocFreq]) -> DocFreq:
         total.counts += p.counts
         total.n += p.n
     return total
-
-
-def freeze(df: DocFreq) -> BatchDocFreq:
-    return BatchDocFreq(df.counts, df.n)
 
 
 # -- reading -------------------------------------------------------------------------------------------------
@@ -219,32 +210,38 @@ class LocalStory:
     copies: dict[str, str] = field(default_factory=dict)  # copy id -> kept id, both in this story
 
 
-def cluster_component(articles: Sequence[tuple[int, Article]], df: DocFreq, settings: Settings) -> list[LocalStory]:
-    """Near-duplicates, then one clustering pass, over articles given as (global position, article) in order."""
+def cluster_component(articles: Sequence[tuple[int, Article]], settings: Settings) -> list[LocalStory]:
+    """Near-duplicates, then the corpus clustering, over articles given as (global position, article) in order."""
     arts = [a for _, a in articles]
-    pos = {a.id: p for p, a in articles}
     copies = find_copies(arts, settings.dedup_threshold)
-    cl = Clusterer(df if isinstance(df, BatchDocFreq) else freeze(df), window_days=settings.story_window_days)
-    stories: dict[str, LocalStory] = {}
-    story_of: dict[str, str] = {}
+    story_of, states = cluster_articles([a for a in arts if a.id not in copies],
+                                        window_days=settings.story_window_days)
+    stories = {st.id: LocalStory(st, []) for st in states}
     for p, a in articles:
-        if a.id in copies:
-            sid = story_of[copies[a.id]]
-        else:
-            st, _ = cl.add(a.id, extract(a))
-            sid = st.id
-            stories.setdefault(sid, LocalStory(st, []))
-        story_of[a.id] = sid
+        sid = story_of[copies.get(a.id, a.id)]
         stories[sid].positions.append(p)
         if a.id in copies:
             stories[sid].copies[a.id] = copies[a.id]
-    for s in stories.values():
-        s.positions.sort()
-    return sorted(stories.values(), key=lambda s: s.positions[0])
+    return sorted((s for s in stories.values() if s.positions), key=lambda s: s.positions[0])
+
+
+def merge_keys(state: StoryState, settings: Settings) -> list[int]:
+    """Blocking keys of a story for the merge: its strongest entity terms with every time bucket it spans.
+
+    Each story keys every bucket of its day range widened by the window, so two stories whose days come within
+    the window of each other and that share a strong name meet in one block.
+    """
+    ents = sorted(((w, t) for t, w in state.centroid.items() if t.startswith("E:")), key=lambda x: (-x[0], x[1]))
+    window = max(1, settings.story_window_days)
+    if state.first_day is None or state.last_day is None:
+        buckets: list[object] = ["undated"]
+    else:
+        buckets = list(range((state.first_day - window) // window, (state.last_day + window) // window + 1))
+    return [_key("merge", term, b) for _, term in ents[:ENTITY_KEYS] for b in buckets]
 
 
 def merge_stories(states: Sequence[StoryState], settings: Settings) -> dict[str, str]:
-    """Joins the stories of all components with the corpus merge: story id -> final story id."""
+    """Joins the stories of one merge block with the corpus merge: story id -> final story id."""
     mapping = merge_clusters(list(states), window_days=settings.story_window_days)
     return {st.id: mapping.get(st.id, st.id) for st in states}
 
@@ -306,3 +303,45 @@ def as_array(rows: Sequence[Sequence[int]]) -> tuple[np.ndarray, np.ndarray]:
     pos = np.repeat(np.arange(len(rows), dtype=np.int64), lens)
     keys = np.fromiter((k for r in rows for k in r), dtype=np.int64, count=int(lens.sum()))
     return pos, keys
+
+
+def components_of(dup_rows: Sequence[Sequence[int]], story_rows: Sequence[Sequence[int]],
+                  max_key_articles: int) -> tuple[list[list[int]], int]:
+    """Components of articles joined by shared keys (both kinds), each sorted, ordered by first article.
+
+    A story key held by more than ``max_key_articles`` articles links nothing (a stop key); returns how many
+    such keys were dropped. Runs on arrays, so ten million articles fit in a few GB of the client's memory.
+    """
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import connected_components
+
+    n = len(dup_rows)
+    dpos, dkeys = as_array(dup_rows)
+    spos, skeys = as_array(story_rows)
+    uniq, counts = np.unique(skeys, return_counts=True)
+    stop = uniq[counts > max_key_articles]
+    if stop.size:
+        mask = ~np.isin(skeys, stop)
+        spos, skeys = spos[mask], skeys[mask]
+    # both key kinds in one space, tagged so a near-duplicate key never meets a story key
+    pos = np.concatenate([dpos, spos])
+    tagged = np.concatenate([dkeys.astype(np.uint64) << np.uint64(1),
+                             (skeys.astype(np.uint64) << np.uint64(1)) | np.uint64(1)])
+    order = np.argsort(tagged, kind="stable")
+    k_sorted, p_sorted = tagged[order], pos[order]
+    first = np.ones(len(k_sorted), dtype=bool)
+    first[1:] = k_sorted[1:] != k_sorted[:-1]
+    head = np.maximum.accumulate(np.where(first, np.arange(len(k_sorted)), 0))
+    graph = coo_matrix((np.ones(len(p_sorted), dtype=np.int8), (p_sorted[head], p_sorted)), shape=(n, n))
+    _, labels = connected_components(graph, directed=False)
+    comps: dict[int, list[int]] = {}
+    for p, lab in enumerate(labels.tolist()):
+        comps.setdefault(lab, []).append(p)
+    return sorted(comps.values(), key=lambda c: c[0]), int(stop.size)
+
+
+def merge_blocks(story_keys: Sequence[Sequence[int]]) -> list[list[int]]:
+    """Blocks of stories for the merge: stories joined by shared merge keys (indexes into ``story_keys``)."""
+    from .merge import components
+
+    return components(story_keys)

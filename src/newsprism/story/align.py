@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from difflib import SequenceMatcher
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -15,6 +16,7 @@ from ..model import Article, Entity, Fact, Sentence, Span
 from ..nlp import sentences as split_sentences
 
 if TYPE_CHECKING:
+    from scipy.sparse import csr_matrix
     from spacy.tokens import Doc, Span as DocSpan
 
 # Lines that describe the page, not the event.
@@ -83,6 +85,8 @@ FRAMES: dict[str, str] = {
 }
 _FRAME_RES = {k: re.compile(r"\b(?:" + v + r")", re.I) for k, v in FRAMES.items()}
 _STRONG_FRAMES = {"deny", "no_evidence"}
+_NEGATIVE = re.compile(r"\b(?:not|n[’']t|no|never|against|refus\w*|declin\w*|avoid\w*|without|fail\w*|den(?:y|ied|ies))\b",
+                       re.I)
 _REPORTING = {"say", "tell", "add", "note", "state", "report"}
 _QUOTE_CHARS = "\"“”‘’'«»"
 _PARA = re.compile(r"\n\s*\n")
@@ -173,7 +177,8 @@ def _name_key(text: str) -> str:
     return _NORMAL.get(t, t)
 
 
-def _features(unit: Unit, span: "DocSpan", ents: list[tuple[int, int, str, str]]) -> None:
+def _features(unit: Unit, span: "DocSpan", ents: list[tuple[int, int, str, str]], text: str,
+              doc_ents: Sequence["DocSpan"]) -> None:
     """Fills the unit's terms, names, numbers, dates, negations and frames from its tokens."""
     terms: list[str] = []
     for tok in span:
@@ -213,9 +218,9 @@ def _features(unit: Unit, span: "DocSpan", ents: list[tuple[int, int, str, str]]
         if s >= unit.start and e <= unit.end:
             found = True
             unit.names[eid] = etype
-            unit.name_text.setdefault(eid, _slice(span, s, e))
-    for ent in span.ents:
-        if ent.label_ not in _NAME_ENTS:
+            unit.name_text.setdefault(eid, text[s:e])
+    for ent in doc_ents:
+        if ent.start_char < unit.start or ent.end_char > unit.end:
             continue
         if found and any(s <= ent.start_char < e for s, e, _, _ in ents):
             key = next(eid for s, e, eid, _ in ents if s <= ent.start_char < e)
@@ -235,10 +240,6 @@ def _features(unit: Unit, span: "DocSpan", ents: list[tuple[int, int, str, str]]
 
 def _coarse(label: str) -> str:
     return {"PER": "PERSON", "PERSON": "PERSON", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE"}.get(label, label)
-
-
-def _slice(span: "DocSpan", s: int, e: int) -> str:
-    return span.doc.text[s:e]
 
 
 def statement_spans(article: Article, doc: "Doc") -> list[Sentence]:
@@ -262,14 +263,18 @@ def article_units(article: Article, doc: "Doc", entities: Sequence[Entity] = ())
     """The article's statements: sentences split into independent clauses, boilerplate left out,
     fragments attached to the statement before them. Cached on the doc, as several stages ask for them."""
     ents = _entity_index(entities, article.id)
-    key = ("newsprism.units", article.id, hash(tuple(ents)))
+    prefix = f"newsprism.units:{article.id}:"
+    key = prefix + str(hash(tuple(ents)))
     cached = doc.user_data.get(key)
+    if cached is None and not entities:  # without entities, any earlier split of this article will do
+        cached = next((v for k, v in doc.user_data.items() if isinstance(k, str) and k.startswith(prefix)), None)
     if cached is None:
         cached = doc.user_data[key] = _build_units(article, doc, ents)
     return list(cached)
 
 
 def _build_units(article: Article, doc: "Doc", ents: list[tuple[int, int, str, str]]) -> list[Unit]:
+    doc_ents = [e for e in doc.ents if e.label_ in _NAME_ENTS]
     units: list[Unit] = []
     for sent in statement_spans(article, doc):
         if is_boilerplate(sent.text, article):
@@ -296,7 +301,7 @@ def _build_units(article: Article, doc: "Doc", ents: list[tuple[int, int, str, s
             if sub is None:
                 continue
             unit = Unit(article.id, len(units), s, e, article.text[s:e])
-            _features(unit, sub, ents)
+            _features(unit, sub, ents, article.text, doc_ents)
             units.append(unit)
     return units
 
@@ -326,10 +331,10 @@ def similarity_matrix(units: Sequence[Unit], weights: Weights = WEIGHTS) -> np.n
     w = weights
     docs = [[t for t in u.terms if not t.startswith("@")] for u in units]
     x = tfidf(docs)
-    cos = x @ x.T
+    cos = (x @ x.T).toarray()
     # ordered pairs of neighbouring content words reward the same phrasing of the same predicate
     xb = tfidf([[f"{a}_{b}" for a, b in zip(d, d[1:])] for d in docs])
-    cos2 = xb @ xb.T
+    cos2 = (xb @ xb.T).toarray()
     sim = w.unigram * cos + w.bigram * cos2
     if w.containment:
         sim = np.maximum(sim, w.containment * _containment(docs, w.min_terms))
@@ -383,21 +388,27 @@ def _overlap_matrix(sets: Sequence[Iterable[str]]) -> np.ndarray:
     return np.where(low > 0, inter / np.where(low > 0, low, 1.0), 0.0)
 
 
-def tfidf(docs: Sequence[Sequence[str]]) -> np.ndarray:
-    """L2-normalised TF-IDF rows (sublinear tf, smoothed idf) of token lists; dense, as stories are small."""
+def tfidf(docs: Sequence[Sequence[str]]) -> "csr_matrix":
+    """L2-normalised TF-IDF rows (sublinear tf, smoothed idf) of token lists, sparse."""
+    from scipy.sparse import csr_matrix
+
     vocab: dict[str, int] = {}
-    for d in docs:
-        for t in d:
-            vocab.setdefault(t, len(vocab))
-    x = np.zeros((len(docs), max(len(vocab), 1)), dtype=np.float32)
+    rows: list[int] = []
+    cols: list[int] = []
     for i, d in enumerate(docs):
         for t in d:
-            x[i, vocab[t]] += 1.0
-    df = (x > 0).sum(axis=0)
+            rows.append(i)
+            cols.append(vocab.setdefault(t, len(vocab)))
+    shape = (len(docs), max(len(vocab), 1))
+    x = csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=shape)
+    x.sum_duplicates()
+    df = np.bincount(x.indices, minlength=shape[1])
     idf = np.log((1.0 + len(docs)) / (1.0 + df)) + 1.0
-    x = np.where(x > 0, 1.0 + np.log(np.maximum(x, 1e-9)), 0.0) * idf
-    norms = np.linalg.norm(x, axis=1, keepdims=True)
-    return (x / np.where(norms == 0, 1.0, norms)).astype(np.float32)
+    x.data = (1.0 + np.log(x.data)) * idf[x.indices]
+    norms = np.sqrt(np.asarray(x.multiply(x).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    x = csr_matrix(x.multiply(1.0 / norms[:, None]))
+    return x.astype(np.float32)
 
 
 def cluster_units(units: Sequence[Unit], sim: np.ndarray, threshold: float,
@@ -424,7 +435,7 @@ def cluster_units(units: Sequence[Unit], sim: np.ndarray, threshold: float,
         if units[i].article == units[j].article:
             continue
         ri, rj = find(i), find(j)
-        if ri == rj or (one_per_article and arts[ri] & arts[rj]):
+        if ri == rj or (one_per_article and not _contiguous(units, members[ri], members[rj], arts[ri] & arts[rj])):
             continue
         # every member of the merged fact must be close to the new one, to stop chains drifting
         if any(sim[a, b] < threshold * 0.6 for a in members[ri] for b in members[rj]
@@ -434,6 +445,16 @@ def cluster_units(units: Sequence[Unit], sim: np.ndarray, threshold: float,
         members[ri].extend(members.pop(rj))
         arts[ri] |= arts.pop(rj)
     return [sorted(m) for m in members.values()]
+
+
+def _contiguous(units: Sequence[Unit], a: list[int], b: list[int], common: set[str]) -> bool:
+    """Two groups may merge when they share no article, or only consecutive statements of one (an outlet that
+    splits over two sentences what another says in one)."""
+    for art in common:
+        orders = sorted(units[i].order for i in (*a, *b) if units[i].article == art)
+        if orders[-1] - orders[0] != len(orders) - 1 or len(orders) > 3:
+            return False
+    return True
 
 
 def find_conflict(units: Sequence[Unit]) -> dict[str, Any] | None:
@@ -472,10 +493,13 @@ def _pair_conflict(a: Unit, b: Unit) -> dict[str, Any] | None:
             continue
         for lb, dep_b, head_b, kb in b.roles:
             if (lb, dep_b, head_b) == (la, dep, head) and ka != kb and ka not in b.names and kb not in a.names \
-                    and not _same_name(a.name_text.get(ka, ka), b.name_text.get(kb, kb)):
+                    and not _known(a.name_text.get(ka, ka), b.names, b.name_text) \
+                    and not _known(b.name_text.get(kb, kb), a.names, a.name_text):
                 return {"kind": "entity", "values": [{"article": a.article, "text": a.name_text.get(ka, ka)},
                                                      {"article": b.article, "text": b.name_text.get(kb, kb)}]}
     # 4. negation: a verb both use, negated in one only
+    if _NEGATIVE.search(a.text) and _NEGATIVE.search(b.text):
+        return None  # both negative in their own words ("decided against going" / "decided not to go")
     for verb, text in a.negated.items():
         if verb not in _REPORTING and verb in b.affirmed and verb not in b.negated:
             return {"kind": "negation", "values": [{"article": a.article, "text": text},
@@ -488,9 +512,31 @@ def _pair_conflict(a: Unit, b: Unit) -> dict[str, Any] | None:
 
 
 def _same_name(x: str, y: str) -> bool:
-    """Names that may refer to one entity: one's words contained in the other's ("Wang" / "Wang Yi")."""
-    wx, wy = set(_name_key(x).split()), set(_name_key(y).split())
-    return bool(wx and wy and (wx <= wy or wy <= wx))
+    """Names that may refer to one entity: one's words inside the other's ("Wang" / "Wang Yi"), spelling variants
+    ("Kim Jong-il" / "Kim Jong Il", "Centre" / "Center"), or an acronym of the other ("LASD")."""
+    kx, ky = _name_key(x), _name_key(y)
+    wx, wy = set(re.findall(r"\w+", kx)), set(re.findall(r"\w+", ky))
+    if wx and wy and (wx <= wy or wy <= wx):
+        return True
+    fx, fy = re.sub(r"\W+", "", kx), re.sub(r"\W+", "", ky)
+    if not fx or not fy or fx in fy or fy in fx:
+        return True
+    if SequenceMatcher(None, fx, fy).ratio() >= 0.8:
+        return True
+    # an acronym among the words the two do not share: "LASD" for "Los Angeles County Sheriff's Department"
+    rx = [w for w in re.findall(r"\w+", kx) if w not in wy]
+    ry = [w for w in re.findall(r"\w+", ky) if w not in wx]
+    for short, other in ((rx, ry), (ry, rx)):
+        if len(short) == 1 and 2 <= len(short[0]) <= 6 and len(other) >= 2:
+            it = iter("".join(w[0] for w in other))
+            if all(c in it for c in short[0]):
+                return True
+    return False
+
+
+def _known(name: str, names: dict[str, str], texts: dict[str, str]) -> bool:
+    """True when a name is one the other statement also mentions, under any spelling."""
+    return any(_same_name(name, texts.get(k, k)) for k in names)
 
 
 def _clarity(u: Unit) -> float:

@@ -68,12 +68,16 @@ class _Group:
     members: list[_Candidate] = field(default_factory=list)
 
 
+_CUE_CLASSES = tuple((cues, name, re.compile(r"\b(?:" + "|".join(re.escape(c) for c in sorted(cues)) + ")"))
+                     for cues, name in ((DENY_CUES, "denies"), (DISPUTE_CUES, "disputes"),
+                                        (CONFIRM_CUES, "confirms"), (CLAIM_CUES, "claim")))
+
+
 def _cue_class(text: str | None, lemmas: set[str]) -> str | None:
     """Which stance (or claim) a cue word or a sentence's verbs express."""
     low = (text or "").lower()
-    for cues, name in ((DENY_CUES, "denies"), (DISPUTE_CUES, "disputes"), (CONFIRM_CUES, "confirms"),
-                       (CLAIM_CUES, "claim")):
-        if any(c in lemmas or re.search(r"\b" + re.escape(c), low) for c in cues):
+    for cues, name, rx in _CUE_CLASSES:
+        if lemmas & cues or (low and rx.search(low)):
             return name
     return None
 
@@ -113,7 +117,7 @@ def _cue_verb(sent: "DocSpan") -> tuple["Token | None", str | None]:
         if lemma == "push" and any(c.lower_ == "back" for c in tok.children):
             return tok, "denies"
         kind = _cue_class(None, {lemma})
-        if kind and (tok.dep_ in ("ROOT", "ccomp", "conj", "acl", "relcl", "advcl") or tok.head.pos_ == "SPACE"):
+        if kind and (tok.dep_ in ("ROOT", "ccomp", "conj", "acl", "relcl") or tok.head.pos_ == "SPACE"):
             return tok, kind
     return None, None
 
@@ -192,10 +196,12 @@ def find_claims(articles: Sequence[Article], docs: dict[str, "Doc"], quotes: Seq
             responses.append((who, stance, q.id, span, _content(q.text)))
             covered.add((q.article, sent.start))
             continue
-        strong = stance == "claim"
-        if (strong or _CONTESTABLE.search(q.text)) and who:
-            candidates.append(_Candidate(q.article, span, q.text, who, q.id, unit_at(q.article, q.start),
-                                         2 if strong else 1, q.kind == "indirect"))
+        if not who:
+            continue
+        strength = 2 if stance == "claim" else 1 if _CONTESTABLE.search(q.text) else 0
+        candidates.append(_Candidate(q.article, span, q.text, who, q.id, unit_at(q.article, q.start), strength,
+                                     q.kind == "indirect"))
+        if strength:
             covered.add((q.article, sent.start))
     # 2. sentences whose main verb claims or responds, with a named subject
     for a in articles:
@@ -226,7 +232,8 @@ def find_claims(articles: Sequence[Article], docs: dict[str, "Doc"], quotes: Seq
                 g.members.append(c)
                 break
         else:
-            groups.append(_Group([c]))
+            if c.strength:  # plain statements only join a claim; they never make one
+                groups.append(_Group([c]))
     return _assemble(groups, articles, sents, responses, index)
 
 

@@ -16,6 +16,7 @@ from .roles import (
     NAME_SUFFIXES,
     ROLE_HEADS,
     ROLE_MODIFIERS,
+    debris_regions,
     is_debris,
     place_key,
     role_profile,
@@ -173,7 +174,10 @@ def _collect(articles: Sequence[Article], docs: Mapping[str, "Doc"]) -> list[_Me
         doc = docs.get(art.id)
         if doc is None:
             continue
+        debris = debris_regions(art.text)
         for ent in doc.ents:
+            if any(s <= ent.start_char < e for s, e in debris):
+                continue
             if ent.label_ in KEPT_LABELS:
                 m = _clean_mention(ent, art)
                 # a one-word "name" the story also writes in lower case is a common word ("Trade")
@@ -243,11 +247,12 @@ def _merge(mentions: list[_Mention]) -> list[_Cluster]:
             root = alias_of[root]
         if k in others and root in others:
             others[root].mentions.extend(others.pop(k).mentions)
+    people = {id(c) for c in persons.values()} | {id(c) for c in singles.values()}
     clusters = list(persons.values()) + list(singles.values()) + list(others.values())
     for cl in clusters:
         for m in cl.mentions:
             cl.label_votes[m.label] += 1
-        if cl in persons.values() or cl in singles.values():
+        if id(cl) in people:
             cl.label_votes["PERSON"] += len(cl.mentions) + 1
     return clusters
 
@@ -355,6 +360,7 @@ def build_entities(articles: Sequence[Article], docs: Mapping[str, "Doc"],
     mentions = _collect(articles, docs)
     clusters = _merge(mentions)
     arts = {a.id: a for a in articles}
+    rank = {a.id: i for i, a in enumerate(articles)}
     for cl in clusters:
         if cl.label != "PERSON":
             continue
@@ -362,7 +368,7 @@ def build_entities(articles: Sequence[Article], docs: Mapping[str, "Doc"],
             doc = docs[m.article]
             title = _title_before(doc, m.token_start)
             if title and not _inside_quote(arts[m.article].text, m.start):
-                cl.descriptions.append(title)
+                cl.descriptions.append(title)  # "Sen." alone still gives a role: the senator
                 tw = title.split()
                 if tw[-1].lower().strip(".") in HONORIFICS and tw[-1][:1].isupper():
                     short = title if len(tw) <= 3 and all(w[:1].isupper() for w in tw) else tw[-1]
@@ -372,7 +378,7 @@ def build_entities(articles: Sequence[Article], docs: Mapping[str, "Doc"],
                 cl.descriptions.append(appos)
     order = sorted(
         (cl for cl in clusters if cl.mentions),
-        key=lambda c: (-len(c.mentions), [a.id for a in articles].index(c.mentions[0].article), c.mentions[0].start),
+        key=lambda c: (-len(c.mentions), rank[c.mentions[0].article], c.mentions[0].start),
     )
     entities: list[Entity] = []
     for n, cl in enumerate(order, 1):
@@ -391,10 +397,10 @@ def build_entities(articles: Sequence[Article], docs: Mapping[str, "Doc"],
     index = EntityIndex(entities)
     taken = {m.token_start for m in mentions}
     for art in articles:
-        doc = docs.get(art.id)
-        if doc is None:
+        adoc = docs.get(art.id)
+        if adoc is None:
             continue
-        for start, end, text in _standalone_descriptions(doc, art, taken):
+        for start, end, text in _standalone_descriptions(adoc, art, taken):
             if _inside_quote(art.text, start):
                 continue
             ent = index.resolve_description(text)
@@ -405,5 +411,5 @@ def build_entities(articles: Sequence[Article], docs: Mapping[str, "Doc"],
             if len(words(text)) > 2 and text not in ent.descriptions:
                 ent.descriptions.append(text)
     for e in entities:
-        e.spans.sort(key=lambda s: ([a.id for a in articles].index(s.article), s.start))
+        e.spans.sort(key=lambda s: (rank.get(s.article, 0), s.start))
     return entities

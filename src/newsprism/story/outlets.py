@@ -11,7 +11,7 @@ from ..model import Article, Fact, OutletStats, Quote
 _ANONYMOUS = re.compile(
     r"^(?:an?|the|one|two|three|several|some|other|many)?\s*(?:\w+\s+){0,4}?(?:officials?|sources?|aides?|"
     r"spokes(?:man|woman|person)|people|person|insiders?|diplomats?|advisers?|advisors?|staffers?|members?|"
-    r"analysts?|residents?|witness(?:es)?|employees?|executives?|observers?|experts?)\b(?!\s+[A-Z])",
+    r"analysts?|residents?|witness(?:es)?|employees?|executives?|observers?|experts?)\b(?!\s+(?-i:[A-Z]))",
     re.IGNORECASE,
 )
 _NAMELESS = re.compile(r"^(?:an?|the|one|two|three|several|some|other|many)\b", re.IGNORECASE)

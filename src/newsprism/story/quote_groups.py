@@ -94,10 +94,14 @@ def group_quotes(quotes: Sequence[Quote], articles: Sequence[Article],
             return x
 
         links: list[tuple[Quote, Quote, Agreement]] = []
+        bags = {q.id: set(normalise(q.text)) for q in quoted}
         for i, a in enumerate(quoted):
             for b in quoted[i + 1:]:
                 if a.article == b.article:
                     continue
+                shared = len(bags[a.id] & bags[b.id])
+                if shared < MATCH_SHARE * min(len(bags[a.id]), len(bags[b.id])) or not shared:
+                    continue  # too few words in common to be one statement
                 rel = compare(a.text, b.text)
                 if rel is not None:
                     links.append((a, b, rel))

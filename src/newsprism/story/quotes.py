@@ -6,24 +6,25 @@ import bisect
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
 from ..config import Settings
 from ..model import Article, Entity, Quote, Span
 from .entities import EntityIndex
 from .speakers import (
-    CLAUSE_ONLY,
     FOR_VERBS,
     OBJECT_VERBS,
     SPEECH_NOUNS,
     SPEECH_VERBS,
+    TELL_VERBS,
     ArticleContext,
     Speaker,
     anonymous_sources,
     doc_text,
     entity_tokens,
-    same_paragraph,
+    infer_genders,
     resolve,
+    same_paragraph,
     subject_of,
 )
 
@@ -173,6 +174,16 @@ def _is_partial(text: str, seg: Segment) -> bool:
     return prev.isalnum() and body.rstrip()[-1:] not in ".!?,"
 
 
+_TITLE_STOP = frozenset("a an the and or of in on at to for with by from is are was be it its as".split())
+
+
+def looks_like_title(body: str) -> bool:
+    """Quoted titles and names ("Fox News Sunday", "A Change Is Gonna Come"): nobody's words."""
+    ws = re.findall(r"[^\W\d_][\w'’-]*", body)
+    content = [w for w in ws if w.lower() not in _TITLE_STOP]
+    return bool(content) and len(ws) <= 8 and all(w[0].isupper() for w in content)
+
+
 class _Tokens:
     """Character offsets to tokens of one doc."""
 
@@ -266,9 +277,14 @@ def _clause_span(tok: "Token", skip: set[int]) -> tuple[int, int] | None:
     while lo <= hi and (doc[lo].dep_ == "mark" and doc[lo].lower_ in {"that", "whether", "if"}
                         or doc[lo].is_punct or doc[lo].is_space or lo in skip):
         lo += 1
-    while hi >= lo and (doc[hi].is_punct and doc[hi].text not in ".!?" or doc[hi].is_space or hi in skip):
+    while hi >= lo and (doc[hi].is_punct or doc[hi].is_space or hi in skip):
         hi -= 1
-    # a trailing ", which ..." or "(...)" is the writer's aside, not the reported words
+    return _trim_aside(doc, lo, hi + 1)
+
+
+def _trim_aside(doc: "Doc", lo: int, end: int, min_tokens: int = 3) -> tuple[int, int] | None:
+    """Token range [lo, end) without a trailing ", which ..." or "(...)": the writer's aside, not the words reported."""
+    hi = end - 1
     for t in doc[lo:hi + 1]:
         if t.dep_ in {"relcl", "appos"} and t.right_edge.i >= hi - 1 and t.left_edge.i > lo + 2:
             before = doc[t.left_edge.i - 1]
@@ -277,7 +293,7 @@ def _clause_span(tok: "Token", skip: set[int]) -> tuple[int, int] | None:
                 break
     while hi >= lo and (doc[hi].is_punct or doc[hi].is_space):
         hi -= 1
-    if hi - lo < 2:
+    if hi - lo < min_tokens - 1:
         return None
     return lo, hi + 1
 
@@ -321,20 +337,38 @@ def _indirect(doc: "Doc", quoted: list[tuple[int, int]]) -> list[tuple[int, int,
                     ofp = next((c for c in t.children if c.dep_ == "prep" and c.lower_ in {"of", "for"}), None)
                     hi = ofp.right_edge.i + 1 if ofp is not None else dobj.right_edge.i + 1
                     if hi - dobj.left_edge.i >= 2:
-                        content = (dobj.left_edge.i, hi)
+                        content = _trim_aside(doc, dobj.left_edge.i, hi, min_tokens=2)
                 elif xcomp is not None:
                     content = _clause_span(xcomp, set())
+            if content is None and comp is None:  # "called the plan “a disaster”", "described him as ..."
+                dobj = next((c for c in t.children if c.dep_ == "dobj"), None)
+                pred = next((c for c in t.children if c.i > t.i and (
+                    c.dep_ in {"oprd", "attr"} or (c.dep_ == "prep" and c.lower_ == "as"))), None)
+                if dobj is not None and pred is not None and dobj.i < pred.i:
+                    content = _trim_aside(doc, dobj.left_edge.i, pred.right_edge.i + 1, min_tokens=2)
+            if content is None and comp is None and lemma in TELL_VERBS:  # "told his aides to stop"
+                dobj = next((c for c in t.children if c.dep_ == "dobj"), None)
+                xcomp = next((c for c in t.children if c.dep_ == "xcomp" and c.pos_ in {"VERB", "AUX"}), None)
+                if dobj is not None and xcomp is not None and dobj.i < xcomp.i:
+                    content = (dobj.left_edge.i, xcomp.right_edge.i + 1)
             elif comp is not None:
                 content = _clause_span(comp, set())
         if content is None or speaker is None:
             continue
         lo, hi = content
+        if not (same_paragraph(t, doc[lo]) and same_paragraph(t, doc[hi - 1])):
+            continue
         start, end = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)
+        for qs, qe in quoted:  # never cut a quotation in two: take in all of it
+            if qs < start < qe:
+                start = qs
+            if qs < end < qe:
+                end = qe
         if speaker.idx >= start and speaker.idx < end:
             continue
         # the clause is a direct quote already ("“...,” she said"): only narrative words around a quote count
         narrative = sum(1 for tk in doc[lo:hi] if tk.is_alpha and not _inside(tk.idx, quoted))
-        if narrative < 3:
+        if narrative < 2 and any(min(end, e) > max(start, s) for s, e in quoted):
             continue
         out.append((start, end, t, speaker))
     return out
@@ -348,8 +382,9 @@ def _cue_text(tok: "Token | None") -> str | None:
     return tok.text
 
 
-_DASH_NAME = re.compile(r"[ \t]*(?:[―—–]|--)[ \t]*([A-Z][\w'’.-]*(?:[ \t]+(?:[A-Z][\w'’.-]*|de|van|von|da|del|bin)){0,4})")
-_TURN = re.compile(r"^([A-Z][A-Z.'’ -]{1,30}[A-Z.]):[ \t]+(?=\S)", re.MULTILINE)
+_DASH_NAME = re.compile(
+    r"[^\S\n]*(?:[―—–]|--)[^\S\n]*([A-Z][\w'’.-]*(?:[^\S\n]+(?:[A-Z][\w'’.-]*|de|van|von|da|del|bin)){0,4})")
+_TURN = re.compile(r"^[\"“]?([A-Z][A-Z.'’ -]{1,30}[A-Z.]):[^\S\n]+(?=\S)", re.MULTILINE)
 
 
 def _named_after(text: str, seg: Segment) -> tuple[int, int] | None:
@@ -402,11 +437,15 @@ def _article_quotes(article: Article, doc: "Doc", ctx: ArticleContext) -> list[_
     toks = _Tokens(doc)
     segments = find_segments(text)
     quoted = [s.outer for s in segments]
-    items: list[tuple[int, str, object]] = [(s.start, "seg", s) for s in segments]
+    items: list[tuple[int, str, Any]] = [(s.start, "seg", s) for s in segments]
     for ind in _indirect(doc, quoted):
         items.append((ind[0], "ind", ind))
-    for turn in transcript_turns(text):
+    turns = transcript_turns(text)
+    for turn in turns:
         items.append((turn[2], "turn", turn))
+    if turns:  # a quotation mark opening a turn ("PENCE: ...) belongs to the turn
+        labels = {t[0] for t in turns}
+        items = [it for it in items if not (it[1] == "seg" and it[0] in labels)]
     items.sort(key=lambda x: (x[0], x[1]))
     found: list[_Found] = []
     for _, what, obj in items:
@@ -416,6 +455,8 @@ def _article_quotes(article: Article, doc: "Doc", ctx: ArticleContext) -> list[_
             partial = _is_partial(text, seg)
             cue: Token | None
             subj: Token | None
+            if looks_like_title(text[seg.start:seg.end]):
+                continue
             named = None if partial else _named_after(text, seg)
             if named is not None:
                 found.append(_Found(seg.start, seg.end, "direct", _named_speaker(ctx, *named), "―", seg.paragraph))
@@ -437,11 +478,11 @@ def _article_quotes(article: Article, doc: "Doc", ctx: ArticleContext) -> list[_
             found.append(_Found(seg.start, seg.end, "partial" if partial else "direct", spk, _cue_text(cue),
                                 seg.paragraph, chain))
         elif what == "turn":
-            l0, l1, b0, b1 = obj  # type: ignore[misc]
+            l0, l1, b0, b1 = cast("tuple[int, int, int, int]", obj)
             found.append(_Found(b0, b1, "direct", _named_speaker(ctx, l0, l1), ":",
                                 text.count("\n\n", 0, b0)))
         else:
-            start, end, cue_tok, spk_tok = obj  # type: ignore[misc]
+            start, end, cue_tok, spk_tok = cast("tuple[int, int, Token, Token]", obj)
             found.append(_Found(start, end, "indirect", resolve(spk_tok, ctx), _cue_text(cue_tok),
                                 text.count("\n\n", 0, start)))
     _continue_speakers(found)
@@ -455,13 +496,13 @@ def _continue_speakers(found: list[_Found]) -> None:
         if q.speaker is None and q.chain_next:
             nxt = next((f for f in found[i + 1:] if f.kind != "indirect"), None)
             if nxt is not None and nxt.speaker is not None:
-                q.speaker, q.cue = nxt.speaker, nxt.cue
+                q.speaker, q.cue = nxt.speaker, nxt.cue  # the mention that names the speaker, shared
     last: _Found | None = None
     for q in found:  # 2. otherwise the last speaker continues
         if q.speaker is not None and (q.speaker.name or q.speaker.entity):
             last = q
         elif q.kind != "indirect" and last is not None and last.speaker is not None:
-            q.speaker = Speaker(last.speaker.name, last.speaker.entity, last.speaker.anonymous, None)
+            q.speaker = Speaker(last.speaker.name, last.speaker.entity, last.speaker.anonymous, last.speaker.span)
 
 
 def extract_quotes(articles: Sequence[Article], docs: Mapping[str, "Doc"], entities: Sequence[Entity],
@@ -473,8 +514,8 @@ def extract_quotes(articles: Sequence[Article], docs: Mapping[str, "Doc"], entit
         doc = docs.get(article.id)
         if doc is None or not article.text.strip():
             continue
-        ctx = ArticleContext(article, doc, index, entity_tokens(article, doc, list(entities)),
-                             anonymous_sources(doc))
+        at = entity_tokens(article, doc, list(entities))
+        ctx = ArticleContext(article, doc, index, at, anonymous_sources(doc), infer_genders(doc, at, index))
         for f in _article_quotes(article, doc, ctx):
             spk = f.speaker
             out.append(Quote(

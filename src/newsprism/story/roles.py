@@ -58,6 +58,11 @@ DEMONYMS = {
     "palestinian": "palestine", "venezuelan": "venezuela", "cuban": "cuba", "taiwanese": "taiwan",
 }
 
+# Abbreviated titles and the role they stand for ("Sen. Graham" is a senator).
+ABBREVIATIONS = {"sen": "senator", "gov": "governor", "rep": "representative", "gen": "general",
+                 "lt": "lieutenant", "col": "colonel", "sgt": "sergeant", "capt": "captain", "pres": "president",
+                 "prof": "professor", "supt": "superintendent", "amb": "ambassador", "sec": "secretary"}
+
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _WORD = re.compile(r"[\w.'’-]+", re.UNICODE)
 _CAMEL_JOIN = re.compile(r"(?<![A-Za-z])(?!Mac|Van|Von|Del|Des|Dal|Fitz)[A-Z][a-z]{2,}[A-Z][a-z]")
@@ -110,6 +115,14 @@ def is_debris(text: str) -> bool:
     return not any(ch.isalpha() for ch in text)
 
 
+_HOVER_CARD = re.compile(r"[a-z][A-Z][\w'’.()-]*(?:[ \t]+\S+){0,60}?[ \t]+MORE\b")
+
+
+def debris_regions(text: str) -> list[tuple[int, int]]:
+    """Stretches of scraped hover-card text ("TrumpDonald John TrumpHarris bashes ... MORE") left in an article."""
+    return [(m.start() + 1, m.end()) for m in _HOVER_CARD.finditer(text)]
+
+
 def words(text: str) -> list[str]:
     """Word-like pieces of a short phrase."""
     return _WORD.findall(text)
@@ -130,6 +143,7 @@ def role_profile(description: str, places: dict[str, str]) -> tuple[str | None, 
     role: str | None = None
     for i in range(len(pre) - 1, -1, -1):
         w = strip_possessive(pre[i]).lower()
+        w = ABBREVIATIONS.get(w.rstrip("."), w)
         if w in ROLE_HEADS:
             role = w
             if i > 0 and strip_possessive(pre[i - 1]).lower() in {"vice", "prime", "deputy", "former", "foreign"}:

@@ -35,6 +35,10 @@ promise pledge vow threaten urge demand propose recommend confirm reveal disclos
 report claim describe tout defend condemn denounce applaud welcome endorse oppose
 """.split())
 
+# Verbs that put words to someone and what they should do ("told his aides to stop").
+TELL_VERBS = frozenset({"tell", "urge", "ask", "order", "instruct", "advise", "warn", "implore", "beg", "call",
+                        "encourage", "invite", "press", "direct"})
+
 # Verbs that report a demand with "for" ("called for an inquiry").
 FOR_VERBS = frozenset({"call", "push", "argue", "press", "lobby", "advocate", "plead", "ask", "appeal", "campaign"})
 
@@ -46,6 +50,8 @@ argument suggestion promise pledge vow threat insistence contention admission an
 
 PRONOUNS = {"he": "PERSON", "she": "PERSON", "him": "PERSON", "her": "PERSON", "they": "ANY", "it": "ORG",
             "i": "PERSON", "we": "ANY"}
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f",
+                  "herself": "f"}
 _SUBJ_DEPS = {"nsubj", "nsubjpass", "csubj"}
 _INDEFINITE = {"a", "an", "one", "two", "three", "several", "some", "many", "other", "another", "multiple"}
 
@@ -69,8 +75,10 @@ class ArticleContext:
     index: EntityIndex
     entity_at: dict[int, str]  # token index -> entity id (mentions of story entities)
     anon_sources: list[tuple[int, str]] = field(default_factory=list)  # (char offset, description)
+    genders: dict[str, str] = field(default_factory=dict)  # entity id -> "m" | "f", when the article shows it
 
-    def last_entity_before(self, pos: int, kinds: set[str], subjects_first: bool = True) -> Entity | None:
+    def last_entity_before(self, pos: int, kinds: set[str], subjects_first: bool = True,
+                           gender: str | None = None) -> Entity | None:
         """The entity most recently mentioned before ``pos`` (subjects preferred), of the given types."""
         best: tuple[int, int, str] | None = None
         for ti, eid in self.entity_at.items():
@@ -79,6 +87,8 @@ class ArticleContext:
                 continue
             ent = self.index.by_id.get(eid)
             if ent is None or (kinds and ent.type not in kinds):
+                continue
+            if gender and self.genders.get(eid, gender) != gender:
                 continue
             up, is_subj = tok, 0
             for _ in range(3):
@@ -145,7 +155,8 @@ def subject_of(verb: "Token") -> "Token | None":
         subjects = [c for c in v.children if c.dep_ in _SUBJ_DEPS and c.dep_ != "csubj"
                     and same_paragraph(c, v)]
         if subjects:
-            return min(subjects, key=lambda c: abs(c.i - v.i))
+            at = v.i
+            return min(subjects, key=lambda c: abs(c.i - at))
         for child in v.children:
             if child.dep_ == "agent":
                 for gc in child.children:
@@ -154,7 +165,22 @@ def subject_of(verb: "Token") -> "Token | None":
         if v.dep_ in {"conj", "xcomp", "advcl"} and v.head is not v:
             v = v.head
         else:
+            return _misattached_subject(v)
+    return None
+
+
+def _misattached_subject(verb: "Token") -> "Token | None":
+    """The phrase right before a subjectless verb, when the parser hung it elsewhere as an appositive."""
+    if verb.i == 0:
+        return None
+    prev = verb.doc[verb.i - 1]
+    head = prev
+    for _ in range(6):
+        if head.dep_ == "appos" and head.pos_ in {"NOUN", "PROPN"} and head.right_edge.i == verb.i - 1:
+            return head
+        if head.head is head or head.head.i >= verb.i:
             return None
+        head = head.head
     return None
 
 
@@ -169,7 +195,7 @@ def resolve(tok: "Token", ctx: ArticleContext) -> Speaker:
         if kind is None:
             return Speaker(None, None, False, span)
         kinds = {"PERSON"} if kind == "PERSON" else ({"ORG", "GPE", "NORP"} if kind == "ORG" else set())
-        ent = ctx.last_entity_before(tok.idx, kinds)
+        ent = ctx.last_entity_before(tok.idx, kinds, gender=PRONOUN_GENDER.get(low))
         if ent is None and kind == "ANY":
             ent = ctx.last_entity_before(tok.idx, {"PERSON"})
         return Speaker(ent.name if ent else None, ent.id if ent else None, False, span)
@@ -230,13 +256,49 @@ def anonymous_sources(doc: "Doc") -> list[tuple[int, str]]:
     return out
 
 
+def infer_genders(doc: "Doc", entity_at: dict[int, str], index: EntityIndex) -> dict[str, str]:
+    """Entity id -> "m"/"f" from honorifics and from the pronouns that follow a person's mentions."""
+    votes: dict[str, list[int]] = {}
+    people = sorted(ti for ti, eid in entity_at.items()
+                    if (e := index.by_id.get(eid)) is not None and e.type == "PERSON")
+    if not people:
+        return {}
+    import bisect
+
+    for ti in people:
+        prev = doc[ti - 1].lower_.rstrip(".") if ti > 0 else ""
+        g = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "madam": "f"}.get(prev)
+        if g:
+            votes.setdefault(entity_at[ti], [0, 0])[0 if g == "m" else 1] += 3
+    for tok in doc:
+        g = PRONOUN_GENDER.get(tok.lower_)
+        if g is None or tok.pos_ != "PRON":
+            continue
+        k = bisect.bisect_left(people, tok.i) - 1
+        if k < 0 or tok.idx - doc[people[k]].idx > 250:
+            continue
+        votes.setdefault(entity_at[people[k]], [0, 0])[0 if g == "m" else 1] += 1
+    out: dict[str, str] = {}
+    for eid, (m, f) in votes.items():
+        if m >= 2 * f and m >= 1:
+            out[eid] = "m"
+        elif f >= 2 * m and f >= 1:
+            out[eid] = "f"
+    return out
+
+
 def entity_tokens(article: Article, doc: "Doc", entities: list[Entity]) -> dict[int, str]:
     """Token index -> entity id for every mention span the entities list in this article."""
     out: dict[int, str] = {}
     starts = [t.idx for t in doc]
     import bisect
 
+    surnames: dict[str, str | None] = {}
     for e in entities:
+        if e.type == "PERSON":
+            last = name_tokens(e.name)[-1:] if name_tokens(e.name) else []
+            for w in last:
+                surnames[w] = None if w in surnames and surnames[w] != e.id else e.id
         for sp in e.spans:
             if sp.article != article.id:
                 continue
@@ -244,4 +306,9 @@ def entity_tokens(article: Article, doc: "Doc", entities: list[Entity]) -> dict[
             while i < len(doc) and doc[i].idx < sp.end:
                 out.setdefault(i, e.id)
                 i += 1
+    # surnames the tagger missed ("Ham went on to explain") still name that person
+    for tok in doc:
+        eid = surnames.get(tok.text)
+        if eid is not None and tok.i not in out and tok.pos_ == "PROPN":
+            out[tok.i] = eid
     return out

@@ -9,6 +9,7 @@ import re
 import socket
 import sys
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import AsyncIterator, Callable
 from importlib import resources
@@ -50,11 +51,27 @@ StoreFactory = Callable[[str], Any]
 class _Cache:
     """A small LRU of rendered story pages, keyed by story id and the story's membership."""
 
-    def __init__(self, size: int = 64) -> None:
+    def __init__(self, size: int = 64, recheck: float = 2.0) -> None:
         self.size = size
+        self.recheck = recheck
         self.items: OrderedDict[tuple[Any, ...], tuple[dict[str, Any], str]] = OrderedDict()
+        self.checked: dict[str, tuple[float, tuple[Any, ...]]] = {}
         self.lock = threading.Lock()
         self.story_locks: dict[str, threading.Lock] = {}
+
+    def recent(self, story_id: str) -> tuple[dict[str, Any], str] | None:
+        """The story's page when its membership was checked against the store less than ``recheck`` s ago."""
+        with self.lock:
+            seen = self.checked.get(story_id)
+            if seen is None or time.monotonic() - seen[0] > self.recheck:
+                return None
+            return self.items.get(seen[1])
+
+    def checked_now(self, story_id: str, key: tuple[Any, ...]) -> None:
+        with self.lock:
+            self.checked[story_id] = (time.monotonic(), key)
+            if len(self.checked) > 4 * self.size:
+                self.checked.pop(next(iter(self.checked)))
 
     def get(self, key: tuple[Any, ...]) -> tuple[dict[str, Any], str] | None:
         with self.lock:
@@ -93,18 +110,18 @@ class App:
             return None
         key = (story_id, tuple((a.get("id"), a.get("copy_of")) for a in story.get("articles") or []))
         hit = self.cache.get(key)
-        if hit is not None:
-            return hit
-        with self.cache.story_lock(story_id):
-            hit = self.cache.get(key)
-            if hit is not None:
-                return hit
-            report = self.store.story_report(story_id)
-            texts = {a.id: a.text for a in self.store.story_articles(story_id)}
-            html = render(report, "html", articles=texts, nav=NAV,
-                          article_href="/articles/{id}?story=" + story_id)
-            self.cache.put(key, (report, html))
-            return report, html
+        if hit is None:
+            with self.cache.story_lock(story_id):
+                hit = self.cache.get(key)
+                if hit is None:
+                    report = self.store.story_report(story_id)
+                    texts = {a.id: a.text for a in self.store.story_articles(story_id)}
+                    html = render(report, "html", articles=texts, nav=NAV,
+                                  article_href="/articles/{id}?story=" + story_id)
+                    hit = (report, html)
+                    self.cache.put(key, hit)
+        self.cache.checked_now(story_id, key)
+        return hit
 
     # -- HTML pages ----------------------------------------------------------------------------------------
     async def index(self, request: Request) -> Response:
@@ -135,7 +152,7 @@ class App:
 
     async def story(self, request: Request) -> Response:
         story_id = _valid_id(request.path_params["story_id"])
-        got = await run_in_threadpool(self._story_page, story_id)
+        got = self.cache.recent(story_id) or await run_in_threadpool(self._story_page, story_id)
         if got is None:
             raise HTTPException(404, f"no story {story_id} in this store")
         return _html(got[1])
@@ -217,8 +234,8 @@ class App:
         query = _query(request.query_params.get("q"))
         if query is None:
             return _error(400, f"q is too long: use at most {MAX_QUERY} characters")
-        limit = _int_param(request, "limit", 100, 1, 500, api=True)
-        offset = _int_param(request, "offset", 0, 0, 10**9, api=True)
+        limit = _int_param(request, "limit", 100, 1, 500)
+        offset = _int_param(request, "offset", 0, 0, 10**9)
         try:
             if query:
                 stories = await run_in_threadpool(self.store.search_stories, query, limit)
@@ -230,7 +247,7 @@ class App:
                              "offset": 0 if query else offset})
 
     async def api_story(self, request: Request) -> Response:
-        story_id = _valid_id(request.path_params["story_id"], api=True)
+        story_id = _valid_id(request.path_params["story_id"])
         with_report = request.query_params.get("report", "1")
         if with_report not in ("0", "1"):
             return _error(400, "report must be 0 or 1")
@@ -246,7 +263,7 @@ class App:
         return JSONResponse(body)
 
     async def api_article(self, request: Request) -> Response:
-        article_id = _valid_id(request.path_params["article_id"], api=True)
+        article_id = _valid_id(request.path_params["article_id"])
         art = await run_in_threadpool(self.store.get_article, article_id)
         if art is None:
             return _error(404, f"no article {article_id} in this store")
@@ -309,13 +326,13 @@ def _plain_words(query: str) -> list[str]:
     return re.findall(r"\w+", query)[:20]
 
 
-def _valid_id(value: str, api: bool = False) -> str:
+def _valid_id(value: str) -> str:
     if not ID.match(value or ""):
         raise HTTPException(400, "malformed id: ids are letters, digits, '-' and '_' (at most 80)")
     return value
 
 
-def _int_param(request: Request, name: str, default: int, lo: int, hi: int, api: bool = False) -> int:
+def _int_param(request: Request, name: str, default: int, lo: int, hi: int) -> int:
     raw = request.query_params.get(name)
     if raw is None or raw == "":
         return default

@@ -23,20 +23,16 @@ if TYPE_CHECKING:
 class Params:
     """Weights of the sentence score; defaults chosen on Multi-News dev, where they generalise across topics."""
 
-    length_power: float = 0.6  # gain is divided by words ** length_power: favours dense, not short, sentences
+    length_power: float = 0.6  # gain is divided by words ** length_power: favours dense, not merely short, sentences
     bigram_weight: float = 1.0
     unigram_weight: float = 1.0
-    df_power: float = 1.5  # concepts found in more articles weigh more: cross-outlet support
+    df_power: float = 1.5  # words and pairs found in more of the articles weigh more: cross-outlet support
     position_weight: float = 1.5  # lead sentences carry the news
-    position_decay: float = 4.0  # sentences
-    support_weight: float = 0.3  # extra weight per further article that supports the sentence (facts)
-    entity_weight: float = 0.05  # named entities make a sentence informative
+    position_decay: float = 8.0  # sentences
+    support_weight: float = 0.3  # extra weight per further article that states the same fact
     redundancy: float = 0.5  # skip a candidate this similar (content-word cosine) to a chosen one
-    min_words: int = 6
+    min_words: int = 8
     max_words: int = 80
-    centrality_weight: float = 0.0  # mean similarity to the story's other sentences (LexRank's degree)
-    concept_position: float = 0.0  # extra weight of a word for each use near the top of an article
-    tf_mode: str = "log"  # how repeated use of a word across the story raises its weight: log, sqrt or raw
     cite_similarity: float = 0.6  # a sentence of another article this similar is cited as support
 
 
@@ -65,19 +61,21 @@ _EMPTY = np.zeros(0, dtype=np.float32)
 
 
 def _similarities(bags: Sequence[Counter[str]]) -> "np.ndarray":
-    """Pairwise cosine of content-word bags (dense; stories have hundreds of sentences, not millions)."""
+    """Pairwise cosine of content-word bags, computed sparse (stories have thousands of distinct words)."""
+    from scipy.sparse import csr_matrix
+
     vocab: dict[str, int] = {}
-    for b in bags:
-        for w in b:
-            vocab.setdefault(w, len(vocab))
-    m = np.zeros((len(bags), max(len(vocab), 1)), dtype=np.float32)
+    rows: list[int] = []
+    cols: list[int] = []
+    vals: list[float] = []
     for i, b in enumerate(bags):
+        norm = math.sqrt(sum(v * v for v in b.values())) or 1.0
         for w, v in b.items():
-            m[i, vocab[w]] = v
-    norms = np.linalg.norm(m, axis=1)
-    norms[norms == 0] = 1.0
-    m /= norms[:, None]
-    return m @ m.T
+            rows.append(i)
+            cols.append(vocab.setdefault(w, len(vocab)))
+            vals.append(v / norm)
+    m = csr_matrix((vals, (rows, cols)), shape=(len(bags), max(len(vocab), 1)), dtype=np.float32)
+    return np.asarray((m @ m.T).toarray(), dtype=np.float32)
 
 
 def _overlaps(u: Unit, sp: Span) -> bool:
@@ -100,14 +98,6 @@ def _fact_support(units: Sequence[Unit], facts: Sequence[Fact]) -> list[list[Fac
     return out
 
 
-def _damp(x: float, mode: str) -> float:
-    if mode == "raw":
-        return x
-    if mode == "sqrt":
-        return math.sqrt(x)
-    return 1.0 + math.log(max(x, 1.0))
-
-
 def score_units(units: Sequence[Unit], facts: Sequence[Fact], p: Params) -> list[Scored]:
     """Concept weights, priors and supporting spans of every usable candidate."""
     n_articles = len({u.article for u in units}) or 1
@@ -116,23 +106,22 @@ def score_units(units: Sequence[Unit], facts: Sequence[Fact], p: Params) -> list
     unit_concepts = [_concepts(u) for u in units]
     seen_in: dict[str, set[str]] = {}
     for u, cs in zip(units, unit_concepts):
-        # a word used near the top of an article counts more: that is where news puts what matters
-        lead = 1.0 + p.concept_position * math.exp(-u.index / p.position_decay)
         for c in cs:
-            tf[c] = tf.get(c, 0.0) + lead
+            tf[c] = tf.get(c, 0.0) + 1.0
         for c in set(cs):
             seen_in.setdefault(c, set()).add(u.article)
     for c, arts in seen_in.items():
         df[c] = len(arts)
+    weight: dict[str, float] = {}
+    for c, n in tf.items():
+        base = p.bigram_weight if " " in c else p.unigram_weight
+        spread = (df[c] / n_articles) ** p.df_power if n_articles > 1 else 1.0
+        weight[c] = base * spread * (1.0 + math.log(n))
     bags = [Counter(u.lemmas) for u in units]
     fact_lists = _fact_support(units, facts)
     out: list[Scored] = []
     for i, (u, cs) in enumerate(zip(units, unit_concepts)):
-        weights: dict[str, float] = {}
-        for c in set(cs):
-            base = p.bigram_weight if " " in c else p.unigram_weight
-            spread = (df[c] / n_articles) ** p.df_power if n_articles > 1 else 1.0
-            weights[c] = base * spread * _damp(tf[c], p.tf_mode)
+        weights = {c: weight[c] for c in cs}
         support = {u.article}
         cited = [Span(u.article, u.start, u.end, u.text)]
         for f in fact_lists[i]:
@@ -149,24 +138,25 @@ def score_units(units: Sequence[Unit], facts: Sequence[Fact], p: Params) -> list
             continue
         s.support.add(t.unit.article)
         s.cited.append(Span(t.unit.article, t.unit.start, t.unit.end, t.unit.text))
-    central = sims.mean(axis=1) if len(out) else sims
-    top = float(central.max()) if len(out) else 1.0
     for s in out:
         s.sims = sims[s.row]
         u = s.unit
-        centrality = 1.0 + p.centrality_weight * float(central[s.row]) / (top or 1.0)
-        position = centrality * (1.0 + p.position_weight * math.exp(-u.index / p.position_decay))
-        support = 1.0 + p.support_weight * (len(s.support) - 1)
-        info = 1.0 + p.entity_weight * min(u.ents, 6)
-        s.prior = position * support * info
+        position = 1.0 + p.position_weight * math.exp(-u.index / p.position_decay)
+        s.prior = position * (1.0 + p.support_weight * (len(s.support) - 1))
     return out
+
+
+def candidates(scored: Sequence[Scored], p: Params) -> list[Scored]:
+    """The candidates worth reading: no page debris, neither fragments nor walls of text."""
+    pool = [s for s in scored if not s.unit.debris and p.min_words <= s.unit.words <= p.max_words]
+    if not pool:  # tiny or messy stories: any whole, reasonably sized stretch will do
+        pool = [s for s in scored if s.unit.words <= p.max_words * 2]
+    return pool
 
 
 def select(scored: Sequence[Scored], budget: int, p: Params) -> list[Scored]:
     """Greedy budgeted coverage: each step takes the candidate adding the most uncovered weight per word."""
-    pool = [s for s in scored if not s.unit.debris and p.min_words <= s.unit.words <= p.max_words]
-    if not pool:  # tiny or messy stories: any whole, reasonably sized stretch will do
-        pool = [s for s in scored if s.unit.words <= p.max_words * 2 and not s.unit.text.isspace()]
+    pool = candidates(scored, p)
     covered: set[str] = set()
     chosen: list[Scored] = []
     used = 0
@@ -205,14 +195,15 @@ def extractive(articles: Sequence[Article], docs: Mapping[str, "Doc"], facts: Se
     if not units:
         return [], ["summary: the articles have no sentences to summarise"]
     budget = settings.summary_words
-    shortest = min(u.words for u in units)
-    if budget < shortest:
-        return [], [f"summary: a budget of {budget} words is below the shortest sentence ({shortest} words); "
-                    f"use --summary-words {shortest} or more"]
     scored = score_units(units, facts, p)
-    chosen = order(select(scored, budget, p))
-    if not chosen:
-        notes.append(f"summary: no whole sentence fits in {budget} words; use a larger --summary-words")
+    pool = candidates(scored, p)
+    shortest = min((s.unit.words for s in pool), default=0)
+    if not pool:
+        return [], ["summary: the articles have no whole sentence short enough to quote"]
+    if budget < shortest:
+        return [], [f"summary: a budget of {budget} words is below the shortest usable sentence ({shortest} words); "
+                    f"use --summary-words {shortest} or more"]
+    chosen = order(select(pool, budget, p))
     return [SummarySentence(text=s.unit.text, sources=_sources(s)) for s in chosen], notes
 
 

@@ -17,12 +17,12 @@ if TYPE_CHECKING:
 # the whole stretch is then kept as one candidate that is too long to be chosen, so nothing is cut.
 MAX_JOINED = 6
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
-_DEBRIS = re.compile(
-    r"(https?://|www\.|@\w|\|| MORE\b|©|\bclick here\b|\bsign up\b|\bsubscribe\b|\bnewsletter\b|"
-    r"\bread more\b|\bimage caption\b|\bimage copyright\b|\btoggle caption\b|\bphoto:|\bfile photo\b|"
-    r"\bgetty images\b|\bstaff photographer\b|\bassociated press\)|\bcopyright\b|\ball rights reserved\b|"
-    r"\bjavascript\b|\bcookies?\b|\bclosed captioning\b|\bplease\b)",
-    re.IGNORECASE,
+_DEBRIS = re.compile(r"https?://|www\.|@\w|\||\bMORE\b|©")
+# lower-case phrases of page furniture: credits, captions, calls to subscribe or share
+_FURNITURE = (
+    "click here", "sign up", "subscribe", "newsletter", "read more", "image caption", "image copyright",
+    "toggle caption", "photo:", "file photo", "getty images", "staff photographer", "associated press)",
+    "copyright", "all rights reserved", "javascript", "cookie", "closed captioning", "please ",
 )
 STOP = frozenset(
     """a an the and or but if then than so of to in on at by for with from as into onto about over under after
@@ -48,7 +48,6 @@ class Unit:
     words: int
     lemmas: list[str] = field(default_factory=list)  # lower-case lemmas of content words, in order
     tokens: list[str] = field(default_factory=list)  # lower-case lemmas of all words, in order
-    ents: int = 0
     debris: bool = False
 
 
@@ -108,6 +107,27 @@ def _split_lines(body: str, sents: Sequence[Sentence]) -> list[Sentence]:
     return out
 
 
+def _token_words(doc: "Doc") -> list[tuple[str, bool] | None]:
+    """Per token: its lower-case lemma and whether it is a content word (None for punctuation and space)."""
+    from spacy.attrs import IS_PUNCT, IS_SPACE, IS_STOP, LEMMA, ORTH
+
+    strings = doc.vocab.strings
+    seen: dict[tuple[int, int, int], tuple[str, bool]] = {}
+    out: list[tuple[str, bool] | None] = []
+    for lemma, orth, punct, space, stop in doc.to_array([LEMMA, ORTH, IS_PUNCT, IS_SPACE, IS_STOP]).tolist():
+        if punct or space:
+            out.append(None)
+            continue
+        key = (lemma, orth, stop)
+        item = seen.get(key)
+        if item is None:
+            low = (strings[lemma] if lemma else strings[orth]).lower()
+            item = (low, low not in STOP and not stop and bool(_WORD.fullmatch(low)))
+            seen[key] = item
+        out.append(item)
+    return out
+
+
 def build_units(articles: Sequence[Article], docs: Mapping[str, "Doc"],
                 quotes: Sequence[Quote] = ()) -> list[Unit]:
     """Every candidate of every article, quotes kept whole."""
@@ -123,26 +143,23 @@ def build_units(articles: Sequence[Article], docs: Mapping[str, "Doc"],
             continue
         sents = _split_lines(art.text, split_sentences(art, doc))
         groups = _groups(art.text, sents, by_article.get(art.id, []))
+        words = _token_words(doc)
         for g in groups:
             start, end = g[0].start, g[-1].end
             span = doc.char_span(start, end, alignment_mode="expand")
             lemmas: list[str] = []
             tokens: list[str] = []
-            ents = 0
             if span is not None:
-                ents = len(span.ents)
-                for t in span:
-                    if t.is_punct or t.is_space:
-                        continue
-                    low = (t.lemma_ or t.text).lower()
-                    tokens.append(low)
-                    if low not in STOP and not t.is_stop and _WORD.fullmatch(low):
-                        lemmas.append(low)
+                for item in words[span.start:span.end]:
+                    if item is not None:
+                        tokens.append(item[0])
+                        if item[1]:
+                            lemmas.append(item[0])
             text = art.text[start:end]
             units.append(Unit(
                 article=art.id, article_rank=rank[art.id], index=g[0].index, count=len(sents),
                 start=start, end=end, text=text, words=len(text.split()), lemmas=lemmas, tokens=tokens,
-                ents=ents, debris=is_debris(text, len(g)),
+                debris=is_debris(text, len(g)),
             ))
     return units
 
@@ -152,6 +169,9 @@ def is_debris(text: str, sentences: int = 1) -> bool:
     if sentences > MAX_JOINED:
         return True
     if _DEBRIS.search(text):
+        return True
+    low = text.lower()
+    if any(p in low for p in _FURNITURE):
         return True
     if not text[:1].isupper() and not text[:1].isdigit() and text[:1] not in "\"“‘'":
         return True  # starts mid-sentence, in brackets or with punctuation: a fragment or an editor's note
@@ -163,3 +183,4 @@ def is_debris(text: str, sentences: int = 1) -> bool:
         return True
     caps = sum(1 for w in words if w[0].isupper())
     return caps > 0.7 * len(words)
+

@@ -1,0 +1,97 @@
+"""Speed of whole-story analysis: a 10-article story, warm, stage by stage (goal: under 1.5 s on 2 cores).
+
+Run: python benchmarks/bench_story.py [--data ../shared/data/multi_news/dev.jsonl] [--repeat 3]
+The story is the 10 longest-clustered Multi-News passages: cluster 36 (9 articles about one event) plus the
+first article of cluster 29, so the story has both shared and unrelated material.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_DATA = ROOT.parent / "shared" / "data" / "multi_news" / "dev.jsonl"
+GOAL = 1.5
+
+
+def story_articles(data: str) -> list[Any]:
+    """Ten articles: the nine of cluster 36 and the first of cluster 29."""
+    from newsprism.eval.align import load_cluster
+
+    return (load_cluster(data, 36) + load_cluster(data, 29))[:10]
+
+
+def timed(fn: Callable[[], Any]) -> tuple[Any, float]:
+    t = time.perf_counter()
+    out = fn()
+    return out, time.perf_counter() - t
+
+
+def stages(articles: list[Any]) -> dict[str, float]:
+    """Each stage of analyze_story, timed on its own, in pipeline order."""
+    from newsprism.config import Settings
+    from newsprism.nlp import parse
+    from newsprism.story.align import align_facts
+    from newsprism.story.claims import find_claims
+    from newsprism.story.entities import build_entities
+    from newsprism.story.outlets import compare_outlets
+    from newsprism.story.quote_groups import group_quotes
+    from newsprism.story.quotes import extract_quotes
+    from newsprism.story.summarize import summarize
+    from newsprism.story.timeline import build_timeline
+
+    s = Settings()
+    t: dict[str, float] = {}
+    docs, t["parse (spaCy)"] = timed(lambda: parse(articles, s))
+    ents, t["entities"] = timed(lambda: build_entities(articles, docs, s))
+    quotes, t["quotes"] = timed(lambda: extract_quotes(articles, docs, ents, s))
+    _, t["quote groups"] = timed(lambda: group_quotes(quotes, articles, ents))
+    facts, t["facts (align)"] = timed(lambda: align_facts(articles, docs, ents, s))
+    _, t["claims"] = timed(lambda: find_claims(articles, docs, quotes, ents, s))
+    _, t["timeline"] = timed(lambda: build_timeline(articles, docs, s))
+    _, t["outlets"] = timed(lambda: compare_outlets(articles, facts, quotes))
+    _, t["summary"] = timed(lambda: summarize(articles, docs, facts, quotes, s))
+    return t
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--data", default=str(DEFAULT_DATA))
+    p.add_argument("--repeat", type=int, default=3)
+    args = p.parse_args(argv)
+    if not os.path.exists(args.data):
+        print(f"bench_story: {args.data} not found; give --data path/to/multi_news/dev.jsonl", file=sys.stderr)
+        return 2
+    from newsprism.config import Settings
+    from newsprism.story.analyze import analyze_story, make_story
+
+    articles = story_articles(args.data)
+    words = sum(a.words for a in articles)
+    story = make_story(articles)
+    analyze_story(story, Settings())  # warm-up: loads spaCy and imports every stage
+    totals = []
+    for _ in range(args.repeat):
+        report, secs = timed(lambda: analyze_story(story, Settings()))
+        totals.append(secs)
+    per_stage = [stages(articles) for _ in range(args.repeat)]
+    print(f"story: {len(articles)} articles, {words} words; {len(report.facts)} facts, {len(report.quotes)} quotes, "
+          f"{len(report.claims)} claims, {len(report.timeline)} timeline entries")
+    print(f"{'stage':22} {'median s':>9}")
+    for name in per_stage[0]:
+        print(f"{name:22} {statistics.median(r[name] for r in per_stage):9.3f}")
+    med = statistics.median(totals)
+    print(f"{'analyze_story (total)':22} {med:9.3f}   goal < {GOAL} s: {'met' if med < GOAL else 'NOT met'}")
+    analysis = statistics.median(sum(v for k, v in r.items() if not k.startswith("parse")) for r in per_stage)
+    print(f"{'  of which analysis':22} {analysis:9.3f}   (everything after spaCy parsing)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

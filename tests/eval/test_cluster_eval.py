@@ -1,0 +1,83 @@
+"""`newsprism eval cluster`: the metrics, the loaders, and a quality floor on ECB+ when the data is present."""
+
+from __future__ import annotations
+
+import json
+import os
+
+import pytest
+
+from newsprism.eval.cluster import bcubed, load_ecb, load_wikiref, pairwise, run_cluster
+
+ECB = os.path.join(os.path.dirname(__file__), "..", "..", "..", "shared", "data", "ecbplus", "dev.jsonl")
+
+
+def test_bcubed_and_pairwise_on_known_clusterings():
+    gold = {"a": "x", "b": "x", "c": "y", "d": "y"}
+    assert bcubed(gold, dict(gold)) == (1.0, 1.0, 1.0)
+    one = {k: "all" for k in gold}
+    p, r, f = bcubed(gold, one)
+    assert (p, r) == (0.5, 1.0) and f == pytest.approx(2 / 3)
+    single = {k: k for k in gold}
+    p, r, f = bcubed(gold, single)
+    assert (p, r) == (1.0, 0.5)
+    pp, pr, pf = pairwise(gold, one)
+    assert (pp, pr) == (pytest.approx(2 / 6), 1.0)
+    pp, pr, pf = pairwise(gold, {"a": 1, "b": 1, "c": 1, "d": 2})
+    assert pp == pytest.approx(1 / 3) and pr == pytest.approx(1 / 2)
+
+
+def _write_data(tmp_path):
+    ecb = tmp_path / "ecb.jsonl"
+    rows = []
+    events = {
+        "1_a": "Tara Reid entered the Promises Treatment Center in Malibu, publicist Jack Ketsoyan said.",
+        "1_b": "Lindsay Lohan arrived at the Betty Ford Center in Rancho Mirage, lawyer Mark Heller said.",
+    }
+    for sub, text in events.items():
+        for i in range(3):
+            rows.append({"doc_id": f"{sub}{i}", "topic": 1, "subtopic": sub,
+                         "text": f"{text} Report number {i} on the actress and the centre."})
+    ecb.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    wiki = tmp_path / "wiki"
+    wiki.mkdir()
+    (wiki / "greek.elections.112.txt").write_text("Greek vote\nGreek voters chose a new parliament in Athens.")
+    (wiki / "greek.elections.113.txt").write_text("Athens poll\nThe Greek election in Athens saw a new parliament.")
+    (wiki / "ParisAttacks2015 (3).txt").write_text("Paris\nAttacks in Paris killed many people at the Bataclan.")
+    return str(ecb), str(wiki)
+
+
+def test_loaders_read_gold_labels(tmp_path):
+    ecb, wiki = _write_data(tmp_path)
+    arts, gold, topic = load_ecb(ecb)
+    assert len(arts) == 6 and set(gold.values()) == {"1_a", "1_b"} and set(topic.values()) == {1}
+    arts, gold = load_wikiref(wiki)
+    assert sorted(set(gold.values())) == ["ParisAttacks2015", "greek.elections"]
+    assert all(a.title for a in arts)
+
+
+def test_run_cluster_prints_both_systems(tmp_path, capsys):
+    ecb, wiki = _write_data(tmp_path)
+    out = tmp_path / "r.json"
+    assert run_cluster(ecb, wiki, json_out=str(out)) == 0
+    text = capsys.readouterr().out
+    assert "newsprism (file order)" in text and "newsprism (shuffled)" in text and "tfidf+agglomerative" in text
+    res = json.loads(out.read_text())
+    assert {r["system"].split(" (")[0] for r in res["ecbplus"]} == {"newsprism", "tfidf+agglomerative"}
+
+
+def test_run_cluster_without_data(tmp_path, capsys):
+    assert run_cluster(str(tmp_path / "no.jsonl"), str(tmp_path / "nowiki")) == 2
+    assert "no evaluation data" in capsys.readouterr().err
+
+
+@pytest.mark.slow
+@pytest.mark.data
+def test_ecb_quality_floor():
+    if not os.path.isfile(ECB):
+        pytest.skip(f"ECB+ data not found at {ECB}")
+    from newsprism.eval.cluster import cluster_newsprism
+
+    arts, gold, _ = load_ecb(ECB)
+    f1 = bcubed(gold, cluster_newsprism(arts))[2]
+    assert f1 >= 0.85, f"B-cubed F1 on ECB+ dev fell to {f1:.3f}"

@@ -1,0 +1,115 @@
+"""Temporal expressions resolved against publication dates, with precision, merged across articles."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from newsprism.config import Settings
+from newsprism.story.timeline import build_timeline, publication_dates, resolve
+
+sys.path.insert(0, str(Path(__file__).parent))  # tests import with importlib: make the fixtures importable
+from story_fixtures import GAZETTE, TIMES, article, parsed  # noqa: E402
+
+SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
+WED = date(2018, 9, 26)  # a Wednesday
+
+
+@pytest.mark.parametrize(("expr", "future", "expected"), [
+    ("Wednesday", False, ("2018-09-26", "day")),          # the publication day itself
+    ("on Monday", False, ("2018-09-24", "day")),          # earlier in the same week
+    ("Friday", False, ("2018-09-21", "day")),             # most recent Friday
+    ("Friday", True, ("2018-09-28", "day")),              # future tense: the coming Friday
+    ("next Wednesday", False, ("2018-10-03", "day")),
+    ("last Wednesday", False, ("2018-09-19", "day")),
+    ("yesterday", False, ("2018-09-25", "day")),
+    ("earlier in the day", False, ("2018-09-26", "day")),
+    ("last week", False, ("2018-09-17", "week")),
+    ("this week", False, ("2018-09-24", "week")),
+    ("next week", True, ("2018-10-01", "week")),
+    ("earlier this month", False, ("2018-09", "month")),
+    ("last month", False, ("2018-08", "month")),
+    ("November", False, ("2018-11", "month")),
+    ("in March", True, ("2019-03", "month")),
+    ("March", False, ("2018-03", "month")),
+    ("Sept. 12", False, ("2018-09-12", "day")),
+    ("2016", False, ("2016", "year")),
+    ("last year", False, ("2017", "year")),
+    ("November 2016", False, ("2016-11", "month")),
+    ("Oct. 24, 2016", False, ("2016-10-24", "day")),
+    ("two weeks ago", False, ("2018-09-10", "week")),
+])
+def test_resolve(expr: str, future: bool, expected: tuple[str, str]) -> None:
+    assert resolve(expr, WED, future) == expected
+
+
+def test_without_publication_date_relative_expressions_stay_relative() -> None:
+    assert resolve("last week", None) == (None, "relative")
+    assert resolve("Wednesday", None) == (None, "relative")
+    assert resolve("2016", None) == ("2016", "year")  # absolute dates need no anchor
+
+
+def test_story_timeline_merges_equal_entries() -> None:
+    arts = [article("a1", GAZETTE, "Gazette"), article("b1", TIMES, "Times")]
+    tl = build_timeline(arts, parsed(arts), Settings())
+    fire = [e for e in tl if e.date == "2024-03-12"]  # "Tuesday" of a Wednesday article
+    assert len(fire) == 1 and fire[0].precision == "day"
+    assert {s.article for s in fire[0].sources} == {"a1", "b1"}
+    assert any(e.expression == "next week" and e.date == "2024-03-18" and e.precision == "week" for e in tl)
+    assert any(e.expression == "earlier this month" and e.date == "2024-03" for e in tl)
+    texts = {a.id: a.text for a in arts}
+    for e in tl:
+        for s in e.sources:
+            assert texts[s.article][s.start:s.end] == s.text
+
+
+def test_no_dates_resolve_keeps_expressions_relative() -> None:
+    arts = [article("r1", "The mayor resigned on Tuesday. A new vote will follow next week.", "A", published=None)]
+    tl = build_timeline(arts, parsed(arts), Settings())
+    assert tl and all(e.date is None and e.precision == "relative" for e in tl)
+    assert {e.expression for e in tl} == {"Tuesday", "next week"}
+
+
+def test_publication_date_inferred_from_another_article_or_the_text() -> None:
+    dated = article("d1", "The mayor resigned on Tuesday.", "A", published="2024-03-13")
+    undated = article("d2", "The mayor quit on Tuesday, aides said.", "B", published=None)
+    written = article("d3", "Posted March 1, 2024. The mayor resigned on Tuesday.", "C", published=None)
+    pubs = publication_dates([dated, undated, written], Settings())
+    assert pubs == {"d1": date(2024, 3, 13), "d2": date(2024, 3, 13), "d3": date(2024, 3, 1)}
+
+
+def test_contradictory_publication_dates_resolve_per_article() -> None:
+    a = article("p1", "The mayor resigned on Tuesday.", "A", published="2024-03-13")
+    b = article("p2", "The mayor resigned on Tuesday.", "B", published="2024-05-01")
+    bad = article("p3", "The mayor resigned on Tuesday.", "C", published="2024-13-45")  # not a date: unknown
+    tl = build_timeline([a, b, bad], parsed([a, b, bad]), Settings())
+    dates = {(e.date, tuple(sorted(s.article for s in e.sources))) for e in tl}
+    assert ("2024-03-12", ("p1", "p3")) in dates  # the malformed date falls back to the story's commonest date
+    assert ("2024-04-30", ("p2",)) in dates
+
+
+@pytest.mark.slow
+def test_seed_timeline() -> None:
+    if not SEEDS.is_dir():
+        pytest.skip(f"seed articles not found at {SEEDS}")
+    from newsprism.api import load
+    from newsprism.nlp import parse
+
+    settings = Settings()
+    settings.published = {str(p): "2018-09-26" for p in SEEDS.glob("*.txt")}
+    arts = load([str(SEEDS)], settings)
+    tl = build_timeline(arts, parse(arts, settings), settings)
+
+    def find(date_: str, precision: str, *words: str) -> None:
+        assert any(e.date == date_ and e.precision == precision and all(w in e.event for w in words) for e in tl), (
+            date_, words)
+
+    find("2018-09-26", "day", "Wednesday")                 # the UN remarks
+    find("2018-09", "month", "Coats")                      # "earlier this month"
+    find("2018-09-17", "week", "China has openly stated")  # the tweet "last week"
+    find("2018-10-01", "week", "Pence")                    # the speech "next week"
+    find("2018-11", "month", "November")                   # the midterms
+    find("2016", "year", "Russia")                         # Russia's interference
