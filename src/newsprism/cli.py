@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
@@ -29,6 +30,8 @@ def _add_analysis_options(p: argparse.ArgumentParser) -> None:
                    help="llm uses an OpenAI-compatible chat endpoint (--llm-url)")
     p.add_argument("--llm-url", default=None, help="base URL of an OpenAI-compatible endpoint, e.g. http://127.0.0.1:8080/v1")
     p.add_argument("--llm-model", default="local", help="model name sent to the endpoint")
+    p.add_argument("--llm-timeout", type=float, default=60.0,
+                   help="seconds to wait for the endpoint (API key: environment variable NEWSPRISM_LLM_API_KEY)")
 
 
 def _settings(args: argparse.Namespace):  # type: ignore[no-untyped-def]
@@ -41,6 +44,8 @@ def _settings(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     s.summary_mode = getattr(args, "summary_mode", "extractive") or "extractive"
     s.llm_url = getattr(args, "llm_url", None)
     s.llm_model = getattr(args, "llm_model", "local") or "local"
+    s.llm_timeout = getattr(args, "llm_timeout", 60.0) or 60.0
+    s.llm_api_key = os.environ.get("NEWSPRISM_LLM_API_KEY") or None
     return s
 
 

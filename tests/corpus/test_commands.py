@@ -83,6 +83,7 @@ def test_sigkill_mid_ingest_loses_nothing_reported(tmp_path):
             if reported >= 200:
                 break
         assert time.monotonic() < deadline, "ingest made no progress"
+    helpers = _children_of(proc.pid) if os.path.isdir("/proc") else []
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     assert 0 < reported < total, "the kill must land mid-ingest"
@@ -91,6 +92,11 @@ def test_sigkill_mid_ingest_loses_nothing_reported(tmp_path):
     stored = con.execute("SELECT count(*) FROM articles").fetchone()[0]
     con.close()
     assert stored >= reported
+    deadline = time.monotonic() + 10
+    while helpers and time.monotonic() < deadline:  # helper processes end with their parent
+        helpers = [p for p in helpers if os.path.exists(f"/proc/{p}") and _state(p) != "Z"]
+        time.sleep(0.2)
+    assert not helpers, f"helper processes {helpers} outlived the killed ingest"
     done = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=300)
     assert done.returncode == 0, done.stderr
     con = sqlite3.connect(db)
@@ -100,3 +106,25 @@ def test_sigkill_mid_ingest_loses_nothing_reported(tmp_path):
     assert con.execute("SELECT count(*) FROM articles a LEFT JOIN stories s ON s.id = a.story "
                        "WHERE s.id IS NULL").fetchone()[0] == 0
     con.close()
+
+
+def _state(pid: int) -> str:
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as fh:
+            return fh.read().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return "gone"
+
+
+def _children_of(pid: int) -> list[int]:
+    out = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat", encoding="ascii", errors="replace") as fh:
+                    fields = fh.read().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == pid:
+                out.append(int(entry))
+    return out

@@ -175,3 +175,15 @@ def test_story_report_is_cached(tmp_path, rehab, monkeypatch):
         with pytest.raises(StoreError, match="no story"):
             s.story_report("sdoesnotexist")
     assert store_mod.REPORT_VERSION
+
+
+def test_helper_process_gives_the_same_stories(tmp_path, rehab):
+    a, b = rehab
+    arts = a + b + [make(filler(i), title=f"Notes {i}") for i in range(10)]
+    with Store(str(tmp_path / "one.db")) as s:
+        s.add_articles(arts)
+        plain = sorted(sorted(x["id"] for x in st["articles"]) for st in s.list_stories())
+    with Store(str(tmp_path / "two.db"), workers=1) as s:
+        s.add_articles(arts)
+        helped = sorted(sorted(x["id"] for x in st["articles"]) for st in s.list_stories())
+    assert plain == helped

@@ -1,15 +1,10 @@
-"""Makes the generated-corpus helpers importable as ``scale_corpus`` (tests run in importlib mode)."""
+"""Puts this folder on ``sys.path``: the tests import ``scale_corpus``, and so must the Dask worker processes."""
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import sys
 
-_PATH = os.path.join(os.path.dirname(__file__), "scale_corpus.py")
-if "scale_corpus" not in sys.modules:
-    _spec = importlib.util.spec_from_file_location("scale_corpus", _PATH)
-    assert _spec is not None and _spec.loader is not None
-    _module = importlib.util.module_from_spec(_spec)
-    sys.modules["scale_corpus"] = _module
-    _spec.loader.exec_module(_module)
+_HERE = os.path.dirname(os.path.abspath(__file__))
+if _HERE not in sys.path:
+    sys.path.insert(0, _HERE)  # spawned workers copy the parent's sys.path

@@ -265,7 +265,7 @@ def write_corpus(root: str, jsonl_files: int = 2, txt_files: int = 12, warc_page
         dates[name] = str(rec["published"])
     with open(os.path.join(root, "dates.json"), "w", encoding="utf-8") as fh:
         json.dump(dates, fh)
-    paths = [txt_dir]
+    paths = [txt_dir] if singles else []
     if pages:
         write_warc(os.path.join(root, "crawl.warc.gz"), pages)
         paths.append(os.path.join(root, "crawl.warc.gz"))

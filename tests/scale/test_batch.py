@@ -40,11 +40,28 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
 
 @pytest.fixture(scope="module")
 def client() -> Iterator[Any]:
-    import cloudpickle
-
-    cloudpickle.register_pickle_by_value(scale_corpus)  # the workers cannot import the test helpers by name
     with connect(None, 2) as c:
         yield c
+
+
+def _plain_stories(inputs: list[str], settings: Settings) -> list[list[str]]:
+    """Stories of the whole corpus clustered in one pass with no blocking: the corpus functions on everything."""
+    from newsprism.corpus.cluster import cluster_articles, merge_clusters
+    from newsprism.corpus.dedup import find_copies
+    from newsprism.ingest import iter_articles
+
+    arts, seen = [], set()
+    for a in iter_articles(inputs, settings):
+        if not isinstance(a, Exception) and a.id not in seen:
+            seen.add(a.id)
+            arts.append(a)
+    copies = find_copies(arts, settings.dedup_threshold)
+    story_of, states = cluster_articles([a for a in arts if a.id not in copies], settings.story_window_days)
+    merged = merge_clusters(states, window_days=settings.story_window_days)
+    groups: dict[str, list[str]] = {}
+    for a in arts:
+        groups.setdefault(merged[story_of[copies.get(a.id, a.id)]], []).append(a.id)
+    return sorted(sorted(g) for g in groups.values())
 
 
 def test_batch_equals_single_process(corpus: dict[str, Any], client: Any, tmp_path: str) -> None:
@@ -59,9 +76,12 @@ def test_batch_equals_single_process(corpus: dict[str, Any], client: Any, tmp_pa
     rows = _rows(out)
     for name in ("articles.parquet", "stories.parquet", "reports.parquet"):
         assert rows[name] == corpus["rows"][name], name
-    # every event of the corpus is one story, with the outlets' copies listed in it
+    # every event of the corpus is one story, with the outlets' copies listed in it, and blocking lost nothing:
+    # the stories are those of one unblocked clustering pass over the whole corpus
     stories = read_output(out)["stories.parquet"]
     assert sum(1 for s in stories if s["size"] >= 5) == 18
+    assert sorted(sorted(s["articles"]) for s in stories) == _plain_stories(corpus["inputs"],
+                                                                            _settings(corpus["root"]))
     reports = [json.loads(r["report"]) for r in read_output(out)["reports.parquet"]]
     assert all(r["schema"] == "newsprism.report/1" and r["story"]["copies"] for r in reports if len(
         r["story"]["articles"]) >= 5)
@@ -91,14 +111,15 @@ def test_batch_command_writes_parquet_and_loads_the_store(tmp_path: str, capsys:
     records = [r for r in scale_corpus.generate() if "Ferry" in str(r["title"]) or "Port Alder" in str(r["title"])]
     inputs = scale_corpus.write_corpus(root, jsonl_files=1, txt_files=0, warc_pages=0, records=records)
     out, db = os.path.join(tmp_path, "out"), os.path.join(tmp_path, "np.db")
+    unique = len({str(r["text"]) for r in records})
     code = main(["batch", *inputs, "--output", out, "--workers", "1", "--partition-size", "4", "--store", db])
     assert code == 0
     said = capsys.readouterr().out
-    assert f"batch: {len(records)} articles" in said and "loaded into" in said
+    assert f"batch: {unique} articles" in said and "loaded into" in said
     rows = read_output(out)
-    assert len(rows["articles.parquet"]) == len(records)
+    assert len(rows["articles.parquet"]) == unique and len(rows["reports.parquet"]) == 1
     with Store(db) as store:
-        assert store.count_articles() == len(records)
+        assert store.count_articles() == unique
     code = main(["batch", inputs[-1], "--output", os.path.join(tmp_path, "small", "crawl-0.jsonl")])
     assert code == 2
     assert "not an earlier batch output" in capsys.readouterr().err

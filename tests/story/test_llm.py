@@ -190,3 +190,21 @@ def test_client_rejects_missing_url() -> None:
 
     with pytest.raises(LLMError, match="--llm-url"):
         ChatClient(None)
+
+
+@pytest.mark.slow
+def test_cli_llm_mode_end_to_end(fake: FakeChat, tmp_path: Any, monkeypatch: pytest.MonkeyPatch,
+                                 capsys: pytest.CaptureFixture[str]) -> None:
+    from newsprism.cli import main
+
+    a = tmp_path / "a.txt"
+    a.write_text(TEXT_A + "\n", encoding="utf-8")
+    fake.reply = "Flood waters closed the Elmford river bridge on Monday after heavy rain [1]."
+    monkeypatch.setenv("NEWSPRISM_LLM_API_KEY", "k-123")
+    out = tmp_path / "r.json"
+    assert main(["analyze", str(a), "--format", "json", "-o", str(out), "--summary-mode", "llm",
+                 "--llm-url", fake.url, "--llm-model", "m1", "--llm-timeout", "5"]) == 0
+    report = json.loads(out.read_text(encoding="utf-8"))
+    assert [s["generated"] for s in report["summary"]] == [True]
+    assert fake.requests[0]["auth"] == "Bearer k-123" and fake.requests[0]["body"]["model"] == "m1"
+    assert main(["verify", str(out), str(a)]) == 0

@@ -199,3 +199,9 @@ def test_closing_mark_typed_as_opening_mark() -> None:
     text = "”We will stay,” she said. He wrote “later“ and left."
     segs = [text[s.start:s.end] for s in find_segments(text)]
     assert segs[0] == "We will stay,"
+
+
+def test_relative_pronoun_speaks_as_its_antecedent() -> None:
+    _, quotes = run("The plan was backed by Ana Ruiz, who said the river would be cleaned by June.")
+    q = find(quotes, "the river would be cleaned")
+    assert q.speaker == "Ana Ruiz" and q.speaker_span is not None and q.speaker_span.text == "who"

@@ -113,3 +113,10 @@ def test_seed_timeline() -> None:
     find("2018-10-01", "week", "Pence")                    # the speech "next week"
     find("2018-11", "month", "November")                   # the midterms
     find("2016", "year", "Russia")                         # Russia's interference
+
+
+def test_past_month_day_in_a_new_year_and_no_ages() -> None:
+    assert resolve("Dec. 28", date(2015, 1, 5)) == ("2014-12-28", "day")
+    arts = [article("y1", "The 15-year-old boy was found that day. He left on Friday.", "A", published=None)]
+    tl = build_timeline(arts, parsed(arts), Settings())
+    assert [e.expression for e in tl] == ["Friday"]

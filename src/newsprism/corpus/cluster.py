@@ -1,7 +1,11 @@
 """Incremental story clustering: each article joins the most similar active story or opens a new one.
 
-The clusterer keeps only *active* stories in memory (those seen within ``window_days`` of the newest article,
-or, for undated articles, within the last ``window_articles`` articles); the rest live in the store. The same
+Articles are compared by tf-idf cosine of title-, lead- and name-weighted terms (see ``features``) against story
+centroids; a story's pull fades once an article's day is more than ``window_days`` from the story's days, and
+undated articles may join any story. The clusterer keeps only *active* stories in memory: a story retires when its
+days fall ``window_days`` behind the newest day seen (after a grace of ``grace_articles`` further articles, since
+dates arrive out of order), when ``window_articles`` articles passed without it, or past ``max_active``; the rest
+live in the store, so memory stays flat as the corpus grows. The same
 pieces serve a partitioned job: cluster each partition with :func:`cluster_articles` (or a :class:`Clusterer`),
 then call :func:`merge_clusters` on all partitions' story states to join stories that different partitions
 opened for the same event. :func:`assign` is the single decision (article vector -> story or None).

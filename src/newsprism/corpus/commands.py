@@ -40,7 +40,8 @@ def ingest_command(inputs: Sequence[str], store: str, settings: Settings | None 
     settings = settings or Settings()
     totals = {"added": 0, "skipped": 0, "copies": 0, "stories_new": 0}
     errors = 0
-    with Store(store, settings) as db, _progress(progress) as bar:
+    workers = 1 if (os.cpu_count() or 1) >= 2 else 0  # one helper process hashes and tokenizes alongside
+    with Store(store, settings, workers=workers) as db, _progress(progress) as bar:
         task = bar.add_task("ingesting", total=None) if bar is not None else None
         batch: list[Article] = []
         started = time.monotonic()

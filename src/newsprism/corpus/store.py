@@ -7,6 +7,7 @@ import json
 import os
 import sqlite3
 import threading
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict
@@ -20,7 +21,7 @@ from ..errors import StoreError
 from ..model import Article, Removal, Story
 from . import dedup
 from .cluster import Clusterer, DocFreq, StoryState
-from .features import extract
+from .features import Features, extract
 
 SCHEMA_VERSION = 1
 _STORY_COLS = "SELECT id, title, coalesce(first_seen, created), coalesce(last_seen, created)"
@@ -90,8 +91,10 @@ class Store:
     """A newsprism corpus in one SQLite file (WAL mode). Use as a context manager or call ``close()``."""
 
     def __init__(self, path: str, settings: Settings | None = None, *, timeout: float = 10.0,
-                 create: bool = True) -> None:
+                 create: bool = True, workers: int = 0) -> None:
         self.path = str(path)
+        self.workers = workers  # processes computing signatures and features alongside the database work
+        self._pool: Any = None
         if not create and not os.path.exists(self.path):
             raise StoreError(f"no store at {self.path}; create one with: newsprism ingest FILES --store {self.path}")
         self.settings = settings or Settings()
@@ -159,8 +162,24 @@ class Store:
                     self._db.rollback()
                 raise
 
+    def _prepare(self, arts: list[Article]) -> Iterator[tuple[np.ndarray, Features]]:
+        """Signatures and features of the articles, in order; computed by worker processes when configured."""
+        if self.workers <= 0 or len(arts) < 8:
+            return map(prepare, arts)
+        if self._pool is None:
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
+            # spawn, not fork: the parent holds an SQLite connection and may run threads (progress bar, web)
+            self._pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"),
+                                             initializer=_exit_with_parent, initargs=(os.getpid(),))
+        return self._pool.map(prepare, arts, chunksize=16)
+
     def close(self) -> None:
         """Closes the database; the clusterer state is already saved with each batch."""
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+            self._pool = None
         with self._lock:
             try:
                 self._db.close()
@@ -235,12 +254,13 @@ class Store:
         start = db.execute("SELECT coalesce(max(seq), 0) FROM articles").fetchone()[0]
         touched: dict[str, StoryState] = {}
         days: dict[str, list[str]] = {}  # story -> days of the batch's articles, written once at the end
+        todo: dict[str, Article] = {}
         for art in arts:
-            if art.id in known:
+            if art.id in known or art.id in todo:
                 counts["skipped"] += 1
-                continue
-            known.add(art.id)
-            sig = dedup.signature(art.text)
+            else:
+                todo[art.id] = art
+        for art, (sig, prepared) in zip(todo.values(), self._prepare(list(todo.values()))):
             keys = dedup.band_keys(sig, threshold)
             kept = self._find_copy(db, sig, keys, threshold)
             feats = None
@@ -248,7 +268,7 @@ class Store:
                 story = db.execute("SELECT story FROM articles WHERE id=?", (kept,)).fetchone()[0]
                 counts["copies"] += 1
             else:
-                feats = extract(art)
+                feats = prepared
                 st, created = cl.add(art.id, feats)
                 if created:
                     counts["stories_new"] += 1
@@ -453,6 +473,22 @@ class Store:
     def integrity(self) -> str:
         """SQLite's integrity check result ('ok' when the file is sound)."""
         return str(self._read("PRAGMA integrity_check")[0][0])
+
+
+def _exit_with_parent(parent: int) -> None:
+    """Ends a helper process once the ingesting process is gone (even killed with SIGKILL), leaving no orphans."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(0)
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
+def prepare(article: Article) -> tuple[np.ndarray, Features]:
+    """MinHash signature and clustering features of one article: the CPU-heavy part of ingest, free of the store."""
+    return dedup.signature(article.text), extract(article)
 
 
 def _report_key(articles: Sequence[Article], copies: dict[str, str], settings: Settings) -> str:

@@ -75,7 +75,7 @@ def newsprism_system(articles: Sequence[Article], docs: dict[str, "Doc"]) -> dic
 
 
 def textacy_system(articles: Sequence[Article], docs: dict[str, "Doc"]) -> dict[str, list[Pred]]:
-    """textacy's direct quotations on the same docs; a doc with an odd number of marks is read paragraph by paragraph."""
+    """textacy's direct quotations on the same docs; a doc with an odd number of marks is read by paragraph."""
     try:
         from textacy.extract.triples import direct_quotations
     except ImportError as exc:
@@ -153,7 +153,8 @@ def eval_seeds(gold_path: str, seeds: str, systems: dict[str, System]) -> dict[s
             golds = [g for g in gold if g["doc"] == doc_name]
             art = by_name.get(doc_name)
             ps = preds.get(art.id, []) if art else []
-            scores = [(text_overlap(g["text"], p.text), gi, pi) for gi, g in enumerate(golds) for pi, p in enumerate(ps)]
+            scores = [(text_overlap(g["text"], p.text), gi, pi)
+                      for gi, g in enumerate(golds) for pi, p in enumerate(ps)]
             pairs = {gi: pi for gi, pi, _ in greedy_match(scores, SEED_MATCH)}
             for gi, g in enumerate(golds):
                 k = by_kind.setdefault(g.get("kind", "?"), [0, 0])

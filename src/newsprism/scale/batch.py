@@ -206,8 +206,10 @@ def connect(scheduler: str | None, workers: int) -> Iterator[Any]:
         return
     if workers < 1:
         raise NewsprismError("--workers must be at least 1")
+    # no dashboard; the scheduler's small HTTP endpoint (health checks) takes any free loopback port
     cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
-                           host="127.0.0.1", silence_logs=logging.ERROR)
+                           host="127.0.0.1", silence_logs=logging.ERROR,
+                           scheduler_kwargs={"dashboard_address": "127.0.0.1:0"})
     client = Client(cluster)
     try:
         yield client
@@ -298,10 +300,10 @@ def _run(client: Any, parts: list[Part], output: str, partition_size: int, setti
     local: list[LocalStory] = []
     owner: list[int] = []  # group of each story
     story_keys: list[list[int]] = []
-    for g, rows in enumerate(client.gather(summaries)):
+    for gi, rows in enumerate(client.gather(summaries)):
         for sid, positions, copies, mkeys in rows:
             local.append(LocalStory(stages.StoryState(id=sid), positions, copies))
-            owner.append(g)
+            owner.append(gi)
             story_keys.append(mkeys)
     del summaries
     mapping = _merge(client, local, owner, story_keys, state_futs, partition_size, settings, token)

@@ -11,7 +11,7 @@ import io
 import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any, BinaryIO, Literal
+from typing import Any, Literal
 
 from ..errors import InputError, NewsprismError
 
@@ -162,7 +162,7 @@ def jsonl_lines(path: str, start: int, end: int) -> Iterator[bytes]:
 class RangeReader(io.RawIOBase):
     """A file read from ``start`` up to ``end`` only, so a WARC reader stops at the end of the range."""
 
-    def __init__(self, fh: BinaryIO, start: int, end: int) -> None:
+    def __init__(self, fh: io.BufferedReader, start: int, end: int) -> None:
         self._fh = fh
         self._left = end - start
         fh.seek(start)

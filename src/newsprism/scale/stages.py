@@ -43,7 +43,7 @@ def doc_freq(articles: Iterable[Article]) -> DocFreq:
     """Document frequencies of the articles' clustering features (additive across partitions), for blocking."""
     df = DocFreq()
     for a in articles:
-        df.add(extract(a).terms)
+        df.add(list(extract(a).terms))
     return df
 
 

@@ -23,6 +23,11 @@ DENY_CUES = {"deny", "reject", "refuse", "dismiss", "rebuff", "rebut", "refute",
 CONFIRM_CUES = {"confirm", "acknowledge", "admit", "agree", "corroborate", "concede", "endorse"}
 DISPUTE_CUES = {"dispute", "question", "challenge", "contest", "doubt", "criticize", "criticise", "counter",
                 "disagree", "contradict"}
+# Unnamed subjects that can still claim or respond.
+ROLE_NOUNS = {"official", "officials", "spokesman", "spokeswoman", "spokesperson", "lawyer", "attorney", "prosecutor",
+              "prosecutors", "police", "study", "report", "government", "ministry", "company", "source", "sources",
+              "representative", "investigator", "investigators", "critic", "critics", "expert", "experts", "agency",
+              "department", "administration", "campaign", "court", "judge", "minister", "president", "leader"}
 # What makes the content of a quote contestable: accusations, findings, predictions, figures.
 _CONTESTABLE = re.compile(
     r"\b(?:found that|find that|accus\w*|alleg\w*|interfer\w*|meddl\w*|attempt\w*|plot\w*|cheat\w*|fraud\w*|rigg\w*|"
@@ -87,6 +92,7 @@ class _EntityIndex:
 
     def __init__(self, entities: Sequence[Entity]) -> None:
         self.spans: dict[str, list[tuple[int, int, str]]] = {}
+        self._patterns: dict[str, re.Pattern[str]] = {}
         self.names: dict[str, set[str]] = {}
         for e in entities:
             names = {e.name, *e.aliases}
@@ -101,11 +107,15 @@ class _EntityIndex:
         return None
 
     def mentioned(self, eid: str | None, text: str) -> bool:
+        """True when the text names the entity by any word of its names."""
         if not eid:
             return False
-        low = text.lower()
-        words = {w for n in self.names.get(eid, {eid.lower()}) for w in n.split() if len(w) > 2}
-        return any(re.search(r"\b" + re.escape(w) + r"\b", low) for w in words)
+        rx = self._patterns.get(eid)
+        if rx is None:
+            words = sorted({w for n in self.names.get(eid, {eid.lower()}) for w in n.split() if len(w) > 2})
+            rx = self._patterns[eid] = re.compile(
+                r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b" if words else r"(?!x)x", re.I)
+        return bool(rx.search(text))
 
 
 def _cue_verb(sent: "DocSpan") -> tuple["Token | None", str | None]:
@@ -117,8 +127,15 @@ def _cue_verb(sent: "DocSpan") -> tuple["Token | None", str | None]:
         if lemma == "push" and any(c.lower_ == "back" for c in tok.children):
             return tok, "denies"
         kind = _cue_class(None, {lemma})
-        if kind and (tok.dep_ in ("ROOT", "ccomp", "conj", "acl", "relcl") or tok.head.pos_ == "SPACE"):
-            return tok, kind
+        if not kind or not (tok.dep_ in ("ROOT", "ccomp", "conj", "acl", "relcl") or tok.head.pos_ == "SPACE"):
+            continue
+        before = sent.doc[max(tok.i - 3, sent.start): tok.i].text.lower()
+        if any(c.dep_ == "neg" for c in tok.children) or re.search(r"\b(?:yet to|not|never|n[’']t)\b", before):
+            continue  # "has yet to confirm", "did not deny": no stance taken
+        if lemma == "refuse" and not any(c.lemma_ in ("accept", "acknowledge", "believe", "recognize")
+                                          for c in tok.subtree):
+            continue  # "refused to discuss" declines, it does not deny; "refused to accept" does
+        return tok, kind
     return None, None
 
 
@@ -139,7 +156,9 @@ def _subject_entity(sent: "DocSpan", verb: "Token", article: str, index: _Entity
         sub = sent.doc[sub.start: verb.i]
     eid = index.at(article, subj.idx, subj.idx + len(subj.text)) or index.at(article, sub.start_char, sub.end_char)
     name = next((e.text for e in sub.ents if e.label_ in ("PERSON", "ORG", "GPE", "NORP")), None)
-    return eid, name or sub.text
+    if name is None and subj.lemma_.lower() in ROLE_NOUNS:
+        name = sub.text  # "the official", "a study": described, not named
+    return eid, name
 
 
 def _inside_quotes(text: str, pos: int) -> bool:
@@ -171,8 +190,12 @@ def find_claims(articles: Sequence[Article], docs: dict[str, "Doc"], quotes: Seq
     unit_pos = {id(u): i for i, u in enumerate(units)}
     sim = similarity_matrix(units)
 
+    by_article: dict[str, list[Unit]] = {}
+    for u in units:
+        by_article.setdefault(u.article, []).append(u)
+
     def unit_at(article: str, start: int) -> Unit | None:
-        return next((u for u in units if u.article == article and u.start <= start < max(u.end, u.start + 1)), None)
+        return next((u for u in by_article.get(article, []) if u.start <= start < max(u.end, u.start + 1)), None)
 
     def sentence_at(article: str, start: int) -> Sentence | None:
         return next((s for s in sents.get(article, []) if s.start <= start < s.end), None)
@@ -191,6 +214,9 @@ def find_claims(articles: Sequence[Article], docs: dict[str, "Doc"], quotes: Seq
         cue_words = set((q.cue or "").lower().split())
         cue_lemmas = {t.lemma_.lower() for t in (dspan if dspan is not None else []) if t.text.lower() in cue_words}
         stance = _cue_class(q.cue, cue_lemmas) or _stance_from_text(q.text)
+        if stance and q.cue and re.search(r"\b(?:yet to|not|never|n[’']t)\s+(?:\w+\s+)?" + re.escape(q.cue.split()[0]),
+                                          sent.text, re.I):
+            stance = None  # "has yet to confirm", "did not deny": the cue is negated
         who = q.entity or _key(q.speaker)
         if stance in ("denies", "disputes", "confirms"):
             responses.append((who, stance, q.id, span, _content(q.text)))
@@ -309,7 +335,7 @@ def _assemble(groups: list[_Group], articles: Sequence[Article], sents: dict[str
     evid: list[dict[str, list[Evidence]]] = [{} for _ in groups]
     for a in articles:
         for s in sents.get(a.id, []):
-            status = "none_offered" if NONE_OFFERED.search(s.text) else "supported" if SUPPORTED.search(s.text) else None
+            status = _evidence_status(s.text)
             if status is None:
                 continue
             scores = []
@@ -345,6 +371,22 @@ def _assemble(groups: list[_Group], articles: Sequence[Article], sents: dict[str
             sources=sources))
     claims.sort(key=lambda c: (-len({sp.article for sp in c.sources}) - len(c.responses), c.id))
     return claims
+
+
+_EVIDENCE_WORDS = re.compile(r"evidence|proof|detail|specific|unsubstantiated|unfounded|according to|documents|"
+                             r"records|data|figures|emails|report|investigation|study|analysis|audit|assessment|"
+                             r"inquiry|intelligence|findings", re.I)
+
+
+def _evidence_status(text: str) -> str | None:
+    """none_offered or supported when the sentence says so, else None (a cheap test first: most sentences don't)."""
+    if not _EVIDENCE_WORDS.search(text):
+        return None
+    if NONE_OFFERED.search(text):
+        return "none_offered"
+    if SUPPORTED.search(text):
+        return "supported"
+    return None
 
 
 def _distance(sents: list[Sentence], a: int, b: int) -> int:

@@ -115,7 +115,8 @@ def _title_before(doc: "Doc", tok_start: int) -> str | None:
         if low in {"’s", "'s"} or low in _CONNECTORS:
             pass
         elif t.is_title or t.is_upper or low in ROLE_HEADS or low in ROLE_MODIFIERS or low.strip(".") in HONORIFICS:
-            if t.pos_ in {"VERB", "AUX", "PRON", "DET", "ADP"} or (t.is_lower and t.pos_ == "ADJ" and i == tok_start - 1):
+            adjective_next_to_name = t.is_lower and t.pos_ == "ADJ" and i == tok_start - 1  # "his official Twitter"
+            if t.pos_ in {"VERB", "AUX", "PRON", "DET", "ADP"} or adjective_next_to_name:
                 break
         else:
             break

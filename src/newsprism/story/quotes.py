@@ -181,6 +181,8 @@ def looks_like_title(body: str) -> bool:
     """Quoted titles and names ("Fox News Sunday", "A Change Is Gonna Come"): nobody's words."""
     ws = re.findall(r"[^\W\d_][\w'’-]*", body)
     content = [w for w in ws if w.lower() not in _TITLE_STOP]
+    if len(content) > 1 and all(w.isupper() for w in content):
+        return False  # shouted words ("THEY LOSE, WE WIN") are words all the same
     return bool(content) and len(ws) <= 8 and all(w[0].isupper() for w in content)
 
 
@@ -320,7 +322,7 @@ def _indirect(doc: "Doc", quoted: list[tuple[int, int]]) -> list[tuple[int, int,
             if poss is None or clause is None:
                 continue
             content, speaker = _clause_span(clause, set()), poss
-        elif (lemma in SPEECH_VERBS or lemma in FOR_VERBS) and t.pos_ in {"VERB", "AUX"}:
+        elif (lemma in SPEECH_VERBS or lemma in FOR_VERBS or lemma in OBJECT_VERBS) and t.pos_ in {"VERB", "AUX"}:
             speaker = subject_of(t)
             if speaker is None or any(c.dep_ == "neg" for c in t.children) or not same_paragraph(t, speaker):
                 continue

@@ -24,10 +24,6 @@ concur object protest plead implore beg order instruct advise assure promise gua
 allege shout yell chant write text email message blog
 """.split())
 
-# Verbs whose finding or showing is attributed only with a that-clause (not "showed up").
-CLAUSE_ONLY = frozenset({"show", "find", "know", "think", "believe", "hope", "fear", "doubt", "wonder", "indicate",
-                         "signal", "continue", "agree", "add", "question", "call", "order", "ask"})
-
 # Verbs whose object is what was said ("denied attempts to ...", "accused China of ...").
 OBJECT_VERBS = frozenset("""
 deny reject dismiss dispute acknowledge admit announce accuse blame criticize criticise praise cite mention predict
@@ -50,6 +46,8 @@ argument suggestion promise pledge vow threat insistence contention admission an
 
 PRONOUNS = {"he": "PERSON", "she": "PERSON", "him": "PERSON", "her": "PERSON", "they": "ANY", "it": "ORG",
             "i": "PERSON", "we": "ANY"}
+# Subjects that never name who speaks ("That is ...", "There are ...", "What he said ...").
+NOT_SPEAKERS = frozenset({"that", "this", "these", "those", "there", "what", "whatever", "it's", "here"})
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f",
                   "herself": "f"}
 _SUBJ_DEPS = {"nsubj", "nsubjpass", "csubj"}
@@ -153,7 +151,7 @@ def subject_of(verb: "Token") -> "Token | None":
         if v is None:
             return None
         subjects = [c for c in v.children if c.dep_ in _SUBJ_DEPS and c.dep_ != "csubj"
-                    and same_paragraph(c, v)]
+                    and same_paragraph(c, v) and c.lower_ not in NOT_SPEAKERS]
         if subjects:
             at = v.i
             return min(subjects, key=lambda c: abs(c.i - at))
@@ -164,6 +162,8 @@ def subject_of(verb: "Token") -> "Token | None":
                         return gc
         if v.dep_ in {"conj", "xcomp", "advcl"} and v.head is not v:
             v = v.head
+        elif v.dep_ == "pcomp" and v.head.dep_ == "prep" and v.head.head is not v.head:
+            v = v.head.head  # "responded by saying ..."
         else:
             return _misattached_subject(v)
     return None
@@ -189,6 +189,11 @@ def resolve(tok: "Token", ctx: ArticleContext) -> Speaker:
     doc = ctx.doc
     text = ctx.article.text
     low = tok.lower_
+    if low in {"who", "which", "that"} and tok.head.dep_ == "relcl" and tok.head.head.i != tok.head.i:
+        # "Jane Doe, who said ...": the relative pronoun is the mention, Jane Doe the speaker
+        ante = resolve(tok.head.head, ctx)
+        return Speaker(ante.name, ante.entity, ante.anonymous,
+                       Span(ctx.article.id, tok.idx, tok.idx + len(tok.text), tok.text))
     if tok.pos_ == "PRON" or low in PRONOUNS:
         span = Span(ctx.article.id, tok.idx, tok.idx + len(tok.text), tok.text)
         kind = PRONOUNS.get(low)

@@ -156,6 +156,8 @@ def resolve(expression: str, pub: date | None, future: bool = False) -> tuple[st
             return None, "relative"
         if future and d < pub:
             d = date(pub.year + 1, month, day)
+        elif not future and d > pub + timedelta(days=7):
+            d = date(pub.year - 1, month, day)  # "Dec. 28" in a January article: the last December
         return d.isoformat(), "day"
     # 5. anything else dateparser understands ("two weeks ago", "3 days ago")
     if re.search(r"\bago\b", e):
@@ -239,9 +241,12 @@ def build_timeline(articles: Sequence[Article], docs: dict[str, "Doc"], settings
 
 
 def _looks_temporal(expr: str) -> bool:
-    """Unresolved expressions worth keeping as relative: those that name a day, week, month or year."""
-    return bool(re.search(r"\b(?:day|week|month|year|today|yesterday|tomorrow|tonight|monday|tuesday|wednesday|"
-                          r"thursday|friday|saturday|sunday)\b|^" + _MONTH_RX, expr, re.I))
+    """Unresolved expressions worth keeping as relative: named days and months, and spans relative to now."""
+    if re.search(r"-year-old|years? old", expr, re.I):
+        return False
+    return bool(re.search(r"\b(?:today|yesterday|tomorrow|tonight|monday|tuesday|wednesday|thursday|friday|saturday|"
+                          r"sunday|ago|(?:last|next|this|earlier this|later this) (?:week|month|year))\b|^" + _MONTH_RX,
+                          expr, re.I))
 
 
 def _merge(raw: list[tuple[str | None, str, str, int]], units: list) -> list[TimelineEntry]:  # type: ignore[type-arg]

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import bisect
+import heapq
 import math
+import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -23,13 +26,14 @@ if TYPE_CHECKING:
 class Params:
     """Weights of the sentence score; defaults chosen on Multi-News dev, where they generalise across topics."""
 
-    length_power: float = 0.6  # gain is divided by words ** length_power: favours dense, not merely short, sentences
+    length_power: float = 0.6  # gain / words ** length_power: favours dense, not merely short, sentences
     bigram_weight: float = 1.0
     unigram_weight: float = 1.0
     df_power: float = 1.5  # words and pairs found in more of the articles weigh more: cross-outlet support
     position_weight: float = 1.5  # lead sentences carry the news
     position_decay: float = 8.0  # sentences
-    support_weight: float = 0.3  # extra weight per further article that states the same fact
+    support_weight: float = 0.15  # extra weight per further article that states the same fact
+    relative_weight: float = 2.0  # and so does the upper part of any article, however long it is
     redundancy: float = 0.5  # skip a candidate this similar (content-word cosine) to a chosen one
     min_words: int = 8
     max_words: int = 80
@@ -47,6 +51,10 @@ class Scored:
     sims: "np.ndarray"  # cosine of this candidate to every candidate, by row
 
 
+def _numbers(text: str) -> set[str]:
+    return set(_NUMBER.findall(text))
+
+
 def _concepts(u: Unit) -> list[str]:
     """Content unigrams and bigrams (a bigram needs one content word): what ROUGE-like overlap rewards."""
     out = list(u.lemmas)
@@ -58,6 +66,7 @@ def _concepts(u: Unit) -> list[str]:
 
 
 _EMPTY = np.zeros(0, dtype=np.float32)
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 
 def _similarities(bags: Sequence[Counter[str]]) -> "np.ndarray":
@@ -78,23 +87,26 @@ def _similarities(bags: Sequence[Counter[str]]) -> "np.ndarray":
     return np.asarray((m @ m.T).toarray(), dtype=np.float32)
 
 
-def _overlaps(u: Unit, sp: Span) -> bool:
-    return sp.article == u.article and sp.start < u.end and sp.end > u.start
-
-
 def _fact_support(units: Sequence[Unit], facts: Sequence[Fact]) -> list[list[Fact]]:
-    """The facts each unit states (a fact's support span overlaps the unit)."""
-    by_article: dict[str, list[tuple[Span, Fact]]] = {}
-    for f in facts:
+    """The facts each unit states (a fact's support span overlaps the unit); units are sorted, so bisect."""
+    by_article: dict[str, list[int]] = {}
+    for k, u in enumerate(units):
+        by_article.setdefault(u.article, []).append(k)
+    starts = {a: [units[k].start for k in ks] for a, ks in by_article.items()}
+    out: list[list[Fact]] = [[] for _ in units]
+    seen: set[tuple[int, int]] = set()
+    for fi, f in enumerate(facts):
         for sp in f.support:
-            by_article.setdefault(sp.article, []).append((sp, f))
-    out: list[list[Fact]] = []
-    for u in units:
-        found: list[Fact] = []
-        for sp, f in by_article.get(u.article, []):
-            if _overlaps(u, sp) and f not in found:
-                found.append(f)
-        out.append(found)
+            ks = by_article.get(sp.article)
+            if not ks:
+                continue
+            j = bisect.bisect_left(starts[sp.article], sp.end) - 1
+            while j >= 0 and units[ks[j]].end > sp.start:
+                k = ks[j]
+                if (k, fi) not in seen:
+                    seen.add((k, fi))
+                    out[k].append(f)
+                j -= 1
     return out
 
 
@@ -125,6 +137,8 @@ def score_units(units: Sequence[Unit], facts: Sequence[Fact], p: Params) -> list
         support = {u.article}
         cited = [Span(u.article, u.start, u.end, u.text)]
         for f in fact_lists[i]:
+            if f.status != "shared":  # a conflict's other spans say something else; they do not support it
+                continue
             for sp in f.support:
                 if sp.article != u.article and sp not in cited:
                     support.add(sp.article)
@@ -134,14 +148,15 @@ def score_units(units: Sequence[Unit], facts: Sequence[Fact], p: Params) -> list
     sims = _similarities(bags)
     for i, j in np.argwhere(sims >= p.cite_similarity):
         s, t = out[i], out[j]
-        if t.unit.article in s.support:
-            continue
+        if t.unit.article in s.support or _numbers(s.unit.text) != _numbers(t.unit.text):
+            continue  # "12 killed" and "14 killed" read alike but disagree
         s.support.add(t.unit.article)
         s.cited.append(Span(t.unit.article, t.unit.start, t.unit.end, t.unit.text))
     for s in out:
         s.sims = sims[s.row]
         u = s.unit
         position = 1.0 + p.position_weight * math.exp(-u.index / p.position_decay)
+        position *= 1.0 + p.relative_weight * (1.0 - u.index / max(u.count, 1))
         s.prior = position * (1.0 + p.support_weight * (len(s.support) - 1))
     return out
 
@@ -155,28 +170,35 @@ def candidates(scored: Sequence[Scored], p: Params) -> list[Scored]:
 
 
 def select(scored: Sequence[Scored], budget: int, p: Params) -> list[Scored]:
-    """Greedy budgeted coverage: each step takes the candidate adding the most uncovered weight per word."""
+    """Greedy budgeted coverage: each step takes the candidate adding the most uncovered weight per word.
+
+    Gains only shrink as words get covered, so a lazy heap re-scores just the candidates that reach the top.
+    """
     pool = candidates(scored, p)
     covered: set[str] = set()
     chosen: list[Scored] = []
     used = 0
-    while True:
-        best: Scored | None = None
-        best_gain = 0.0
-        for s in pool:
-            if s.unit.words > budget - used or any(s is c for c in chosen):
-                continue
-            gain = sum(w for c, w in s.concepts.items() if c not in covered)
-            gain = gain * s.prior / (s.unit.words ** p.length_power)
-            if gain > best_gain:
-                if any(s.sims[c.row] > p.redundancy for c in chosen):
-                    continue
-                best, best_gain = s, gain
-        if best is None:
-            break
-        chosen.append(best)
-        covered.update(best.concepts)
-        used += best.unit.words
+
+    def gain(s: Scored) -> float:
+        total = sum(w for c, w in s.concepts.items() if c not in covered)
+        return total * s.prior / (s.unit.words ** p.length_power)
+
+    heap = [(-gain(s), n) for n, s in enumerate(pool)]
+    heapq.heapify(heap)
+    while heap:
+        _, n = heapq.heappop(heap)
+        s = pool[n]
+        if s.unit.words > budget - used or any(s.sims[c.row] > p.redundancy for c in chosen):
+            continue  # the budget only shrinks and the chosen only grow: it will never fit again
+        g = gain(s)
+        if g <= 0:
+            continue
+        if heap and g < -heap[0][0]:
+            heapq.heappush(heap, (-g, n))
+            continue
+        chosen.append(s)
+        covered.update(s.concepts)
+        used += s.unit.words
     return chosen
 
 

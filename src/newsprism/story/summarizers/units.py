@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 # the whole stretch is then kept as one candidate that is too long to be chosen, so nothing is cut.
 MAX_JOINED = 6
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
+_QUOTE_MARKS = re.compile('[“”"]')
 _DEBRIS = re.compile(r"https?://|www\.|@\w|\||\bMORE\b|©")
 # lower-case phrases of page furniture: credits, captions, calls to subscribe or share
 _FURNITURE = (
@@ -54,7 +55,7 @@ class Unit:
 def _quote_open(text: str, open_before: bool) -> bool:
     """Whether a quotation is still open after ``text``, given whether one was open before it."""
     state = open_before
-    for ch in text:
+    for ch in _QUOTE_MARKS.findall(text):
         if ch == "“":
             state = True
         elif ch == "”":
