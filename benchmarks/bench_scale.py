@@ -47,6 +47,7 @@ def main() -> int:
     parser.add_argument("--data", default=DATA)
     parser.add_argument("--limit", type=int, default=None, help="only the first N clusters")
     parser.add_argument("--partition-size", type=int, default=16)
+    parser.add_argument("--keep", default=None, help="copy the three outputs to this directory")
     args = parser.parse_args()
     if not os.path.exists(args.data):
         print(f"bench_scale: skipped: {args.data} is absent (it lives in ../shared/data)")
@@ -73,7 +74,16 @@ def main() -> int:
                                     partition_size=args.partition_size, client=client)
                 job = time.monotonic() - t1
             results.append((f"dask, {workers} worker{'s' if workers > 1 else ''}", workers, job, started, summary))
-        same = rows(os.path.join(tmp, "w1")) == rows(os.path.join(tmp, "local")) == rows(os.path.join(tmp, "w2"))
+        outs = [rows(os.path.join(tmp, name)) for name in ("local", "w1", "w2")]
+        same = outs[0] == outs[1] == outs[2]
+        for name in outs[0]:
+            if not outs[0][name] == outs[1][name] == outs[2][name]:
+                print(f"differs: {name} ({[len(o[name]) for o in outs]} rows; "
+                      f"{sum(a != b for a, b in zip(outs[0][name], outs[2][name]))} differ local vs 2 workers)")
+        if args.keep:
+            import shutil
+
+            shutil.copytree(tmp, args.keep, dirs_exist_ok=True)
         one = results[1][2]
         print(f"{'run':<26}{'job s':>8}{'startup s':>11}{'articles/s':>12}{'vs 1 worker':>13}  stories  reports")
         for name, _, secs, started, s in results:

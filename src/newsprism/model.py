@@ -105,6 +105,7 @@ class Quote:
     cue: str | None = None
     anonymous: bool = False
     speaker_span: Span | None = None
+    part_of: str | None = None  # id of the quote this is a piece of (split around its cue, or inside a reported clause)
 
 
 @dataclass(slots=True)
@@ -251,6 +252,7 @@ class Report:
                     "cue": q.cue,
                     "anonymous": q.anonymous,
                     "speaker_span": _span(q.speaker_span) if q.speaker_span else None,
+                    "part_of": q.part_of,
                 }
                 for q in self.quotes
             ],

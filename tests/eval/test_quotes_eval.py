@@ -103,3 +103,13 @@ def test_run_quotes_without_data_says_what_to_pass(tmp_path: Path, capsys) -> No
     missing = str(tmp_path / "none")
     assert run_quotes(gold=missing, seeds=missing, polnear=missing) == 2
     assert "--polnear" in capsys.readouterr().err
+
+
+def test_pieces_of_one_statement_are_scored_as_one() -> None:
+    from newsprism.eval.quotes import Pred, statements
+
+    preds = [Pred(0, 10, "Lee", id="q1"), Pred(20, 30, "Lee", id="q2", part_of="q1"),
+             Pred(40, 50, "Berg", id="q3"), Pred(60, 70, None, id="q4", part_of="q9")]
+    joined = statements(preds)
+    assert [p.ranges for p in joined] == [[(0, 10), (20, 30)], [(40, 50)], [(60, 70)]]
+    assert preds[0].pieces == []  # the system's own predictions are left as they were

@@ -31,9 +31,14 @@ CENTROID_TERMS = 150
 INDEX_TERMS = 25
 QUERY_TERMS = 25
 MAX_CANDIDATES = 40  # stories scored per article, the ones sharing most of its strongest terms
-THRESHOLD = 0.20
-MERGE_THRESHOLD = 0.40
-TIME_FADE = 365.0  # days beyond the window over which a story's pull fades to nothing
+THRESHOLD = 0.15
+MERGE_THRESHOLD = 0.15
+RATIO = 0.7
+MERGE_RATIO = 0.7
+TIME_FADE = 365.0
+MAX_MEMBERS = 48  # a story is re-checked for a split while it has at most this many articles
+MEMBER_TERMS = 60  # terms kept of each member's vector for that re-check
+SPLIT_SIZES = frozenset({4, 5, 6, 8, 10, 12, 16, 20, 24, 32, 40, 48})  # sizes at which the re-check runs  # days beyond the window over which a story's pull fades to nothing
 
 
 def new_story_id(first_article_id: str) -> str:
@@ -99,9 +104,17 @@ class StoryState:
     last_seq: int = 0
     title: str | None = None
     norm: float = 0.0
+    # article id -> (day, pruned vector) while the story is small enough to be re-checked for a split
+    members: dict[str, tuple[int | None, dict[str, float]]] = field(default_factory=dict)
 
-    def add(self, vec: dict[str, float], day: int | None, seq: int, title: str | None) -> None:
+    def add(self, vec: dict[str, float], day: int | None, seq: int, title: str | None,
+            article_id: str | None = None) -> None:
         """Folds one article vector into the centroid, pruning it to the strongest terms."""
+        if article_id is not None and self.size == len(self.members) and self.size < MAX_MEMBERS:
+            keep = heapq.nlargest(MEMBER_TERMS, vec.items(), key=lambda kv: kv[1])
+            self.members[article_id] = (day, dict(keep))
+        else:
+            self.members.clear()
         c = self.centroid
         for t, w in vec.items():
             c[t] = c.get(t, 0.0) + w
@@ -124,6 +137,11 @@ class StoryState:
         if len(self.centroid) > CENTROID_TERMS * 2:
             self.centroid = dict(sorted(self.centroid.items(), key=lambda kv: -kv[1])[:CENTROID_TERMS])
         self.norm = math.sqrt(sum(w * w for w in self.centroid.values()))
+        if self.size == len(self.members) and other.size == len(other.members) \
+                and self.size + other.size <= MAX_MEMBERS:
+            self.members.update(other.members)
+        else:
+            self.members.clear()
         self.size += other.size
         self.last_seq = max(self.last_seq, other.last_seq)
         for d in (other.first_day, other.last_day):
@@ -136,13 +154,63 @@ class StoryState:
         return [t for t, _ in heapq.nlargest(INDEX_TERMS, self.centroid.items(), key=lambda kv: kv[1])]
 
     def to_json(self) -> str:
-        """The centroid as JSON, for the store."""
-        return json.dumps({"c": {k: round(v, 5) for k, v in self.centroid.items()}}, separators=(",", ":"))
+        """The centroid (and the members kept for a re-check) as JSON, for the store."""
+        out: dict[str, object] = {"c": {k: round(v, 5) for k, v in self.centroid.items()}}
+        if self.members and len(self.members) == self.size:
+            out["m"] = {a: [d, {k: round(v, 4) for k, v in vec.items()}] for a, (d, vec) in self.members.items()}
+        return json.dumps(out, separators=(",", ":"))
 
     @staticmethod
     def centroid_from_json(text: str) -> dict[str, float]:
         """The centroid read back from :meth:`to_json`."""
         return {k: float(v) for k, v in json.loads(text).get("c", {}).items()}
+
+    @staticmethod
+    def members_from_json(text: str) -> dict[str, tuple[int | None, dict[str, float]]]:
+        """The members read back from :meth:`to_json` (empty when none were kept)."""
+        raw = json.loads(text).get("m", {})
+        return {a: (d, {k: float(v) for k, v in vec.items()}) for a, (d, vec) in raw.items()}
+
+
+def _state_of(sid: str, members: dict[str, tuple[int | None, dict[str, float]]], like: StoryState) -> StoryState:
+    """A story state rebuilt from member vectors (after a split)."""
+    st = StoryState(id=sid, last_seq=like.last_seq, title=like.title)
+    for aid, (day, vec) in members.items():
+        st.add(vec, day, like.last_seq, None, aid)
+    return st
+
+
+def _dot(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum([w * b[t] for t, w in a.items() if t in b])
+
+
+def two_way(members: dict[str, tuple[int | None, dict[str, float]]]) -> tuple[list[str], list[str]]:
+    """Splits the members into two groups by spherical 2-means, seeded by the two most dissimilar articles."""
+    ids = list(members)
+    vecs = [members[a][1] for a in ids]
+    total: dict[str, float] = {}
+    for v in vecs:
+        for t, w in v.items():
+            total[t] = total.get(t, 0.0) + w
+    s1 = min(range(len(ids)), key=lambda i: (_dot(vecs[i], total), ids[i]))
+    s2 = min(range(len(ids)), key=lambda i: (_dot(vecs[i], vecs[s1]) if i != s1 else 9.0, ids[i]))
+    c1, c2 = dict(vecs[s1]), dict(vecs[s2])
+    side = [False] * len(ids)
+    for _ in range(6):
+        n1 = math.sqrt(sum(w * w for w in c1.values())) or 1.0
+        n2 = math.sqrt(sum(w * w for w in c2.values())) or 1.0
+        new = [_dot(v, c2) / n2 > _dot(v, c1) / n1 for v in vecs]
+        if new == side and _ > 0:
+            break
+        side = new
+        c1, c2 = {}, {}
+        for v, right in zip(vecs, side):
+            c = c2 if right else c1
+            for t, w in v.items():
+                c[t] = c.get(t, 0.0) + w
+    return [a for a, r in zip(ids, side) if not r], [a for a, r in zip(ids, side) if r]
 
 
 def vectorize(features: Features, df: DocFreq, idx: np.ndarray | None = None) -> dict[str, float]:
@@ -164,6 +232,28 @@ def cosine(vec: dict[str, float], story: StoryState) -> float:
     return dot / story.norm
 
 
+def link(vec: dict[str, float], story: StoryState) -> float:
+    """Mean cosine of a unit article vector to the story's members (average link, via the summed centroid)."""
+    if not story.size:
+        return 0.0
+    c = story.centroid
+    return sum([vec[t] * c[t] for t in vec.keys() & c.keys()]) / story.size
+
+
+def coherence(story: StoryState) -> float | None:
+    """Mean pairwise cosine among the story's members (None for a single article): how tight the event is."""
+    n = story.size
+    if n < 2:
+        return None
+    return max(0.0, (story.norm * story.norm - n) / (n * (n - 1)))
+
+
+def bar(story: StoryState, threshold: float, ratio: float) -> float:
+    """What an article must reach to join: the floor, raised to a share of the story's own coherence."""
+    coh = coherence(story)
+    return threshold if coh is None else max(threshold, ratio * coh)
+
+
 def time_factor(day: int | None, story: StoryState, window_days: int) -> float:
     """1 inside the story's window, fading to 0 as the article's day moves away from it; 1 when undated."""
     if day is None or story.last_day is None or story.first_day is None:
@@ -172,6 +262,15 @@ def time_factor(day: int | None, story: StoryState, window_days: int) -> float:
     if gap <= window_days:
         return 1.0
     return max(0.0, 1.0 - (gap - window_days) / TIME_FADE)
+
+
+def joinable(a: StoryState, b: StoryState, threshold: float, f: float = 1.0) -> bool:
+    """Whether two stories are one event: their cross average link reaches a share of each one's coherence."""
+    if not a.size or not b.size:
+        return False
+    c = b.centroid
+    cross = sum([w * c[t] for t, w in a.centroid.items() if t in c]) / (a.size * b.size) * f
+    return cross >= max(bar(a, threshold, MERGE_RATIO), bar(b, threshold, MERGE_RATIO))
 
 
 def _range_factor(a: StoryState, b: StoryState, window_days: int) -> float:
@@ -188,15 +287,16 @@ def assign(vec: dict[str, float], day: int | None, active: Iterable[StoryState],
            threshold: float = THRESHOLD, window_days: int = 7) -> tuple[str | None, float]:
     """The id of the active story this article vector belongs to (None: open a new one) and its score."""
     best: str | None = None
-    best_score = threshold
+    best_score = 0.0
     for story in active:
         f = time_factor(day, story, window_days)
         if f <= 0.0:
             continue
-        s = cosine(vec, story) * f
-        if s >= best_score:
-            best, best_score = story.id, s
-    return best, (best_score if best else 0.0)
+        s = link(vec, story) * f
+        b = bar(story, threshold, RATIO)
+        if s >= b and s / b > best_score:
+            best, best_score = story.id, s / b
+    return best, best_score
 
 
 class Clusterer:
@@ -263,9 +363,38 @@ class Clusterer:
             self.active[st.id] = st
         else:
             st = self.active[sid]
-        st.add(vec, day, self.seq, features.title)
+        st.add(vec, day, self.seq, features.title, article_id)
         self._reindex(st)
         return st, created
+
+    def recheck(self, st: StoryState) -> tuple[StoryState, list[str]] | None:
+        """Splits ``st`` in two when its articles form two events that would not be joined; returns (new story,
+        the article ids moved to it), or None.
+
+        An event's first article can only be compared with the stories already open, so the first articles of a
+        second, similar event may join the first one's story; once both events have a few articles the story shows
+        two groups, and the re-check (run at a few sizes while the story is small) separates them.
+        """
+        if st.size not in SPLIT_SIZES or len(st.members) != st.size:
+            return None
+        left, right = two_way(st.members)
+        if len(left) < 2 or len(right) < 2:
+            return None
+        a = _state_of(st.id, {i: st.members[i] for i in left}, st)
+        b = _state_of(st.id, {i: st.members[i] for i in right}, st)
+        if joinable(a, b, self.merge_threshold):
+            return None
+        order = list(st.members)
+        keep, move = (left, right) if order[0] in left else (right, left)
+        moved = {i: st.members[i] for i in move}
+        new = _state_of(new_story_id(f"{move[0]}:{self.seq}"), moved, st)
+        kept = _state_of(st.id, {i: st.members[i] for i in keep}, st)
+        st.centroid, st.norm, st.size, st.members = kept.centroid, kept.norm, kept.size, kept.members
+        st.first_day, st.last_day = kept.first_day, kept.last_day
+        self.active[new.id] = new
+        self._reindex(st)
+        self._reindex(new)
+        return new, list(move)
 
     def absorb(self, st: StoryState) -> list[tuple[str, str]]:
         """Merges into ``st`` every active story whose centroid now matches it; returns (gone id, kept id) pairs.
@@ -281,7 +410,7 @@ class Clusterer:
             if other.id == st.id or other.id not in self.active:
                 continue
             f = _range_factor(st, other, self.window_days)
-            if f > 0 and cosine(unit, other) * f >= self.merge_threshold:
+            if f > 0 and joinable(st, other, self.merge_threshold, f):
                 keep, gone = (st, other) if (st.size, other.id) >= (other.size, st.id) else (other, st)
                 keep.merge(gone)
                 self._drop(gone.id)
@@ -328,6 +457,10 @@ def cluster_articles(articles: Iterable[Article], window_days: int = 7) -> tuple
     for art in articles:
         st, _ = cl.add(art.id, extract(art))
         story_of[art.id] = st.id
+        split = cl.recheck(st)
+        if split is not None:
+            for aid in split[1]:
+                story_of[aid] = split[0].id
         for gone, keep in cl.absorb(st):
             for aid, sid in story_of.items():
                 if sid == gone:

@@ -48,6 +48,13 @@ class Pred:
     speaker: str | None = None
     speaker_span: tuple[int, int] | None = None
     text: str = ""
+    pieces: list[tuple[int, int]] = field(default_factory=list)  # further pieces of the same statement
+    id: str = ""
+    part_of: str | None = None  # id of the prediction this one is a piece of
+
+    @property
+    def ranges(self) -> list[tuple[int, int]]:
+        return [(self.start, self.end), *self.pieces]
 
 
 @dataclass(slots=True)
@@ -61,7 +68,7 @@ System = Callable[[Sequence[Article], dict[str, "Doc"]], dict[str, list[Pred]]]
 
 
 def newsprism_system(articles: Sequence[Article], docs: dict[str, "Doc"]) -> dict[str, list[Pred]]:
-    """Quotes of every kind from newsprism's own entity and quote stages."""
+    """Quotes of every kind from newsprism's own entity and quote stages, one per quoted piece."""
     from ..story.entities import build_entities
     from ..story.quotes import extract_quotes
 
@@ -70,7 +77,24 @@ def newsprism_system(articles: Sequence[Article], docs: dict[str, "Doc"]) -> dic
         ents = build_entities([art], docs)
         for q in extract_quotes([art], docs, ents):
             sp = (q.speaker_span.start, q.speaker_span.end) if q.speaker_span else None
-            out[art.id].append(Pred(q.start, q.end, q.speaker, sp, q.text))
+            out[art.id].append(Pred(q.start, q.end, q.speaker, sp, q.text, id=q.id, part_of=q.part_of))
+    return out
+
+
+def statements(preds: list[Pred]) -> list[Pred]:
+    """Pieces a system declares part of one statement, joined into it (PolNeAR annotates statements, not pieces)."""
+    ids = {p.id for p in preds if p.id}
+    hosts: dict[str, Pred] = {}
+    out: list[Pred] = []
+    for p in preds:
+        if p.part_of is None or p.part_of not in ids:
+            joined = Pred(p.start, p.end, p.speaker, p.speaker_span, p.text, list(p.pieces), p.id)
+            out.append(joined)
+            if p.id:
+                hosts[p.id] = joined
+    for p in preds:
+        if p.part_of is not None and p.part_of in hosts:
+            hosts[p.part_of].pieces.append((p.start, p.end))
     return out
 
 
@@ -244,9 +268,9 @@ def eval_polnear(root: str, systems: dict[str, System], limit: int | None = None
         coverage = [0, 0, 0]
         spk_total = spk_ok = 0
         for art in articles:
-            golds, ps = gold[art.id], preds.get(art.id, [])
+            golds, ps = gold[art.id], statements(preds.get(art.id, []))
             gsets = [char_set(art.text, g.content) for g in golds]
-            psets = [char_set(art.text, [(p.start, p.end)]) for p in ps]
+            psets = [char_set(art.text, p.ranges) for p in ps]
             scores = []
             covers = []
             for gi, gs in enumerate(gsets):

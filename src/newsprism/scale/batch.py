@@ -283,7 +283,7 @@ def _run(client: Any, parts: list[Part], output: str, partition_size: int, setti
     summary.largest_component = max((len(c) for c in comps), default=0)
     groups = merge.pack(comps, partition_size)
     summary.groups = len(groups)
-    # 3. dedup and clustering per group, then one merge of all story states
+    # 3. dedup and clustering per group, then the merge per block of stories
     group_futs = []
     group_of = np.zeros(len(where), dtype=np.int64)
     for g in groups:

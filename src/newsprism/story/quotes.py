@@ -11,12 +11,10 @@ from typing import TYPE_CHECKING, Any, cast
 from ..config import Settings
 from ..model import Article, Entity, Quote, Span
 from .entities import EntityIndex
+from .reported import find_reported, inside
 from .speakers import (
-    FOR_VERBS,
-    OBJECT_VERBS,
     SPEECH_NOUNS,
     SPEECH_VERBS,
-    TELL_VERBS,
     ArticleContext,
     Speaker,
     anonymous_sources,
@@ -65,6 +63,8 @@ class _Found:
     cue: str | None
     paragraph: int
     chain_next: bool = False  # an unclosed quote continued by the next paragraph
+    cue_at: int | None = None  # token index of the cue, to tell one attribution from another
+    part_of: int | None = None  # index of the found quote this one is a piece of
 
 
 def _marks(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
@@ -200,10 +200,6 @@ class _Tokens:
         return range(bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end))
 
 
-def _inside(i: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s <= i < e for s, e in spans)
-
-
 def _cue_for_segment(seg: Segment, toks: _Tokens, quoted: list[tuple[int, int]]) -> "Token | None":
     """The speech verb that introduces a quoted sentence: in the sentences around it, outside any quote."""
     doc = toks.doc
@@ -220,7 +216,7 @@ def _cue_for_segment(seg: Segment, toks: _Tokens, quoted: list[tuple[int, int]])
     para_hi = len(text) if para_hi < 0 else para_hi
     for sent in sents.values():
         for t in sent:
-            if t.idx < para_lo or t.idx >= para_hi or _inside(t.idx, quoted):
+            if t.idx < para_lo or t.idx >= para_hi or inside(t.idx, quoted):
                 continue
             if t.lemma_.lower() in SPEECH_VERBS and t.pos_ in {"VERB", "AUX"}:
                 dist = min(abs(t.idx - seg.start), abs(t.idx - seg.end))
@@ -272,110 +268,6 @@ def _head_speaker(seg: Segment, toks: _Tokens) -> "tuple[Token | None, Token | N
     return fallback
 
 
-def _clause_span(tok: "Token", skip: set[int]) -> tuple[int, int] | None:
-    """Token range of a reported clause, without its 'that' and edge punctuation."""
-    lo, hi = tok.left_edge.i, tok.right_edge.i
-    doc = tok.doc
-    while lo <= hi and (doc[lo].dep_ == "mark" and doc[lo].lower_ in {"that", "whether", "if"}
-                        or doc[lo].is_punct or doc[lo].is_space or lo in skip):
-        lo += 1
-    while hi >= lo and (doc[hi].is_punct or doc[hi].is_space or hi in skip):
-        hi -= 1
-    return _trim_aside(doc, lo, hi + 1)
-
-
-def _trim_aside(doc: "Doc", lo: int, end: int, min_tokens: int = 3) -> tuple[int, int] | None:
-    """Token range [lo, end) without a trailing ", which ..." or "(...)": the writer's aside, not the words reported."""
-    hi = end - 1
-    for t in doc[lo:hi + 1]:
-        if t.dep_ in {"relcl", "appos"} and t.right_edge.i >= hi - 1 and t.left_edge.i > lo + 2:
-            before = doc[t.left_edge.i - 1]
-            if before.text in {",", "(", "—", "–", "―", "--"}:
-                hi = t.left_edge.i - 2
-                break
-    while hi >= lo and (doc[hi].is_punct or doc[hi].is_space):
-        hi -= 1
-    if hi - lo < min_tokens - 1:
-        return None
-    return lo, hi + 1
-
-
-def _indirect(doc: "Doc", quoted: list[tuple[int, int]]) -> list[tuple[int, int, "Token", "Token"]]:
-    """Reported speech: (start char, end char, cue token, speaker token) for each clause reported by a cue."""
-    out: list[tuple[int, int, Token, Token]] = []
-    for t in doc:
-        lemma = t.lemma_.lower()
-        content: tuple[int, int] | None = None
-        speaker: Token | None = None
-        if t.lower_ == "according" and t.dep_ == "prep":
-            to = next((c for c in t.children if c.lower_ == "to"), None)
-            pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
-            if pobj is None:
-                continue
-            skip = set(range(t.left_edge.i, t.right_edge.i + 1))
-            content = _clause_span(t.head, skip)
-            speaker = pobj
-        elif t.lower_ in SPEECH_NOUNS and t.pos_ == "NOUN":
-            poss = next((c for c in t.children if c.dep_ == "poss"), None)
-            clause = next((c for c in t.children if c.dep_ in {"acl", "ccomp"}
-                           and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)), None)
-            if poss is None or clause is None:
-                continue
-            content, speaker = _clause_span(clause, set()), poss
-        elif (lemma in SPEECH_VERBS or lemma in FOR_VERBS or lemma in OBJECT_VERBS) and t.pos_ in {"VERB", "AUX"}:
-            speaker = subject_of(t)
-            if speaker is None or any(c.dep_ == "neg" for c in t.children) or not same_paragraph(t, speaker):
-                continue
-            comp = next((c for c in t.children if c.dep_ in {"ccomp", "parataxis"}), None)
-            pfor = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "for"), None)
-            if comp is None and pfor is not None and lemma in FOR_VERBS:  # "called for an inquiry"
-                pobj = next((c for c in pfor.children if c.dep_ in {"pobj", "pcomp"}), None)
-                if pobj is not None and pobj.right_edge.i - pobj.left_edge.i >= 1:
-                    content = (pobj.left_edge.i, pobj.right_edge.i + 1)
-            if content is None and comp is None and lemma in OBJECT_VERBS:
-                dobj = next((c for c in t.children if c.dep_ == "dobj"), None)
-                xcomp = next((c for c in t.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
-                if dobj is not None and dobj.pos_ != "PRON":
-                    ofp = next((c for c in t.children if c.dep_ == "prep" and c.lower_ in {"of", "for"}), None)
-                    hi = ofp.right_edge.i + 1 if ofp is not None else dobj.right_edge.i + 1
-                    if hi - dobj.left_edge.i >= 2:
-                        content = _trim_aside(doc, dobj.left_edge.i, hi, min_tokens=2)
-                elif xcomp is not None:
-                    content = _clause_span(xcomp, set())
-            if content is None and comp is None:  # "called the plan “a disaster”", "described him as ..."
-                dobj = next((c for c in t.children if c.dep_ == "dobj"), None)
-                pred = next((c for c in t.children if c.i > t.i and (
-                    c.dep_ in {"oprd", "attr"} or (c.dep_ == "prep" and c.lower_ == "as"))), None)
-                if dobj is not None and pred is not None and dobj.i < pred.i:
-                    content = _trim_aside(doc, dobj.left_edge.i, pred.right_edge.i + 1, min_tokens=2)
-            if content is None and comp is None and lemma in TELL_VERBS:  # "told his aides to stop"
-                dobj = next((c for c in t.children if c.dep_ == "dobj"), None)
-                xcomp = next((c for c in t.children if c.dep_ == "xcomp" and c.pos_ in {"VERB", "AUX"}), None)
-                if dobj is not None and xcomp is not None and dobj.i < xcomp.i:
-                    content = (dobj.left_edge.i, xcomp.right_edge.i + 1)
-            elif comp is not None:
-                content = _clause_span(comp, set())
-        if content is None or speaker is None:
-            continue
-        lo, hi = content
-        if not (same_paragraph(t, doc[lo]) and same_paragraph(t, doc[hi - 1])):
-            continue
-        start, end = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)
-        for qs, qe in quoted:  # never cut a quotation in two: take in all of it
-            if qs < start < qe:
-                start = qs
-            if qs < end < qe:
-                end = qe
-        if speaker.idx >= start and speaker.idx < end:
-            continue
-        # the clause is a direct quote already ("“...,” she said"): only narrative words around a quote count
-        narrative = sum(1 for tk in doc[lo:hi] if tk.is_alpha and not _inside(tk.idx, quoted))
-        if narrative < 2 and any(min(end, e) > max(start, s) for s, e in quoted):
-            continue
-        out.append((start, end, t, speaker))
-    return out
-
-
 def _cue_text(tok: "Token | None") -> str | None:
     if tok is None:
         return None
@@ -423,6 +315,30 @@ def transcript_turns(text: str) -> list[tuple[int, int, int, int]]:
     return out
 
 
+_HEADLINE = re.compile(r"^[^\S\n]*([A-Z][\w.'’-]*(?:[^\S\n]+[A-Z][\w.'’-]*){0,3}):[^\S\n]+(\S[^\n]{5,200}?)[.!?]?[^\S\n]*$",
+                       re.MULTILINE)
+
+
+def headline_attributions(text: str, ctx: ArticleContext) -> list[tuple[int, int, int, int]]:
+    """Headline-style attributions ("Sanders: Clinton needs to change course"): (label start, end, body start, end).
+
+    The label must name an entity of the story, so section tags ("Update:", "Poll:") are left alone.
+    """
+    out: list[tuple[int, int, int, int]] = []
+    for m in _HEADLINE.finditer(text):
+        label = m.group(1)
+        if label.isupper() or ctx.index.lookup(label) is None:
+            continue
+        b0, b1 = m.start(2), m.end(2)
+        if text[b0] in OPENERS + "\"'" and text[b1 - 1] in CLOSERS + "\"'":
+            b0, b1 = b0 + 1, b1 - 1  # the whole line quoted: the quote itself, without its marks
+            while b1 > b0 and text[b1 - 1] in ".,!?":
+                b1 -= 1
+        if b1 - b0 >= 5:
+            out.append((m.start(1), m.end(1), b0, b1))
+    return out
+
+
 def _named_speaker(ctx: ArticleContext, start: int, end: int) -> Speaker:
     """A speaker given by a bare name in the text (a turn label or a name after a dash)."""
     name = ctx.article.text[start:end]
@@ -440,7 +356,7 @@ def _article_quotes(article: Article, doc: "Doc", ctx: ArticleContext) -> list[_
     segments = find_segments(text)
     quoted = [s.outer for s in segments]
     items: list[tuple[int, str, Any]] = [(s.start, "seg", s) for s in segments]
-    for ind in _indirect(doc, quoted):
+    for ind in find_reported(doc, quoted):
         items.append((ind[0], "ind", ind))
     turns = transcript_turns(text)
     for turn in turns:
@@ -448,6 +364,11 @@ def _article_quotes(article: Article, doc: "Doc", ctx: ArticleContext) -> list[_
     if turns:  # a quotation mark opening a turn ("PENCE: ...) belongs to the turn
         labels = {t[0] for t in turns}
         items = [it for it in items if not (it[1] == "seg" and it[0] in labels)]
+    heads = headline_attributions(text, ctx)
+    for head in heads:
+        items.append((head[2], "head", head))
+    if heads:  # a quotation mark inside such a line belongs to it
+        items = [it for it in items if not (it[1] == "seg" and any(h[0] < it[0] < h[3] for h in heads))]
     items.sort(key=lambda x: (x[0], x[1]))
     found: list[_Found] = []
     for _, what, obj in items:
@@ -478,17 +399,55 @@ def _article_quotes(article: Article, doc: "Doc", ctx: ArticleContext) -> list[_
             nxt_para = text.find("\n", seg.end)
             chain = seg.close_mark is None and nxt_para >= 0 and text[nxt_para:].lstrip()[:1] in OPENERS + '"\''
             found.append(_Found(seg.start, seg.end, "partial" if partial else "direct", spk, _cue_text(cue),
-                                seg.paragraph, chain))
-        elif what == "turn":
+                                seg.paragraph, chain, cue.i if cue is not None else None))
+        elif what in {"turn", "head"}:
             l0, l1, b0, b1 = cast("tuple[int, int, int, int]", obj)
-            found.append(_Found(b0, b1, "direct", _named_speaker(ctx, l0, l1), ":",
-                                text.count("\n\n", 0, b0)))
+            quoted_line = what == "turn" or text[b0 - 1] in OPENERS + "\"'"
+            found.append(_Found(b0, b1, "direct" if quoted_line else "indirect", _named_speaker(ctx, l0, l1), ":",
+                                text.count("\n", 0, b0)))
         else:
             start, end, cue_tok, spk_tok = cast("tuple[int, int, Token, Token]", obj)
             found.append(_Found(start, end, "indirect", resolve(spk_tok, ctx), _cue_text(cue_tok),
-                                text.count("\n\n", 0, start)))
+                                text.count("\n\n", 0, start), cue_at=cue_tok.i))
     _continue_speakers(found)
+    _link_pieces(text, found)
     return found
+
+
+def _same_voice(a: Speaker | None, b: Speaker | None) -> bool:
+    if a is None or b is None:
+        return False
+    return (a.entity is not None and a.entity == b.entity) or (a.name is not None and a.name == b.name)
+
+
+def _link_pieces(text: str, found: list[_Found]) -> None:
+    """Marks pieces of one statement: a quote split around its attribution, a fragment inside a reported clause."""
+    reported = [(i, f) for i, f in enumerate(found) if f.kind == "indirect"]
+    for f in found:  # 1. “...” inside "she said the plan had “no budget”": a piece of the reported clause
+        if f.kind == "indirect":
+            continue
+        host = next((i for i, g in reported if g.start < f.start and f.end <= g.end + 1), None)
+        if host is not None:
+            f.part_of = host
+    for f in found:  # 2. "Lee said she hopes to ...": a reported clause inside the same speaker's reported clause
+        if f.kind != "indirect" or f.part_of is not None:
+            continue
+        host = next((i for i, g in reported if g is not f and g.part_of is None and g.start <= f.start
+                     and f.end <= g.end and (g.start, g.end) != (f.start, f.end)
+                     and _same_voice(f.speaker, g.speaker)), None)
+        if host is not None:
+            f.part_of = host
+    prev: int | None = None
+    for i, f in enumerate(found):  # 3. “A,” she said. “B.” -- one statement, quoted in two pieces
+        if f.kind != "direct" or f.part_of is not None:
+            continue
+        if prev is not None:
+            p = found[prev]
+            gap = text[p.end:f.start]
+            if (f.paragraph == p.paragraph and "\n" not in gap and len(gap) <= 120
+                    and (f.cue_at is None or f.cue_at == p.cue_at) and _same_voice(f.speaker, p.speaker)):
+                f.part_of = p.part_of if p.part_of is not None else prev
+        prev = i
 
 
 def _continue_speakers(found: list[_Found]) -> None:
@@ -518,6 +477,7 @@ def extract_quotes(articles: Sequence[Article], docs: Mapping[str, "Doc"], entit
             continue
         at = entity_tokens(article, doc, list(entities))
         ctx = ArticleContext(article, doc, index, at, anonymous_sources(doc), infer_genders(doc, at, index))
+        base = len(out)
         for f in _article_quotes(article, doc, ctx):
             spk = f.speaker
             out.append(Quote(
@@ -525,5 +485,6 @@ def extract_quotes(articles: Sequence[Article], docs: Mapping[str, "Doc"], entit
                 text=article.text[f.start:f.end], kind=f.kind,  # type: ignore[arg-type]
                 speaker=spk.name if spk else None, entity=spk.entity if spk else None, cue=f.cue,
                 anonymous=bool(spk and spk.anonymous), speaker_span=spk.span if spk else None,
+                part_of=f"q{base + f.part_of + 1}" if f.part_of is not None else None,
             ))
     return out

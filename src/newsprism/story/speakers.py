@@ -38,6 +38,11 @@ TELL_VERBS = frozenset({"tell", "urge", "ask", "order", "instruct", "advise", "w
 # Verbs that report a demand with "for" ("called for an inquiry").
 FOR_VERBS = frozenset({"call", "push", "argue", "press", "lobby", "advocate", "plead", "ask", "appeal", "campaign"})
 
+# Verbs that report what someone wants, intends or expects ("plans to ...", "hopes that ...").
+ATTITUDE_VERBS = frozenset("""
+want plan hope expect intend aim seek wish prefer refuse decide believe think fear worry doubt feel agree offer
+""".split())
+
 # Nouns naming a statement, whose owner is the speaker ("Trump's accusation that ...").
 SPEECH_NOUNS = frozenset("""
 accusation allegation claim statement assertion warning denial remark remarks comment comments words message tweet
