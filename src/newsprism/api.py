@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Iterable, Sequence
 
@@ -65,7 +64,7 @@ def _unique(articles: list[Article]) -> list[Article]:
 def analyze_command(inputs: Sequence[str], fmt: str = "text", output: str | None = None,
                     settings: Settings | None = None) -> int:
     """`newsprism analyze`: read every input (reporting bad ones), analyse the rest, render the report."""
-    from .report import render
+    from .report import emit
 
     settings = settings or Settings()
     errors: list[InputError] = []
@@ -76,14 +75,5 @@ def analyze_command(inputs: Sequence[str], fmt: str = "text", output: str | None
         print("newsprism: error: no readable article among the inputs; nothing to analyse", file=sys.stderr)
         return 2
     report = analyze(articles, settings)
-    texts = {a.id: a.text for a in report.story.articles}
-    color = output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-    text = render(report.to_dict(), fmt, articles=texts, color=color)
-    if output:
-        tmp = output + ".tmp"
-        with open(tmp, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.replace(tmp, output)
-    else:
-        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    emit(report.to_dict(), fmt, output, articles={a.id: a.text for a in report.story.articles})
     return 2 if errors else 0

@@ -18,8 +18,8 @@ TEXT = (
 )
 
 
-def _brat(text: str, items: list[tuple[str, str, str | None]]) -> str:
-    """Brat lines for (content, cue, source) strings found in ``text``."""
+def _brat(text: str, items: list[tuple[str | tuple[str, ...], str, str | None]]) -> str:
+    """Brat lines for (content, cue, source) strings found in ``text``; a tuple of strings is a content in pieces."""
     lines: list[str] = []
     n = 0
     for e, (content, cue, source) in enumerate(items, 1):
@@ -28,8 +28,9 @@ def _brat(text: str, items: list[tuple[str, str, str | None]]) -> str:
             if s is None:
                 continue
             n += 1
-            a = text.index(s)
-            lines.append(f"T{n}\t{label} {a} {a + len(s)}\t{s}")
+            parts = (s,) if isinstance(s, str) else s
+            ranges = ";".join(f"{text.index(x)} {text.index(x) + len(x)}" for x in parts)
+            lines.append(f"T{n}\t{label} {ranges}\t{' '.join(parts)}")
             refs.append(f"{label}:T{n}")
         lines.append(f"E{e}\tAttribution:T0 " + " ".join(refs))
     return "\n".join(lines) + "\n"
@@ -41,10 +42,9 @@ def data(tmp_path: Path) -> dict[str, str]:
     (pol / "text").mkdir(parents=True)
     (pol / "attributions").mkdir()
     (pol / "text" / "doc1.txt").write_text(TEXT, encoding="utf-8")
-    items: list[tuple[str, str, str | None]] = [
+    items: list[tuple[str | tuple[str, ...], str, str | None]] = [
         ("that the bridge would reopen in May", "said", "Mayor Ann Lee"),
-        ("“We have the money and the workers,”", "told", "Lee"),
-        ("“Nothing can stop us now.”", "told", "Lee"),
+        (("“We have the money and the workers,”", "“Nothing can stop us now.”"), "told", "Lee"),  # one quote
     ]
     (pol / "attributions" / "doc1_ab12.ann").write_text(_brat(TEXT, items), encoding="utf-8")
     seeds = tmp_path / "seeds"
@@ -78,7 +78,8 @@ def test_overlap_metrics() -> None:
 
 def test_read_polnear_checks_offsets(data: dict[str, str]) -> None:
     arts, gold = read_polnear(data["polnear"])
-    assert [a.id for a in arts] == ["doc1"] and len(gold["doc1"]) == 3
+    assert [a.id for a in arts] == ["doc1"] and len(gold["doc1"]) == 2
+    assert len(gold["doc1"][1].content) == 2
     ann = Path(data["polnear"]) / "attributions" / "doc1_ab12.ann"
     ann.write_text(ann.read_text(encoding="utf-8").replace("\tsaid", "\tsays"), encoding="utf-8")
     with pytest.raises(NewsprismError, match="does not match"):

@@ -121,3 +121,16 @@ def test_name_tokens_drop_honorifics_and_suffixes() -> None:
 
 def test_spacy_is_loaded_once() -> None:
     assert load_spacy() is load_spacy()
+
+
+def test_online_platforms_are_organisations_not_people() -> None:
+    text = ("Senator Omar Haddad posted on Twitter late on Monday. Twitter said the account was real. "
+            "Instagram and YouTube removed the video.\n\nHe later wrote that the vote was rigged.")
+    arts = [Article(id="a1", text=text, outlet="One")]
+    docs = parse(arts)
+    ents = build_entities(arts, docs)
+    assert all(e.type != "PERSON" for e in ents if e.name in {"Twitter", "Instagram", "YouTube"})
+    from newsprism.story.quotes import extract_quotes
+
+    rigged = next(q for q in extract_quotes(arts, docs, ents) if "rigged" in q.text)
+    assert rigged.speaker == "Omar Haddad"

@@ -47,7 +47,7 @@ def test_cue_as_an_aside_inside_the_clause() -> None:
 def test_clause_the_parser_hangs_on_the_cue_as_an_adverbial() -> None:
     quotes = run("Senator Omar Haddad said after the vote he would not sign the harbour bill.")
     q = find(quotes, "he would not sign the harbour bill")
-    assert q.speaker == "Omar Haddad" and q.cue == "said"
+    assert q.speaker == "Omar Haddad" and q.cue == "said" and q.text.startswith("he would")
 
 
 def test_conditions_are_not_what_was_said() -> None:
@@ -112,9 +112,51 @@ def test_headline_attribution_needs_a_story_entity_as_label() -> None:
 @pytest.mark.parametrize("text", [
     "According to people familiar with the talks, the ferry deal is finished.",
     "The ferry deal, according to two city officials, is finished.",
+    "According to talk show host Nina Brandt, the ferry deal reeks of “panic” and is finished.",
 ])
 def test_according_to_before_or_inside_the_clause(text: str) -> None:
     quotes = run(text)
     q = find(quotes, "finished")
     assert q.cue == "according to" and q.speaker
     assert "ferry deal" in q.text and not q.text.lower().startswith("according")
+
+
+def test_spokesman_passive_quoted_as_saying_and_told_without_that() -> None:
+    quotes = run("Governor Maria Keller spoke on Monday. Keller's spokesman said the dam would be rebuilt by spring. "
+                 "Senator Omar Haddad was quoted as saying that the harbour deal was dead. "
+                 "Mr. Haddad told reporters the vote would be close.")
+    assert find(quotes, "the dam would be rebuilt").speaker == "Keller's spokesman"
+    dead = find(quotes, "the harbour deal was dead")
+    assert dead.speaker == "Omar Haddad" and not dead.text.startswith("that")
+    close = find(quotes, "the vote would be close")
+    assert close.speaker == "Omar Haddad" and close.cue == "told" and "reporters" not in close.text
+
+
+def test_told_someone_to_do_something_with_quoted_words_inside() -> None:
+    quotes = run("Mayor Ann Lee tells her voters at the rally to “go to the polls early” "
+                 "and then “bring a friend.”")
+    told = next(q for q in quotes if q.kind == "indirect")
+    assert told.cue == "tells" and "go to the polls early" in told.text and "bring a friend" in told.text
+    assert all(q.part_of == told.id for q in quotes if q.kind == "partial")
+
+
+def test_a_thought_needs_its_own_thinker() -> None:
+    quotes = run("Governor Maria Keller opened the dam. It is hard to plan the harbour without knowing how the river "
+                 "will behave. Keller believes the river will stay calm.")
+    assert not any("how the river" in q.text for q in quotes)
+    assert find(quotes, "the river will stay calm").speaker == "Maria Keller"
+
+
+def test_cited_as_keeps_the_predicate_and_although_clause_is_left_out() -> None:
+    quotes = run("Senator Ann Lee cited the budget as a reason for the delay. "
+                 "Lee claimed that the harbour plan was sound, although she again refused to publish its costs.")
+    assert find(quotes, "the budget").text == "the budget as a reason for the delay"
+    claimed = find(quotes, "the harbour plan was sound")
+    assert claimed.text == "the harbour plan was sound" and claimed.speaker == "Ann Lee"
+
+
+def test_quote_introduced_by_a_colon_at_the_end_of_the_previous_paragraph() -> None:
+    quotes = run("Mayor Ann Lee opened the bridge on Monday. The Linz Courier reports:\n\n"
+                 "\"In a sign of the mood in the valley, the bridge was rebuilt in a month.\"")
+    q = find(quotes, "In a sign of the mood")
+    assert q.kind == "direct" and q.cue == "reports" and q.speaker == "Linz Courier"

@@ -5,7 +5,11 @@ centroids; a story's pull fades once an article's day is more than ``window_days
 undated articles may join any story. The clusterer keeps only *active* stories in memory: a story retires when its
 days fall ``window_days`` behind the newest day seen (after a grace of ``grace_articles`` further articles, since
 dates arrive out of order), when ``window_articles`` articles passed without it, or past ``max_active``; the rest
-live in the store, so memory stays flat as the corpus grows. The same
+live in the store, so memory stays flat as the corpus grows. An event's first article can only be compared with the
+stories already open, so the first articles of a second, similar event (the same boxer's next title defence) tend to
+join the first one's story; while a story is small its members' vectors are kept, and at a few sizes
+:meth:`Clusterer.recheck` splits it in two (spherical 2-means) when the two groups match each other far less than
+they match within, after which the absorb step will not join them again. The same
 pieces serve a partitioned job: cluster each partition with :func:`cluster_articles` (or a :class:`Clusterer`),
 then call :func:`merge_clusters` on all partitions' story states to join stories that different partitions
 opened for the same event. :func:`assign` is the single decision (article vector -> story or None).
@@ -31,14 +35,15 @@ CENTROID_TERMS = 150
 INDEX_TERMS = 25
 QUERY_TERMS = 25
 MAX_CANDIDATES = 40  # stories scored per article, the ones sharing most of its strongest terms
-THRESHOLD = 0.15
-MERGE_THRESHOLD = 0.15
-RATIO = 0.7
-MERGE_RATIO = 0.7
-TIME_FADE = 365.0
+THRESHOLD = 0.20
+MERGE_THRESHOLD = 0.40
+TIME_FADE = 365.0  # days beyond the window over which a story's pull fades to nothing
+IDF_PRIOR = 0.0  # background documents assumed to hold none of the terms, so idf is not flat while the corpus is tiny
+SPLIT_RATIO = 0.0  # two groups are two events when they match across at most this share of how they match within
+MIN_PART = 3  # articles each group needs before a story is split (and before two groups count as two events)
 MAX_MEMBERS = 48  # a story is re-checked for a split while it has at most this many articles
 MEMBER_TERMS = 60  # terms kept of each member's vector for that re-check
-SPLIT_SIZES = frozenset({4, 5, 6, 8, 10, 12, 16, 20, 24, 32, 40, 48})  # sizes at which the re-check runs  # days beyond the window over which a story's pull fades to nothing
+SPLIT_SIZES = frozenset({6, 8, 10, 12, 16, 20, 24, 32, 40, 48})  # story sizes at which the re-check runs
 
 
 def new_story_id(first_article_id: str) -> str:
@@ -79,7 +84,7 @@ class DocFreq:
         """Smoothed inverse document frequency of each term."""
         idx = self.buckets(terms) if idx is None else idx
         df = self.counts[idx].astype(np.float64)
-        return np.log((self.n + 1.0) / (df + 1.0)) + 1.0
+        return np.log((self.n + 1.0 + IDF_PRIOR) / (df + 1.0)) + 1.0
 
     def to_bytes(self) -> bytes:
         return zlib.compress(self.counts.tobytes(), 1)
@@ -232,26 +237,12 @@ def cosine(vec: dict[str, float], story: StoryState) -> float:
     return dot / story.norm
 
 
-def link(vec: dict[str, float], story: StoryState) -> float:
-    """Mean cosine of a unit article vector to the story's members (average link, via the summed centroid)."""
-    if not story.size:
-        return 0.0
-    c = story.centroid
-    return sum([vec[t] * c[t] for t in vec.keys() & c.keys()]) / story.size
-
-
 def coherence(story: StoryState) -> float | None:
     """Mean pairwise cosine among the story's members (None for a single article): how tight the event is."""
     n = story.size
     if n < 2:
         return None
     return max(0.0, (story.norm * story.norm - n) / (n * (n - 1)))
-
-
-def bar(story: StoryState, threshold: float, ratio: float) -> float:
-    """What an article must reach to join: the floor, raised to a share of the story's own coherence."""
-    coh = coherence(story)
-    return threshold if coh is None else max(threshold, ratio * coh)
 
 
 def time_factor(day: int | None, story: StoryState, window_days: int) -> float:
@@ -264,13 +255,16 @@ def time_factor(day: int | None, story: StoryState, window_days: int) -> float:
     return max(0.0, 1.0 - (gap - window_days) / TIME_FADE)
 
 
-def joinable(a: StoryState, b: StoryState, threshold: float, f: float = 1.0) -> bool:
-    """Whether two stories are one event: their cross average link reaches a share of each one's coherence."""
-    if not a.size or not b.size:
+def separable(a: StoryState, b: StoryState) -> bool:
+    """Whether two groups of articles are two events: their members match across far less than within."""
+    if a.size < MIN_PART or b.size < MIN_PART or len(a.members) != a.size or len(b.members) != b.size:
         return False
-    c = b.centroid
-    cross = sum([w * c[t] for t, w in a.centroid.items() if t in c]) / (a.size * b.size) * f
-    return cross >= max(bar(a, threshold, MERGE_RATIO), bar(b, threshold, MERGE_RATIO))
+    return _cross(a, b) < SPLIT_RATIO * max(coherence(a) or 0.0, coherence(b) or 0.0)
+
+
+def _cross(a: StoryState, b: StoryState) -> float:
+    """Mean cosine between the members of two stories."""
+    return _dot(a.centroid, b.centroid) / (a.size * b.size) if a.size and b.size else 0.0
 
 
 def _range_factor(a: StoryState, b: StoryState, window_days: int) -> float:
@@ -287,16 +281,15 @@ def assign(vec: dict[str, float], day: int | None, active: Iterable[StoryState],
            threshold: float = THRESHOLD, window_days: int = 7) -> tuple[str | None, float]:
     """The id of the active story this article vector belongs to (None: open a new one) and its score."""
     best: str | None = None
-    best_score = 0.0
+    best_score = threshold
     for story in active:
         f = time_factor(day, story, window_days)
         if f <= 0.0:
             continue
-        s = link(vec, story) * f
-        b = bar(story, threshold, RATIO)
-        if s >= b and s / b > best_score:
-            best, best_score = story.id, s / b
-    return best, best_score
+        s = cosine(vec, story) * f
+        if s >= best_score:
+            best, best_score = story.id, s
+    return best, (best_score if best else 0.0)
 
 
 class Clusterer:
@@ -378,16 +371,17 @@ class Clusterer:
         if st.size not in SPLIT_SIZES or len(st.members) != st.size:
             return None
         left, right = two_way(st.members)
-        if len(left) < 2 or len(right) < 2:
+        if len(left) < MIN_PART or len(right) < MIN_PART:
             return None
         a = _state_of(st.id, {i: st.members[i] for i in left}, st)
         b = _state_of(st.id, {i: st.members[i] for i in right}, st)
-        if joinable(a, b, self.merge_threshold):
+        if not separable(a, b):
             return None
         order = list(st.members)
         keep, move = (left, right) if order[0] in left else (right, left)
         moved = {i: st.members[i] for i in move}
         new = _state_of(new_story_id(f"{move[0]}:{self.seq}"), moved, st)
+        new.title = None  # the caller names it after its first article
         kept = _state_of(st.id, {i: st.members[i] for i in keep}, st)
         st.centroid, st.norm, st.size, st.members = kept.centroid, kept.norm, kept.size, kept.members
         st.first_day, st.last_day = kept.first_day, kept.last_day
@@ -410,7 +404,7 @@ class Clusterer:
             if other.id == st.id or other.id not in self.active:
                 continue
             f = _range_factor(st, other, self.window_days)
-            if f > 0 and joinable(st, other, self.merge_threshold, f):
+            if f > 0 and cosine(unit, other) * f >= self.merge_threshold and not separable(st, other):
                 keep, gone = (st, other) if (st.size, other.id) >= (other.size, st.id) else (other, st)
                 keep.merge(gone)
                 self._drop(gone.id)

@@ -107,16 +107,10 @@ def stories_command(store: str, fmt: str = "text") -> int:
 
 def show_command(story: str, store: str, fmt: str = "text", output: str | None = None) -> int:
     """`newsprism show`: the report of one story (computed once, then served from the store's cache)."""
-    from ..report import render
+    from ..report import emit
 
     with Store(store, create=False) as db:
         report = db.story_report(story)
-    text = render(report, fmt)
-    if output:
-        tmp = output + ".tmp"
-        with open(tmp, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.replace(tmp, output)
-    else:
-        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        texts = {a.id: a.text for a in db.story_articles(story)}
+    emit(report, fmt, output, articles=texts)
     return 0

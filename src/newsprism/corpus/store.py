@@ -213,7 +213,7 @@ class Store:
         states = []
         for sid, title, size, fd, ld, ls, cen in rows:
             st = StoryState(id=sid, centroid=StoryState.centroid_from_json(cen), size=size, first_day=fd,
-                            last_day=ld, last_seq=ls, title=title)
+                            last_day=ld, last_seq=ls, title=title, members=StoryState.members_from_json(cen))
             st.norm = float(np.sqrt(sum(w * w for w in st.centroid.values())))
             states.append(st)
         cl.load(states)
@@ -274,7 +274,16 @@ class Store:
                     counts["stories_new"] += 1
                     db.execute("INSERT OR IGNORE INTO stories(id, created) VALUES (?,?)", (st.id, now[:10]))
                 story = st.id
-                for gone, keep in cl.absorb(st):
+                split = cl.recheck(st)
+                if split is not None:
+                    new, moved = split
+                    counts["stories_new"] += 1
+                    self._split_story(db, st, new, moved, now[:10])
+                    if art.id in moved:
+                        story = new.id
+                    touched[new.id] = new
+                    days.pop(st.id, None)
+                for gone, keep in cl.absorb(cl.active[story]):
                     self._merge_story(db, gone, keep)
                     days.setdefault(keep, []).extend(days.pop(gone, []))
                     touched.pop(gone, None)
@@ -306,6 +315,33 @@ class Store:
         self._save_states(db, touched.values(), cl)
         db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('df', ?), ('df_n', ?), ('clock', ?), "
                    "('cluster_seq', ?)", (cl.df.to_bytes(), cl.df.n, cl.clock, cl.seq))
+
+    def _split_story(self, db: sqlite3.Connection, old: StoryState, new: StoryState, moved: Sequence[str],
+                     today: str) -> None:
+        """Moves the articles ``moved`` (and their copies) from story ``old`` to the new story ``new``."""
+        db.execute("INSERT OR IGNORE INTO stories(id, created) VALUES (?,?)", (new.id, today))
+        for i in range(0, len(moved), 500):
+            chunk = list(moved[i:i + 500])
+            marks = ",".join("?" * len(chunk))
+            db.execute(f"UPDATE articles SET story=? WHERE id IN ({marks}) OR copy_of IN ({marks})",
+                       (new.id, *chunk, *chunk))
+        db.execute("DELETE FROM story_articles WHERE story=? AND article IN (SELECT id FROM articles WHERE story=?)",
+                   (old.id, new.id))
+        db.execute("INSERT OR IGNORE INTO story_articles(story, article) SELECT story, id FROM articles WHERE story=?",
+                   (new.id,))
+        db.execute("DELETE FROM reports WHERE story=?", (old.id,))
+        row = db.execute("SELECT coalesce(title, substr(text, 1, 120)) FROM articles WHERE story=? ORDER BY seq "
+                         "LIMIT 1", (new.id,)).fetchone()
+        if row and row[0]:
+            new.title = row[0].strip().split("\n", 1)[0][:120] or None
+        for st in (old, new):
+            self._reset_dates(db, st.id)
+
+    def _reset_dates(self, db: sqlite3.Connection, story: str) -> None:
+        """Sets a story's date range from its stored articles' days (after a split)."""
+        db.execute("UPDATE stories SET first_seen=(SELECT min(substr(published, 1, 10)) FROM articles WHERE story=?),"
+                   " last_seen=(SELECT max(substr(published, 1, 10)) FROM articles WHERE story=?) WHERE id=?",
+                   (story, story, story))
 
     def _merge_story(self, db: sqlite3.Connection, gone: str, keep: str) -> None:
         """Moves every article of story ``gone`` to ``keep`` and drops ``gone`` (the clusterer merged them)."""

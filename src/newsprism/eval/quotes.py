@@ -8,7 +8,11 @@ surname (or, for unnamed sources, by the head noun: "the official" ~ "senior adm
 
 PolNeAR (brat standoff; Content, Source and Cue spans tied by E lines): span overlap is the number of shared
 characters (whitespace and quotation marks left out, since annotators include the marks and newsprism does not)
-over the length of the longer span. Gold and predicted content spans are paired one to one, best first, at overlap
+over the length of the longer span. PolNeAR annotates one content per statement, in pieces when a quote is split
+around its attribution ("“A,” she said. “B.”"); so the pieces a system declares part of one statement
+(newsprism's ``Quote.part_of``: the rest of a split quote, a quoted fragment inside a reported clause) are joined
+into that statement before matching, while the seeds gold, which lists pieces, is matched piece by piece.
+Gold and predicted content spans are paired one to one, best first, at overlap
 >= 0.3 and >= 0.8, giving precision, recall and F1. Speaker accuracy counts, among pairs matched at 0.3 whose gold
 has a Source, those whose predicted speaker mention overlaps the gold Source or whose speaker name agrees with it.
 For comparison with published quote extractors, F1 at 0.3 is also given with overlap measured as the share of the

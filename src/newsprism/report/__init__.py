@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import sys
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -39,6 +41,22 @@ def render(report: Mapping[str, Any], fmt: str, *, articles: Mapping[str, str] |
     return loader()(report, articles=articles, **options)
 
 
+def emit(report: Mapping[str, Any], fmt: str, output: str | None = None, *,
+         articles: Mapping[str, str] | None = None) -> None:
+    """Renders the report to ``output`` (written to a temporary file, then renamed) or to stdout."""
+    color = output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    text = render(report, fmt, articles=articles, color=color)
+    if not text.endswith("\n"):
+        text += "\n"
+    if output:
+        tmp = output + ".tmp"
+        with open(tmp, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        os.replace(tmp, output)
+    else:
+        sys.stdout.write(text)
+
+
 def _json(report: Mapping[str, Any], *, articles: Mapping[str, str] | None = None, **_: Any) -> str:
     return json.dumps(report, indent=2, ensure_ascii=False)
 
@@ -69,4 +87,4 @@ def _json_loader() -> Renderer:
     return _json
 
 
-__all__ = ["formats", "register", "render"]
+__all__ = ["emit", "formats", "register", "render"]

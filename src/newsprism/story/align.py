@@ -17,7 +17,7 @@ from ..nlp import sentences as split_sentences
 
 if TYPE_CHECKING:
     from scipy.sparse import csr_matrix
-    from spacy.tokens import Doc, Span as DocSpan
+    from spacy.tokens import Doc, Span as DocSpan, Token
 
 # Lines that describe the page, not the event.
 _BOILERPLATE = re.compile(
@@ -42,6 +42,7 @@ _PARAPHRASES = (
     "kill slay",
     "die dead death",
     "injure wound hurt injury",
+    "hospital hospitalize treat",
     "arrest detain apprehend custody",
     "announce unveil reveal disclose",
     "resign quit step_down resignation",
@@ -88,6 +89,9 @@ _STRONG_FRAMES = {"deny", "no_evidence"}
 _NEGATIVE = re.compile(r"\b(?:not|n[’']t|no|never|against|refus\w*|declin\w*|avoid\w*|without|fail\w*|den(?:y|ied|ies))\b",
                        re.I)
 _REPORTING = {"say", "tell", "add", "note", "state", "report"}
+_ATTRIBUTING = _REPORTING | {"announce", "explain", "write", "claim", "insist", "argue", "confirm"}
+_RELATIVE = re.compile(r"\b(next|last|this|coming|past|previous)\s+(week|month|year|weekend)\b", re.I)
+_DAY_WORDS = re.compile(r"\b(?:today|tonight|tomorrow|yesterday)\b", re.I)
 _QUOTE_CHARS = "\"“”‘’'«»"
 _PARA = re.compile(r"\n\s*\n")
 _LEADING = re.compile(r"^[\"”’']+\s+|^\s+")
@@ -111,6 +115,8 @@ class Unit:
     negated: dict[str, str] = field(default_factory=dict)  # verb lemma -> surface text (negated verbs)
     affirmed: dict[str, str] = field(default_factory=dict)  # verb lemma -> surface text (plain verbs)
     frames: set[str] = field(default_factory=set)
+    content: list[str] = field(default_factory=list)  # terms outside the attribution ("X said"): what is stated
+    counted: set[str] = field(default_factory=set)  # nouns that a number counts ("14 people" -> "people")
     extra: list[Span] = field(default_factory=list)  # attached fragments (e.g. a quote's closing words)
 
 
@@ -177,22 +183,66 @@ def _name_key(text: str) -> str:
     return _NORMAL.get(t, t)
 
 
+def _attribution(span: "DocSpan") -> set[int]:
+    """Token indices of the attribution around a reported statement: the reporting verb, its subject and any
+    "according to …" phrase, which say who speaks rather than what is stated."""
+    out: set[int] = set()
+    root = span.root
+    if root.lemma_.lower() in _ATTRIBUTING and any(c.dep_ in ("ccomp", "parataxis") for c in root.children):
+        out.add(root.i)
+        for c in root.children:
+            if c.dep_ in ("nsubj", "nsubjpass") or (c.dep_ == "prep" and c.lower_ == "in"):
+                out.update(t.i for t in c.subtree)
+    for tok in span:
+        if tok.lower_ == "according" and tok.i + 1 < span.end and span.doc[tok.i + 1].lower_ == "to":
+            out.add(tok.i)
+            out.update(t.i for t in span.doc[tok.i + 1].subtree)
+    return out
+
+
+def _relative_dates(text: str) -> dict[str, str]:
+    """Relative time expressions ("next month", "last year", "tomorrow") keyed by direction and scale."""
+    out: dict[str, str] = {}
+    for m in _RELATIVE.finditer(text):
+        word, unit = m.group(1).lower(), m.group(2).lower()
+        direction = {"next": "+", "last": "-", "this": "0", "coming": "+", "past": "-", "previous": "-"}.get(word, "0")
+        out.setdefault(direction + unit, m.group(0))
+    for m in _DAY_WORDS.finditer(text):
+        out.setdefault({"today": "0day", "tonight": "0day", "tomorrow": "+day", "yesterday": "-day"}[m.group(0).lower()],
+                       m.group(0))
+    return out
+
+
 def _features(unit: Unit, span: "DocSpan", ents: list[tuple[int, int, str, str]], text: str,
               doc_ents: Sequence["DocSpan"]) -> None:
     """Fills the unit's terms, names, numbers, dates, negations and frames from its tokens."""
     terms: list[str] = []
+    content: list[str] = []
+    skip = _attribution(span)
+
+    def add(term: str, tok: "Token") -> None:
+        terms.append(term)
+        if tok.i not in skip:
+            content.append(term)
+
     for tok in span:
         if tok.is_punct or tok.is_space or tok.text in _QUOTE_CHARS:
             continue
         low = tok.text.lower()
         if re.fullmatch(r"(?:19|20)\d\d", tok.text):
             unit.dates.setdefault("year", {})[tok.text] = tok.text
-            terms.append(tok.text)
+            add(tok.text, tok)
             continue
-        if tok.ent_type_ in _NUM_ENTS and (any(c.isdigit() for c in tok.text) or low in _WORD_NUMBERS):
+        if (tok.ent_type_ in _NUM_ENTS or tok.pos_ == "NUM") and (any(c.isdigit() for c in tok.text)
+                                                                  or low in _WORD_NUMBERS) \
+                and not re.search(r"\d[:.]\d\d$|^\d{1,2}(?:am|pm)$", low):
             value = _WORD_NUMBERS.get(low, tok.text.replace(",", "").lstrip("$"))
             unit.numbers.setdefault(value, tok.text)
-            terms.append("#" + value)
+            noun = tok.head.lemma_.lower() if tok.dep_ == "nummod" and tok.head.pos_ == "NOUN" else ""
+            if noun and (len(value) > 1 or not value.isdigit()):  # "14 people", not the everyday "two people"
+                unit.counted.add(noun)
+            # a small figure alone ("two of them", "within two years") is common; it matches only with its noun
+            add("#" + value if len(value) > 1 or not value.isdigit() else f"#{value}:{noun}", tok)
             continue
         if low in _MONTHS:
             unit.dates.setdefault("month", {})[low] = tok.text
@@ -211,7 +261,7 @@ def _features(unit: Unit, span: "DocSpan", ents: list[tuple[int, int, str, str]]
         lemma = _NORMAL.get(lemma, _NORMAL.get(low, lemma)).replace(".", "")
         if len(lemma) < 2 or not any(c.isalnum() for c in lemma):
             continue
-        terms.append(lemma)
+        add(lemma, tok)
     # names: story entities when known, else spaCy's entities
     found = False
     for s, e, eid, etype in ents:
@@ -234,6 +284,10 @@ def _features(unit: Unit, span: "DocSpan", ents: list[tuple[int, int, str, str]]
         unit.roles.add((_coarse(label), ent.root.dep_, ent.root.head.lemma_.lower(), key))
     terms.extend("@" + k for k in unit.names)
     unit.terms = terms
+    unit.content = content
+    relative = _relative_dates(unit.text)
+    if relative:
+        unit.dates["relative"] = relative
     lowered = unit.text.lower()
     unit.frames = {k for k, rx in _FRAME_RES.items() if rx.search(lowered)}
 
@@ -317,6 +371,8 @@ class Weights:
     names: float = 0.15
     numbers: float = 0.1
     frames: float = 0.2
+    counted: float = 0.15  # figures that count the same thing ("12 people" / "14 people"), equal or not
+    unstated: float = 0.5  # factor for pairs that share only who speaks, nothing of what is said
     min_terms: int = 4  # containment only counts for statements with at least this many content terms
 
 
@@ -342,12 +398,20 @@ def similarity_matrix(units: Sequence[Unit], weights: Weights = WEIGHTS) -> np.n
     arts = np.array([u.article for u in units])
     cross = (arts[:, None] != arts[None, :]) & (cos >= 0.08)
     names = _overlap_matrix([u.names for u in units])
-    numbers = _overlap_matrix([u.numbers for u in units])
+    numbers = _overlap_matrix([{t for t in u.terms if t.startswith("#")} for u in units])
     strong = _binary([u.frames & _STRONG_FRAMES for u in units])
     shared_frame = (strong @ strong.T) > 0
     frame_ok = shared_frame & ((names > 0) | (cos > 0.15))
-    sim = sim + cross * (w.names * names + w.numbers * numbers + w.frames * frame_ok)
-    return sim
+    counted = _overlap_matrix([u.counted for u in units]) > 0
+    sim = sim + cross * (w.names * names + w.numbers * numbers + w.frames * frame_ok + w.counted * counted)
+    # statements that share their attribution ("the chief executive said …") but none of what they state
+    content = [[t for t in u.content if not t.startswith("@")] for u in units]
+    has = np.array([bool(c) for c in content])
+    said = np.array([len(c) < len([t for t in u.terms if not t.startswith("@")]) for c, u in zip(content, units)])
+    xc = tfidf(content)
+    unstated = ((xc @ xc.T).toarray() <= 0.0) & has[:, None] & has[None, :] & (said[:, None] | said[None, :]) \
+        & ~(shared_frame | counted)
+    return np.where(cross & unstated, sim * w.unstated, sim)
 
 
 def _containment(docs: Sequence[Sequence[str]], min_terms: int) -> np.ndarray:
@@ -438,9 +502,12 @@ def cluster_units(units: Sequence[Unit], sim: np.ndarray, threshold: float,
         ri, rj = find(i), find(j)
         if ri == rj or (one_per_article and not _contiguous(units, members[ri], members[rj], arts[ri] & arts[rj])):
             continue
-        # every member of the merged fact must be close to the new one, to stop chains drifting
-        if any(sim[a, b] < threshold * 0.6 for a in members[ri] for b in members[rj]
+        # every member of the merged fact must state its fact: close to every other outlet's statement, and
+        # above threshold to the fact's core, so that chains of near neighbours do not drift
+        if any(sim[a, b] < threshold * _LINK for a in members[ri] for b in members[rj]
                if units[a].article != units[b].article):
+            continue
+        if not _holds_core(units, sim, members[ri] + members[rj], threshold):
             continue
         parent[rj] = ri
         members[ri].extend(members.pop(rj))
@@ -448,12 +515,37 @@ def cluster_units(units: Sequence[Unit], sim: np.ndarray, threshold: float,
     return [sorted(m) for m in members.values()]
 
 
+_LINK = 0.8  # share of the threshold every cross-outlet pair of a fact must reach
+
+
+def core_member(units: Sequence[Unit], sim: np.ndarray, group: Sequence[int]) -> int:
+    """The member most similar to the other outlets' statements of its group (its medoid)."""
+    def score(i: int) -> float:
+        return float(sum(sim[i, j] for j in group if units[j].article != units[i].article))
+    return max(group, key=score)
+
+
+def _holds_core(units: Sequence[Unit], sim: np.ndarray, group: Sequence[int], threshold: float) -> bool:
+    """True when every member matches the group's core above threshold; a second statement of the core's own
+    outlet must match some other outlet's statement above threshold instead."""
+    core = core_member(units, sim, group)
+    for m in group:
+        if m == core:
+            continue
+        if units[m].article != units[core].article:
+            if sim[m, core] < threshold:
+                return False
+        elif not any(sim[m, j] >= threshold for j in group if units[j].article != units[m].article):
+            return False
+    return True
+
+
 def _contiguous(units: Sequence[Unit], a: list[int], b: list[int], common: set[str]) -> bool:
     """Two groups may merge when they share no article, or only consecutive statements of one (an outlet that
     splits over two sentences what another says in one)."""
     for art in common:
         orders = sorted(units[i].order for i in (*a, *b) if units[i].article == art)
-        if orders[-1] - orders[0] != len(orders) - 1 or len(orders) > 3:
+        if orders[-1] - orders[0] != len(orders) - 1 or len(orders) > 2:
             return False
     return True
 
@@ -488,6 +580,11 @@ def _pair_conflict(a: Unit, b: Unit) -> dict[str, Any] | None:
         da, db = a.dates.get(kind), b.dates.get(kind)
         if da and db and not set(da) & set(db):
             return {"kind": "date", "values": values(da, db)}
+    # 2b. relative dates: "on Thursday" against "next month", "last year" against "next year"
+    clash = _relative_clash(a.dates, b.dates)
+    if clash:
+        return {"kind": "date", "values": [{"article": a.article, "text": clash[0]},
+                                           {"article": b.article, "text": clash[1]}]}
     # 3. names: a different name of the same type in the same grammatical slot
     for la, dep, head, ka in a.roles:
         if dep not in ("nsubj", "nsubjpass", "dobj", "pobj", "poss"):
@@ -509,6 +606,28 @@ def _pair_conflict(a: Unit, b: Unit) -> dict[str, Any] | None:
         if verb not in _REPORTING and verb in a.affirmed and verb not in a.negated:
             return {"kind": "negation", "values": [{"article": a.article, "text": a.affirmed[verb]},
                                                    {"article": b.article, "text": text}]}
+    return None
+
+
+_NEAR = ("weekday",)  # a bare weekday names a day within a week of publication
+
+
+def _relative_clash(da: dict[str, dict[str, str]], db: dict[str, dict[str, str]]) -> tuple[str, str] | None:
+    """Two times that cannot be the same: a day this week against next/last month or year, or the same scale in
+    opposite directions."""
+    ra, rb = da.get("relative", {}), db.get("relative", {})
+    near_a = {**da.get("weekday", {}), **{k: v for k, v in ra.items() if k.endswith("day") or k.endswith("week")}}
+    near_b = {**db.get("weekday", {}), **{k: v for k, v in rb.items() if k.endswith("day") or k.endswith("week")}}
+    far_a = {k: v for k, v in ra.items() if k[0] in "+-" and k[1:] in ("month", "year")}
+    far_b = {k: v for k, v in rb.items() if k[0] in "+-" and k[1:] in ("month", "year")}
+    if near_a and far_b and not far_a and not da.get("month") and not db.get("weekday"):
+        return next(iter(near_a.values())), next(iter(far_b.values()))
+    if near_b and far_a and not far_b and not db.get("month") and not da.get("weekday"):
+        return next(iter(far_a.values())), next(iter(near_b.values()))
+    for ka, va in ra.items():
+        for kb, vb in rb.items():
+            if ka[1:] == kb[1:] and {ka[0], kb[0]} == {"+", "-"}:
+                return va, vb
     return None
 
 

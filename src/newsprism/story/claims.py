@@ -30,9 +30,9 @@ ROLE_NOUNS = {"official", "officials", "spokesman", "spokeswoman", "spokesperson
               "department", "administration", "campaign", "court", "judge", "minister", "president", "leader"}
 # What makes the content of a quote contestable: accusations, findings, predictions, figures.
 _CONTESTABLE = re.compile(
-    r"\b(?:found that|find that|accus\w*|alleg\w*|interfer\w*|meddl\w*|attempt\w*|plot\w*|cheat\w*|fraud\w*|rigg\w*|"
-    r"lie[sd]?|lying|steal\w*|stole|hack\w*|spy\w*|collu\w*|cover(?:ed)?[- ]up|responsible for|behind the|"
-    r"will|going to|would|is trying|are trying|has been|have been)\b|\d",
+    r"\b(?<!non-)(?:found that|find that|accus\w*|alleg\w*|interfer\w*|meddl\w*|attempt\w*|plot\w*|cheat\w*|"
+    r"fraud\w*|rigg\w*|lie[sd]?|lying|steal\w*|stole|hack\w*|spy\w*|collu\w*|cover(?:ed)?[- ]up|responsible for|"
+    r"behind the|will|going to|is trying|are trying)\b|\d",
     re.I,
 )
 _CLAIM_REF = re.compile(r"\b(?:claims?|accusations?|allegations?|charges?|assertions?|remarks?|comments?)\b", re.I)
@@ -105,6 +105,14 @@ class _EntityIndex:
             if s < end and start < e:
                 return eid
         return None
+
+    def resolve(self, who: str | None) -> str | None:
+        """The story entity id for a claimant or responder: an id as is, a name key when exactly one entity's
+        name ends with it, else None (an unnamed or unresolved party is never reported as an entity)."""
+        if who is None or who in self.names:
+            return who
+        hits = [eid for eid, names in self.names.items() if any(n.split()[-1:] == [who] for n in names)]
+        return hits[0] if len(hits) == 1 else None
 
     def mentioned(self, eid: str | None, text: str) -> bool:
         """True when the text names the entity by any word of its names."""
@@ -224,7 +232,7 @@ def find_claims(articles: Sequence[Article], docs: dict[str, "Doc"], quotes: Seq
             continue
         if not who:
             continue
-        strength = 2 if stance == "claim" else 1 if _CONTESTABLE.search(q.text) else 0
+        strength = 2 if stance == "claim" else 1 if contestable(q.text) else 0
         candidates.append(_Candidate(q.article, span, q.text, who, q.id, unit_at(q.article, q.start), strength,
                                      q.kind == "indirect"))
         if strength:
@@ -261,6 +269,16 @@ def find_claims(articles: Sequence[Article], docs: dict[str, "Doc"], quotes: Seq
             if c.strength:  # plain statements only join a claim; they never make one
                 groups.append(_Group([c]))
     return _assemble(groups, articles, sents, responses, index)
+
+
+_NEGATED = re.compile(r"\b(?:not|never|no|n[’']t|don[’']t|won[’']t)\b", re.I)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+def contestable(text: str) -> bool:
+    """True when some sentence of the words asserts something one could contest (an accusation, a finding, a
+    prediction, a figure) without negating it: "we are winning on trade" or "we don't want them to meddle" do not."""
+    return any(_CONTESTABLE.search(s) and not _NEGATED.search(s) for s in _SENTENCE_END.split(text))
 
 
 def _content(text: str) -> set[str]:
@@ -349,6 +367,8 @@ def _assemble(groups: list[_Group], articles: Sequence[Article], sents: dict[str
                 evid[best].setdefault(a.id, []).append(Evidence(a.id, status, s.start, s.end, s.text))  # type: ignore[arg-type]
     claims: list[Claim] = []
     for i, g in enumerate(groups):
+        for r in resp[i]:
+            r.entity = index.resolve(r.entity)
         members = g.members
         best_c = min(members, key=lambda c: (not c.indirect, -c.strength, abs(len(c.span.text.split()) - 25)))
         sources: list[Span] = []
@@ -365,7 +385,7 @@ def _assemble(groups: list[_Group], articles: Sequence[Article], sents: dict[str
             evidence.extend(found or [Evidence(a.id, "not_mentioned")])
         key = "|".join(f"{sp.article}:{sp.start}" for sp in sources)
         claims.append(Claim(
-            id="c" + hashlib.sha1(key.encode()).hexdigest()[:10], claimant=claimants[i],
+            id="c" + hashlib.sha1(key.encode()).hexdigest()[:10], claimant=index.resolve(claimants[i]),
             text=best_c.span.text if best_c.indirect else best_c.text,
             quotes=list(dict.fromkeys(m.quote for m in members if m.quote)), responses=resp[i], evidence=evidence,
             sources=sources))

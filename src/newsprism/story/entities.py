@@ -14,6 +14,7 @@ from .roles import (
     GENERIC_ROLES,
     HONORIFICS,
     NAME_SUFFIXES,
+    PLATFORMS,
     ROLE_HEADS,
     ROLE_MODIFIERS,
     debris_regions,
@@ -99,7 +100,8 @@ def _clean_mention(ent: "SpacySpan", article: Article) -> _Mention | None:
         return None
     if ent.label_ == "PERSON" and not any(t[:1].isupper() for t in toks):
         return None
-    return _Mention(article.id, start, end, text, ent.label_, ent.sent.start_char, ent.start, ent.end)
+    label = "ORG" if text.lower() in PLATFORMS else ent.label_
+    return _Mention(article.id, start, end, text, label, ent.sent.start_char, ent.start, ent.end)
 
 
 def _title_before(doc: "Doc", tok_start: int) -> str | None:

@@ -226,9 +226,9 @@ def _cue_for_segment(seg: Segment, toks: _Tokens, quoted: list[tuple[int, int]])
         if subj is not None and same_paragraph(t, subj):
             return t
     # "The official listed other activities ...: “China punishes ...”" -- the sentence's own verb introduces it
-    if seg.open_mark is not None:
+    if seg.open_mark is not None:  # also "The Times reports:" closing the paragraph before the quote
         j = seg.open_mark - 1
-        while j >= 0 and text[j] in " \t":
+        while j >= 0 and text[j] in " \t\r\n\u00a0":
             j -= 1
         if j >= 0 and text[j] == ":":
             root = doc[toks.at(j)].sent.root
@@ -315,8 +315,8 @@ def transcript_turns(text: str) -> list[tuple[int, int, int, int]]:
     return out
 
 
-_HEADLINE = re.compile(r"^[^\S\n]*([A-Z][\w.'’-]*(?:[^\S\n]+[A-Z][\w.'’-]*){0,3}):[^\S\n]+(\S[^\n]{5,200}?)[.!?]?[^\S\n]*$",
-                       re.MULTILINE)
+_HEADLINE = re.compile(r"^[^\S\n]*([A-Z][\w.'’-]*(?:[^\S\n]+[A-Z][\w.'’-]*){0,3}):"
+                       r"[^\S\n]+(\S[^\n]{5,200}?)[.!?]?[^\S\n]*$", re.MULTILINE)
 
 
 def headline_attributions(text: str, ctx: ArticleContext) -> list[tuple[int, int, int, int]]:
@@ -439,15 +439,17 @@ def _link_pieces(text: str, found: list[_Found]) -> None:
             f.part_of = host
     prev: int | None = None
     for i, f in enumerate(found):  # 3. “A,” she said. “B.” -- one statement, quoted in two pieces
-        if f.kind != "direct" or f.part_of is not None:
-            continue
-        if prev is not None:
+        if f.kind == "direct" and f.part_of is None and prev is not None:
             p = found[prev]
+            root = p.part_of if p.part_of is not None else prev
+            r = found[root]
             gap = text[p.end:f.start]
-            if (f.paragraph == p.paragraph and "\n" not in gap and len(gap) <= 120
-                    and (f.cue_at is None or f.cue_at == p.cue_at) and _same_voice(f.speaker, p.speaker)):
-                f.part_of = p.part_of if p.part_of is not None else prev
-        prev = i
+            same_cue = f.cue_at is not None and f.cue_at in {p.cue_at, r.cue_at}
+            if ("\n" not in gap and len(gap) <= 120 and _same_voice(f.speaker, r.speaker)
+                    and (same_cue or (f.cue_at is None and p.kind == r.kind == "direct"))):
+                f.part_of = root
+        if prev is None or f.end > found[prev].end:
+            prev = i
 
 
 def _continue_speakers(found: list[_Found]) -> None:

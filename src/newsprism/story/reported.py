@@ -22,6 +22,10 @@ if TYPE_CHECKING:
 # Conjunctions that make a subordinate clause a condition or a time, never the words reported.
 _ADVERBIAL_MARKS = frozenset({"if", "when", "while", "because", "since", "although", "though", "after", "before",
                               "unless", "until", "as", "once", "whereas", "so"})
+# Verbs of thinking and finding: reported only with a subject of their own, never one borrowed from another verb.
+COGNITION = ATTITUDE_VERBS | {"know", "think", "believe", "hope", "fear", "doubt", "wonder", "find", "feel", "see"}
+# ", although ..." after a reported clause is the writer's contrast, not the speaker's words.
+_CONCESSIVE = frozenset({"although", "though", "whereas", "while"})
 _DASHES = frozenset({"―", "—", "–", "--", "-"})
 _PERSONAL = frozenset({"he", "she", "they", "we", "i", "you", "it"})
 
@@ -59,7 +63,8 @@ def trim_aside(doc: "Doc", lo: int, end: int, min_tokens: int = 3) -> tuple[int,
     """Token range [lo, end) without a trailing ", which ..." or "(...)": the writer's aside, not the words reported."""
     hi = end - 1
     for t in doc[lo:hi + 1]:
-        if t.dep_ in {"relcl", "appos"} and t.right_edge.i >= hi - 1 and t.left_edge.i > lo + 2:
+        concession = t.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in _CONCESSIVE for g in t.children)
+        if (t.dep_ in {"relcl", "appos"} or concession) and t.right_edge.i >= hi - 1 and t.left_edge.i > lo + 2:
             before = doc[t.left_edge.i - 1]
             if before.text in {",", "(", "—", "–", "―", "--"}:
                 hi = t.left_edge.i - 2
@@ -104,21 +109,31 @@ def _verb_content(t: "Token", lemma: str) -> "tuple[tuple[int, int] | None, set[
     """(clause token range, tokens of the cue's own phrase to keep out) for a cue verb."""
     doc = t.doc
     comp = _complement(t)
+    dobj = next((c for c in t.children if c.dep_ == "dobj"), None)
+    if comp is not None and dobj is not None and lemma in OBJECT_VERBS and t.i < dobj.i < comp.left_edge.i \
+            and not any(g.dep_ == "mark" for g in comp.children):  # "cited remarks he had made as ...": one object
+        return trim_aside(doc, dobj.left_edge.i, comp.right_edge.i + 1, min_tokens=2), set()
     if comp is not None:
-        return clause_span(comp, set()), set()
+        skip: set[int] = set()
+        subj = next((c for c in comp.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if comp.dep_ == "advcl" and subj is not None:  # "said after the vote he would ...": not the time phrase
+            skip = set(range(comp.left_edge.i, subj.left_edge.i))
+        return clause_span(comp, skip), set()
     pfor = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "for"), None)
     if pfor is not None and lemma in FOR_VERBS:  # "called for an inquiry"
         pobj = next((c for c in pfor.children if c.dep_ in {"pobj", "pcomp"}), None)
         if pobj is not None and pobj.right_edge.i - pobj.left_edge.i >= 1:
             return (pobj.left_edge.i, pobj.right_edge.i + 1), set()
-    dobj = next((c for c in t.children if c.dep_ == "dobj"), None)
     xcomp = next((c for c in t.children if c.dep_ == "xcomp" and c.pos_ in {"VERB", "AUX"}), None)
+    if xcomp is None and lemma in TELL_VERBS:  # "told supporters at the rally to “go and vote”", parsed as advcl
+        xcomp = next((c for c in t.children if c.dep_ == "advcl" and c.i > t.i and c.pos_ == "VERB"
+                      and any(g.dep_ == "aux" and g.lower_ == "to" and g.i < c.i for g in c.children)), None)
     if lemma in TELL_VERBS and dobj is not None and xcomp is not None and dobj.i < xcomp.i:  # "told aides to stop"
         return (dobj.left_edge.i, xcomp.right_edge.i + 1), set()
     if lemma in OBJECT_VERBS:  # "denied attempts to ...", "accused China of ..."
         if dobj is not None and dobj.pos_ != "PRON":
-            ofp = next((c for c in t.children if c.dep_ == "prep" and c.lower_ in {"of", "for"}), None)
-            hi = ofp.right_edge.i + 1 if ofp is not None else dobj.right_edge.i + 1
+            ofp = [c for c in t.children if c.dep_ == "prep" and c.lower_ in {"of", "for", "as"} and c.i > dobj.i]
+            hi = max(c.right_edge.i for c in ofp) + 1 if ofp else dobj.right_edge.i + 1
             if hi - dobj.left_edge.i >= 2:
                 return trim_aside(doc, dobj.left_edge.i, hi, min_tokens=2), set()
         elif xcomp is not None:
@@ -137,6 +152,22 @@ def _verb_content(t: "Token", lemma: str) -> "tuple[tuple[int, int] | None, set[
     return None, set()
 
 
+def _according_misparsed(t: "Token") -> "tuple[tuple[int, int] | None, Token | None]":
+    """"According to X, <clause>." when the parser made "according" a verb: the clause after X's comma."""
+    sent = t.sent
+    if t.i != sent.start and not doc_is_open(t.doc[t.i - 1]):
+        return None, None
+    comma = next((k for k in range(t.i + 2, min(sent.end, t.i + 14)) if t.doc[k].text == ","), None)
+    if comma is None or t.doc[comma - 1].pos_ not in {"NOUN", "PROPN"}:
+        return None, None
+    return trim_aside(t.doc, comma + 1, sent.end), t.doc[comma - 1]
+
+
+def doc_is_open(tok: "Token") -> bool:
+    """A token after which a new clause may start (punctuation or a conjunction)."""
+    return tok.is_punct or tok.is_space or tok.pos_ == "CCONJ"
+
+
 def find_reported(doc: "Doc", quoted: list[tuple[int, int]]) -> list[tuple[int, int, "Token", "Token"]]:
     """Reported speech: (start char, end char, cue token, speaker token) for each clause reported by a cue."""
     out: list[tuple[int, int, Token, Token]] = []
@@ -145,7 +176,10 @@ def find_reported(doc: "Doc", quoted: list[tuple[int, int]]) -> list[tuple[int, 
         content: tuple[int, int] | None = None
         speaker: Token | None = None
         aside: set[int] = set()  # the cue's own words, which may sit inside the reported clause
-        if t.lower_ == "according" and t.dep_ == "prep":
+        if t.lower_ == "according" and t.dep_ != "prep" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
+            content, speaker = _according_misparsed(t)
+            aside = set(range(t.i, content[0])) if content else set()
+        elif t.lower_ == "according" and t.dep_ == "prep":
             to = next((c for c in t.children if c.lower_ == "to"), None)
             pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
             if pobj is None and to is not None:  # "according to show insiders", parsed as a verb phrase
@@ -171,6 +205,8 @@ def find_reported(doc: "Doc", quoted: list[tuple[int, int]]) -> list[tuple[int, 
             if lemma in ATTITUDE_VERBS and lemma not in SPEECH_VERBS and lemma not in OBJECT_VERBS and (
                     speaker.dep_ != "nsubj" or not _can_hold_views(speaker)):
                 continue  # "the plan is expected to ..." holds no one's view
+            if lemma in COGNITION and speaker.head.i != t.i and t.dep_ != "conj":
+                continue  # "... without knowing how": a thought needs a thinker of its own
             content, aside = _verb_content(t, lemma)
         if content is None or speaker is None:
             continue

@@ -42,6 +42,11 @@ experts analyst analysts lawmaker lawmakers strategist strategists member member
 witnesses resident residents observer observers operative operatives
 """.split())
 
+# Online platforms the small tagger often takes for people ("Twitter said ..."): always organisations.
+PLATFORMS = frozenset({"twitter", "facebook", "instagram", "youtube", "tiktok", "reddit", "whatsapp", "telegram",
+                       "linkedin", "snapchat", "weibo", "wechat", "truth social", "threads", "bluesky", "mastodon",
+                       "google", "x.com"})
+
 # Roles that say nothing about which person is meant: they resolve only through a shared country.
 GENERIC_ROLES = frozenset({"representative", "envoy", "delegate", "official", "leader", "head", "diplomat"})
 

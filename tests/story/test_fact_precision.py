@@ -1,0 +1,84 @@
+"""Facts hold only statements that say the same thing; dates and number words conflict; claims name real entities."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from newsprism.config import Settings
+from newsprism.story.align import align_facts
+from newsprism.story.claims import contestable, find_claims
+
+sys.path.insert(0, str(Path(__file__).parent))  # tests import with importlib: make the fixtures importable
+from story_fixtures import article, entity, parsed, quote  # noqa: E402
+
+HERALD = ("A freight train derailed on the Orton viaduct, the only rail link between Lowbury and the coast.\n\n"
+          "The rail operator's chief engineer said the train had been cleared to run despite a speed warning.\n\n"
+          "Twelve people were taken to hospital, according to the ambulance service.\n\n"
+          "A council hearing on the derailment is scheduled for Thursday.")
+POST = ("The Orton viaduct is the only rail crossing between Lowbury and the coast.\n\n"
+        "Chief engineer Paul Marsh said inspectors would examine the damaged track on Wednesday.\n\n"
+        "A spokesperson for Lowbury General Hospital said 14 people had been treated for injuries.\n\n"
+        "The city council will hold a public hearing on the derailment next month.")
+LEDGER = ("The Orton viaduct has carried traffic over Lowbury harbour since 1962.\n\n"
+          "The viaduct reopened to freight traffic last spring.")
+
+
+def _story():
+    arts = [article("h1", HERALD, "Herald"), article("p1", POST, "Post"), article("l1", LEDGER, "Ledger")]
+    return arts, parsed(arts)
+
+
+def _fact_with(facts, text):
+    return next(f for f in facts if any(text in s.text for s in f.support))
+
+
+def test_every_member_states_the_fact() -> None:
+    arts, docs = _story()
+    facts = align_facts(arts, docs, [], Settings())
+    link = _fact_with(facts, "only rail link")
+    assert not any("since 1962" in s.text for s in link.support)
+    cleared = _fact_with(facts, "cleared to run")
+    assert not any("examine the damaged track" in s.text for s in cleared.support)
+    for f in facts:  # at most two statements of one outlet in a fact
+        for a in arts:
+            assert sum(1 for s in f.support if s.article == a.id) <= 2
+
+
+def test_date_and_number_word_conflicts() -> None:
+    arts, docs = _story()
+    facts = align_facts(arts, docs, [], Settings())
+    hearing = _fact_with(facts, "scheduled for Thursday")
+    assert hearing.status == "conflict" and hearing.conflict["kind"] == "date"
+    assert {v["text"] for v in hearing.conflict["values"]} == {"Thursday", "next month"}
+    injured = _fact_with(facts, "Twelve people")
+    assert any("14 people" in s.text for s in injured.support)
+    assert injured.status == "conflict" and injured.conflict["kind"] == "number"
+
+
+def test_same_time_in_other_words_is_no_conflict() -> None:
+    one = article("x1", "The inquiry into the derailment will open next week, the transport minister said.", "X")
+    two = article("y1", "The transport minister said the inquiry into the derailment would open next week.", "Y")
+    arts = [one, two]
+    facts = align_facts(arts, parsed(arts), [], Settings())
+    fact = _fact_with(facts, "inquiry into the derailment will open")
+    assert fact.status == "shared"
+
+
+def test_claim_entities_exist_and_boasts_are_no_claims() -> None:
+    text = ("Mayor Ann Holt accused the rail operator of hiding safety reports.\n\n"
+            "\"We are winning on safety. We are winning at every level,\" Holt said.\n\n"
+            "The operator rejected the accusation, according to officials.")
+    a = article("m1", text, "Herald")
+    docs = parsed([a])
+    holt = entity("e1", "Ann Holt", "PERSON", [a], r"Ann Holt|Holt")
+    quotes = [quote(a, "We are winning on safety. We are winning at every level,", "q1", "Holt", "e1", "said"),
+              quote(a, "hiding safety reports", "q2", "to", None, "accused", kind="indirect")]
+    claims = find_claims([a], docs, quotes, [holt], Settings())
+    ids = {"e1"}
+    for c in claims:
+        assert c.claimant is None or c.claimant in ids
+        assert all(r.entity is None or r.entity in ids for r in c.responses)
+        assert "winning on safety" not in c.text
+    assert not contestable("We are winning on trade. We don't want them to meddle in our election.")
+    assert contestable("They are trying to interfere in our election.")
