@@ -89,7 +89,8 @@ def main() -> int:
         for name, _, secs, started, s in results:
             print(f"{name:<26}{secs:>8.1f}{started:>11.1f}{s.articles / secs:>12.2f}{one / secs:>12.2f}x"
                   f"  {s.stories:>7}  {s.reports:>7}")
-        print(f"throughput ratio 2 workers / 1 worker: {one / results[2][2]:.2f}x; outputs equal: {same}")
+        print(f"throughput ratio 2 workers / 1 worker: {one / results[2][2]:.2f}x; outputs equal: {same} "
+              f"(single process = 1 worker: {outs[0] == outs[1]}, 1 worker = 2 workers: {outs[1] == outs[2]})")
         return 0 if same else 1
 
 

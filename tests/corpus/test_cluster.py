@@ -86,3 +86,42 @@ def test_cluster_articles_then_merge_across_partitions(rehab):
     assert len({final[x.id] for x in a}) == 1
     assert len({final[x.id] for x in b}) == 1
     assert final[a[0].id] != final[b[0].id]
+
+
+def _forced(arts):
+    """Every article joins the first story (no floor), so only the re-check can tell events apart."""
+    cl = Clusterer(threshold=0.0)
+    cl.candidates = lambda vec: list(cl.active.values())  # type: ignore[method-assign]
+    st = None
+    for a in arts:
+        st, _ = cl.add(a.id, extract(a))
+    return cl, st
+
+
+def test_recheck_splits_a_story_holding_two_events(rehab):
+    a, b = rehab
+    cl, st = _forced([a[0], a[1], b[0], a[2], b[1], b[2]])
+    assert st.size == 6 and len(cl.active) == 1
+    split = cl.recheck(st)
+    assert split is not None
+    new, moved = split
+    assert sorted(moved) == sorted(x.id for x in b)
+    assert new.size == 3 and st.size == 3 and set(st.members) == {x.id for x in a}
+    assert set(cl.active) == {st.id, new.id}
+    assert cl.absorb(st) == [] and cl.absorb(new) == []  # the merge step does not undo the split
+
+
+def test_recheck_keeps_one_event_whole(rehab):
+    a, _ = rehab
+    more = [make(x.text + " Fans sent flowers to the clinic.", title=x.title) for x in a]
+    cl, st = _forced(a + more)
+    assert st.size == 6
+    assert cl.recheck(st) is None
+
+
+def test_story_members_survive_the_store_round_trip(rehab):
+    a, _ = rehab
+    cl, st = _forced(a)
+    back = StoryState.members_from_json(st.to_json())
+    assert set(back) == {x.id for x in a}
+    assert all(abs(back[k][1][t] - w) < 1e-3 for k, (_, vec) in st.members.items() for t, w in vec.items())

@@ -187,3 +187,27 @@ def test_helper_process_gives_the_same_stories(tmp_path, rehab):
         s.add_articles(arts)
         helped = sorted(sorted(x["id"] for x in st["articles"]) for st in s.list_stories())
     assert plain == helped
+
+
+def test_split_story_moves_articles_and_copies(tmp_path, rehab):
+    from newsprism.corpus.store import Store
+
+    a, b = rehab
+    copy = make(b[0].text, title="Wire: " + (b[0].title or ""))
+    order = [a[0], a[1], b[0], a[2], copy, b[1], b[2]]
+    path = str(tmp_path / "c.db")
+    with Store(path) as store:
+        cl = store._load_clusterer()
+        cl.threshold = 0.0  # every article joins the first story until the re-check splits it
+        cl.candidates = lambda vec: list(cl.active.values())  # type: ignore[method-assign]
+        counts = store.add_articles(order)
+        assert counts["added"] == 7 and counts["copies"] == 1
+        stories = store.list_stories()
+    with Store(path) as store:
+        again = store.list_stories()
+    for got in (stories, again):
+        groups = sorted(sorted(x["id"] for x in s["articles"]) for s in got)
+        assert groups == sorted([sorted(x.id for x in a), sorted([copy.id] + [x.id for x in b])])
+        assert all(s["title"] for s in got)
+    by_id = {x["id"]: x for s in stories for x in s["articles"]}
+    assert by_id[copy.id]["copy_of"] == b[0].id

@@ -6,7 +6,9 @@ import sys
 from pathlib import Path
 
 from newsprism.config import Settings
-from newsprism.story.align import align_facts
+import numpy as np
+
+from newsprism.story.align import Unit, align_facts, cluster_units
 from newsprism.story.claims import contestable, find_claims
 
 sys.path.insert(0, str(Path(__file__).parent))  # tests import with importlib: make the fixtures importable
@@ -20,7 +22,7 @@ POST = ("The Orton viaduct is the only rail crossing between Lowbury and the coa
         "Chief engineer Paul Marsh said inspectors would examine the damaged track on Wednesday.\n\n"
         "A spokesperson for Lowbury General Hospital said 14 people had been treated for injuries.\n\n"
         "The city council will hold a public hearing on the derailment next month.")
-LEDGER = ("The Orton viaduct has carried traffic over Lowbury harbour since 1962.\n\n"
+LEDGER = ("The Orton viaduct has carried traffic across the harbour since 1962.\n\n"
           "The viaduct reopened to freight traffic last spring.")
 
 
@@ -45,6 +47,28 @@ def test_every_member_states_the_fact() -> None:
             assert sum(1 for s in f.support if s.article == a.id) <= 2
 
 
+def test_a_chain_of_neighbours_does_not_make_one_fact() -> None:
+    units = [Unit("a", 0, 0, 5, "aaaaa"), Unit("b", 0, 0, 5, "bbbbb"), Unit("c", 0, 0, 5, "ccccc")]
+    sim = np.array([[1.0, 0.6, 0.1], [0.6, 1.0, 0.45], [0.1, 0.45, 1.0]])
+    groups = cluster_units(units, sim, 0.3)
+    assert sorted(map(sorted, groups)) == [[0, 1], [2]]
+    sim[0, 2] = sim[2, 0] = 0.35  # every member now matches every other outlet's statement
+    assert sorted(map(sorted, cluster_units(units, sim, 0.3))) == [[0, 1, 2]]
+
+
+def test_a_second_statement_of_one_outlet_must_add_to_the_fact() -> None:
+    def unit(art: str, order: int, terms: list[str]) -> Unit:
+        return Unit(art, order, order * 10, order * 10 + 5, " ".join(terms), terms=terms)
+
+    sim = np.array([[1.0, 0.5, 0.7], [0.5, 1.0, 0.4], [0.7, 0.4, 1.0]])
+    aside = [unit("a", 0, ["win", "trade", "challenge", "china"]), unit("a", 1, ["win", "trade"]),
+             unit("b", 0, ["win", "trade", "challenge", "china"])]
+    assert sorted(map(sorted, cluster_units(aside, sim, 0.3))) == [[0, 2], [1]]
+    split = [unit("a", 0, ["ship", "strike", "pier"]), unit("a", 1, ["twelve", "injure"]),
+             unit("b", 0, ["ship", "strike", "pier", "twelve", "injure"])]
+    assert sorted(map(sorted, cluster_units(split, sim, 0.3))) == [[0, 1, 2]]
+
+
 def test_date_and_number_word_conflicts() -> None:
     arts, docs = _story()
     facts = align_facts(arts, docs, [], Settings())
@@ -63,6 +87,18 @@ def test_same_time_in_other_words_is_no_conflict() -> None:
     facts = align_facts(arts, parsed(arts), [], Settings())
     fact = _fact_with(facts, "inquiry into the derailment will open")
     assert fact.status == "shared"
+
+
+def test_no_conflict_for_the_same_thing_in_other_words() -> None:
+    one = article("x2", "The mayor decided against going to the ceremony in Pittsfield on Friday.\n\n"
+                  "Twelve people were hurt in the crash.", "X")
+    two = article("y2", "The mayor decided not to go to the ceremony in Berkshire County on Friday.\n\n"
+                  "12 people were hurt in the crash, police said.", "Y")
+    arts = [one, two]
+    facts = align_facts(arts, parsed(arts), [], Settings())
+    for text in ("decided against going", "Twelve people"):
+        fact = _fact_with(facts, text)
+        assert fact.status == "shared", fact.conflict
 
 
 def test_claim_entities_exist_and_boasts_are_no_claims() -> None:

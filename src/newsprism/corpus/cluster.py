@@ -22,6 +22,7 @@ import heapq
 import json
 import math
 import zlib
+from operator import itemgetter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -38,12 +39,12 @@ MAX_CANDIDATES = 40  # stories scored per article, the ones sharing most of its 
 THRESHOLD = 0.20
 MERGE_THRESHOLD = 0.40
 TIME_FADE = 365.0  # days beyond the window over which a story's pull fades to nothing
-IDF_PRIOR = 0.0  # background documents assumed to hold none of the terms, so idf is not flat while the corpus is tiny
-SPLIT_RATIO = 0.0  # two groups are two events when they match across at most this share of how they match within
+IDF_PRIOR = 20.0  # background documents assumed to hold none of the terms, so idf is not flat while the corpus is tiny
+SPLIT_RATIO = 0.5  # two groups are two events when they match across at most this share of how they match within
 MIN_PART = 3  # articles each group needs before a story is split (and before two groups count as two events)
-MAX_MEMBERS = 48  # a story is re-checked for a split while it has at most this many articles
+MAX_MEMBERS = 24  # a story is re-checked for a split while it has at most this many articles
 MEMBER_TERMS = 60  # terms kept of each member's vector for that re-check
-SPLIT_SIZES = frozenset({6, 8, 10, 12, 16, 20, 24, 32, 40, 48})  # story sizes at which the re-check runs
+SPLIT_SIZES = frozenset({6, 8, 10, 12, 16, 20, 24})  # story sizes at which the re-check runs
 
 
 def new_story_id(first_article_id: str) -> str:
@@ -116,8 +117,9 @@ class StoryState:
             article_id: str | None = None) -> None:
         """Folds one article vector into the centroid, pruning it to the strongest terms."""
         if article_id is not None and self.size == len(self.members) and self.size < MAX_MEMBERS:
-            keep = heapq.nlargest(MEMBER_TERMS, vec.items(), key=lambda kv: kv[1])
-            self.members[article_id] = (day, dict(keep))
+            kept = vec if len(vec) <= MEMBER_TERMS else dict(
+                sorted(vec.items(), key=itemgetter(1), reverse=True)[:MEMBER_TERMS])
+            self.members[article_id] = (day, kept)
         else:
             self.members.clear()
         c = self.centroid
@@ -377,12 +379,10 @@ class Clusterer:
         b = _state_of(st.id, {i: st.members[i] for i in right}, st)
         if not separable(a, b):
             return None
-        order = list(st.members)
-        keep, move = (left, right) if order[0] in left else (right, left)
-        moved = {i: st.members[i] for i in move}
-        new = _state_of(new_story_id(f"{move[0]}:{self.seq}"), moved, st)
+        first = next(iter(st.members))
+        (kept, _), (new, move) = ((a, left), (b, right)) if first in left else ((b, right), (a, left))
+        new.id = new_story_id(f"{move[0]}:{self.seq}")
         new.title = None  # the caller names it after its first article
-        kept = _state_of(st.id, {i: st.members[i] for i in keep}, st)
         st.centroid, st.norm, st.size, st.members = kept.centroid, kept.norm, kept.size, kept.members
         st.first_day, st.last_day = kept.first_day, kept.last_day
         self.active[new.id] = new

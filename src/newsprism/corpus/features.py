@@ -22,7 +22,7 @@ _CAP_STOP = frozenset({"The", "A", "An", "In", "On", "At", "He", "She", "It", "T
                        "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "There", "Some", "One", "Two"})
 LEAD_WORDS = 60
 TITLE_WEIGHT = 2.5
-LEAD_WEIGHT = 3.5
+LEAD_WEIGHT = 2.5
 ENTITY_WEIGHT = 1.8
 NUMBER_WEIGHT = 0.8
 YEAR_WEIGHT = 2.0

@@ -373,6 +373,7 @@ class Weights:
     frames: float = 0.2
     counted: float = 0.15  # figures that count the same thing ("12 people" / "14 people"), equal or not
     unstated: float = 0.5  # factor for pairs that share only who speaks, nothing of what is said
+    stance: float = 0.7  # factor for pairs where only one statement denies or says no evidence was offered
     min_terms: int = 4  # containment only counts for statements with at least this many content terms
 
 
@@ -411,7 +412,11 @@ def similarity_matrix(units: Sequence[Unit], weights: Weights = WEIGHTS) -> np.n
     xc = tfidf(content)
     unstated = ((xc @ xc.T).toarray() <= 0.0) & has[:, None] & has[None, :] & (said[:, None] | said[None, :]) \
         & ~(shared_frame | counted)
-    return np.where(cross & unstated, sim * w.unstated, sim)
+    sim = np.where(cross & unstated, sim * w.unstated, sim)
+    # a denial or a lack of evidence against a plain statement of the matter: a response, not the same fact
+    one_frame = (strong.sum(axis=1) > 0)
+    mismatch = one_frame[:, None] != one_frame[None, :]
+    return np.where(cross & mismatch, sim * w.stance, sim)
 
 
 def _containment(docs: Sequence[Sequence[str]], min_terms: int) -> np.ndarray:
@@ -502,12 +507,12 @@ def cluster_units(units: Sequence[Unit], sim: np.ndarray, threshold: float,
         ri, rj = find(i), find(j)
         if ri == rj or (one_per_article and not _contiguous(units, members[ri], members[rj], arts[ri] & arts[rj])):
             continue
-        # every member of the merged fact must state its fact: close to every other outlet's statement, and
-        # above threshold to the fact's core, so that chains of near neighbours do not drift
-        if any(sim[a, b] < threshold * _LINK for a in members[ri] for b in members[rj]
+        # every member must state the fact: above threshold to every other outlet's statement in it (complete
+        # linkage), so that a chain of near neighbours ("A like B, B like C") does not pull in C
+        if any(sim[a, b] < threshold for a in members[ri] for b in members[rj]
                if units[a].article != units[b].article):
             continue
-        if not _holds_core(units, sim, members[ri] + members[rj], threshold):
+        if not all(_each_adds(units, members[ri] + members[rj], art) for art in arts[ri] & arts[rj]):
             continue
         parent[rj] = ri
         members[ri].extend(members.pop(rj))
@@ -515,29 +520,15 @@ def cluster_units(units: Sequence[Unit], sim: np.ndarray, threshold: float,
     return [sorted(m) for m in members.values()]
 
 
-_LINK = 0.8  # share of the threshold every cross-outlet pair of a fact must reach
-
-
-def core_member(units: Sequence[Unit], sim: np.ndarray, group: Sequence[int]) -> int:
-    """The member most similar to the other outlets' statements of its group (its medoid)."""
-    def score(i: int) -> float:
-        return float(sum(sim[i, j] for j in group if units[j].article != units[i].article))
-    return max(group, key=score)
-
-
-def _holds_core(units: Sequence[Unit], sim: np.ndarray, group: Sequence[int], threshold: float) -> bool:
-    """True when every member matches the group's core above threshold; a second statement of the core's own
-    outlet must match some other outlet's statement above threshold instead."""
-    core = core_member(units, sim, group)
-    for m in group:
-        if m == core:
-            continue
-        if units[m].article != units[core].article:
-            if sim[m, core] < threshold:
-                return False
-        elif not any(sim[m, j] >= threshold for j in group if units[j].article != units[m].article):
-            return False
-    return True
+def _each_adds(units: Sequence[Unit], group: Sequence[int], article: str) -> bool:
+    """True when every statement of one outlet in the group brings words of the other outlets' statements that its
+    other statements lack: the halves of a split sentence, not a restatement plus an aside."""
+    mine = [i for i in group if units[i].article == article]
+    if len(mine) < 2:
+        return True
+    others = {t for j in group if units[j].article != article for t in units[j].terms}
+    covered = [set(units[i].terms) & others for i in mine]
+    return all(c - set().union(*(d for k, d in enumerate(covered) if k != n)) for n, c in enumerate(covered))
 
 
 def _contiguous(units: Sequence[Unit], a: list[int], b: list[int], common: set[str]) -> bool:
@@ -568,13 +559,21 @@ def find_conflict(units: Sequence[Unit]) -> dict[str, Any] | None:
     return first
 
 
+def _figures(u: Unit) -> dict[str, str]:
+    """The unit's numbers without everyday small ones that count no noun, unless those are all it has."""
+    real = {v: t for v, t in u.numbers.items() if not (len(v) == 1 and v.isdigit() and f"#{v}:" in u.terms)}
+    return real or u.numbers
+
+
 def _pair_conflict(a: Unit, b: Unit) -> dict[str, Any] | None:
     def values(x: dict[str, str], y: dict[str, str]) -> list[dict[str, str]]:
         return [{"article": a.article, "text": ", ".join(x.values())}, {"article": b.article, "text": ", ".join(y.values())}]
 
-    # 1. numbers: both give figures and none of them agree
-    if a.numbers and b.numbers and not set(a.numbers) & set(b.numbers):
-        return {"kind": "number", "values": values(a.numbers, b.numbers)}
+    # 1. numbers: both give figures and none of them agree (a small figure that counts nothing, as in "one of its
+    # piers", is left out when the statement has a real figure)
+    na, nb = _figures(a), _figures(b)
+    if na and nb and not set(na) & set(nb):
+        return {"kind": "number", "values": values(na, nb)}
     # 2. dates: same kind of date (year, month, weekday) with no value in common
     for kind in ("year", "month", "weekday"):
         da, db = a.dates.get(kind), b.dates.get(kind)
@@ -592,7 +591,8 @@ def _pair_conflict(a: Unit, b: Unit) -> dict[str, Any] | None:
         for lb, dep_b, head_b, kb in b.roles:
             if (lb, dep_b, head_b) == (la, dep, head) and ka != kb and ka not in b.names and kb not in a.names \
                     and not _known(a.name_text.get(ka, ka), b.names, b.name_text) \
-                    and not _known(b.name_text.get(kb, kb), a.names, a.name_text):
+                    and not _known(b.name_text.get(kb, kb), a.names, a.name_text) \
+                    and (la != "PLACE" or _place_level(a.name_text.get(ka, ka)) == _place_level(b.name_text.get(kb, kb))):
                 return {"kind": "entity", "values": [{"article": a.article, "text": a.name_text.get(ka, ka)},
                                                      {"article": b.article, "text": b.name_text.get(kb, kb)}]}
     # 4. negation: a verb both use, negated in one only
@@ -629,6 +629,16 @@ def _relative_clash(da: dict[str, dict[str, str]], db: dict[str, dict[str, str]]
             if ka[1:] == kb[1:] and {ka[0], kb[0]} == {"+", "-"}:
                 return va, vb
     return None
+
+
+_PLACE_LEVELS = {"county", "state", "province", "district", "region", "city", "township", "parish", "borough",
+                 "country", "village", "town"}
+
+
+def _place_level(name: str) -> str:
+    """The kind of place a name says it is ("Berkshire County": county); a town and its county do not conflict."""
+    words = name.lower().split()
+    return words[-1] if words and words[-1] in _PLACE_LEVELS else ""
 
 
 def _same_name(x: str, y: str) -> bool:
