@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..errors import BinaryInput, InputError, NoArticle
+from ..model import Article
 from .article import build_article
 from .base import Context, Item
 from .decode import check_text_bytes, decode
@@ -122,12 +123,15 @@ def _read_lines(text: str, source: str) -> Iterator[Item]:
         if not line.strip():
             continue
         found = True
-        where = f"{source}#{n}"
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield BinaryInput(where, f"line {n} is not valid JSON ({exc.msg}); fix or remove that line")
-            continue
-        yield record_article(record, where)
+        yield line_article(line, f"{source}#{n}", n)
     if not found:
         yield NoArticle(source, "no JSON records in the file; give one JSON object with a \"text\" field per line")
+
+
+def line_article(line: str, where: str, n: int) -> Article | InputError:
+    """The article of one JSONL line, or the error that says which line to fix."""
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return BinaryInput(where, f"line {n} is not valid JSON ({exc.msg}); fix or remove that line")
+    return record_article(record, where)

@@ -117,7 +117,7 @@ def read_path(path: str, ctx: Context) -> Iterator[Item]:
     yield from read_bytes(data, path, ctx, kind=kind, name=path)
 
 
-def _dir_files(root: str) -> list[str]:
+def dir_files(root: str) -> list[str]:
     """Article files under a directory, recursively, in sorted order; hidden files and unknown types skipped."""
     out: list[str] = []
     for dirpath, dirnames, filenames in os.walk(root):
@@ -150,7 +150,7 @@ def _one_input(item: str, ctx: Context) -> Iterator[Item]:
     elif is_url(item):
         yield from _guarded(item, read_url(item, ctx))
     elif os.path.isdir(item):
-        files = _dir_files(item)
+        files = dir_files(item)
         if not files:
             yield InputError(item, "the directory holds no article files (.txt, .html, .json, .jsonl, .warc, "
                                    ".rss, .atom, .xml); check the path")
@@ -164,7 +164,7 @@ def _one_input(item: str, ctx: Context) -> Iterator[Item]:
         yield InputError(item, "no such file, directory or URL; check the path")
 
 
-def _with_date(article: Article, given: str, overrides: dict[str, str]) -> Item:
+def with_date(article: Article, given: str, overrides: dict[str, str]) -> Item:
     """The article with the user's --published date for it, when one was given."""
     override = published_override(article.source, overrides) or published_override(given, overrides)
     if override is None:
@@ -190,7 +190,7 @@ def iter_articles(inputs: list[str], settings: Settings | None = None, *,
         for given in inputs:
             for item in _one_input(given, ctx):
                 if isinstance(item, Article):
-                    item = _with_date(item, given, settings.published)
+                    item = with_date(item, given, settings.published)
                 yield item
     finally:
         if own:

@@ -57,12 +57,12 @@ def expand(inputs: Sequence[str]) -> Iterator[str]:
     Items that are not local files (URLs, missing paths) are passed through, so the reader reports them as it
     does on the local path.
     """
-    from ..ingest.sources import _dir_files  # the local reader's own listing, so the order is the same
+    from ..ingest.sources import dir_files  # the local reader's own listing, so the order is the same
 
     for item in inputs:
         if item == "-":
             raise NewsprismError("a batch cannot read standard input; save it to a file and give the file")
-        files = _dir_files(item) if os.path.isdir(item) else []
+        files = dir_files(item) if os.path.isdir(item) else []
         yield from files or [item]
 
 

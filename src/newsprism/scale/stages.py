@@ -70,7 +70,7 @@ class PartRead:
 
 def read_part(part: Part, settings: Settings) -> PartRead:
     """Reads one partition with the local path's own readers: the same articles, sources and errors."""
-    from ..ingest.sources import _with_date, iter_articles
+    from ..ingest.sources import with_date, iter_articles
 
     items: list[Article | InputError] = []
     if part.kind == "files":
@@ -83,7 +83,7 @@ def read_part(part: Part, settings: Settings) -> PartRead:
     errors: list[str] = []
     for item in items:
         if part.kind != "files" and isinstance(item, Article):
-            item = _with_date(item, part.paths[0], settings.published)
+            item = with_date(item, part.paths[0], settings.published)
         if isinstance(item, InputError):
             errors.append(str(item))
         else:
@@ -93,9 +93,8 @@ def read_part(part: Part, settings: Settings) -> PartRead:
 
 def _jsonl_range(part: Part, settings: Settings) -> Iterator[Article | InputError]:
     """The records of a run of JSONL lines, named ``path#line`` as the local JSONL reader names them."""
-    from ..errors import BinaryInput
     from ..ingest.decode import decode
-    from ..ingest.jsonl import record_article
+    from ..ingest.jsonl import line_article
 
     path = part.paths[0]
     for n, raw in enumerate(jsonl_lines(path, part.start, part.end), start=part.first_line):
@@ -107,12 +106,7 @@ def _jsonl_range(part: Part, settings: Settings) -> Iterator[Article | InputErro
             continue
         if not line.strip():
             continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield BinaryInput(where, f"line {n} is not valid JSON ({exc.msg}); fix or remove that line")
-            continue
-        yield record_article(record, where)
+        yield line_article(line, where, n)
 
 
 def _warc_range(part: Part, settings: Settings) -> Iterator[Article | InputError]:
