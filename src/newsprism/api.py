@@ -61,6 +61,14 @@ def _unique(articles: list[Article]) -> list[Article]:
     return out
 
 
+def unmatched_dates(published: dict[str, str], sources: Sequence[str]) -> list[str]:
+    """The --published keys that name none of the sources: a typo there would silently leave dates unknown."""
+    from .ingest.meta import published_override
+
+    return [key for key, day in (published or {}).items()
+            if not any(published_override(str(src), {key: day}) for src in sources if src)]
+
+
 def analyze_command(inputs: Sequence[str], fmt: str = "text", output: str | None = None,
                     settings: Settings | None = None) -> int:
     """`newsprism analyze`: read every input (reporting bad ones), analyse the rest, render the report."""
@@ -71,6 +79,10 @@ def analyze_command(inputs: Sequence[str], fmt: str = "text", output: str | None
     articles = load(inputs, settings, errors=errors)
     for err in errors:
         print(f"newsprism: error: {err}", file=sys.stderr)
+    for key in unmatched_dates(settings.published, [*inputs, *(a.source for a in articles),
+                                                    *(e.source for e in errors)]):
+        print(f"newsprism: warning: --published {key}: no input has that name, so its date was not used; "
+              "give the file name or path as listed", file=sys.stderr)
     if not articles:
         print("newsprism: error: no readable article among the inputs; nothing to analyse", file=sys.stderr)
         return 2

@@ -54,6 +54,21 @@ def test_ingest_stories_show(tmp_path, capsys, monkeypatch):
     assert report["story"]["id"] == sid and len(report["story"]["articles"]) == 3
 
 
+def test_story_list_cannot_drive_the_terminal(tmp_path, capsys):
+    record = {"title": "Ferry strike \x1b[2J\x1b]0;owned\x07 ends \u202e", "outlet": "Bay Times",
+              "text": "Ferry crews in Port Averly ended their strike on Friday after the operator agreed to a pay rise "
+                      "of four percent, the union said. Sailings resume on Saturday morning, the operator said."}
+    src = tmp_path / "feed.jsonl"
+    src.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    db = str(tmp_path / "c.db")
+    assert main(["ingest", str(src), "--store", db, "--no-progress"]) == 0
+    capsys.readouterr()
+    assert main(["stories", "--store", db]) == 0
+    out = capsys.readouterr().out
+    assert "Ferry strike" in out and "ends" in out
+    assert "\x1b" not in out and "\x07" not in out and "\u202e" not in out
+
+
 def test_commands_on_a_bad_store(tmp_path, capsys):
     bad = tmp_path / "bad.db"
     bad.write_text("hello, not a database")

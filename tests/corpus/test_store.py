@@ -82,6 +82,12 @@ def test_search(tmp_path, rehab):
         assert s.search_stories("zzzunknownword") == []
         with pytest.raises(StoreError, match="bad search query"):
             s.search_stories('"unbalanced')
+        for odd in ("*", "AND OR", "'; DROP TABLE stories", "NEAR(", "title:"):  # a typo is the user's, not the store's
+            try:
+                s.search_stories(odd)
+            except StoreError as exc:
+                assert str(exc).startswith("bad search query") and str(tmp_path) not in str(exc), odd
+        assert s.search_stories("Lohan")  # nothing was dropped
 
 
 def test_corrupt_file_is_refused_and_left_alone(tmp_path):

@@ -54,3 +54,33 @@ def test_cli_exit_code_2_when_nothing_is_readable(inputs: tuple[str, str],
     assert main(["analyze", bad]) == 2
     err = capsys.readouterr().err
     assert bad in err and "nothing to analyse" in err
+
+
+def test_a_published_date_for_no_input_is_named(inputs: tuple[str, str]) -> None:
+    from newsprism.api import unmatched_dates
+
+    good, bad = inputs
+    dates = {"good.txt": "2024-05-01", "godo.txt": "2024-05-01", good: "2024-05-01"}
+    assert unmatched_dates(dates, [good, bad]) == ["godo.txt"]
+    assert unmatched_dates({"empty.txt": "2024-05-01"}, [bad]) == []
+
+
+def test_cli_warns_about_an_unused_published_date(inputs: tuple[str, str], tmp_path: Path,
+                                                  capsys: pytest.CaptureFixture[str],
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    import newsprism.api as api
+    from newsprism.cli import main
+    from newsprism.model import Report
+
+    from newsprism.story.analyze import make_story
+
+    monkeypatch.setattr(api, "analyze", lambda articles, settings=None: Report(story=make_story(list(articles))))
+    good, _ = inputs
+    code = main(["analyze", good, "--format", "json", "-o", str(tmp_path / "r.json"),
+                 "--published", "good.txt=2024-05-01", "--published", "god.txt=2024-05-02"])
+    err = capsys.readouterr().err.splitlines()
+    assert code == 0
+    assert err == ["newsprism: warning: --published god.txt: no input has that name, so its date was not used; "
+                   "give the file name or path as listed"]
+    report = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
+    assert report["story"]["articles"][0]["published"] == "2024-05-01"

@@ -120,6 +120,23 @@ def test_command_ok_and_mismatch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     assert "quotes[0] q1" in capsys.readouterr().out
 
 
+def test_command_names_a_missing_input_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setattr(api, "load", lambda paths, settings=None, errors=None: _articles()[:1])
+    assert verify_command(_write(tmp_path, _report()), ["a.txt"]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert lines == ["article averify000002 (b.txt): not among the inputs; give every file the report was made from"]
+
+
+def test_report_to_a_missing_directory_is_a_clear_error(tmp_path: Path) -> None:
+    from newsprism.report import emit
+
+    target = tmp_path / "no-such-dir" / "r.md"
+    with pytest.raises(ReportError, match="cannot write the report"):
+        emit(_report(), "md", str(target))
+    assert not target.parent.exists()
+
+
 def test_bad_report_files(tmp_path: Path) -> None:
     with pytest.raises(ReportError, match="no such report file"):
         load_report(str(tmp_path / "missing.json"))

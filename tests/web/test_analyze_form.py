@@ -75,6 +75,12 @@ def test_empty_upload_is_refused(client: Any, seen: list[list[Article]]) -> None
     assert r.status_code == 400 and "empty" in r.text
 
 
+def test_binary_upload_is_named_as_binary(client: Any, seen: list[list[Article]]) -> None:
+    blob = bytes(range(256)) * 8  # control bytes and NULs: not a text file whatever its name says
+    r = client.post("/analyze", data={"text1": FIRST}, files=[("files", ("scan.txt", blob, "text/plain"))])
+    assert r.status_code == 400 and "scan.txt: binary data, not text" in r.text and not seen
+
+
 @pytest.mark.slow
 def test_real_analysis_of_pasted_articles(client: Any) -> None:
     r = client.post("/analyze", data={"outlet1": "North Post", "text1": FIRST, "published1": "2024-05-06",

@@ -13,6 +13,7 @@ from typing import Any
 from ..config import Settings
 from ..errors import InputError
 from ..model import Article
+from ..report._format import one_line
 from .store import Store
 
 BATCH = 200
@@ -100,7 +101,7 @@ def stories_command(store: str, fmt: str = "text") -> int:
         copies = sum(1 for a in s["articles"] if a["copy_of"])
         dates = s["first_seen"] if s["first_seen"] == s["last_seen"] else f"{s['first_seen']}..{s['last_seen']}"
         extra = f", {copies} cop{'y' if copies == 1 else 'ies'}" if copies else ""
-        title = " ".join((s["title"] or "(untitled)").split())
+        title = one_line(s["title"]) or "(untitled)"  # titles come from articles: no terminal escapes
         print(f"{s['id']}  {dates}  {n} article{'s' if n != 1 else ''}{extra}  {title}")
     return 0
 

@@ -442,7 +442,7 @@ class Store:
                 hits = self._db.execute(sql, (query, query, int(limit))).fetchall()
             except sqlite3.OperationalError as exc:
                 msg = str(exc)
-                if "fts5" in msg or "syntax" in msg or "no such column" in msg or "unterminated" in msg:
+                if any(m in msg for m in ("fts5", "syntax", "no such column", "unterminated", "special query")):
                     raise StoreError(f"bad search query {query!r} ({msg}); use plain words, \"quoted phrases\", "
                                      "AND, OR, NOT") from exc
                 raise _store_error(self.path, exc) from exc

@@ -50,9 +50,15 @@ def emit(report: Mapping[str, Any], fmt: str, output: str | None = None, *,
         text += "\n"
     if output:
         tmp = output + ".tmp"
-        with open(tmp, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.replace(tmp, output)
+        try:
+            with open(tmp, "w", encoding="utf-8") as fh:
+                fh.write(text)
+            os.replace(tmp, output)
+        except OSError as exc:
+            if os.path.exists(tmp):
+                os.remove(tmp)
+            raise ReportError(f"{output}: cannot write the report ({exc.strerror or exc}); "
+                              "give a path in an existing, writable directory") from exc
     else:
         sys.stdout.write(text)
 

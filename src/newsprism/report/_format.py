@@ -108,6 +108,18 @@ class Lookup:
         return name
 
 
+def article_title(article: Mapping[str, Any]) -> str:
+    """An article's headline, or "(untitled)" and its file name: a full path is noise in a table of titles."""
+    title = one_line(article.get("title"))
+    if title:
+        return title
+    source = one_line(article.get("source")).rstrip("/")
+    name = source.rsplit("/", 1)[-1] if source else ""
+    if name == "-":
+        name = "standard input"
+    return f"(untitled) {name}" if name else "(untitled)"
+
+
 QUOTE_MARKS = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e"
 
 
@@ -255,6 +267,11 @@ def _name(value: Any, look: Lookup | None) -> str:
 
 
 def _value_text(value: Any, look: Lookup | None) -> str:
+    if isinstance(value, Mapping) and "article" in value and set(value) <= {"article", "text", "start", "end"}:
+        return f"{_name(value.get('article'), look)}: {one_line(value.get('text'))}"  # one outlet's wording
+    if isinstance(value, (list, tuple)) and value and all(
+            isinstance(v, Mapping) and "article" in v for v in value):
+        return "; ".join(_value_text(v, look) for v in value)
     if isinstance(value, Mapping):
         return "; ".join(f"{_name(k, look)}: {_value_text(v, look)}" for k, v in value.items())
     if isinstance(value, (list, tuple)):

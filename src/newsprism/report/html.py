@@ -15,6 +15,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from ._format import (
     EVIDENCE_LABEL,
     Lookup,
+    article_title,
     citations,
     conflict_parts,
     diff_ops,
@@ -153,7 +154,7 @@ def _article_view(look: Lookup, a: Mapping[str, Any], article_href: str | None) 
     aid = str(a.get("id"))
     copies = (look.report.get("story") or {}).get("copies") or {}
     return {"n": look.number(aid), "id": aid, "outlet": one_line(a.get("outlet")) or "—", "label": look.outlet(aid),
-            "title": one_line(a.get("title")) or one_line(a.get("source")) or aid, "url": safe_url(a.get("url")),
+            "title": article_title(a), "url": safe_url(a.get("url")),
             "raw_url": one_line(a.get("url")), "published": one_line(a.get("published")) or "unknown",
             "author": one_line(a.get("author")), "words": a.get("words") or "", "source": one_line(a.get("source")),
             "copy_of": look.outlet(copies[aid]) if aid in copies else None,

@@ -9,6 +9,7 @@ from typing import Any
 from ._format import (
     EVIDENCE_LABEL,
     Lookup,
+    article_title,
     citations,
     conflict_parts,
     diff_ops,
@@ -57,7 +58,7 @@ def _table(header: Iterable[str], rows: Iterable[Iterable[str]], align: str = ""
 def _articles(look: Lookup) -> list[str]:
     rows = []
     for aid, a in look.articles.items():
-        title = esc(a.get("title") or a.get("source") or aid)
+        title = esc(article_title(a))
         url = str(a.get("url") or "")
         if url.startswith(("http://", "https://")) and not re.search(r"[\s<>()\[\]]", url):
             title = f"[{title}]({url})"

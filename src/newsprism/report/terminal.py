@@ -19,6 +19,7 @@ from rich.text import Text
 from ._format import (
     EVIDENCE_LABEL,
     Lookup,
+    article_title,
     citations,
     conflict_parts,
     diff_ops,
@@ -66,6 +67,15 @@ def _line(value: Any, style: str = "") -> Text:
     return Text(one_line(value), style=style)
 
 
+def _bullet(value: Any, indent: int) -> RenderableType:
+    """A bullet whose wrapped lines hang under its text, not under the bullet."""
+    grid = Table.grid(padding=(0, 1, 0, 0))
+    grid.add_column(no_wrap=True)
+    grid.add_column(ratio=1)
+    grid.add_row("•", _line(value))
+    return Padding(grid, (0, 0, 0, indent))
+
+
 def _heading(title: str, extra: str = "") -> RenderableType:
     t = Text(title, style="bold")
     if extra:
@@ -87,7 +97,7 @@ def _sections(report: Mapping[str, Any], look: Lookup, texts: Mapping[str, str] 
     notes = report.get("notes") or []
     if notes:
         out.append(_heading("Notes"))
-        out += [Padding(_line("• " + one_line(n)), (0, 0, 0, 1)) for n in notes]
+        out += [_bullet(n, 1) for n in notes]
     return out
 
 
@@ -102,7 +112,7 @@ def _articles(look: Lookup) -> RenderableType:
     t = _table(("#", {"justify": "right"}), ("Outlet", {"max_width": 22}), ("Title", {"ratio": 1}),
                ("Published", {"no_wrap": True}), ("Words", {"justify": "right"}))
     for aid, a in look.articles.items():
-        t.add_row(str(look.number(aid)), _line(a.get("outlet") or "—"), _line(a.get("title") or a.get("source")),
+        t.add_row(str(look.number(aid)), _line(a.get("outlet") or "—"), _line(article_title(a)),
                   _line(a.get("published") or "unknown"), str(a.get("words") or ""))
     return Group(Text(""), t)
 
@@ -140,18 +150,26 @@ def _facts(report: Mapping[str, Any], look: Lookup) -> list[RenderableType]:
     ids = list(look.articles)
     if several:
         side = len(ids) <= SIDE_BY_SIDE_MAX
-        cols: list[tuple[str, dict[str, Any]]] = [("Status", {"no_wrap": True}), ("Fact", {"ratio": 2})]
-        cols += [(f"[{look.number(a)}] {look.outlet(a)}", {"ratio": 2 if side else None}) for a in ids]
+        # side by side, each outlet's own sentence is shown, so a "Fact" column would only repeat one of them;
+        # with marks, the columns are article numbers (named in the table at the top) so the fact keeps the room
+        wide_status = side and any(f.get("conflict") for f in several)  # conflict details go under the status
+        cols: list[tuple[str, dict[str, Any]]] = [("Status", {"ratio": 2} if wide_status else {"no_wrap": True})]
+        if side:
+            cols += [(f"[{look.number(a)}] {look.outlet(a)}", {"ratio": 2}) for a in ids]
+        else:
+            cols += [("Fact", {"ratio": 1})]
+            cols += [(f"[{look.number(a)}]", {"no_wrap": True, "justify": "center"}) for a in ids]
         t = _table(*cols)
         for f in several:
             status = str(f.get("status"))
             by_article: dict[str, list[str]] = {}
             for sp in f.get("support") or []:
                 by_article.setdefault(str(sp.get("article")), []).append(one_line(sp.get("text")))
-            fact_cell = _line(f.get("text"))
+            status_cell = Text(status, style=STATUS_STYLE.get(status, ""))
+            fact_cell = Text("") if side else _line(f.get("text"))
             for label, value in conflict_parts(f.get("conflict"), look):
-                fact_cell.append(f"\n{label}: {value}", style="red")
-            cells: list[RenderableType] = [Text(status, style=STATUS_STYLE.get(status, "")), fact_cell]
+                (status_cell if side else fact_cell).append(f"\n{label}: {value}", style="red")
+            cells: list[RenderableType] = [status_cell] if side else [status_cell, fact_cell]
             for a in ids:
                 got = by_article.get(a)
                 if not got:
@@ -159,12 +177,15 @@ def _facts(report: Mapping[str, Any], look: Lookup) -> list[RenderableType]:
                 else:
                     cells.append(_line(" … ".join(got)) if side else Text("✓", style="green"))
             t.add_row(*cells)
-        out += [Text("Told by several outlets", style="bold"), t]
+        head = Text("Told by several outlets", style="bold")
+        if not side:
+            head.append("  columns are the article numbers of the table at the top", style="dim")
+        out += [head, t]
     for aid, items in sorted(unique.items(), key=lambda kv: look.number(kv[0]) or 10**6):
         head = Text(f"Only in [{look.number(aid)}] {look.outlet(aid)}", style="bold")
         head.append(f"  {len(items)} unique", style="cyan")
         out.append(Padding(head, (1, 0, 0, 0)))
-        out += [Padding(_line("• " + one_line(f.get("text"))), (0, 0, 0, 2)) for f in items]
+        out += [_bullet(f.get("text"), 2) for f in items]
     return out
 
 

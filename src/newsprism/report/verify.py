@@ -125,6 +125,19 @@ def load_report(path: str) -> dict[str, Any]:
     return data
 
 
+def _missing_articles(report: Mapping[str, Any], articles: Sequence[Article], problems: list[str]) -> list[str]:
+    """One line per story article absent from the inputs, instead of one per span it is cited by."""
+    have = {a.id for a in articles}
+    story = report.get("story") if isinstance(report.get("story"), Mapping) else {}
+    missing = [a for a in story.get("articles") or [] if isinstance(a, Mapping) and a.get("id") not in have]
+    if not missing:
+        return problems
+    tails = tuple(f": unknown article id {a.get('id')!r}" for a in missing)
+    kept = [p for p in problems if not p.endswith(tails)]
+    return [f"article {a.get('id')} ({a.get('source') or a.get('title') or 'no source'}): not among the inputs; "
+            "give every file the report was made from" for a in missing] + kept
+
+
 def verify_command(report_path: str, inputs: Sequence[str], settings: Settings | None = None) -> int:
     """`newsprism verify`: 0 and one OK line when every text matches, 1 and the mismatches otherwise."""
     from ..api import load
@@ -135,7 +148,7 @@ def verify_command(report_path: str, inputs: Sequence[str], settings: Settings |
     articles = load(list(inputs), settings, errors=errors)
     for err in errors:
         print(f"newsprism: error: {err}", file=sys.stderr)
-    problems = verify(report, articles)
+    problems = _missing_articles(report, articles, verify(report, articles))
     if problems:
         for p in problems:
             print(p)

@@ -279,7 +279,7 @@ class App:
 def _form_articles(values: dict[str, str], uploads: list[tuple[str, bytes]]) -> list[Article]:
     """Articles from the form's pasted texts and uploaded files, cleaned by the ingest functions."""
     from ..ingest import article_from_html, article_from_text
-    from ..ingest.decode import decode
+    from ..ingest.decode import check_text_bytes, decode
 
     out: list[Article] = []
     default_date = _date(values.get("published", ""))
@@ -293,6 +293,7 @@ def _form_articles(values: dict[str, str], uploads: list[tuple[str, bytes]]) -> 
     for name, data in uploads:
         if not data.strip():
             raise InputError(name, "the file is empty; choose another file")
+        check_text_bytes(data, name)  # the same refusal of binary files as on the command line
         lower = name.lower()
         if lower.endswith((".html", ".htm", ".xhtml")) or data.lstrip()[:1] == b"<":
             out.append(article_from_html(data, source=name, published=default_date))
