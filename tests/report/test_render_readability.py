@@ -47,3 +47,16 @@ def test_many_outlets_give_the_fact_room_and_number_the_columns(report: dict[str
     fact = report["facts"][0]["text"]
     assert fact[:40] in " ".join(block.split())  # the fact reads on a line or two, not one word per line
     assert max(len(line) for line in out.splitlines()) <= 100
+
+
+def test_outlets_silent_on_a_claim_share_one_line(report: dict[str, Any]) -> None:
+    base = report["story"]["articles"][0]
+    extra = [dict(base, id=f"a00000000000{i}", outlet=f"Outlet {i}") for i in range(2)]
+    report["story"]["articles"] += extra
+    report["claims"][0]["evidence"] += [{"article": a["id"], "status": "not_mentioned", "start": None, "end": None,
+                                         "text": None} for a in extra]
+    text = render(report, "text", color=False)
+    assert "[2] [3] [4]: not mentioned" in text and "Valley Post: not mentioned" not in text
+    assert "Harbor Ledger: no evidence offered" in text
+    md = render(report, "md")
+    assert "\\[2\\] \\[3\\] \\[4\\]: _not mentioned_" in md and "Outlet 0: _not mentioned_" not in md

@@ -136,6 +136,13 @@ def evidence_by_article(claim: Mapping[str, Any], look: Lookup) -> list[tuple[st
     return sorted(groups.items(), key=lambda kv: look.number(kv[0]) or 10**6)
 
 
+def silent_articles(groups: list[tuple[str, list[dict[str, Any]]]]) -> tuple[list[str], list[tuple[str, list[dict[str, Any]]]]]:
+    """Splits a claim's evidence groups into the articles that do not mention it at all and the rest."""
+    silent = [aid for aid, entries in groups
+              if all(ev.get("status") == "not_mentioned" and not ev.get("text") for ev in entries)]
+    return silent, [(aid, entries) for aid, entries in groups if aid not in silent]
+
+
 def split_facts(facts: list[Mapping[str, Any]]) -> tuple[list[Mapping[str, Any]], dict[str, list[Mapping[str, Any]]]]:
     """Facts told by several outlets (conflicts first), and the unique ones under the one article that tells them."""
     order = {"conflict": 0, "shared": 1}

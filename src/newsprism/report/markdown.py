@@ -17,6 +17,7 @@ from ._format import (
     one_line,
     quoted,
     quotes_by_speaker,
+    silent_articles,
     split_facts,
 )
 
@@ -171,11 +172,15 @@ def _claims(report: Mapping[str, Any], look: Lookup) -> list[str]:
             text = q.get("text") if q else sp.get("text") if sp else None
             said = f": {quoted(esc(text))}" if text else ""
             out.append(f"  - {esc(look.entity_name(r.get('entity')) or 'someone')} **{esc(r.get('stance'))}**{said}")
-        for aid, entries in evidence_by_article(c, look):
+        silent, spoken = silent_articles(evidence_by_article(c, look))
+        for aid, entries in spoken:
             labels = list(dict.fromkeys(str(ev.get("status")) for ev in entries))
             out.append(f"  - \\[{look.number(aid)}\\] {esc(look.outlet(aid))}: "
                        + "; ".join(f"_{esc(EVIDENCE_LABEL.get(s, s))}_" for s in labels))
             out += [f"    - {quoted(esc(ev.get('text')))}" for ev in entries if ev.get("text")]
+        if silent:
+            out.append("  - " + " ".join(f"\\[{look.number(a)}\\]" for a in silent)
+                       + f": _{EVIDENCE_LABEL['not_mentioned']}_")
     return out + [""]
 
 

@@ -28,6 +28,7 @@ from ._format import (
     plain,
     quoted,
     quotes_by_speaker,
+    silent_articles,
     split_facts,
 )
 
@@ -265,7 +266,8 @@ def _claims(report: Mapping[str, Any], look: Lookup) -> list[RenderableType]:
             if said:
                 line.append(": " + quoted(said))
             out.append(Padding(line, (0, 0, 0, 3)))
-        for aid, entries in evidence_by_article(c, look):
+        silent, spoken = silent_articles(evidence_by_article(c, look))
+        for aid, entries in spoken:
             labels = list(dict.fromkeys(str(ev.get("status")) for ev in entries))
             line = Text(f"[{look.number(aid)}] {look.outlet(aid)}: ", style="cyan")
             for i, status in enumerate(labels):
@@ -275,6 +277,10 @@ def _claims(report: Mapping[str, Any], look: Lookup) -> list[RenderableType]:
             for ev in entries:
                 if ev.get("text"):
                     out.append(Padding(Text(quoted(one_line(ev.get("text"))), style="italic"), (0, 0, 0, 7)))
+        if silent:  # one line for every outlet that does not mention the claim, not one line each
+            line = Text(" ".join(f"[{look.number(a)}]" for a in silent), style="cyan")
+            line.append(": " + EVIDENCE_LABEL["not_mentioned"], style="dim")
+            out.append(Padding(line, (0, 0, 0, 3)))
     return out
 
 

@@ -128,7 +128,8 @@ def load_report(path: str) -> dict[str, Any]:
 def _missing_articles(report: Mapping[str, Any], articles: Sequence[Article], problems: list[str]) -> list[str]:
     """One line per story article absent from the inputs, instead of one per span it is cited by."""
     have = {a.id for a in articles}
-    story = report.get("story") if isinstance(report.get("story"), Mapping) else {}
+    raw = report.get("story")
+    story: Mapping[str, Any] = raw if isinstance(raw, Mapping) else {}
     missing = [a for a in story.get("articles") or [] if isinstance(a, Mapping) and a.get("id") not in have]
     if not missing:
         return problems
