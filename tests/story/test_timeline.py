@@ -120,3 +120,23 @@ def test_past_month_day_in_a_new_year_and_no_ages() -> None:
     arts = [article("y1", "The 15-year-old boy was found that day. He left on Friday.", "A", published=None)]
     tl = build_timeline(arts, parsed(arts), Settings())
     assert [e.expression for e in tl] == ["Friday"]
+
+
+def test_reported_future_weekday_is_the_coming_one() -> None:
+    # 2024-03-13 is a Wednesday: "would ... on Friday" is two days later, "said on Monday" two days earlier
+    text = "Officials said on Monday that divers would examine the pier on Friday. It would have opened on Sunday."
+    arts = [article("f1", text, "Ledger", published="2024-03-13")]
+    tl = build_timeline(arts, parsed(arts), Settings())
+    dates = {e.expression: e.date for e in tl}
+    assert dates.get("Monday") == "2024-03-11"
+    assert dates.get("Friday") == "2024-03-15"
+    assert dates.get("Sunday") == "2024-03-10"
+
+
+def test_as_planned_in_a_past_month_is_last_year() -> None:
+    text = "The inspection was carried out as planned in October. A hearing is scheduled for Thursday."
+    arts = [article("p1", text, "Ledger", published="2024-03-13")]
+    tl = build_timeline(arts, parsed(arts), Settings())
+    dates = {e.expression: e.date for e in tl}
+    assert dates.get("October") == "2023-10"
+    assert dates.get("Thursday") == "2024-03-14"

@@ -34,7 +34,7 @@ _PATTERNS = re.compile(
 _DURATION = re.compile(r"^(?:for |about |some |nearly |almost |over |more than )?(?:the )?(?:\d+|a|an|one|two|three|"
                        r"four|five|six|seven|eight|nine|ten|several|many|few|a few|recent|past|coming)[ -](?:years?|"
                        r"months?|weeks?|days?|hours?|minutes?|decades?)(?: old| long)?$", re.I)
-_FUTURE = re.compile(r"\b(?:will|'ll|’ll|shall|going to|plans? to|is to|are to|scheduled|upcoming|next)\b", re.I)
+_FUTURE = re.compile(r"\b(?:will|'ll|’ll|shall|would(?! have)|going to|plans? to|is to|are to|scheduled|upcoming|next)\b", re.I)
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -227,7 +227,7 @@ def build_timeline(articles: Sequence[Article], docs: dict[str, "Doc"], settings
             if unit is None:
                 continue
             expr = _clean_expression(hit.text)
-            future = bool(_FUTURE.search(unit.text[: hit.end - unit.start + 40]))
+            future = _is_future(doc, hit.start, hit.end, unit.text[: hit.end - unit.start + 40])
             resolved: tuple[str | None, str] = (None, "relative")
             for part in _subparts(expr):
                 resolved = resolve(part, pubs.get(article.id), future)
@@ -238,6 +238,29 @@ def build_timeline(articles: Sequence[Article], docs: dict[str, "Doc"], settings
             units.append(unit)
             raw.append((resolved[0], resolved[1], expr, len(units) - 1))
     return _merge(raw, units)
+
+
+_FUTURE_AUX = {"will", "'ll", "’ll", "shall", "wo"}
+_FUTURE_HEADS = {"go", "plan", "schedule", "expect", "set", "due", "intend", "hope", "aim", "prepare"}
+
+
+def _is_future(doc: "Doc", start: int, end: int, window: str) -> bool:
+    """Whether the verb that governs a time expression speaks of the future ("will meet on Friday",
+    "said he would meet on Friday", "is scheduled for Friday"); the surrounding words decide only when no
+    verb governs it."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    tok = span.root if span is not None else None
+    while tok is not None and tok.pos_ not in ("VERB", "AUX") and tok.head is not tok:
+        tok = tok.head
+    if tok is None or tok.pos_ not in ("VERB", "AUX"):
+        return bool(_FUTURE.search(window))
+    aux = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+    if aux & _FUTURE_AUX or ("would" in aux and "have" not in aux):
+        return True
+    if tok.lemma_ in ("schedule", "plan", "due") and aux & {"is", "are", "'s", "’s", "be"}:
+        return True  # "is scheduled for Thursday", but not "carried out as planned in October"
+    head = tok.head
+    return tok.dep_ == "xcomp" and head is not tok and head.lemma_ in _FUTURE_HEADS
 
 
 def _looks_temporal(expr: str) -> bool:
