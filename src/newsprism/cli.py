@@ -30,6 +30,11 @@ def _add_analysis_options(p: argparse.ArgumentParser) -> None:
                    help="llm uses an OpenAI-compatible chat endpoint (--llm-url)")
     p.add_argument("--llm-url", default=None, help="base URL of an OpenAI-compatible endpoint, e.g. http://127.0.0.1:8080/v1")
     p.add_argument("--llm-model", default="local", help="model name sent to the endpoint")
+    _add_input_options(p)
+
+
+def _add_input_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--max-mb", type=float, default=None, help="refuse inputs larger than this many MB (default 20)")
     p.add_argument("--llm-timeout", type=float, default=60.0,
                    help="seconds to wait for the endpoint (API key: environment variable NEWSPRISM_LLM_API_KEY)")
 
@@ -39,6 +44,8 @@ def _settings(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 
     s = Settings()
     s.published = _published(getattr(args, "published", []) or [])
+    if getattr(args, "max_mb", None):
+        s.max_bytes = int(args.max_mb * 1_000_000)
     if getattr(args, "summary_words", None):
         s.summary_words = args.summary_words
     s.summary_mode = getattr(args, "summary_mode", "extractive") or "extractive"
@@ -69,6 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--store", default="newsprism.db")
     p.add_argument("--published", action="append", default=[], metavar="FILE=DATE")
     p.add_argument("--no-progress", action="store_true", help="do not show a progress bar")
+    _add_input_options(p)
 
     p = sub.add_parser("stories", help="list the stories in the store")
     p.add_argument("--store", default="newsprism.db")

@@ -84,3 +84,17 @@ def test_cli_warns_about_an_unused_published_date(inputs: tuple[str, str], tmp_p
                    "give the file name or path as listed"]
     report = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
     assert report["story"]["articles"][0]["published"] == "2024-05-01"
+
+
+def test_max_mb_option_sets_the_size_limit(tmp_path: Path, body: str, capsys: pytest.CaptureFixture[str]) -> None:
+    from newsprism.cli import build_parser, main
+
+    big = tmp_path / "big.txt"
+    big.write_text("Lakeview library reopens after flood\n\n" + body * 40, encoding="utf-8")
+    assert big.stat().st_size > 20_000
+    code = main(["analyze", str(big), "--max-mb", "0.01"])
+    err = capsys.readouterr().err
+    assert code == 2 and "big.txt" in err and "--max-mb" in err
+    from newsprism.cli import _settings
+
+    assert _settings(build_parser().parse_args(["ingest", "x", "--max-mb", "3"])).max_bytes == 3_000_000

@@ -77,7 +77,7 @@ def ingest_command(inputs: Sequence[str], store: str, settings: Settings | None 
         flush()
         stories = db.count_stories()
     print(f"ingested {totals['added']} new articles ({totals['copies']} near-duplicate copies), skipped "
-          f"{totals['skipped']} already stored; {totals['stories_new']} new stories, {stories} in {store}")
+          f"{totals['skipped']} already stored; {totals['stories_new']} new {'story' if totals['stories_new'] == 1 else 'stories'}, {stories} in {store}")
     return 2 if errors else 0
 
 

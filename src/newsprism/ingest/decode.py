@@ -53,7 +53,8 @@ def read_capped(stream: BinaryIO, source: str, max_bytes: int) -> bytes:
     """Reads at most ``max_bytes`` from a stream; more than that is refused rather than truncated."""
     data = stream.read(max_bytes + 1)
     if len(data) > max_bytes:
-        raise TooLarge(source, f"larger than the {_mb(max_bytes)} limit; split it or raise Settings.max_bytes")
+        raise TooLarge(source, f"larger than the {_mb(max_bytes)} limit; split it or raise the limit "
+                               "with --max-mb (Settings.max_bytes)")
     return data
 
 

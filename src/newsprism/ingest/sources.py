@@ -109,7 +109,7 @@ def read_path(path: str, ctx: Context) -> Iterator[Item]:
     limit = ctx.settings.max_bytes
     if size > limit:
         raise TooLarge(path, f"the file is {size / 1e6:.1f} MB, over the {limit / 1e6:g} MB limit; "
-                             "split it or raise Settings.max_bytes")
+                             "split it or raise the limit with --max-mb (Settings.max_bytes)")
     with open(path, "rb") as fh:
         data = fh.read()
     if kind is None and data[:5] == b"WARC/":

@@ -95,14 +95,15 @@ class Fetcher:
                 declared = resp.headers.get("content-length")
                 if declared and declared.isdigit() and int(declared) > limit:
                     raise TooLarge(url, f"the page is {int(declared) / 1e6:.1f} MB, over the "
-                                        f"{limit / 1e6:g} MB limit; raise Settings.max_bytes to read it")
+                                        f"{limit / 1e6:g} MB limit; raise the limit with --max-mb "
+                                        "(Settings.max_bytes) to read it")
                 chunks: list[bytes] = []
                 size = 0
                 for chunk in resp.iter_bytes():
                     size += len(chunk)
                     if size > limit:
                         raise TooLarge(url, f"the page is over the {limit / 1e6:g} MB limit; "
-                                            "raise Settings.max_bytes to read it")
+                                            "raise the limit with --max-mb (Settings.max_bytes) to read it")
                     chunks.append(chunk)
                 return Fetched(str(resp.url), kind or ("text" if ctype == "text/plain" else None), b"".join(chunks))
         except httpx.TimeoutException as exc:
