@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from newsprism.config import Settings
 from newsprism.model import Article
 from newsprism.nlp import load_spacy, parse
 from newsprism.story.entities import EntityIndex, build_entities, name_tokens
@@ -134,3 +135,16 @@ def test_online_platforms_are_organisations_not_people() -> None:
 
     rigged = next(q for q in extract_quotes(arts, docs, ents) if "rigged" in q.text)
     assert rigged.speaker == "Omar Haddad"
+
+
+def test_council_titles_and_facility_names() -> None:
+    arts = [
+        Article(id="c1", text="Councillor Mira Holt said the Dunmore Bridge would reopen. Holt spoke at noon.",
+                outlet="A"),
+        Article(id="c2", text="City councillor Mira Holt told reporters that Halden Line had paid for repairs.",
+                outlet="B"),
+    ]
+    ents = build_entities(arts, parse(arts), Settings())
+    holt = [e for e in ents if "Holt" in e.name]
+    assert len(holt) == 1 and holt[0].type == "PERSON" and set(holt[0].mentions) == {"c1", "c2"}
+    assert all(e.type != "PERSON" for e in ents if e.name.endswith(("Bridge", "Line")))

@@ -11,9 +11,11 @@ from typing import TYPE_CHECKING
 from ..config import Settings
 from ..model import Article, Entity, Span
 from .roles import (
+    FACILITY_TAILS,
     GENERIC_ROLES,
     HONORIFICS,
     NAME_SUFFIXES,
+    ORG_TAILS,
     PLATFORMS,
     ROLE_HEADS,
     ROLE_MODIFIERS,
@@ -64,7 +66,8 @@ class _Cluster:
 def name_tokens(text: str) -> list[str]:
     """Name words without honorifics and suffixes: 'President Donald J. Trump Jr.' -> ['Donald', 'J.', 'Trump']."""
     toks = [strip_possessive(t) for t in text.split()]
-    while toks and toks[0].lower() in HONORIFICS:
+    while toks and (toks[0].lower() in HONORIFICS or (
+            len(toks) > 2 and toks[0].lower() in ROLE_MODIFIERS and toks[1].lower() in HONORIFICS)):
         toks = toks[1:]
     while toks and toks[-1].lower().strip(",") in NAME_SUFFIXES:
         toks = toks[:-1]
@@ -101,6 +104,11 @@ def _clean_mention(ent: "SpacySpan", article: Article) -> _Mention | None:
     if ent.label_ == "PERSON" and not any(t[:1].isupper() for t in toks):
         return None
     label = "ORG" if text.lower() in PLATFORMS else ent.label_
+    if label in {"ORG", "GPE", "NORP"} and len(toks) >= 2 and toks[0].lower() in HONORIFICS and toks[1][:1].isupper():
+        label = "PERSON"  # "Councillor Mira Holt" tagged as an organisation
+    if label == "PERSON" and len(toks) >= 2:
+        tail = toks[-1].lower()
+        label = "FAC" if tail in FACILITY_TAILS else "ORG" if tail in ORG_TAILS else label
     return _Mention(article.id, start, end, text, label, ent.sent.start_char, ent.start, ent.end)
 
 
@@ -232,6 +240,11 @@ def _merge(mentions: list[_Mention]) -> list[_Cluster]:
     for word, cl in singles.items():
         if word in others and len(others[word].mentions) < 3 * len(cl.mentions) + 3:
             cl.mentions.extend(others.pop(word).mentions)
+    # 3b. a multi-word "person" that the story more often tags as something else is that other thing
+    for key, cl in list(persons.items()):
+        hit = next((k for k in (_norm_key(m.text) for m in cl.mentions) if k in others), None)
+        if hit is not None and len(others[hit].mentions) >= len(cl.mentions):
+            others[hit].mentions.extend(persons.pop(key).mentions)
     # 4. acronyms and longer forms of other names ("UN" = "United Nations", "Security Council" in "UN Security Council")
     keys = sorted(others, key=lambda k: -len(k))
     alias_of: dict[str, str] = {}

@@ -29,7 +29,17 @@ democrat gop executive managing supreme district federal presidential
 HONORIFICS = frozenset("""
 mr mr. mrs mrs. ms ms. dr dr. sir dame lord lady prof prof. rev rev. sen sen. rep rep. gov gov. gen gen. lt lt.
 col col. sgt sgt. capt capt. hon hon. president senator governor minister secretary chancellor premier judge
-justice mayor ambassador director chairman commissioner pope king queen prince princess speaker
+justice mayor ambassador director chairman commissioner pope king queen prince princess speaker councillor
+councilor councilman councilwoman alderman
+""".split())
+
+# Last words that make a name a place or facility ("Saltmere Bridge") or an organisation ("Halvard Line"), not a person.
+FACILITY_TAILS = frozenset("""
+bridge quay road avenue boulevard tunnel airport station harbour harbor pier highway
+""".split())
+ORG_TAILS = frozenset("""
+line lines hospital university college school company group bank council authority club party institute agency
+department ministry court inc inc. corp corp. ltd ltd. llc plc association foundation committee commission
 """.split())
 
 NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
