@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
 
 from newsprism.config import Settings
 from newsprism.model import Article, Entity, Quote, Span
@@ -24,6 +28,36 @@ TIMES = (
     "Residents near the plant were told to stay indoors until Friday.\n\n"
     "The company will hold a press conference next week."
 )
+
+
+SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
+
+
+@dataclass(slots=True)
+class SeedStory:
+    """The two seed articles (published 2018-09-26) through the stages up to quotes."""
+
+    articles: list[Article]
+    docs: dict
+    entities: list[Entity]
+    quotes: list[Quote]
+    settings: Settings
+
+
+def seed_story() -> SeedStory:
+    """Loads and analyses ../shared/seeds; skips the calling test when they are absent."""
+    if not list(SEEDS.glob("*.txt")):
+        pytest.skip(f"seed articles not found at {SEEDS}")
+    from newsprism.api import load
+    from newsprism.story.entities import build_entities
+    from newsprism.story.quotes import extract_quotes
+
+    settings = Settings()
+    settings.published = {str(p): "2018-09-26" for p in SEEDS.glob("*.txt")}
+    arts = load([str(SEEDS)], settings)
+    docs = parse(arts, settings)
+    ents = build_entities(arts, docs, settings)
+    return SeedStory(arts, docs, ents, extract_quotes(arts, docs, ents, settings), settings)
 
 
 def article(aid: str, text: str, outlet: str, published: str | None = "2024-03-13") -> Article:

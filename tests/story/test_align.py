@@ -12,9 +12,8 @@ from newsprism.model import Article
 from newsprism.story.align import align_facts, article_units, is_boilerplate
 
 sys.path.insert(0, str(Path(__file__).parent))  # tests import with importlib: make the fixtures importable
-from story_fixtures import GAZETTE, TIMES, article, parsed  # noqa: E402
+from story_fixtures import GAZETTE, TIMES, article, parsed, seed_story  # noqa: E402
 
-SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
 
 
 @pytest.fixture(scope="module")
@@ -101,18 +100,10 @@ def test_boilerplate_detection() -> None:
 
 @pytest.mark.slow
 def test_seed_story_facts() -> None:
-    if not SEEDS.is_dir():
-        pytest.skip(f"seed articles not found at {SEEDS}")
-    from newsprism.api import load
-    from newsprism.nlp import parse
-    from newsprism.story.entities import build_entities
-
-    settings = Settings()
-    settings.published = {str(p): "2018-09-26" for p in SEEDS.glob("*.txt")}
-    arts = load([str(SEEDS)], settings)
+    seeds = seed_story()
+    arts = seeds.articles
     assert len(arts) == 2
-    docs = parse(arts, settings)
-    facts = align_facts(arts, docs, build_entities(arts, docs, settings), settings)
+    facts = align_facts(arts, seeds.docs, seeds.entities, seeds.settings)
     hill = next(a.id for a in arts if "Wang Yi\u00a0is rejecting" in a.text or "is rejecting" in a.text)
     cnn = next(a.id for a in arts if a.id != hill)
 

@@ -11,9 +11,8 @@ from newsprism.config import Settings
 from newsprism.story.claims import find_claims
 
 sys.path.insert(0, str(Path(__file__).parent))  # tests import with importlib: make the fixtures importable
-from story_fixtures import article, entity, parsed, quote  # noqa: E402
+from story_fixtures import article, entity, parsed, quote, seed_story  # noqa: E402
 
-SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
 
 ONE = ("Governor Alice Raman accused Delta Chemicals of ignoring safety warnings before the fire.\n\n"
        "\"Delta ignored every warning we gave them,\" Raman said.\n\n"
@@ -71,19 +70,8 @@ def test_no_quotes_no_claim_verbs_means_no_claims() -> None:
 
 @pytest.mark.slow
 def test_seed_claim() -> None:
-    if not SEEDS.is_dir():
-        pytest.skip(f"seed articles not found at {SEEDS}")
-    from newsprism.api import load
-    from newsprism.nlp import parse
-    from newsprism.story.entities import build_entities
-    from newsprism.story.quotes import extract_quotes
-
-    settings = Settings()
-    settings.published = {str(p): "2018-09-26" for p in SEEDS.glob("*.txt")}
-    arts = load([str(SEEDS)], settings)
-    docs = parse(arts, settings)
-    ents = build_entities(arts, docs, settings)
-    quotes = extract_quotes(arts, docs, ents, settings)
+    seeds = seed_story()
+    arts, docs, ents, quotes, settings = seeds.articles, seeds.docs, seeds.entities, seeds.quotes, seeds.settings
     claims = find_claims(arts, docs, quotes, ents, settings)
     names = {e.id: e.name for e in ents}
     main = next(c for c in claims if "interfere" in c.text and "China" in c.text)

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-import glob
-import os
+import sys
 from pathlib import Path
 
 import pytest
 
 from newsprism.model import Article, Entity, Quote
 from newsprism.story.quote_groups import compare, group_quotes, word_diff
+
+sys.path.insert(0, str(Path(__file__).parent))  # tests import with importlib: make the fixtures importable
+from story_fixtures import seed_story  # noqa: E402
 
 ARTS = [Article(id="a1", text="", outlet="One"), Article(id="a2", text="", outlet="Two")]
 ENTS = [Entity(id="e1", name="Ana Ruiz", type="PERSON"), Entity(id="e2", name="Tomas Berg", type="PERSON")]
@@ -69,18 +71,8 @@ def test_compare_and_diff_helpers() -> None:
 
 @pytest.mark.slow
 def test_seed_groups() -> None:
-    seeds = str(Path(__file__).resolve().parents[2].parent / "shared" / "seeds")
-    if not glob.glob(os.path.join(seeds, "*.txt")):
-        pytest.skip("seed articles not found in ../shared/seeds")
-    import newsprism
-    from newsprism.nlp import parse
-    from newsprism.story.entities import build_entities
-    from newsprism.story.quotes import extract_quotes
-
-    arts = newsprism.load(seeds)
-    docs = parse(arts)
-    ents = build_entities(arts, docs)
-    quotes = extract_quotes(arts, docs, ents)
+    seeds = seed_story()
+    arts, ents, quotes = seeds.articles, seeds.entities, seeds.quotes
     by_id = {x.id: x for x in quotes}
     groups = group_quotes(quotes, arts, ents)
 

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import glob
-import os
+import sys
 from pathlib import Path
 import time
 
@@ -13,6 +12,9 @@ from newsprism.model import Article, Quote
 from newsprism.nlp import parse
 from newsprism.story.entities import build_entities
 from newsprism.story.quotes import extract_quotes, find_segments
+
+sys.path.insert(0, str(Path(__file__).parent))  # tests import with importlib: make the fixtures importable
+from story_fixtures import seed_story  # noqa: E402
 
 
 def run(*texts: str) -> tuple[list[Article], list[Quote]]:
@@ -161,15 +163,8 @@ def test_segments_pair_marks_by_context() -> None:
 
 @pytest.mark.slow
 def test_seed_articles_quotes_and_speakers() -> None:
-    seeds = str(Path(__file__).resolve().parents[2].parent / "shared" / "seeds")
-    if not glob.glob(os.path.join(seeds, "*.txt")):
-        pytest.skip("seed articles not found in ../shared/seeds")
-    import newsprism
-
-    arts = newsprism.load(seeds)
-    docs = parse(arts)
-    ents = build_entities(arts, docs)
-    quotes = extract_quotes(arts, docs, ents)
+    seeds = seed_story()
+    arts, quotes = seeds.articles, seeds.quotes
     tweet = find(quotes, "What China does not understand")
     assert tweet.kind == "direct" and tweet.speaker == "Donald Trump" and tweet.text.endswith("many years.")
     assert find(quotes, "The activities have reached").speaker == "senior administration official"

@@ -12,9 +12,8 @@ from newsprism.config import Settings
 from newsprism.story.timeline import build_timeline, publication_dates, resolve
 
 sys.path.insert(0, str(Path(__file__).parent))  # tests import with importlib: make the fixtures importable
-from story_fixtures import GAZETTE, TIMES, article, parsed  # noqa: E402
+from story_fixtures import GAZETTE, TIMES, article, parsed, seed_story  # noqa: E402
 
-SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
 WED = date(2018, 9, 26)  # a Wednesday
 
 
@@ -93,15 +92,8 @@ def test_contradictory_publication_dates_resolve_per_article() -> None:
 
 @pytest.mark.slow
 def test_seed_timeline() -> None:
-    if not SEEDS.is_dir():
-        pytest.skip(f"seed articles not found at {SEEDS}")
-    from newsprism.api import load
-    from newsprism.nlp import parse
-
-    settings = Settings()
-    settings.published = {str(p): "2018-09-26" for p in SEEDS.glob("*.txt")}
-    arts = load([str(SEEDS)], settings)
-    tl = build_timeline(arts, parse(arts, settings), settings)
+    seeds = seed_story()
+    tl = build_timeline(seeds.articles, seeds.docs, seeds.settings)
 
     def find(date_: str, precision: str, *words: str) -> None:
         assert any(e.date == date_ and e.precision == precision and all(w in e.event for w in words) for e in tl), (
