@@ -162,9 +162,12 @@ def test_load_collects_errors_or_raises(tmp_path: Path, good: str) -> None:
 
 
 def test_local_server_fixture_serves(local_server: Callable[..., str]) -> None:
+    import httpx
+
     base = local_server({"/x": (200, "text/plain", b"hello")})
-    with socket.create_connection(("127.0.0.1", int(base.rsplit(":", 1)[1]))):
-        pass
+    resp = httpx.get(base + "/x", timeout=5)
+    assert resp.status_code == 200 and resp.text == "hello"
+    assert resp.headers["content-type"].startswith("text/plain")
 
 
 def test_utf16_with_bom_is_decoded(tmp_path: Path, body: str) -> None:
