@@ -132,3 +132,11 @@ def test_as_planned_in_a_past_month_is_last_year() -> None:
     dates = {e.expression: e.date for e in tl}
     assert dates.get("October") == "2023-10"
     assert dates.get("Thursday") == "2024-03-14"
+
+
+def test_time_expression_in_a_sentence_without_a_verb() -> None:
+    # the parse of a verbless line has a noun as its root: finding the governing verb must stop there
+    arts = [article("v1", "Council meeting on Friday.\n\nNext stop: the harbour in March.", "Ledger",
+                    published="2024-03-13")]
+    tl = build_timeline(arts, parsed(arts), Settings())
+    assert {e.expression for e in tl} >= {"Friday"}

@@ -165,9 +165,9 @@ def subject_of(verb: "Token") -> "Token | None":
                 for gc in child.children:
                     if gc.dep_ == "pobj":
                         return gc
-        if v.dep_ in {"conj", "xcomp", "advcl"} and v.head is not v:
+        if v.dep_ in {"conj", "xcomp", "advcl"} and v.head.i != v.i:
             v = v.head
-        elif v.dep_ == "pcomp" and v.head.dep_ == "prep" and v.head.head is not v.head:
+        elif v.dep_ == "pcomp" and v.head.dep_ == "prep" and v.head.head.i != v.head.i:
             v = v.head.head  # "responded by saying ..."
         else:
             return _misattached_subject(v)
@@ -183,7 +183,7 @@ def _misattached_subject(verb: "Token") -> "Token | None":
     for _ in range(6):
         if head.dep_ == "appos" and head.pos_ in {"NOUN", "PROPN"} and head.right_edge.i == verb.i - 1:
             return head
-        if head.head is head or head.head.i >= verb.i:
+        if head.head.i == head.i or head.head.i >= verb.i:
             return None
         head = head.head
     return None

@@ -250,7 +250,7 @@ def _is_future(doc: "Doc", start: int, end: int, window: str) -> bool:
     verb governs it."""
     span = doc.char_span(start, end, alignment_mode="expand")
     tok = span.root if span is not None else None
-    while tok is not None and tok.pos_ not in ("VERB", "AUX") and tok.head is not tok:
+    while tok is not None and tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
         tok = tok.head
     if tok is None or tok.pos_ not in ("VERB", "AUX"):
         return bool(_FUTURE.search(window))
@@ -260,7 +260,7 @@ def _is_future(doc: "Doc", start: int, end: int, window: str) -> bool:
     if tok.lemma_ in ("schedule", "plan", "due") and aux & {"is", "are", "'s", "’s", "be"}:
         return True  # "is scheduled for Thursday", but not "carried out as planned in October"
     head = tok.head
-    return tok.dep_ == "xcomp" and head is not tok and head.lemma_ in _FUTURE_HEADS
+    return tok.dep_ == "xcomp" and head.i != tok.i and head.lemma_ in _FUTURE_HEADS
 
 
 def _looks_temporal(expr: str) -> bool:
