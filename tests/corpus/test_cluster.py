@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsprism.corpus.cluster import Clusterer, StoryState, merge_clusters
+from newsprism.corpus.cluster import Clusterer, StoryState, contrast, merge_clusters, two_events, two_way
 from newsprism.corpus.features import extract, text_date
 
 from .conftest import filler, make
@@ -125,3 +125,64 @@ def test_story_members_survive_the_store_round_trip(rehab):
     back = StoryState.members_from_json(st.to_json())
     assert set(back) == {x.id for x in a}
     assert all(abs(back[k][1][t] - w) < 1e-3 for k, (_, vec) in st.members.items() for t, w in vec.items())
+
+
+def test_contrast_ignores_what_every_member_shares():
+    shared = {"klitschko": 0.5, "heavyweight": 0.5}
+    members = {
+        "a1": (None, {**shared, "E:rahman": 0.5, "E:mannheim": 0.5}),
+        "a2": (None, {**shared, "E:rahman": 0.5, "E:mannheim": 0.5}),
+        "b1": (None, {**shared, "E:thompson": 0.5, "E:bern": 0.5}),
+        "b2": (None, {**shared, "E:thompson": 0.5, "E:bern": 0.5}),
+    }
+    sim = contrast(members)
+    assert abs(sim[0, 1] - 1.0) < 1e-9 and abs(sim[2, 3] - 1.0) < 1e-9
+    assert abs(sim[0, 2]) < 1e-9  # the topic words they all hold count for nothing
+
+
+def test_two_way_keeps_a_small_second_group_whole():
+    import numpy as np
+
+    # six loosely tied members of one event, three tightly tied members of another
+    sim = np.full((9, 9), 0.02)
+    sim[:6, :6] = 0.2
+    sim[6:, 6:] = 0.5
+    sim[6, 0] = sim[0, 6] = 0.15  # one pull across that a greedy split could follow
+    np.fill_diagonal(sim, 1.0)
+    left, right = two_way(sim)
+    assert left == [0, 1, 2, 3, 4, 5] and right == [6, 7, 8]
+    assert two_events(sim, left, right)
+    assert not two_events(sim, left[:2], right)  # too few articles on one side to call it an event
+
+
+def _event_variants(n: int) -> list:
+    """``n`` articles on one invented event, each with its own mix of sources and details."""
+    facts = ["The Harbour Line ferry Selka ran aground off Varn Point on Tuesday.",
+             "All 212 passengers were taken off by lifeboat crews from Varn.",
+             "Captain Ilse Marrow said fog hid the reef.",
+             "The Marine Safety Board has opened an inquiry into the grounding.",
+             "Harbour Line chief Otto Brenn apologised to passengers.",
+             "Tugs from Kessel port are waiting for the high tide to free the Selka.",
+             "Two passengers were treated for mild hypothermia at Varn clinic.",
+             "Fuel was not leaking, the coast guard said."]
+    out = []
+    for i in range(n):
+        picked = [facts[0]] + [f for j, f in enumerate(facts[1:]) if (i + j) % 3 != 0]
+        out.append(make(" ".join(picked) + " " + filler(100 + i, 40), title=f"Ferry Selka aground at Varn ({i})"))
+    return out
+
+
+def test_recheck_keeps_syndicated_copies_inside_their_event():
+    one_event = _event_variants(9)
+    wire = one_event[0].text
+    copies = [make(wire + extra, title="Ferry aground") for extra in (" (Wire)", " Reporting by staff.", " -")]
+    cl, st = _forced(one_event + copies)
+    assert st.size == 12
+    assert cl.recheck(st) is None
+
+
+def test_a_single_article_story_joins_more_easily_than_two_grown_stories():
+    cl = Clusterer()
+    one, few, many = (StoryState(id=i, size=n) for i, n in (("x", 1), ("y", 2), ("z", 5)))
+    assert cl._pair_threshold(one, many) < cl._pair_threshold(few, many) < cl._pair_threshold(many, many)
+    assert cl._pair_threshold(one, many) > cl.threshold  # stricter than an arriving article's test

@@ -8,8 +8,11 @@ dates arrive out of order), when ``window_articles`` articles passed without it,
 live in the store, so memory stays flat as the corpus grows. An event's first article can only be compared with the
 stories already open, so the first articles of a second, similar event (the same boxer's next title defence) tend to
 join the first one's story; while a story is small its members' vectors are kept, and at a few sizes
-:meth:`Clusterer.recheck` splits it in two (spherical 2-means) when the two groups match each other far less than
-they match within, after which the absorb step will not join them again. The same
+:meth:`Clusterer.recheck` splits it in two. The split weighs terms by how they divide the story (:func:`contrast`:
+what all members share, the topic, counts for nothing; names, numbers and years held by part of them count most),
+cuts by average-link agglomeration, and keeps the cut only when the two groups barely match across; the absorb
+step will not join them again. A story of one or two articles is re-compared with growing stories much as an
+arriving article is, so an early article that missed its event's story can still join it. The same
 pieces serve a partitioned job: cluster each partition with :func:`cluster_articles` (or a :class:`Clusterer`),
 then call :func:`merge_clusters` on all partitions' story states to join stories that different partitions
 opened for the same event. :func:`assign` is the single decision (article vector -> story or None).
@@ -34,17 +37,23 @@ from .features import Features, extract
 DF_BUCKETS = 1 << 18
 CENTROID_TERMS = 150
 INDEX_TERMS = 25
-QUERY_TERMS = 25
+QUERY_TERMS = 60
 MAX_CANDIDATES = 40  # stories scored per article, the ones sharing most of its strongest terms
 THRESHOLD = 0.20
 MERGE_THRESHOLD = 0.40
 TIME_FADE = 365.0  # days beyond the window over which a story's pull fades to nothing
 IDF_PRIOR = 20.0  # background documents assumed to hold none of the terms, so idf is not flat while the corpus is tiny
-SPLIT_RATIO = 0.5  # two groups are two events when they match across at most this share of how they match within
+# Two groups of a story's members are two events when, weighed by contrast (see :func:`contrast`), they match
+# across less than SPLIT_RATIO of how they match within and less than SPLIT_CROSS in absolute terms.
+SPLIT_RATIO = 0.2
+SPLIT_CROSS = 0.05
+SPECIFIC_BOOST = 2.0  # contrast weight of names, numbers and years (an event's specifics) over plain words
 MIN_PART = 3  # articles each group needs before a story is split (and before two groups count as two events)
-MAX_MEMBERS = 24  # a story is re-checked for a split while it has at most this many articles
-MEMBER_TERMS = 60  # terms kept of each member's vector for that re-check
-SPLIT_SIZES = frozenset({6, 8, 10, 12, 16, 20, 24})  # story sizes at which the re-check runs
+MAX_MEMBERS = 48  # a story is re-checked for a split while it has at most this many articles
+ORPHAN_STEP = {1: 0.25, 2: 0.5}  # how far a story of one or two articles sits from the article threshold toward
+# the story-merge threshold
+MEMBER_TERMS = 100  # terms kept of each member's vector for that re-check
+SPLIT_SIZES = frozenset({6, 8, 10, 12, 14, 16, 20, 24, 28, 32, 40, 48})  # story sizes at which the re-check runs
 
 
 def new_story_id(first_article_id: str) -> str:
@@ -112,6 +121,8 @@ class StoryState:
     norm: float = 0.0
     # article id -> (day, pruned vector) while the story is small enough to be re-checked for a split
     members: dict[str, tuple[int | None, dict[str, float]]] = field(default_factory=dict)
+    # each member's JSON, made once: a member never changes, and small stories are saved after every batch
+    _member_json: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
 
     def add(self, vec: dict[str, float], day: int | None, seq: int, title: str | None,
             article_id: str | None = None) -> None:
@@ -162,10 +173,16 @@ class StoryState:
 
     def to_json(self) -> str:
         """The centroid (and the members kept for a re-check) as JSON, for the store."""
-        out: dict[str, object] = {"c": {k: round(v, 5) for k, v in self.centroid.items()}}
-        if self.members and len(self.members) == self.size:
-            out["m"] = {a: [d, {k: round(v, 4) for k, v in vec.items()}] for a, (d, vec) in self.members.items()}
-        return json.dumps(out, separators=(",", ":"))
+        c = json.dumps({k: round(v, 5) for k, v in self.centroid.items()}, separators=(",", ":"))
+        if not self.members or len(self.members) != self.size:
+            return '{"c":' + c + "}"
+        cache = self._member_json
+        for a in cache.keys() - self.members.keys():
+            del cache[a]
+        for a, (d, vec) in self.members.items():
+            if a not in cache:
+                cache[a] = json.dumps({a: [d, {k: round(v, 4) for k, v in vec.items()}]}, separators=(",", ":"))[1:-1]
+        return '{"c":' + c + ',"m":{' + ",".join(cache[a] for a in self.members) + "}}"
 
     @staticmethod
     def centroid_from_json(text: str) -> dict[str, float]:
@@ -187,37 +204,77 @@ def _state_of(sid: str, members: dict[str, tuple[int | None, dict[str, float]]],
     return st
 
 
-def _dot(a: dict[str, float], b: dict[str, float]) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum([w * b[t] for t, w in a.items() if t in b])
+def contrast(members: dict[str, tuple[int | None, dict[str, float]]]) -> np.ndarray:
+    """Cosine similarities between the members (in their order), their vectors re-weighted by how they divide the
+    story.
+
+    A term every member holds (the story's topic: the boxer, the island) or only one member holds says nothing
+    about sub-groups and drops out; a term held by part of the members (the opponent, the year, the toll) counts
+    by log(members / holders), names, numbers and years ``SPECIFIC_BOOST`` times more. Two events told with one
+    topic's vocabulary then match across far less than within.
+    """
+    vecs = [vec for _, vec in members.values()]
+    n = len(vecs)
+    terms = [t for vec in vecs for t in vec]
+    col = {t: j for j, t in enumerate(dict.fromkeys(terms))}
+    m = np.zeros((n, len(col)))
+    m[np.repeat(np.arange(n), [len(v) for v in vecs]), [col[t] for t in terms]] = \
+        [w for vec in vecs for w in vec.values()]
+    held = (m > 0).sum(axis=0)
+    boost = np.fromiter((SPECIFIC_BOOST if _specific(t) else 1.0 for t in col), dtype=np.float64, count=len(col))
+    weight = np.where((held >= 2) & (held < n), np.log(n / np.maximum(held, 1)) * boost, 0.0)
+    m *= weight
+    norms = np.linalg.norm(m, axis=1)
+    m /= np.where(norms > 0, norms, 1.0)[:, None]
+    return m @ m.T
 
 
-def two_way(members: dict[str, tuple[int | None, dict[str, float]]]) -> tuple[list[str], list[str]]:
-    """Splits the members into two groups by spherical 2-means, seeded by the two most dissimilar articles."""
-    ids = list(members)
-    vecs = [members[a][1] for a in ids]
-    total: dict[str, float] = {}
-    for v in vecs:
-        for t, w in v.items():
-            total[t] = total.get(t, 0.0) + w
-    s1 = min(range(len(ids)), key=lambda i: (_dot(vecs[i], total), ids[i]))
-    s2 = min(range(len(ids)), key=lambda i: (_dot(vecs[i], vecs[s1]) if i != s1 else 9.0, ids[i]))
-    c1, c2 = dict(vecs[s1]), dict(vecs[s2])
-    side = [False] * len(ids)
-    for _ in range(6):
-        n1 = math.sqrt(sum(w * w for w in c1.values())) or 1.0
-        n2 = math.sqrt(sum(w * w for w in c2.values())) or 1.0
-        new = [_dot(v, c2) / n2 > _dot(v, c1) / n1 for v in vecs]
-        if new == side and _ > 0:
-            break
-        side = new
-        c1, c2 = {}, {}
-        for v, right in zip(vecs, side):
-            c = c2 if right else c1
-            for t, w in v.items():
-                c[t] = c.get(t, 0.0) + w
-    return [a for a, r in zip(ids, side) if not r], [a for a, r in zip(ids, side) if r]
+def _specific(term: str) -> bool:
+    """Whether a feature term is a name, a number or a year (see ``features``)."""
+    return term[0] == "#" or term.startswith(("E:", "Y:"))
+
+
+def two_way(sim: np.ndarray) -> tuple[list[int], list[int]]:
+    """Splits items into two groups by average-link agglomeration on their similarities (merging the closest
+    groups until two remain), which keeps a small second event whole where 2-means would pull members of the
+    larger one into it. The group holding item 0 comes first."""
+    n = sim.shape[0]
+    s = sim.astype(np.float64, copy=True)
+    np.fill_diagonal(s, -np.inf)
+    size = [1] * n
+    groups: dict[int, list[int]] = {i: [i] for i in range(n)}
+    while len(groups) > 2:
+        alive = list(groups)
+        k = int(np.argmax(s[np.ix_(alive, alive)]))
+        i, j = alive[k // len(alive)], alive[k % len(alive)]
+        # the merged group's similarity to each other group is the size-weighted mean of its parts' similarities
+        s[i, :] = (size[i] * s[i, :] + size[j] * s[j, :]) / (size[i] + size[j])
+        s[:, i] = s[i, :]
+        s[i, i] = -np.inf
+        size[i] += size[j]
+        groups[i] += groups.pop(j)
+    left, right = (sorted(g) for g in groups.values())
+    return (right, left) if 0 in right else (left, right)
+
+
+def _mean_sim(sim: np.ndarray, a: Sequence[int], b: Sequence[int] | None = None) -> float:
+    """Mean similarity over the pairs within ``a`` (or across ``a`` and ``b``)."""
+    if b is not None:
+        return float(sim[np.ix_(a, b)].mean()) if len(a) and len(b) else 0.0
+    if len(a) < 2:
+        return 0.0
+    block = sim[np.ix_(a, a)]
+    return float((block.sum() - np.trace(block)) / (len(a) * (len(a) - 1)))
+
+
+def two_events(sim: np.ndarray, left: Sequence[int], right: Sequence[int]) -> bool:
+    """Whether two groups (indexes into the contrast similarities) are two events: they share little, in absolute
+    terms and against how the tighter group holds together."""
+    if len(left) < MIN_PART or len(right) < MIN_PART:
+        return False
+    cross = _mean_sim(sim, left, right)
+    within = max(_mean_sim(sim, left), _mean_sim(sim, right))
+    return cross < SPLIT_CROSS and cross < SPLIT_RATIO * within
 
 
 def vectorize(features: Features, df: DocFreq, idx: np.ndarray | None = None) -> dict[str, float]:
@@ -239,14 +296,6 @@ def cosine(vec: dict[str, float], story: StoryState) -> float:
     return dot / story.norm
 
 
-def coherence(story: StoryState) -> float | None:
-    """Mean pairwise cosine among the story's members (None for a single article): how tight the event is."""
-    n = story.size
-    if n < 2:
-        return None
-    return max(0.0, (story.norm * story.norm - n) / (n * (n - 1)))
-
-
 def time_factor(day: int | None, story: StoryState, window_days: int) -> float:
     """1 inside the story's window, fading to 0 as the article's day moves away from it; 1 when undated."""
     if day is None or story.last_day is None or story.first_day is None:
@@ -258,15 +307,12 @@ def time_factor(day: int | None, story: StoryState, window_days: int) -> float:
 
 
 def separable(a: StoryState, b: StoryState) -> bool:
-    """Whether two groups of articles are two events: their members match across far less than within."""
-    if a.size < MIN_PART or b.size < MIN_PART or len(a.members) != a.size or len(b.members) != b.size:
+    """Whether two stories' articles are two events (False unless both stories still keep their members)."""
+    if a.size < MIN_PART or b.size < MIN_PART or len(a.members) != a.size or len(b.members) != b.size \
+            or a.members.keys() & b.members.keys():
         return False
-    return _cross(a, b) < SPLIT_RATIO * max(coherence(a) or 0.0, coherence(b) or 0.0)
-
-
-def _cross(a: StoryState, b: StoryState) -> float:
-    """Mean cosine between the members of two stories."""
-    return _dot(a.centroid, b.centroid) / (a.size * b.size) if a.size and b.size else 0.0
+    sim = contrast({**a.members, **b.members})
+    return two_events(sim, range(a.size), range(a.size, a.size + b.size))
 
 
 def _range_factor(a: StoryState, b: StoryState, window_days: int) -> float:
@@ -312,6 +358,7 @@ class Clusterer:
         self.indexed: dict[str, list[str]] = {}
         self.clock: int | None = None  # newest day seen
         self.seq = 0
+        self.apart: set[frozenset[str]] = set()  # pairs of stories found to be two events: never merged
 
     def load(self, states: Iterable[StoryState]) -> None:
         """Adds stories (e.g. read back from the store) to the active set."""
@@ -372,13 +419,14 @@ class Clusterer:
         """
         if st.size not in SPLIT_SIZES or len(st.members) != st.size:
             return None
-        left, right = two_way(st.members)
-        if len(left) < MIN_PART or len(right) < MIN_PART:
+        ids = list(st.members)
+        sim = contrast(st.members)
+        li, ri = two_way(sim)
+        if not two_events(sim, li, ri):
             return None
+        left, right = [ids[i] for i in li], [ids[i] for i in ri]
         a = _state_of(st.id, {i: st.members[i] for i in left}, st)
         b = _state_of(st.id, {i: st.members[i] for i in right}, st)
-        if not separable(a, b):
-            return None
         first = next(iter(st.members))
         (kept, _), (new, move) = ((a, left), (b, right)) if first in left else ((b, right), (a, left))
         new.id = new_story_id(f"{move[0]}:{self.seq}")
@@ -386,6 +434,7 @@ class Clusterer:
         st.centroid, st.norm, st.size, st.members = kept.centroid, kept.norm, kept.size, kept.members
         st.first_day, st.last_day = kept.first_day, kept.last_day
         self.active[new.id] = new
+        self.apart.add(frozenset((st.id, new.id)))
         self._reindex(st)
         self._reindex(new)
         return new, list(move)
@@ -404,7 +453,7 @@ class Clusterer:
             if other.id == st.id or other.id not in self.active:
                 continue
             f = _range_factor(st, other, self.window_days)
-            if f > 0 and cosine(unit, other) * f >= self.merge_threshold and not separable(st, other):
+            if f > 0 and cosine(unit, other) * f >= self._pair_threshold(st, other) and not self._apart(st, other):
                 keep, gone = (st, other) if (st.size, other.id) >= (other.size, st.id) else (other, st)
                 keep.merge(gone)
                 self._drop(gone.id)
@@ -413,6 +462,25 @@ class Clusterer:
                 if gone is st:
                     break
         return merged
+
+    def _apart(self, a: StoryState, b: StoryState) -> bool:
+        """Whether two stories are two events; once found so (or split apart), they stay apart."""
+        key = frozenset((a.id, b.id))
+        if key in self.apart:
+            return True
+        if separable(a, b):
+            self.apart.add(key)
+            return True
+        return False
+
+    def _pair_threshold(self, a: StoryState, b: StoryState) -> float:
+        """How closely two stories must match to merge: a story of one or two articles is compared much as an
+        arriving article is (its centroid is hardly more than an article vector), larger ones need ``merge_threshold``.
+        """
+        small = min(a.size, b.size)
+        if small >= MIN_PART:
+            return self.merge_threshold
+        return self.threshold + (self.merge_threshold - self.threshold) * ORPHAN_STEP[small]
 
     def _drop(self, sid: str) -> None:
         self.active.pop(sid, None)
@@ -438,6 +506,8 @@ class Clusterer:
             gone.extend(rest[:len(rest) - self.max_active])
         for st in gone:
             self._drop(st.id)
+        if gone:
+            self.apart = {k for k in self.apart if all(i in self.active for i in k)}
         return gone
 
 

@@ -308,6 +308,8 @@ class Store:
         db.execute("INSERT INTO articles_fts(rowid, title, text) SELECT seq, coalesce(title, ''), text FROM articles "
                    "WHERE seq > ?", (start,))
         for story, ds in days.items():
+            if not ds:  # a merge of stories that had no dated article in this batch
+                continue
             self._touch_dates(db, story, min(ds), now[:10])
             self._touch_dates(db, story, max(ds), now[:10])
         for st in cl.retire():
