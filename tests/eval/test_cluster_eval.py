@@ -56,6 +56,20 @@ def test_loaders_read_gold_labels(tmp_path):
     assert all(a.title for a in arts)
 
 
+def test_ecb_loader_drops_the_source_url_that_opens_a_document(tmp_path):
+    path = tmp_path / "ecb.jsonl"
+    sents = ["http: / / www. example. org / 2009 / 03 / 03 / rehab. html", "Actress enters rehab",
+             "The actress checked in on Tuesday."]
+    rows = [{"doc_id": "1_1ecbplus", "topic": 1, "subtopic": "1_ecbplus", "text": "\n".join(sents),
+             "sentences": sents},
+            {"doc_id": "1_1ecb", "topic": 1, "subtopic": "1_ecb", "text": "No URL here.\nSecond line.",
+             "sentences": ["No URL here.", "Second line."]}]
+    path.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    arts, _, _ = load_ecb(str(path))
+    assert arts[0].text == "Actress enters rehab\nThe actress checked in on Tuesday."
+    assert arts[1].text == "No URL here.\nSecond line."
+
+
 def test_run_cluster_prints_both_systems(tmp_path, capsys):
     ecb, wiki = _write_data(tmp_path)
     out = tmp_path / "r.json"
