@@ -186,3 +186,9 @@ def test_a_single_article_story_joins_more_easily_than_two_grown_stories():
     one, few, many = (StoryState(id=i, size=n) for i, n in (("x", 1), ("y", 2), ("z", 5)))
     assert cl._pair_threshold(one, many) < cl._pair_threshold(few, many) < cl._pair_threshold(many, many)
     assert cl._pair_threshold(one, many) > cl.threshold  # stricter than an arriving article's test
+
+
+def test_two_way_of_one_item():
+    import numpy as np
+
+    assert two_way(np.ones((1, 1))) == ([0], [])

@@ -50,8 +50,9 @@ SPLIT_CROSS = 0.05
 SPECIFIC_BOOST = 2.0  # contrast weight of names, numbers and years (an event's specifics) over plain words
 MIN_PART = 3  # articles each group needs before a story is split (and before two groups count as two events)
 MAX_MEMBERS = 48  # a story is re-checked for a split while it has at most this many articles
-ORPHAN_STEP = {1: 0.25, 2: 0.5}  # how far a story of one or two articles sits from the article threshold toward
-# the story-merge threshold
+# where a story of one or two articles needs to match another, as a share of the way from THRESHOLD (an arriving
+# article) to MERGE_THRESHOLD (two grown stories)
+ORPHAN_STEP = {1: 0.25, 2: 0.5}
 MEMBER_TERMS = 100  # terms kept of each member's vector for that re-check
 SPLIT_SIZES = frozenset({6, 8, 10, 12, 14, 16, 20, 24, 28, 32, 40, 48})  # story sizes at which the re-check runs
 
@@ -239,6 +240,8 @@ def two_way(sim: np.ndarray) -> tuple[list[int], list[int]]:
     groups until two remain), which keeps a small second event whole where 2-means would pull members of the
     larger one into it. The group holding item 0 comes first."""
     n = sim.shape[0]
+    if n < 2:
+        return list(range(n)), []
     s = sim.astype(np.float64, copy=True)
     np.fill_diagonal(s, -np.inf)
     size = [1] * n
