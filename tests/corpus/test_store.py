@@ -217,3 +217,16 @@ def test_split_story_moves_articles_and_copies(tmp_path, rehab):
         assert all(s["title"] for s in got)
     by_id = {x["id"]: x for s in stories for x in s["articles"]}
     assert by_id[copy.id]["copy_of"] == b[0].id
+
+
+def test_stories_found_to_be_two_events_stay_apart_across_runs(tmp_path, rehab):
+    a, b = rehab
+    path = str(tmp_path / "s.db")
+    with Store(path) as s:
+        s.add_articles(a + b)
+        ids = sorted(st["id"] for st in s.list_stories())
+        assert len(ids) == 2
+        s._load_clusterer().apart.add(frozenset(ids))
+        s.add_articles([make(filler(7), title="Harbour budget")])  # a batch saves the clusterer's state
+    with Store(path) as s:
+        assert frozenset(ids) in s._load_clusterer().apart

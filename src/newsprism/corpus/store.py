@@ -208,6 +208,7 @@ class Store:
         clock = self._meta("clock")
         cl.clock = int(clock) if clock is not None else None
         cl.seq = int(self._meta("cluster_seq") or 0)
+        cl.apart = {frozenset(pair) for pair in json.loads(self._meta("apart") or "[]")}
         rows = self._db.execute("SELECT id, title, size, first_day, last_day, last_seq, centroid FROM stories "
                                 "WHERE active=1").fetchall()
         states = []
@@ -316,7 +317,8 @@ class Store:
             db.execute("UPDATE stories SET active=0 WHERE id=?", (st.id,))
         self._save_states(db, touched.values(), cl)
         db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('df', ?), ('df_n', ?), ('clock', ?), "
-                   "('cluster_seq', ?)", (cl.df.to_bytes(), cl.df.n, cl.clock, cl.seq))
+                   "('cluster_seq', ?), ('apart', ?)",
+                   (cl.df.to_bytes(), cl.df.n, cl.clock, cl.seq, json.dumps(sorted(sorted(k) for k in cl.apart))))
 
     def _split_story(self, db: sqlite3.Connection, old: StoryState, new: StoryState, moved: Sequence[str],
                      today: str) -> None:
