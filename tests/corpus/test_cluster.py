@@ -37,6 +37,14 @@ def test_same_text_far_apart_in_time_opens_a_new_story(rehab):
     assert got[early.id] != got[late.id]
 
 
+def test_follow_up_a_year_later_joins_its_story_while_active(rehab):
+    a, _ = rehab
+    early = make(a[0].text, title=a[0].title, published="2008-01-10")
+    later = make(a[1].text, title=a[1].title, published="2009-01-20")
+    got = _stories([early, later], window_days=7)
+    assert got[early.id] == got[later.id]
+
+
 def test_undated_articles_still_cluster(rehab):
     a, b = rehab
     assert all(x.published is None for x in a + b)

@@ -94,4 +94,4 @@ def test_ecb_quality_floor():
 
     arts, gold, _ = load_ecb(ECB)
     f1 = bcubed(gold, cluster_newsprism(arts))[2]
-    assert f1 >= 0.91, f"B-cubed F1 on ECB+ dev fell to {f1:.3f}"
+    assert f1 >= 0.935, f"B-cubed F1 on ECB+ dev fell to {f1:.3f}"

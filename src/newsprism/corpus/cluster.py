@@ -1,21 +1,21 @@
 """Incremental story clustering: each article joins the most similar active story or opens a new one.
 
 Articles are compared by tf-idf cosine of title-, lead- and name-weighted terms (see ``features``) against story
-centroids; a story's pull fades once an article's day is more than ``window_days`` from the story's days, and
-undated articles may join any story. The clusterer keeps only *active* stories in memory: a story retires when its
-days fall ``window_days`` behind the newest day seen (after a grace of ``grace_articles`` further articles, since
-dates arrive out of order), when ``window_articles`` articles passed without it, or past ``max_active``; the rest
-live in the store, so memory stays flat as the corpus grows. An event's first article can only be compared with the
-stories already open, so the first articles of a second, similar event (the same boxer's next title defence) tend to
-join the first one's story; while a story is small its members' vectors are kept, and at a few sizes
-:meth:`Clusterer.recheck` splits it in two. The split weighs terms by how they divide the story (:func:`contrast`:
-what all members share, the topic, counts for nothing; names, numbers and years held by part of them count most),
-cuts by average-link agglomeration, and keeps the cut only when the two groups barely match across; the absorb
-step will not join them again. A story of one or two articles is re-compared with growing stories much as an
-arriving article is, so an early article that missed its event's story can still join it. The same
-pieces serve a partitioned job: cluster each partition with :func:`cluster_articles` (or a :class:`Clusterer`),
-then call :func:`merge_clusters` on all partitions' story states to join stories that different partitions
-opened for the same event. :func:`assign` is the single decision (article vector -> story or None).
+centroids; a story's pull fades, slowly (``TIME_FADE``), once an article's day is more than ``window_days`` from the
+story's days, and undated articles may join any story. The clusterer keeps only *active* stories in memory: a story
+retires when its days fall ``window_days`` behind the newest day seen (after a grace of ``grace_articles`` further
+articles, since dates arrive out of order), when ``window_articles`` articles passed without it, or past
+``max_active``; the rest live in the store, so memory stays flat as the corpus grows. An event's first article can
+only be compared with the stories already open, so the first articles of a second, similar event (the same boxer's
+next title defence) tend to join the first one's story; while a story is small its members' vectors are kept, and at
+a few sizes :meth:`Clusterer.recheck` splits it in two. The split weighs terms by how they divide the story
+(:func:`contrast`: what all members share, the topic, counts for nothing; names, numbers and years held by part of
+them count most), cuts by average-link agglomeration, and keeps the cut only when the two groups barely match
+across; the absorb step will not join them again. A story of one or two articles is re-compared with growing stories
+much as an arriving article is, so an early article that missed its event's story can still join it. The same pieces
+serve a partitioned job: cluster each partition with :func:`cluster_articles` (or a :class:`Clusterer`), then call
+:func:`merge_clusters` on all partitions' story states to join stories that different partitions opened for the same
+event. :func:`assign` is the single decision (article vector -> story or None).
 """
 
 from __future__ import annotations
@@ -41,7 +41,10 @@ QUERY_TERMS = 60
 MAX_CANDIDATES = 40  # stories scored per article, the ones sharing most of its strongest terms
 THRESHOLD = 0.20
 MERGE_THRESHOLD = 0.40
-TIME_FADE = 365.0  # days beyond the window over which a story's pull fades to nothing
+# Days beyond the window over which a story's pull fades to nothing. A follow-up (the trial, the verdict, the
+# anniversary) can come years after the event and still belongs to its story while that story is active; the gap
+# only weakens the match, so it must then match the story more closely than a same-week article does.
+TIME_FADE = 1826.0
 IDF_PRIOR = 20.0  # background documents assumed to hold none of the terms, so idf is not flat while the corpus is tiny
 # Two groups of a story's members are two events when, weighed by contrast (see :func:`contrast`), they match
 # across less than SPLIT_RATIO of how they match within and less than SPLIT_CROSS in absolute terms.
