@@ -123,6 +123,7 @@ def build_parser() -> argparse.ArgumentParser:
     e = ev.add_parser("cluster", help="story clustering B-cubed/pairwise F1 vs TF-IDF + agglomerative")
     e.add_argument("--ecb", default="../shared/data/ecbplus/dev.jsonl")
     e.add_argument("--wikiref", default="../shared/data/wikiref220")
+    e.add_argument("--orders", type=int, default=10, help="shuffled orders to score newsprism in (default 10)")
     e.add_argument("--json", default=None)
     return parser
 
@@ -195,7 +196,7 @@ def _eval(args: argparse.Namespace) -> int:
     if args.task == "cluster":
         from .eval.cluster import run_cluster
 
-        return run_cluster(ecb=args.ecb, wikiref=args.wikiref, json_out=args.json)
+        return run_cluster(ecb=args.ecb, wikiref=args.wikiref, json_out=args.json, orders=args.orders)
     raise AssertionError(args.task)
 
 
