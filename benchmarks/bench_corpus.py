@@ -1,13 +1,13 @@
 """Throughput and memory of corpus ingest: store writes, near-duplicate detection and story clustering.
 
-Articles are made from real ones in ../shared/data (Multi-News passages, ECB+ documents, WikiRef220 files,
-PolNeAR texts). Each real article seeds one synthetic story; every generated article picks a seed story and
-perturbs its text: sentences shuffled (the lead kept first half of the time), about 8% of words dropped, one
-capitalised name swapped for a name from another article, and a publication date shifted 0-3 days from the
-date of the real event it reports (event dates spread over two years); the seed article (and, more coarsely, the real event it reports)
-is the gold story, scored with B-cubed at the end. One generated article in twenty is an exact reprint of an
-earlier one (a syndicated copy), so dedup has work to do. Articles are handed to ``Store.add_articles`` in
-batches of 200, as ``newsprism ingest`` does; RSS is sampled every 0.1 s and reported at 5k/10k/20k articles.
+Articles are made from real ones in ../shared/data (Multi-News passages, ECB+ documents, WikiRef220 files, PolNeAR
+texts). Each real article seeds one synthetic story; every generated article picks a seed story and perturbs its
+text: sentences shuffled (the lead kept first half of the time), about 8% of words dropped, one capitalised name
+swapped for a name from another article, and a publication date shifted 0-3 days from the date of the real event it
+reports (event dates spread over two years); the seed article (and, more coarsely, the real event it reports) is the
+gold story, scored with B-cubed at the end. One generated article in twenty is an exact reprint of an earlier one (a
+syndicated copy), so dedup has work to do. Articles are handed to ``Store.add_articles`` in batches of 200, as
+``newsprism ingest`` does; RSS is sampled every 0.1 s and reported at 5k/10k/20k articles.
 
 Run: .venv/bin/python benchmarks/bench_corpus.py [--n 20000]
 """
