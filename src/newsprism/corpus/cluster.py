@@ -38,7 +38,7 @@ DF_BUCKETS = 1 << 18
 CENTROID_TERMS = 150
 INDEX_TERMS = 25
 QUERY_TERMS = 60
-MAX_CANDIDATES = 40  # stories scored per article, the ones sharing most of its strongest terms
+MAX_CANDIDATES = 20  # stories scored per article, the ones sharing most of its strongest terms
 THRESHOLD = 0.20
 MERGE_THRESHOLD = 0.40
 # Days beyond the window over which a story's pull fades to nothing. A follow-up (the trial, the verdict, the
