@@ -327,8 +327,9 @@ class Store:
         for i in range(0, len(moved), 500):
             chunk = list(moved[i:i + 500])
             marks = ",".join("?" * len(chunk))
-            db.execute(f"UPDATE articles SET story=? WHERE id IN ({marks}) OR copy_of IN ({marks})",
-                       (new.id, *chunk, *chunk))
+            # two statements, each on an index (id; story): "id IN .. OR copy_of IN .." scans the whole table
+            db.execute(f"UPDATE articles SET story=? WHERE id IN ({marks})", (new.id, *chunk))
+            db.execute(f"UPDATE articles SET story=? WHERE story=? AND copy_of IN ({marks})", (new.id, old.id, *chunk))
         db.execute("DELETE FROM story_articles WHERE story=? AND article IN (SELECT id FROM articles WHERE story=?)",
                    (old.id, new.id))
         db.execute("INSERT OR IGNORE INTO story_articles(story, article) SELECT story, id FROM articles WHERE story=?",
