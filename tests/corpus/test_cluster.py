@@ -119,6 +119,17 @@ def test_recheck_splits_a_story_holding_two_events(rehab):
     assert cl.absorb(st) == [] and cl.absorb(new) == []  # the merge step does not undo the split
 
 
+def test_merge_clusters_does_not_undo_a_split(rehab):
+    a, b = rehab
+    cl, st = _forced([a[0], a[1], b[0], a[2], b[1], b[2]])
+    new, _ = cl.recheck(st)
+    # with no similarity floor any two stories would merge; the two halves' articles form two events, so the
+    # partition merge keeps them apart, as the clusterer's own merge step does
+    mapping = merge_clusters([st, new], threshold=0.0)
+    assert mapping == {st.id: st.id, new.id: new.id}
+    assert st.size == 3 and new.size == 3  # the inputs are left as they were
+
+
 def test_recheck_keeps_one_event_whole(rehab):
     a, _ = rehab
     more = [make(x.text + " Fans sent flowers to the clinic.", title=x.title) for x in a]

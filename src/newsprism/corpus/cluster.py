@@ -547,26 +547,28 @@ def merge_clusters(states: Sequence[StoryState], *, threshold: float = MERGE_THR
     """Joins stories opened separately (e.g. by different partitions) for one event: story id -> merged id.
 
     States are taken largest first; each joins the most similar earlier kept story whose centroid cosine reaches
-    ``threshold`` (and whose days overlap within ``window_days``), else it is kept. Kept stories map to themselves.
+    ``threshold`` (and whose days overlap within ``window_days``) unless, as in :meth:`Clusterer.absorb`, their
+    articles form two events (:func:`separable`); else it is kept. Kept stories map to themselves. The input
+    states are not changed.
     """
-    kept: list[StoryState] = []
+    kept: dict[str, StoryState] = {}
     out: dict[str, str] = {}
     for st in sorted(states, key=lambda s: (-s.size, s.id)):
-        if not st.norm:
-            st.norm = math.sqrt(sum(w * w for w in st.centroid.values()))
-        unit = {t: w / st.norm for t, w in st.centroid.items()} if st.norm else {}
-        day = st.last_day
-        best, _ = assign(unit, day, kept, threshold=threshold, window_days=window_days)
+        norm = st.norm or math.sqrt(sum(w * w for w in st.centroid.values()))
+        unit = {t: w / norm for t, w in st.centroid.items()} if norm else {}
+        ruled_out: set[str] = set()
+        while True:
+            best, _ = assign(unit, st.last_day, [k for k in kept.values() if k.id not in ruled_out],
+                             threshold=threshold, window_days=window_days)
+            if best is None or not separable(kept[best], st):
+                break
+            ruled_out.add(best)
         if best is None:
-            merged = StoryState(id=st.id, centroid=dict(st.centroid), size=st.size, first_day=st.first_day,
-                                last_day=st.last_day, last_seq=st.last_seq, title=st.title, norm=st.norm)
-            kept.append(merged)
+            kept[st.id] = StoryState(id=st.id, centroid=dict(st.centroid), size=st.size, first_day=st.first_day,
+                                     last_day=st.last_day, last_seq=st.last_seq, title=st.title, norm=norm,
+                                     members=dict(st.members))
             out[st.id] = st.id
         else:
-            target = next(k for k in kept if k.id == best)
-            for t, w in st.centroid.items():
-                target.centroid[t] = target.centroid.get(t, 0.0) + w
-            target.norm = math.sqrt(sum(w * w for w in target.centroid.values()))
-            target.size += st.size
+            kept[best].merge(st)
             out[st.id] = best
     return out
