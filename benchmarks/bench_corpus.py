@@ -148,7 +148,7 @@ def main() -> int:
 
     arts = generate(texts, groups, args.n)
     print(f"{len(texts)} real articles -> {len(arts)} generated articles")
-    checkpoints = {5000, 10000, 20000, args.n}
+    checkpoints = {5000, 10000, 20000, 30000, 40000, args.n}
     sampler = Sampler()
     sampler.start()
     rss_at: dict[int, float] = {}

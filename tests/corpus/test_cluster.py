@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import random
+from datetime import date
+
 from newsprism.corpus.cluster import Clusterer, StoryState, contrast, merge_clusters, two_events, two_way
 from newsprism.corpus.features import extract, text_date
 
@@ -65,6 +68,63 @@ def test_retire_keeps_memory_bounded():
         cl.retire()
         assert len(cl.active) <= 10
     assert len(cl.index) < 60 * 25
+
+
+def _dated(day: int, seed: int):
+    return make(filler(seed), title=f"Notes {seed}", published=date.fromordinal(day).isoformat())
+
+
+def test_a_story_leaves_the_window_as_a_forward_stream_moves_on(rehab):
+    a, _ = rehab
+    start = 733000
+    cl = Clusterer(grace_articles=5, window_articles=1000)
+    first = make(a[0].text, title=a[0].title, published=date.fromordinal(start).isoformat())
+    st, _ = cl.add(first.id, extract(first))
+    for i in range(20):  # a month of unrelated news, in order of time
+        bg = _dated(start + 10 + i, 1000 + i)
+        cl.add(bg.id, extract(bg))
+        cl.retire()
+    assert st.id not in cl.active
+
+
+def test_a_pile_read_in_no_order_of_time_keeps_its_stories(rehab):
+    a, _ = rehab
+    start = 733000
+    cl = Clusterer(grace_articles=40, window_articles=1000)
+    days = [start + d for d in random.Random(3).sample(range(700), 120)]
+    first = make(a[0].text, title=a[0].title, published=date.fromordinal(start + 300).isoformat())
+    st, _ = cl.add(first.id, extract(first))
+    for i, day in enumerate(days):  # a shuffled archive: two years of unrelated news
+        bg = _dated(day, 2000 + i)
+        cl.add(bg.id, extract(bg))
+        cl.retire()
+    assert st.id in cl.active
+    second = make(a[1].text, title=a[1].title, published=date.fromordinal(start + 301).isoformat())
+    got, created = cl.add(second.id, extract(second))
+    assert got.id == st.id and not created
+
+
+def _prose(seed: int) -> str:
+    """Text in a vocabulary of its own, so it shares no word with other seeds' texts."""
+    rng = random.Random(seed)
+    vocab = ["".join(rng.choice("bcdfghklmnprstvz") + rng.choice("aeiou") for _ in range(3)) for _ in range(12)]
+    return " ".join(rng.choice(vocab) for _ in range(60))
+
+
+def test_member_vectors_stay_within_budget(monkeypatch):
+    from newsprism.corpus import cluster
+    monkeypatch.setattr(cluster, "MEMBER_BUDGET", 12)
+    cl = Clusterer()
+    for i in range(10):  # ten stories of three near-identical articles
+        for j in range(3):
+            art = make(_prose(i) + " " * j)
+            cl.add(art.id, extract(art))
+        shed = cl.shed_members()
+        assert sum(len(s.members) for s in cl.active.values()) <= 12
+        assert all(not s.members for s in shed)
+    assert len(cl.active) == 10 and all(s.size == 3 for s in cl.active.values())
+    assert {s.id for s in cl.active.values() if s.members} == {s.id for s in sorted(
+        cl.active.values(), key=lambda s: s.last_seq)[-4:]}
 
 
 def test_merge_clusters_joins_partitions(rehab):

@@ -230,3 +230,17 @@ def test_stories_found_to_be_two_events_stay_apart_across_runs(tmp_path, rehab):
         s.add_articles([make(filler(7), title="Harbour budget")])  # a batch saves the clusterer's state
     with Store(path) as s:
         assert frozenset(ids) in s._load_clusterer().apart
+
+
+def test_the_horizon_survives_reopening(tmp_path, rehab):
+    a, _ = rehab
+    path = str(tmp_path / "s.db")
+    dated = [make(filler(40 + i), title=f"Harbour notes {i}", published=f"2019-03-{10 + i}") for i in range(5)]
+    with Store(path) as s:
+        s.add_articles(a + dated)
+        days = list(s._load_clusterer().recent_days)
+        horizon = s._load_clusterer().horizon()
+    assert len(days) == 5 and horizon is not None
+    with Store(path) as s:  # a later run retires stories by the same horizon
+        assert list(s._load_clusterer().recent_days) == days
+        assert s._load_clusterer().horizon() == horizon

@@ -3,9 +3,10 @@
 Articles are compared by tf-idf cosine of title-, lead- and name-weighted terms (see ``features``) against story
 centroids; a story's pull fades, slowly (``TIME_FADE``), once an article's day is more than ``window_days`` from the
 story's days, and undated articles may join any story. The clusterer keeps only *active* stories in memory: a story
-retires when its days fall ``window_days`` behind the newest day seen (after a grace of ``grace_articles`` further
-articles, since dates arrive out of order), when ``window_articles`` articles passed without it, or past
-``max_active``; the rest live in the store, so memory stays flat as the corpus grows. An event's first article can
+retires when its days fall ``window_days`` behind the stream's :meth:`Clusterer.horizon` (after a grace of
+``grace_articles`` further articles, since dates arrive out of order), when ``window_articles`` articles passed
+without it, or past ``max_active``; the rest live in the store, and member vectors kept for the re-check are capped
+in all (``MEMBER_BUDGET``), so memory stays flat as the corpus grows. An event's first article can
 only be compared with the stories already open, so the first articles of a second, similar event (the same boxer's
 next title defence) tend to join the first one's story; while a story is small its members' vectors are kept, and at
 a few sizes :meth:`Clusterer.recheck` splits it in two. The split weighs terms by how they divide the story
@@ -24,6 +25,7 @@ import hashlib
 import json
 import math
 import zlib
+from collections import deque
 from operator import itemgetter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -56,6 +58,10 @@ MAX_MEMBERS = 48  # a story is re-checked for a split while it has at most this 
 # article) to MERGE_THRESHOLD (two grown stories)
 ORPHAN_STEP = {1: 0.25, 2: 0.5}
 MEMBER_TERMS = 100  # terms kept of each member's vector for that re-check
+# member vectors kept across all active stories; past it, the stories that grew least recently drop theirs (and with
+# them the re-check), so memory stays flat when many stories stay active (a pile read in no order of time)
+MEMBER_BUDGET = 5000
+HORIZON_QUANTILE = 0.02  # see :meth:`Clusterer.horizon`
 SPLIT_SIZES = frozenset({6, 8, 10, 12, 14, 16, 20, 24, 28, 32, 40, 48})  # story sizes at which the re-check runs
 
 
@@ -140,7 +146,7 @@ class StoryState:
             kept = vec if len(vec) <= MEMBER_TERMS else dict(_top(vec, MEMBER_TERMS))
             self.members[article_id] = (day, kept)
         else:
-            self.members.clear()
+            self.drop_members()
         c = self.centroid
         for t, w in vec.items():
             c[t] = c.get(t, 0.0) + w
@@ -167,7 +173,7 @@ class StoryState:
                 and self.size + other.size <= MAX_MEMBERS:
             self.members.update(other.members)
         else:
-            self.members.clear()
+            self.drop_members()
         self.size += other.size
         self.last_seq = max(self.last_seq, other.last_seq)
         for d in (other.first_day, other.last_day):
@@ -175,6 +181,11 @@ class StoryState:
                 self.first_day = d if self.first_day is None else min(self.first_day, d)
                 self.last_day = d if self.last_day is None else max(self.last_day, d)
         self.title = self.title or other.title
+
+    def drop_members(self) -> None:
+        """Forgets the kept member vectors (the story can no longer be re-checked for a split)."""
+        self.members.clear()
+        self._member_json.clear()
 
     def index_terms(self) -> list[str]:
         return [t for t, _ in _top(self.centroid, INDEX_TERMS)]
@@ -367,6 +378,8 @@ class Clusterer:
         self.index: dict[str, set[str]] = {}
         self.indexed: dict[str, list[str]] = {}
         self.clock: int | None = None  # newest day seen
+        # days of the latest dated articles (as many as the grace), for the horizon
+        self.recent_days: deque[int] = deque(maxlen=max(grace_articles, 1))
         self.seq = 0
         self.apart: set[frozenset[str]] = set()  # pairs of stories found to be two events: never merged
 
@@ -404,6 +417,7 @@ class Clusterer:
         day = features.day  # undated articles match any story; they age out by ingest order instead
         if features.day is not None:
             self.clock = features.day if self.clock is None else max(self.clock, features.day)
+            self.recent_days.append(features.day)
         terms = list(features.terms)
         idx = self.df.buckets(terms)
         vec = vectorize(features, self.df, idx)
@@ -501,13 +515,23 @@ class Clusterer:
                 if not ids:
                     del self.index[t]
 
+    def horizon(self) -> int | None:
+        """The day the stream has moved past: a low quantile (``HORIZON_QUANTILE``) of the latest dated articles'
+        days. In a stream that runs forward in time it trails the newest day by little; in a pile read in no
+        order of time (a crawl, a shuffled archive) it stays near the oldest days, so stories are not dropped by
+        day just because one article from much later came by."""
+        if not self.recent_days:
+            return None
+        days = sorted(self.recent_days)
+        return days[int(HORIZON_QUANTILE * (len(days) - 1))]
+
     def retire(self) -> list[StoryState]:
         """Drops stories that left the window (by day, by article count, or over the cap); returns them."""
         gone: list[StoryState] = []
+        horizon = self.horizon()
         for st in list(self.active.values()):
             idle = self.seq - st.last_seq
-            old_day = (self.clock is not None and st.last_day is not None
-                       and st.last_day < self.clock - self.window_days)
+            old_day = horizon is not None and st.last_day is not None and st.last_day < horizon - self.window_days
             # dates arrive out of order, so a story past the window by day also waits out a grace of articles
             if (old_day and idle > self.grace_articles) or idle > self.window_articles:
                 gone.append(st)
@@ -519,6 +543,21 @@ class Clusterer:
         if gone:
             self.apart = {k for k in self.apart if all(i in self.active for i in k)}
         return gone
+
+    def shed_members(self) -> list[StoryState]:
+        """Drops the kept member vectors of the stories that grew least recently while more than ``MEMBER_BUDGET``
+        are kept in all; returns the stories changed."""
+        kept = sum(len(st.members) for st in self.active.values())
+        shed: list[StoryState] = []
+        if kept <= MEMBER_BUDGET:
+            return shed
+        for st in sorted((s for s in self.active.values() if s.members), key=lambda s: s.last_seq):
+            kept -= len(st.members)
+            st.drop_members()
+            shed.append(st)
+            if kept <= MEMBER_BUDGET:
+                break
+        return shed
 
 
 def cluster_articles(articles: Iterable[Article], window_days: int = 7) -> tuple[dict[str, str], list[StoryState]]:

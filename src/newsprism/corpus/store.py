@@ -207,6 +207,7 @@ class Store:
         cl = Clusterer(df, window_days=self.settings.story_window_days)
         clock = self._meta("clock")
         cl.clock = int(clock) if clock is not None else None
+        cl.recent_days.extend(json.loads(self._meta("recent_days") or "[]"))
         cl.seq = int(self._meta("cluster_seq") or 0)
         cl.apart = {frozenset(pair) for pair in json.loads(self._meta("apart") or "[]")}
         rows = self._db.execute("SELECT id, title, size, first_day, last_day, last_seq, centroid FROM stories "
@@ -315,10 +316,13 @@ class Store:
             self._touch_dates(db, story, max(ds), now[:10])
         for st in cl.retire():
             db.execute("UPDATE stories SET active=0 WHERE id=?", (st.id,))
+        for st in cl.shed_members():
+            touched[st.id] = st
         self._save_states(db, touched.values(), cl)
         db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('df', ?), ('df_n', ?), ('clock', ?), "
-                   "('cluster_seq', ?), ('apart', ?)",
-                   (cl.df.to_bytes(), cl.df.n, cl.clock, cl.seq, json.dumps(sorted(sorted(k) for k in cl.apart))))
+                   "('cluster_seq', ?), ('apart', ?), ('recent_days', ?)",
+                   (cl.df.to_bytes(), cl.df.n, cl.clock, cl.seq, json.dumps(sorted(sorted(k) for k in cl.apart)),
+                    json.dumps(list(cl.recent_days))))
 
     def _split_story(self, db: sqlite3.Connection, old: StoryState, new: StoryState, moved: Sequence[str],
                      today: str) -> None:
