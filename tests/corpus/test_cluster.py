@@ -104,6 +104,21 @@ def test_a_pile_read_in_no_order_of_time_keeps_its_stories(rehab):
     assert got.id == st.id and not created
 
 
+def test_one_article_with_a_wrong_far_future_date_does_not_end_the_stream_s_stories(rehab):
+    a, _ = rehab
+    start = 733000
+    cl = Clusterer(grace_articles=5, window_articles=1000)
+    first = make(a[0].text, title=a[0].title, published=date.fromordinal(start).isoformat())
+    st, _ = cl.add(first.id, extract(first))
+    for i, day in enumerate([start + 1, start + 2, 767000, start + 3, start + 4, start + 5, start + 6]):
+        bg = _dated(day, 3000 + i)  # 767000 is in 2100: a mistyped date
+        cl.add(bg.id, extract(bg))
+        cl.retire()
+    assert st.id in cl.active
+    second = make(a[1].text, title=a[1].title, published=date.fromordinal(start + 6).isoformat())
+    assert cl.add(second.id, extract(second))[0].id == st.id
+
+
 def _prose(seed: int) -> str:
     """Text in a vocabulary of its own, so it shares no word with other seeds' texts."""
     rng = random.Random(seed)
