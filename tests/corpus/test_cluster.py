@@ -70,53 +70,47 @@ def test_retire_keeps_memory_bounded():
     assert len(cl.index) < 60 * 25
 
 
-def _dated(day: int, seed: int):
-    return make(filler(seed), title=f"Notes {seed}", published=date.fromordinal(day).isoformat())
+START = 733000  # 2007-11-20, as an ordinal day
+
+
+def _dated(day: int, seed: int, text: str | None = None, title: str | None = None):
+    return make(text or filler(seed), title=title or f"Notes {seed}", published=date.fromordinal(day).isoformat())
+
+
+def _stream(rehab, grace: int, first_day: int, days: list[int], second_day: int | None = None):
+    """A clusterer that saw the first rehab article on ``first_day``, then unrelated articles on ``days`` (retiring
+    stories after each), then (if ``second_day``) the second rehab article. Returns it, the rehab story's id and
+    the story the second article joined."""
+    a, _ = rehab
+    cl = Clusterer(grace_articles=grace, window_articles=1000)
+    st, _ = cl.add(a[0].id, extract(_dated(first_day, 0, a[0].text, a[0].title)))
+    for i, day in enumerate(days):
+        bg = _dated(day, 1000 + i)
+        cl.add(bg.id, extract(bg))
+        cl.retire()
+    active = st.id in cl.active
+    joined = None
+    if second_day is not None:
+        second = _dated(second_day, 1, a[1].text, a[1].title)
+        joined = cl.add(second.id, extract(second))[0].id
+    return active, st.id, joined
 
 
 def test_a_story_leaves_the_window_as_a_forward_stream_moves_on(rehab):
-    a, _ = rehab
-    start = 733000
-    cl = Clusterer(grace_articles=5, window_articles=1000)
-    first = make(a[0].text, title=a[0].title, published=date.fromordinal(start).isoformat())
-    st, _ = cl.add(first.id, extract(first))
-    for i in range(20):  # a month of unrelated news, in order of time
-        bg = _dated(start + 10 + i, 1000 + i)
-        cl.add(bg.id, extract(bg))
-        cl.retire()
-    assert st.id not in cl.active
+    active, _, _ = _stream(rehab, 5, START, [START + 10 + i for i in range(20)])  # a month of news, in order
+    assert not active
 
 
 def test_a_pile_read_in_no_order_of_time_keeps_its_stories(rehab):
-    a, _ = rehab
-    start = 733000
-    cl = Clusterer(grace_articles=40, window_articles=1000)
-    days = [start + d for d in random.Random(3).sample(range(700), 120)]
-    first = make(a[0].text, title=a[0].title, published=date.fromordinal(start + 300).isoformat())
-    st, _ = cl.add(first.id, extract(first))
-    for i, day in enumerate(days):  # a shuffled archive: two years of unrelated news
-        bg = _dated(day, 2000 + i)
-        cl.add(bg.id, extract(bg))
-        cl.retire()
-    assert st.id in cl.active
-    second = make(a[1].text, title=a[1].title, published=date.fromordinal(start + 301).isoformat())
-    got, created = cl.add(second.id, extract(second))
-    assert got.id == st.id and not created
+    days = [START + d for d in random.Random(3).sample(range(700), 120)]  # a shuffled archive: two years of news
+    active, sid, joined = _stream(rehab, 40, START + 300, days, START + 301)
+    assert active and joined == sid
 
 
 def test_one_article_with_a_wrong_far_future_date_does_not_end_the_stream_s_stories(rehab):
-    a, _ = rehab
-    start = 733000
-    cl = Clusterer(grace_articles=5, window_articles=1000)
-    first = make(a[0].text, title=a[0].title, published=date.fromordinal(start).isoformat())
-    st, _ = cl.add(first.id, extract(first))
-    for i, day in enumerate([start + 1, start + 2, 767000, start + 3, start + 4, start + 5, start + 6]):
-        bg = _dated(day, 3000 + i)  # 767000 is in 2100: a mistyped date
-        cl.add(bg.id, extract(bg))
-        cl.retire()
-    assert st.id in cl.active
-    second = make(a[1].text, title=a[1].title, published=date.fromordinal(start + 6).isoformat())
-    assert cl.add(second.id, extract(second))[0].id == st.id
+    days = [START + 1, START + 2, 767000, START + 3, START + 4, START + 5, START + 6]  # 767000 is in 2100
+    active, sid, joined = _stream(rehab, 5, START, days, START + 6)
+    assert active and joined == sid
 
 
 def _prose(seed: int) -> str:
