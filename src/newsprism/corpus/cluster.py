@@ -26,6 +26,7 @@ import json
 import math
 import zlib
 from collections import deque
+from sys import intern
 from operator import itemgetter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -305,7 +306,9 @@ def vectorize(features: Features, df: DocFreq, idx: np.ndarray | None = None) ->
         return {}
     w = np.fromiter(features.terms.values(), dtype=np.float64, count=len(terms)) * df.idf(terms, idx)
     norm = float(np.sqrt((w * w).sum())) or 1.0
-    return {t: float(x) / norm for t, x in zip(terms, w)}
+    # interned: articles read by a helper process arrive with their own copies of every term string, and member
+    # vectors, centroids and the index would each keep one
+    return {intern(t): float(x) / norm for t, x in zip(terms, w)}
 
 
 def cosine(vec: dict[str, float], story: StoryState) -> float:
@@ -418,7 +421,7 @@ class Clusterer:
         if features.day is not None:
             self.clock = features.day if self.clock is None else max(self.clock, features.day)
             self.recent_days.append(features.day)
-        terms = list(features.terms)
+        terms = [intern(t) for t in features.terms]
         idx = self.df.buckets(terms)
         vec = vectorize(features, self.df, idx)
         self.df.add(terms, idx)
