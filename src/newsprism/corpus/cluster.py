@@ -26,10 +26,10 @@ import json
 import math
 import zlib
 from collections import deque
-from sys import intern
-from operator import itemgetter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
+from sys import intern
 
 import numpy as np
 
