@@ -78,9 +78,9 @@ def _dated(day: int, seed: int, text: str | None = None, title: str | None = Non
 
 
 def _stream(rehab, grace: int, first_day: int, days: list[int], second_day: int | None = None):
-    """A clusterer that saw the first rehab article on ``first_day``, then unrelated articles on ``days`` (retiring
-    stories after each), then (if ``second_day``) the second rehab article. Returns it, the rehab story's id and
-    the story the second article joined."""
+    """Feeds a clusterer the first rehab article on ``first_day``, then unrelated articles on ``days`` (retiring
+    stories after each), then (if ``second_day``) the second rehab article. Returns whether the rehab story was
+    still active before the second article, its id, and the id of the story the second article joined."""
     a, _ = rehab
     cl = Clusterer(grace_articles=grace, window_articles=1000)
     st, _ = cl.add(a[0].id, extract(_dated(first_day, 0, a[0].text, a[0].title)))

@@ -299,16 +299,19 @@ def two_events(sim: np.ndarray, left: Sequence[int], right: Sequence[int]) -> bo
     return cross < SPLIT_CROSS and cross < SPLIT_RATIO * within
 
 
-def vectorize(features: Features, df: DocFreq, idx: np.ndarray | None = None) -> dict[str, float]:
-    """Unit-length tf-idf vector of an article's features under the current document frequencies."""
-    terms = list(features.terms)
+def vectorize(features: Features, df: DocFreq, idx: np.ndarray | None = None,
+              terms: list[str] | None = None) -> dict[str, float]:
+    """Unit-length tf-idf vector of an article's features under the current document frequencies (``idx`` and
+    ``terms``: the features' buckets and interned terms, when the caller already has them)."""
+    if terms is None:
+        terms = [intern(t) for t in features.terms]
     if not terms:
         return {}
     w = np.fromiter(features.terms.values(), dtype=np.float64, count=len(terms)) * df.idf(terms, idx)
     norm = float(np.sqrt((w * w).sum())) or 1.0
-    # interned: articles read by a helper process arrive with their own copies of every term string, and member
+    # keys interned: articles read by a helper process arrive with their own copies of every term string, and member
     # vectors, centroids and the index would each keep one
-    return {intern(t): float(x) / norm for t, x in zip(terms, w)}
+    return {t: float(x) / norm for t, x in zip(terms, w)}
 
 
 def cosine(vec: dict[str, float], story: StoryState) -> float:
@@ -423,7 +426,7 @@ class Clusterer:
             self.recent_days.append(features.day)
         terms = [intern(t) for t in features.terms]
         idx = self.df.buckets(terms)
-        vec = vectorize(features, self.df, idx)
+        vec = vectorize(features, self.df, idx, terms)
         self.df.add(terms, idx)
         sid, _ = assign(vec, day, self.candidates(vec), threshold=self.threshold, window_days=self.window_days)
         created = sid is None
