@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 from datetime import date
 
-from newsprism.corpus.cluster import Clusterer, StoryState, contrast, merge_clusters, two_events, two_way
+from newsprism.corpus.cluster import Clusterer, StoryState, contrast, merge_clusters, refine, two_events, two_way
 from newsprism.corpus.features import extract, text_date
 
 from .conftest import filler, make
@@ -241,6 +241,38 @@ def test_two_way_keeps_a_small_second_group_whole():
     assert left == [0, 1, 2, 3, 4, 5] and right == [6, 7, 8]
     assert two_events(sim, left, right)
     assert not two_events(sim, left[:2], right)  # too few articles on one side to call it an event
+
+
+def _greedy_trap():
+    """Four members of one event, three of another, and a member of the first (7) that matches one member of the
+    second (4) better than anything else but the rest of the first event more on average."""
+    import numpy as np
+
+    sim = np.zeros((8, 8))
+    sim[:4, :4] = 0.6
+    sim[4:7, 4:7] = 0.6
+    sim[7, :4] = sim[:4, 7] = 0.5
+    sim[7, 4] = sim[4, 7] = 0.9
+    np.fill_diagonal(sim, 1.0)
+    return sim
+
+
+def test_refine_moves_a_member_the_greedy_cut_misplaced():
+    sim = _greedy_trap()
+    left, right = two_way(sim)
+    assert 7 in right  # agglomeration followed the single strongest pair
+    assert refine(sim, left, right) == ([0, 1, 2, 3, 7], [4, 5, 6])
+
+
+def test_refine_keeps_each_group_big_enough_to_be_an_event():
+    import numpy as np
+
+    sim = _greedy_trap()
+    # a cut whose right side would have to shrink below three members to settle: it is left as it is
+    sim[5, :4] = sim[:4, 5] = 0.8
+    sim[6, :4] = sim[:4, 6] = 0.8
+    assert refine(sim, [0, 1, 2, 3, 7], [4, 5, 6]) == ([0, 1, 2, 3, 7], [4, 5, 6])
+    assert refine(np.ones((1, 1)), [0], []) == ([0], [])
 
 
 def _event_variants(n: int) -> list:

@@ -11,8 +11,8 @@ only be compared with the stories already open, so the first articles of a secon
 next title defence) tend to join the first one's story; while a story is small its members' vectors are kept, and at
 a few sizes :meth:`Clusterer.recheck` splits it in two. The split weighs terms by how they divide the story
 (:func:`contrast`: what all members share, the topic, counts for nothing; names, numbers and years held by part of
-them count most), cuts by average-link agglomeration, and keeps the cut only when the two groups barely match
-across; the absorb step will not join them again. A story of one or two articles is re-compared with growing stories
+them count most), cuts by average-link agglomeration (then :func:`refine` moves each member to the group it
+matches more on average), and keeps the cut only when the two groups barely match across; the absorb step will not join them again. A story of one or two articles is re-compared with growing stories
 much as an arriving article is, so an early article that missed its event's story can still join it. The same pieces
 serve a partitioned job: cluster each partition with :func:`cluster_articles` (or a :class:`Clusterer`), then call
 :func:`merge_clusters` on all partitions' story states to join stories that different partitions opened for the same
@@ -279,6 +279,38 @@ def two_way(sim: np.ndarray) -> tuple[list[int], list[int]]:
     return (right, left) if 0 in right else (left, right)
 
 
+REFINE_ROUNDS = 5  # rounds of :func:`refine` after the agglomerative cut
+
+
+def refine(sim: np.ndarray, left: Sequence[int], right: Sequence[int]) -> tuple[list[int], list[int]]:
+    """Improves a two-way cut by moving each item to the group it matches more on average, a few rounds over.
+
+    Agglomeration merges greedily: an article that matched one member of the wrong group best (a shared quote, a
+    shared agency line) stays there even when it matches the rest of its own event more. Each group keeps at least
+    ``MIN_PART`` items; the group holding item 0 comes first.
+    """
+    n = sim.shape[0]
+    if not len(left) or not len(right):
+        return list(left), list(right)
+    s = sim.astype(np.float64, copy=True)
+    np.fill_diagonal(s, 0.0)
+    on_right = np.zeros(n, dtype=bool)
+    on_right[list(right)] = True
+    for _ in range(REFINE_ROUNDS):
+        # mean similarity of each item to each group, itself left out
+        n_right = on_right.sum() - on_right
+        n_left = (n - on_right.sum()) - ~on_right
+        to_right = s[:, on_right].sum(axis=1) / np.maximum(n_right, 1)
+        to_left = s[:, ~on_right].sum(axis=1) / np.maximum(n_left, 1)
+        moved = to_right > to_left
+        if (moved == on_right).all() or min(moved.sum(), n - moved.sum()) < MIN_PART:
+            break
+        on_right = moved
+    a = [i for i in range(n) if not on_right[i]]
+    b = [i for i in range(n) if on_right[i]]
+    return (b, a) if on_right[0] else (a, b)
+
+
 def _mean_sim(sim: np.ndarray, a: Sequence[int], b: Sequence[int] | None = None) -> float:
     """Mean similarity over the pairs within ``a`` (or across ``a`` and ``b``)."""
     if b is not None:
@@ -451,7 +483,7 @@ class Clusterer:
             return None
         ids = list(st.members)
         sim = contrast(st.members)
-        li, ri = two_way(sim)
+        li, ri = refine(sim, *two_way(sim))
         if not two_events(sim, li, ri):
             return None
         left, right = [ids[i] for i in li], [ids[i] for i in ri]
