@@ -96,14 +96,16 @@ class DocFreq:
             b = cls._cache[term] = zlib.crc32(term.encode("utf-8")) & (DF_BUCKETS - 1)
         return b
 
-    def buckets(self, terms: Sequence[str]) -> np.ndarray:
-        return np.fromiter((self.bucket(t) for t in terms), dtype=np.int64, count=len(terms))
+    @classmethod
+    def buckets(cls, terms: Sequence[str]) -> np.ndarray:
+        """The terms' buckets, in order."""
+        return np.fromiter((cls.bucket(t) for t in terms), dtype=np.int64, count=len(terms))
 
     def add(self, terms: Sequence[str], idx: np.ndarray | None = None) -> None:
         """Counts one document containing these terms (``idx``: their buckets, if already known)."""
         idx = self.buckets(terms) if idx is None else idx
-        if idx.size:
-            self.counts[np.unique(idx)] += 1
+        # fancy-index increment: a bucket listed twice (two terms hashed alike) still counts the document once
+        self.counts[idx] += 1
         self.n += 1
 
     def idf(self, terms: Sequence[str], idx: np.ndarray | None = None) -> np.ndarray:
@@ -193,7 +195,7 @@ class StoryState:
 
     def to_json(self) -> str:
         """The centroid (and the members kept for a re-check) as JSON, for the store."""
-        c = json.dumps({k: round(v, 5) for k, v in self.centroid.items()}, separators=(",", ":"))
+        c = json.dumps(_rounded(self.centroid, 5), separators=(",", ":"))
         if not self.members or len(self.members) != self.size:
             return '{"c":' + c + "}"
         cache = self._member_json
@@ -201,7 +203,7 @@ class StoryState:
             del cache[a]
         for a, (d, vec) in self.members.items():
             if a not in cache:
-                cache[a] = json.dumps({a: [d, {k: round(v, 4) for k, v in vec.items()}]}, separators=(",", ":"))[1:-1]
+                cache[a] = json.dumps({a: [d, _rounded(vec, 4)]}, separators=(",", ":"))[1:-1]
         return '{"c":' + c + ',"m":{' + ",".join(cache[a] for a in self.members) + "}}"
 
     @staticmethod
@@ -214,6 +216,12 @@ class StoryState:
         """The members read back from :meth:`to_json` (empty when none were kept)."""
         raw = json.loads(text).get("m", {})
         return {a: (d, {k: float(v) for k, v in vec.items()}) for a, (d, vec) in raw.items()}
+
+
+def _rounded(weights: dict[str, float], digits: int) -> dict[str, float]:
+    """The weights rounded for storage (vectorised: a story's state is saved after every batch it grew in)."""
+    values = np.fromiter(weights.values(), dtype=np.float64, count=len(weights))
+    return dict(zip(weights, np.round(values, digits).tolist()))
 
 
 def _state_of(sid: str, members: dict[str, tuple[int | None, dict[str, float]]], like: StoryState) -> StoryState:
@@ -457,7 +465,8 @@ class Clusterer:
             self.clock = features.day if self.clock is None else max(self.clock, features.day)
             self.recent_days.append(features.day)
         terms = [intern(t) for t in features.terms]
-        idx = self.df.buckets(terms)
+        idx = features.buckets if features.buckets is not None and len(features.buckets) == len(terms) \
+            else self.df.buckets(terms)
         vec = vectorize(features, self.df, idx, terms)
         self.df.add(terms, idx)
         sid, _ = assign(vec, day, self.candidates(vec), threshold=self.threshold, window_days=self.window_days)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from typing import Any
 from datetime import date
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
@@ -35,6 +36,9 @@ class Features:
     terms: dict[str, float]
     day: int | None = None
     title: str | None = None
+    # the terms' document-frequency buckets, in order, when a helper process already computed them (see
+    # ``cluster.DocFreq.buckets``); None: the clusterer computes them
+    buckets: Any = None
 
 
 def day_of(iso: str | None) -> int | None:

@@ -173,7 +173,8 @@ class Store:
             # spawn, not fork: the parent holds an SQLite connection and may run threads (progress bar, web)
             self._pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"),
                                              initializer=_exit_with_parent, initargs=(os.getpid(),))
-        return self._pool.map(prepare, arts, chunksize=16)
+        # small chunks: the batch waits for the first chunk before it can start, and the helper idles meanwhile
+        return self._pool.map(prepare, arts, chunksize=4)
 
     def close(self) -> None:
         """Closes the database; the clusterer state is already saved with each batch."""
@@ -532,8 +533,11 @@ def _exit_with_parent(parent: int) -> None:
 
 
 def prepare(article: Article) -> tuple[np.ndarray, Features]:
-    """MinHash signature and clustering features of one article: the CPU-heavy part of ingest, free of the store."""
-    return dedup.signature(article.text), extract(article)
+    """MinHash signature and clustering features of one article (with the features' document-frequency buckets):
+    the CPU-heavy part of ingest, free of the store."""
+    feats = extract(article)
+    feats.buckets = DocFreq.buckets(list(feats.terms))
+    return dedup.signature(article.text), feats
 
 
 def _report_key(articles: Sequence[Article], copies: dict[str, str], settings: Settings) -> str:
