@@ -7,7 +7,7 @@ import os
 
 import pytest
 
-from newsprism.eval.cluster import bcubed, load_ecb, load_wikiref, pairwise, run_cluster
+from newsprism.eval.cluster import bcubed, load_ecb, load_wikiref, pairwise, run_cluster, tune_threshold
 
 ECB = os.path.join(os.path.dirname(__file__), "..", "..", "..", "shared", "data", "ecbplus", "dev.jsonl")
 
@@ -45,6 +45,20 @@ def _write_data(tmp_path):
     (wiki / "greek.elections.113.txt").write_text("Athens poll\nThe Greek election in Athens saw a new parliament.")
     (wiki / "ParisAttacks2015 (3).txt").write_text("Paris\nAttacks in Paris killed many people at the Bataclan.")
     return str(ecb), str(wiki)
+
+
+def test_tune_threshold_finds_the_cut_between_two_groups():
+    import numpy as np
+
+    # two groups, 0.1 apart inside and 0.7 apart across: only a cut between 0.1 and 0.7 gets both right
+    dist = np.full((5, 5), 0.7)
+    dist[:3, :3] = 0.1
+    dist[3:, 3:] = 0.1
+    np.fill_diagonal(dist, 0.0)
+    ids = ["a", "b", "c", "d", "e"]
+    t, pred = tune_threshold(dist, ids, {"a": "x", "b": "x", "c": "x", "d": "y", "e": "y"})
+    assert 0.1 < t <= 0.7
+    assert pred["a"] == pred["b"] == pred["c"] != pred["d"] == pred["e"]
 
 
 def test_loaders_read_gold_labels(tmp_path):
