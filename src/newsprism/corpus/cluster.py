@@ -12,8 +12,9 @@ next title defence) tend to join the first one's story; while a story is small i
 a few sizes :meth:`Clusterer.recheck` splits it in two. The split weighs terms by how they divide the story
 (:func:`contrast`: what all members share, the topic, counts for nothing; names, numbers and years held by part of
 them count most), cuts by average-link agglomeration (then :func:`refine` moves each member to the group it
-matches more on average), and keeps the cut only when the two groups barely match across; the absorb step will not join them again. A story of one or two articles is re-compared with growing stories
-much as an arriving article is, so an early article that missed its event's story can still join it. The same pieces
+matches more on average), and keeps the cut only when the two groups barely match across; the absorb step will not
+join them again. A story of one or two articles is re-compared with growing stories much as an arriving article is,
+so an early article that missed its event's story can still join it. The same pieces
 serve a partitioned job: cluster each partition with :func:`cluster_articles` (or a :class:`Clusterer`), then call
 :func:`merge_clusters` on all partitions' story states to join stories that different partitions opened for the same
 event. :func:`assign` is the single decision (article vector -> story or None).
