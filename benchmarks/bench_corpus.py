@@ -204,7 +204,8 @@ def main() -> int:
           f"load average {os.getloadavg()[0]:.1f})")
     from newsprism.eval.cluster import bcubed
 
-    gold = {aid: f"{groups[int(src.split('/')[1])]}/{src.split('/')[1]}" for aid, src in source_of.items()}
+    seed_of = {aid: int(src.split("/")[1]) for aid, src in source_of.items()}  # sources are "bench/<seed>/<n>"
+    gold = {aid: f"{groups[k]}/{k}" for aid, k in seed_of.items()}
     gold_event = {k: v.split("/")[0] for k, v in gold.items()}
     pe, re_, fe = bcubed(gold_event, pred)
     p, r, f = bcubed(gold, pred)
@@ -214,11 +215,11 @@ def main() -> int:
     # the same, for each data set the seeds come from (WikiRef220's gold groups are topics spanning years, which
     # newsprism splits into events)
     for label in dict.fromkeys(kinds):
-        ids = [aid for aid, src in source_of.items() if kinds[int(src.split("/")[1])] == label]
+        ids = [aid for aid, k in seed_of.items() if kinds[k] == label]
         sp, sr, sf = bcubed({k: gold_event[k] for k in ids}, {k: pred[k] for k in ids})
         print(f"  {label} seeds: real events B-cubed P/R/F1 {sp:.3f}/{sr:.3f}/{sf:.3f}")
     print(f"RSS before ingest {base:.0f} MB; peak during ingest {sampler.peak:.0f} MB; at "
-          + ", ".join(f"{k // 1000}k: {v:.0f} MB" for k, v in sorted(rss_at.items())))
+          + ", ".join(f"{f'{k // 1000}k' if k % 1000 == 0 else k}: {v:.0f} MB" for k, v in sorted(rss_at.items())))
     return 0
 
 

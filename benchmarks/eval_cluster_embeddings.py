@@ -43,11 +43,10 @@ def _encoder():  # type: ignore[no-untyped-def]
 
 def _ratio(sim: np.ndarray, a: list[int], b: list[int]) -> float:
     """Mean similarity across groups ``a`` and ``b`` over the mean within the tighter group."""
-    def within(g: list[int]) -> float:
-        block = sim[np.ix_(g, g)]
-        return float((block.sum() - np.trace(block)) / (len(g) * (len(g) - 1))) if len(g) > 1 else 0.0
-    top = max(within(a), within(b))
-    return float(sim[np.ix_(a, b)].mean()) / top if top > 0 else float("inf")
+    from newsprism.corpus.cluster import _mean_sim
+
+    top = max(_mean_sim(sim, a), _mean_sim(sim, b))
+    return _mean_sim(sim, a, b) / top if top > 0 else float("inf")
 
 
 def _contrast_sim(articles) -> np.ndarray:  # type: ignore[no-untyped-def]

@@ -6,8 +6,8 @@ import math
 import re
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
+import numpy as np
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from ..model import Article
@@ -38,7 +38,7 @@ class Features:
     title: str | None = None
     # the terms' document-frequency buckets, in order, when a helper process already computed them (see
     # ``cluster.DocFreq.buckets``); None: the clusterer computes them
-    buckets: Any = None
+    buckets: np.ndarray | None = None
 
 
 def day_of(iso: str | None) -> int | None:
