@@ -200,8 +200,8 @@ def main() -> int:
     sampler.stop.set()
     sampler.join()
     print(f"ingest + dedup + clustering: {n} articles in {took:.1f} s = {n / took:.0f} articles/s "
-          f"wall clock; {n / cpu:.0f} articles per CPU-second of the main process ({args.workers} helper process(es); cpus: {os.cpu_count()}, "
-          f"load average {os.getloadavg()[0]:.1f})")
+          f"wall clock; {n / cpu:.0f} articles per CPU-second of the main process ({args.workers} helper "
+          f"process(es); cpus: {os.cpu_count()}, load average {os.getloadavg()[0]:.1f})")
     from newsprism.eval.cluster import bcubed
 
     seed_of = {aid: int(src.split("/")[1]) for aid, src in source_of.items()}  # sources are "bench/<seed>/<n>"

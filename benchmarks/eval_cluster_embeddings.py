@@ -51,15 +51,10 @@ def _ratio(sim: np.ndarray, a: list[int], b: list[int]) -> float:
 
 def _contrast_sim(articles) -> np.ndarray:  # type: ignore[no-untyped-def]
     """newsprism's re-check similarities between the articles (tf-idf over the articles given, then contrast)."""
-    from newsprism.corpus.cluster import MEMBER_TERMS, DocFreq, _top, contrast, vectorize
-    from newsprism.corpus.features import extract
+    from newsprism.corpus.cluster import contrast
+    from newsprism.eval.cluster import member_vectors
 
-    feats = [extract(a) for a in articles]
-    df = DocFreq()
-    for f in feats:
-        df.add(list(f.terms))
-    members = {a.id: (f.day, dict(_top(vectorize(f, df), MEMBER_TERMS))) for a, f in zip(articles, feats)}
-    return contrast(members)
+    return contrast(member_vectors(articles))
 
 
 def run(name: str, articles, gold, model, topics=None) -> None:  # type: ignore[no-untyped-def]

@@ -7,7 +7,9 @@ import os
 
 import pytest
 
-from newsprism.eval.cluster import bcubed, load_ecb, load_wikiref, pairwise, run_cluster, tune_threshold
+from newsprism.eval.cluster import (bcubed, load_ecb, load_wikiref, pairwise, run_cluster, split_diagnosis,
+                                    tune_threshold)
+from newsprism.model import Article
 
 ECB = os.path.join(os.path.dirname(__file__), "..", "..", "..", "shared", "data", "ecbplus", "dev.jsonl")
 
@@ -59,6 +61,41 @@ def test_tune_threshold_finds_the_cut_between_two_groups():
     t, pred = tune_threshold(dist, ids, {"a": "x", "b": "x", "c": "x", "d": "y", "e": "y"})
     assert 0.1 < t <= 0.7
     assert pred["a"] == pred["b"] == pred["c"] != pred["d"] == pred["e"]
+
+
+def _fight(i: int, champion: str, opponent: str, city: str, round_: int, fillers: list[str]) -> str:
+    return (f"{champion} defended the heavyweight title against {opponent} in {city}, stopping him in round "
+            f"{round_}. {opponent} had trained in {city} for months. {fillers[i]} {fillers[(i + 1) % 6]} "
+            f"{fillers[(i + 2) % 6]}")
+
+
+def test_split_diagnosis_reports_the_cut_between_events_and_inside_each():
+    arts, gold, topic = [], {}, {}
+    # each article shares its closing lines with its neighbours in a ring, so no two groups of one event
+    # stand apart
+    events = {"7_a": ("Vitali Brenner", "Marco Ostrowski", "Stuttgart", 9,
+                      ["The crowd stood.", "Promoters were pleased.", "Ringside seats sold out.",
+                       "Broadcasters reported record viewing.", "His trainer praised the footwork.",
+                       "Rain fell outside."]),
+              "7_b": ("Vitali Brenner", "Dennis Okafor", "Lisbon", 4,
+                      ["Fans waved flags.", "The referee checked the gloves.", "Tickets were scarce.",
+                       "Critics doubted the challenger.", "The arena lights dimmed.", "Sponsors lined the ropes."])}
+    for ev, spec in events.items():
+        for i in range(6):
+            a = Article(id=f"{ev}{i}", text=_fight(i, *spec), source=f"{ev}{i}")
+            arts.append(a)
+            gold[a.id], topic[a.id] = ev, 7
+    pairs, singles = split_diagnosis(arts, gold, topic)
+    assert len(pairs) == 1
+    pair = pairs[0]
+    assert pair["topic"] == 7 and pair["events"] == ("7_a", "7_b") and pair["sizes"] == (6, 6)
+    # the opponent, the city and the round are held by one event only: the two barely match across
+    assert pair["split"] and pair["ratio"] < 0.2
+    assert pair["found_sizes"] == (6, 6) and pair["found_agreement"] == 1.0
+    assert [s["event"] for s in singles] == ["7_a", "7_b"]
+    # inside one event only the filler lines differ: the re-check finds no two events there
+    assert not any(s["split"] for s in singles)
+    assert all(s["ratio"] > pair["ratio"] for s in singles)
 
 
 def test_loaders_read_gold_labels(tmp_path):

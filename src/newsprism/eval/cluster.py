@@ -173,6 +173,75 @@ def tune_threshold(dist, ids: Sequence[str], gold: Labels) -> tuple[float, Label
     return best[1], best[2]
 
 
+def member_vectors(articles: Sequence[Article]) -> dict[str, tuple[int | None, dict[str, float]]]:
+    """Each article's vector as a story keeps it for the re-check (features, tf-idf over the articles given, the
+    strongest ``MEMBER_TERMS`` terms), by article id, in order."""
+    from ..corpus.cluster import MEMBER_TERMS, DocFreq, _top, vectorize
+    from ..corpus.features import extract
+
+    feats = [extract(a) for a in articles]
+    df = DocFreq()
+    for f in feats:
+        df.add(list(f.terms))
+    return {a.id: (f.day, dict(_top(vectorize(f, df), MEMBER_TERMS))) for a, f in zip(articles, feats)}
+
+
+def _cut(sim, left: Sequence[int], right: Sequence[int]) -> dict[str, object]:  # type: ignore[no-untyped-def]
+    from ..corpus.cluster import _mean_sim, two_events
+
+    across = _mean_sim(sim, left, right)
+    within = max(_mean_sim(sim, left), _mean_sim(sim, right))
+    return {"sizes": (len(left), len(right)), "across": across,
+            "ratio": across / within if within > 0 else float("inf"), "split": two_events(sim, left, right)}
+
+
+def split_diagnosis(articles: Sequence[Article], gold: Labels,
+                    topic: dict[str, int]) -> tuple[list[dict[str, object]], list[dict[str, object]]]:
+    """How the story re-check sees a topic's two events, and what it finds inside a single event.
+
+    Vectors are built over all the articles (as ingest builds them), then, as the re-check does, weighed by
+    :func:`~newsprism.corpus.cluster.contrast` over the articles of one story. Returns:
+      - per topic with two events: the cut between them (``sizes``, ``across``: mean contrast similarity across,
+        ``ratio``: across over within the tighter group, ``split``: whether the re-check would split there), and
+        the cut the re-check itself finds in the two events' articles together (``found_sizes``;
+        ``found_agreement``: the share of articles it puts on their own event's side, 1.0 when it is the events'
+        cut);
+      - per event of at least ``2 * MIN_PART`` articles, read as a story of its own: the cut the re-check finds in
+        it (agglomeration, then refinement), with the same figures; ``split`` there is a false split.
+    """
+    from ..corpus.cluster import MIN_PART, contrast, refine, two_way
+
+    vecs = member_vectors(articles)
+    events: dict[str, list[str]] = defaultdict(list)
+    for a in articles:
+        events[gold[a.id]].append(a.id)
+    by_topic: dict[int, list[str]] = defaultdict(list)
+    for ev, ids in events.items():
+        by_topic[topic[ids[0]]].append(ev)
+    pairs: list[dict[str, object]] = []
+    for t in sorted(by_topic):
+        evs = sorted(by_topic[t])
+        if len(evs) != 2:
+            continue
+        first, second = events[evs[0]], events[evs[1]]
+        sim = contrast({i: vecs[i] for i in first + second})
+        n = len(first)
+        left, right = refine(sim, *two_way(sim))
+        # share of the articles the re-check's own cut of the two events together puts on their event's side
+        agree = max(sum(i < n for i in left) + sum(i >= n for i in right),
+                    sum(i >= n for i in left) + sum(i < n for i in right)) / len(sim)
+        pairs.append({"topic": t, "events": tuple(evs), **_cut(sim, range(n), range(n, n + len(second))),
+                      "found_sizes": (len(left), len(right)), "found_agreement": agree})
+    singles: list[dict[str, object]] = []
+    for ev in sorted(events, key=_natural):
+        ids = events[ev]
+        if len(ids) < 2 * MIN_PART:
+            continue
+        sim = contrast({i: vecs[i] for i in ids})
+        singles.append({"event": ev, **_cut(sim, *refine(sim, *two_way(sim)))})
+    return pairs, singles
+
+
 def _row(name: str, gold: Labels, pred: Labels) -> dict[str, float | str | int]:
     p, r, f = bcubed(gold, pred)
     pp, pr, pf = pairwise(gold, pred)
