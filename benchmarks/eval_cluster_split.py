@@ -3,9 +3,10 @@
 A story that took in two events is split when its articles fall into two groups that barely match across (see
 ``newsprism.corpus.cluster.two_events``). For each ECB+ topic this prints the cut between its two events: the mean
 contrast similarity across them, that over the mean within the tighter event (the ratio), and whether the re-check
-would split there; beside it, the cut the re-check itself finds in the two events' articles together and the share
-of them it puts on their own event's side. Then, for each event of six or more documents read as a story of its
-own, the cut the re-check finds inside it, with the same figures: a cut there marked "split" would be a false split.
+would split there (near-duplicate copies left out, as ingest leaves them out of clustering); beside it, the cut the
+re-check itself finds in the two events' articles together and the share of them it puts on their own event's side.
+Then, for each event of six or more documents read as a story of its own, the cut the re-check finds inside it, with
+the same figures: a cut there marked "split" would be a false split.
 
 The last lines compare the two: when a cut inside a single event is lower than a topic's cut on both figures, no
 pair of bounds splits that topic's two events without also splitting that single event.
@@ -40,7 +41,8 @@ def main() -> int:
 
     arts, gold, topics = load_ecb(ecb)
     pairs, singles = split_diagnosis(arts, gold, topics)
-    print(f"ECB+ dev: {len(arts)} documents. The re-check splits when across < {SPLIT_CROSS} "
+    n = sum(p["sizes"][0] + p["sizes"][1] for p in pairs)  # type: ignore[index]
+    print(f"ECB+ dev: {len(arts)} documents, {n} after leaving out near-duplicate copies. The re-check splits when across < {SPLIT_CROSS} "
           f"and ratio < {SPLIT_RATIO} (both groups of 3 or more).")
     print("\nthe cut between each topic's two events")
     print(f"  {'topic':>5} {'sizes':>7} {'across':>7} {'ratio':>6} {'split':>5}   the re-check's own cut: sizes, "

@@ -199,7 +199,8 @@ def split_diagnosis(articles: Sequence[Article], gold: Labels,
                     topic: dict[str, int]) -> tuple[list[dict[str, object]], list[dict[str, object]]]:
     """How the story re-check sees a topic's two events, and what it finds inside a single event.
 
-    Vectors are built over all the articles (as ingest builds them), then, as the re-check does, weighed by
+    Near-duplicate copies are left out, as ingest leaves them out of clustering; vectors are built over the other
+    articles (as ingest builds them), then, as the re-check does, weighed by
     :func:`~newsprism.corpus.cluster.contrast` over the articles of one story. Returns:
       - per topic with two events: the cut between them (``sizes``, ``across``: mean contrast similarity across,
         ``ratio``: across over within the tighter group, ``split``: whether the re-check would split there), and
@@ -210,7 +211,10 @@ def split_diagnosis(articles: Sequence[Article], gold: Labels,
         it (agglomeration, then refinement), with the same figures; ``split`` there is a false split.
     """
     from ..corpus.cluster import MIN_PART, contrast, refine, two_way
+    from ..corpus.dedup import find_copies
 
+    copies = find_copies(articles, Settings().dedup_threshold)
+    articles = [a for a in articles if a.id not in copies]
     vecs = member_vectors(articles)
     events: dict[str, list[str]] = defaultdict(list)
     for a in articles:
