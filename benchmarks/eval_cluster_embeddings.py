@@ -43,10 +43,9 @@ def _encoder():  # type: ignore[no-untyped-def]
 
 def _ratio(sim: np.ndarray, a: list[int], b: list[int]) -> float:
     """Mean similarity across groups ``a`` and ``b`` over the mean within the tighter group."""
-    from newsprism.corpus.cluster import _mean_sim
+    from newsprism.eval.cluster import cut_figures
 
-    top = max(_mean_sim(sim, a), _mean_sim(sim, b))
-    return _mean_sim(sim, a, b) / top if top > 0 else float("inf")
+    return float(cut_figures(sim, a, b)["ratio"])  # type: ignore[arg-type]
 
 
 def _contrast_sim(articles) -> np.ndarray:  # type: ignore[no-untyped-def]

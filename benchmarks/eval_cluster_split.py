@@ -42,8 +42,8 @@ def main() -> int:
     arts, gold, topics = load_ecb(ecb)
     pairs, singles = split_diagnosis(arts, gold, topics)
     n = sum(p["sizes"][0] + p["sizes"][1] for p in pairs)  # type: ignore[index]
-    print(f"ECB+ dev: {len(arts)} documents, {n} after leaving out near-duplicate copies. The re-check splits when across < {SPLIT_CROSS} "
-          f"and ratio < {SPLIT_RATIO} (both groups of 3 or more).")
+    print(f"ECB+ dev: {len(arts)} documents, {n} after leaving out near-duplicate copies. The re-check splits "
+          f"when across < {SPLIT_CROSS} and ratio < {SPLIT_RATIO} (both groups of 3 or more).")
     print("\nthe cut between each topic's two events")
     print(f"  {'topic':>5} {'sizes':>7} {'across':>7} {'ratio':>6} {'split':>5}   the re-check's own cut: sizes, "
           "articles on their event's side")

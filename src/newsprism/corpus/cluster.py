@@ -320,6 +320,11 @@ def refine(sim: np.ndarray, left: Sequence[int], right: Sequence[int]) -> tuple[
     return (b, a) if on_right[0] else (a, b)
 
 
+def recheck_cut(sim: np.ndarray) -> tuple[list[int], list[int]]:
+    """The re-check's two-way cut of a story's members: agglomeration (:func:`two_way`), then :func:`refine`."""
+    return refine(sim, *two_way(sim))
+
+
 def _mean_sim(sim: np.ndarray, a: Sequence[int], b: Sequence[int] | None = None) -> float:
     """Mean similarity over the pairs within ``a`` (or across ``a`` and ``b``)."""
     if b is not None:
@@ -493,7 +498,7 @@ class Clusterer:
             return None
         ids = list(st.members)
         sim = contrast(st.members)
-        li, ri = refine(sim, *two_way(sim))
+        li, ri = recheck_cut(sim)
         if not two_events(sim, li, ri):
             return None
         left, right = [ids[i] for i in li], [ids[i] for i in ri]

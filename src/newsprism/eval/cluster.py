@@ -186,7 +186,9 @@ def member_vectors(articles: Sequence[Article]) -> dict[str, tuple[int | None, d
     return {a.id: (f.day, dict(_top(vectorize(f, df), MEMBER_TERMS))) for a, f in zip(articles, feats)}
 
 
-def _cut(sim, left: Sequence[int], right: Sequence[int]) -> dict[str, object]:  # type: ignore[no-untyped-def]
+def cut_figures(sim, left: Sequence[int], right: Sequence[int]) -> dict[str, object]:  # type: ignore[no-untyped-def]
+    """A two-way cut's figures: group ``sizes``, mean similarity ``across``, its ``ratio`` to the mean within the
+    tighter group, and whether the re-check would ``split`` there."""
     from ..corpus.cluster import _mean_sim, two_events
 
     across = _mean_sim(sim, left, right)
@@ -210,7 +212,7 @@ def split_diagnosis(articles: Sequence[Article], gold: Labels,
       - per event of at least ``2 * MIN_PART`` articles, read as a story of its own: the cut the re-check finds in
         it (agglomeration, then refinement), with the same figures; ``split`` there is a false split.
     """
-    from ..corpus.cluster import MIN_PART, contrast, refine, two_way
+    from ..corpus.cluster import MIN_PART, contrast, recheck_cut
     from ..corpus.dedup import find_copies
 
     copies = find_copies(articles, Settings().dedup_threshold)
@@ -230,11 +232,11 @@ def split_diagnosis(articles: Sequence[Article], gold: Labels,
         first, second = events[evs[0]], events[evs[1]]
         sim = contrast({i: vecs[i] for i in first + second})
         n = len(first)
-        left, right = refine(sim, *two_way(sim))
+        left, right = recheck_cut(sim)
         # share of the articles the re-check's own cut of the two events together puts on their event's side
         agree = max(sum(i < n for i in left) + sum(i >= n for i in right),
                     sum(i >= n for i in left) + sum(i < n for i in right)) / len(sim)
-        pairs.append({"topic": t, "events": tuple(evs), **_cut(sim, range(n), range(n, n + len(second))),
+        pairs.append({"topic": t, "events": tuple(evs), **cut_figures(sim, range(n), range(n, n + len(second))),
                       "found_sizes": (len(left), len(right)), "found_agreement": agree})
     singles: list[dict[str, object]] = []
     for ev in sorted(events, key=_natural):
@@ -242,7 +244,7 @@ def split_diagnosis(articles: Sequence[Article], gold: Labels,
         if len(ids) < 2 * MIN_PART:
             continue
         sim = contrast({i: vecs[i] for i in ids})
-        singles.append({"event": ev, **_cut(sim, *refine(sim, *two_way(sim)))})
+        singles.append({"event": ev, **cut_figures(sim, *recheck_cut(sim))})
     return pairs, singles
 
 
