@@ -335,13 +335,18 @@ def _mean_sim(sim: np.ndarray, a: Sequence[int], b: Sequence[int] | None = None)
     return float((block.sum() - np.trace(block)) / (len(a) * (len(a) - 1)))
 
 
+def cut_match(sim: np.ndarray, left: Sequence[int], right: Sequence[int]) -> tuple[float, float]:
+    """How two groups (indexes into the contrast similarities) match: mean similarity across them, and within the
+    tighter one."""
+    return _mean_sim(sim, left, right), max(_mean_sim(sim, left), _mean_sim(sim, right))
+
+
 def two_events(sim: np.ndarray, left: Sequence[int], right: Sequence[int]) -> bool:
     """Whether two groups (indexes into the contrast similarities) are two events: they share little, in absolute
     terms and against how the tighter group holds together."""
     if len(left) < MIN_PART or len(right) < MIN_PART:
         return False
-    cross = _mean_sim(sim, left, right)
-    within = max(_mean_sim(sim, left), _mean_sim(sim, right))
+    cross, within = cut_match(sim, left, right)
     return cross < SPLIT_CROSS and cross < SPLIT_RATIO * within
 
 

@@ -189,10 +189,9 @@ def member_vectors(articles: Sequence[Article]) -> dict[str, tuple[int | None, d
 def cut_figures(sim, left: Sequence[int], right: Sequence[int]) -> dict[str, object]:  # type: ignore[no-untyped-def]
     """A two-way cut's figures: group ``sizes``, mean similarity ``across``, its ``ratio`` to the mean within the
     tighter group, and whether the re-check would ``split`` there."""
-    from ..corpus.cluster import _mean_sim, two_events
+    from ..corpus.cluster import cut_match, two_events
 
-    across = _mean_sim(sim, left, right)
-    within = max(_mean_sim(sim, left), _mean_sim(sim, right))
+    across, within = cut_match(sim, left, right)
     return {"sizes": (len(left), len(right)), "across": across,
             "ratio": across / within if within > 0 else float("inf"), "split": two_events(sim, left, right)}
 
