@@ -5,7 +5,8 @@ from __future__ import annotations
 import random
 from datetime import date
 
-from newsprism.corpus.cluster import Clusterer, StoryState, contrast, merge_clusters, refine, two_events, two_way
+from newsprism.corpus.cluster import (Clusterer, StoryState, contrast, cosines, merge_clusters, refine, sparse,
+                                      two_events, two_way)
 from newsprism.corpus.features import extract, text_date
 
 from .conftest import filler, make
@@ -312,3 +313,29 @@ def test_two_way_of_one_item():
     import numpy as np
 
     assert two_way(np.ones((1, 1))) == ([0], [])
+
+
+def test_cosines_match_the_dot_product_of_the_term_weights():
+    rng = random.Random(3)
+    words = [f"w{i}" for i in range(400)]
+    vec = {w: rng.random() for w in rng.sample(words, 120)}
+    norm = sum(x * x for x in vec.values()) ** 0.5
+    vec = {w: x / norm for w, x in vec.items()}
+    stories = []
+    for i in range(6):
+        st = StoryState(id=f"s{i}")
+        st.add({w: rng.random() for w in rng.sample(words, 10 + 40 * i)}, None, i, None)
+        stories.append(st)
+    stories.append(StoryState(id="empty"))
+    stories.append(StoryState(id="apart", centroid={"zz": 1.0}, norm=1.0))
+    got = cosines(sparse(vec), stories)
+    for st, g in zip(stories, got):
+        dot = sum(x * st.centroid.get(w, 0.0) for w, x in vec.items())
+        want = dot / st.norm if st.norm else 0.0
+        assert abs(g - want) < 1e-12, st.id
+    assert got[-1] == 0.0 and got[-2] == 0.0 and got[:-2].min() > 0.0
+    # a centroid that changed is read afresh, not from the arrays made before
+    before = cosines(sparse(vec), stories[:1])[0]
+    stories[0].add(vec, None, 9, None)
+    assert cosines(sparse(vec), stories[:1])[0] > before
+    assert cosines(sparse({}), stories).tolist() == [0.0] * len(stories)

@@ -33,6 +33,8 @@ from operator import itemgetter
 from sys import intern
 
 import numpy as np
+from scipy.cluster.hierarchy import fcluster, linkage
+from scipy.spatial.distance import squareform
 
 from ..model import Article
 from .features import Features, extract
@@ -142,6 +144,9 @@ class StoryState:
     members: dict[str, tuple[int | None, dict[str, float]]] = field(default_factory=dict)
     # each member's JSON, made once: a member never changes, and small stories are saved after every batch
     _member_json: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
+    # the centroid as sorted term hashes and weights (see :func:`sparse`), and what it was made from
+    _sparse: tuple[tuple[int, int, float], np.ndarray, np.ndarray] | None = field(default=None, repr=False,
+                                                                                   compare=False)
 
     def add(self, vec: dict[str, float], day: int | None, seq: int, title: str | None,
             article_id: str | None = None) -> None:
@@ -158,6 +163,7 @@ class StoryState:
             keep = _top(c, CENTROID_TERMS)
             self.centroid = c = dict(keep)
         self.norm = math.sqrt(sum(w * w for w in c.values()))
+        self._sparse = None
         self.size += 1
         self.last_seq = max(self.last_seq, seq)
         if day is not None:
@@ -173,6 +179,7 @@ class StoryState:
         if len(self.centroid) > CENTROID_TERMS * 2:
             self.centroid = dict(_top(self.centroid, CENTROID_TERMS))
         self.norm = math.sqrt(sum(w * w for w in self.centroid.values()))
+        self._sparse = None
         if self.size == len(self.members) and other.size == len(other.members) \
                 and self.size + other.size <= MAX_MEMBERS:
             self.members.update(other.members)
@@ -185,6 +192,13 @@ class StoryState:
                 self.first_day = d if self.first_day is None else min(self.first_day, d)
                 self.last_day = d if self.last_day is None else max(self.last_day, d)
         self.title = self.title or other.title
+
+    def sparse(self) -> tuple[np.ndarray, np.ndarray]:
+        """The centroid as :func:`sparse` arrays, made again only after the centroid changed."""
+        key = (id(self.centroid), len(self.centroid), self.norm)
+        if self._sparse is None or self._sparse[0] != key:
+            self._sparse = (key, *sparse(self.centroid))
+        return self._sparse[1], self._sparse[2]
 
     def drop_members(self) -> None:
         """Forgets the kept member vectors (the story can no longer be re-checked for a split)."""
@@ -266,26 +280,18 @@ def _specific(term: str) -> bool:
 def two_way(sim: np.ndarray) -> tuple[list[int], list[int]]:
     """Splits items into two groups by average-link agglomeration on their similarities (merging the closest
     groups until two remain), which keeps a small second event whole where 2-means would pull members of the
-    larger one into it. The group holding item 0 comes first."""
+    larger one into it. The group holding item 0 comes first; the second is empty when nothing tells the items
+    apart (all similarities equal)."""
     n = sim.shape[0]
     if n < 2:
         return list(range(n)), []
-    s = sim.astype(np.float64, copy=True)
-    np.fill_diagonal(s, -np.inf)
-    size = [1] * n
-    groups: dict[int, list[int]] = {i: [i] for i in range(n)}
-    while len(groups) > 2:
-        alive = list(groups)
-        k = int(np.argmax(s[np.ix_(alive, alive)]))
-        i, j = alive[k // len(alive)], alive[k % len(alive)]
-        # the merged group's similarity to each other group is the size-weighted mean of its parts' similarities
-        s[i, :] = (size[i] * s[i, :] + size[j] * s[j, :]) / (size[i] + size[j])
-        s[:, i] = s[i, :]
-        s[i, i] = -np.inf
-        size[i] += size[j]
-        groups[i] += groups.pop(j)
-    left, right = (sorted(g) for g in groups.values())
-    return (right, left) if 0 in right else (left, right)
+    dist = 1.0 - sim
+    dist = np.maximum((dist + dist.T) / 2.0, 0.0)
+    np.fill_diagonal(dist, 0.0)
+    label = fcluster(linkage(squareform(dist, checks=False), method="average"), 2, criterion="maxclust")
+    left = [i for i in range(n) if label[i] == label[0]]
+    right = [i for i in range(n) if label[i] != label[0]]
+    return left, right
 
 
 REFINE_ROUNDS = 5  # rounds of :func:`refine` after the agglomerative cut
@@ -355,23 +361,44 @@ def vectorize(features: Features, df: DocFreq, idx: np.ndarray | None = None,
     """Unit-length tf-idf vector of an article's features under the current document frequencies (``idx`` and
     ``terms``: the features' buckets and interned terms, when the caller already has them)."""
     if terms is None:
-        terms = [intern(t) for t in features.terms]
+        terms = list(map(intern, features.terms))
     if not terms:
         return {}
     w = np.fromiter(features.terms.values(), dtype=np.float64, count=len(terms)) * df.idf(terms, idx)
     norm = float(np.sqrt((w * w).sum())) or 1.0
     # keys interned: articles read by a helper process arrive with their own copies of every term string, and member
     # vectors, centroids and the index would each keep one
-    return {t: float(x) / norm for t, x in zip(terms, w)}
+    return dict(zip(terms, (w / norm).tolist()))
 
 
-def cosine(vec: dict[str, float], story: StoryState) -> float:
-    """Cosine of a unit article vector and a story centroid."""
-    if not story.norm:
-        return 0.0
-    c = story.centroid
-    dot = sum([vec[t] * c[t] for t in vec.keys() & c.keys()])
-    return dot / story.norm
+def sparse(weights: dict[str, float]) -> tuple[np.ndarray, np.ndarray]:
+    """Term weights as two arrays: the terms' hashes, sorted, and their weights in that order. Python's string hash
+    differs between processes, so the arrays never leave the process; two distinct terms sharing a 64-bit hash is
+    too unlikely to matter."""
+    ids = np.fromiter(map(hash, weights), dtype=np.int64, count=len(weights))
+    w = np.fromiter(weights.values(), dtype=np.float64, count=len(weights))
+    order = np.argsort(ids)
+    return ids[order], w[order]
+
+
+def cosines(vec: tuple[np.ndarray, np.ndarray], stories: Sequence[StoryState]) -> np.ndarray:
+    """Cosine of a unit vector (as :func:`sparse` arrays) with each story's centroid, computed for all the stories
+    at once: each centroid term is looked up in the vector's sorted hashes."""
+    ids, w = vec
+    out = np.zeros(len(stories))
+    live = [i for i, st in enumerate(stories) if st.norm and st.centroid]
+    if not len(ids) or not live:
+        return out
+    parts = [stories[i].sparse() for i in live]
+    lens = np.fromiter((len(p[0]) for p in parts), dtype=np.int64, count=len(parts))
+    cat_ids = np.concatenate([p[0] for p in parts])
+    cat_w = np.concatenate([p[1] for p in parts])
+    pos = np.minimum(np.searchsorted(ids, cat_ids), len(ids) - 1)
+    prod = np.where(ids[pos] == cat_ids, w[pos] * cat_w, 0.0)
+    starts = np.concatenate(([0], np.cumsum(lens)[:-1]))
+    norms = np.fromiter((stories[i].norm for i in live), dtype=np.float64, count=len(live))
+    out[live] = np.add.reduceat(prod, starts) / norms
+    return out
 
 
 def time_factor(day: int | None, story: StoryState, window_days: int) -> float:
@@ -408,11 +435,12 @@ def assign(vec: dict[str, float], day: int | None, active: Iterable[StoryState],
     """The id of the active story this article vector belongs to (None: open a new one) and its score."""
     best: str | None = None
     best_score = threshold
-    for story in active:
-        f = time_factor(day, story, window_days)
-        if f <= 0.0:
-            continue
-        s = cosine(vec, story) * f
+    near = [(story, f) for story in active if (f := time_factor(day, story, window_days)) > 0.0]
+    if not near:
+        return None, 0.0
+    sims = cosines(sparse(vec), [story for story, _ in near]).tolist()
+    for (story, f), sim in zip(near, sims):
+        s = sim * f
         if s >= best_score:
             best, best_score = story.id, s
     return best, (best_score if best else 0.0)
@@ -475,7 +503,7 @@ class Clusterer:
         if features.day is not None:
             self.clock = features.day if self.clock is None else max(self.clock, features.day)
             self.recent_days.append(features.day)
-        terms = [intern(t) for t in features.terms]
+        terms = list(map(intern, features.terms))
         idx = features.buckets if features.buckets is not None and len(features.buckets) == len(terms) \
             else self.df.buckets(terms)
         vec = vectorize(features, self.df, idx, terms)
@@ -530,12 +558,15 @@ class Clusterer:
         merged: list[tuple[str, str]] = []
         if st.size < 2 or not st.norm:
             return merged
-        unit = {t: w / st.norm for t, w in st.centroid.items()}
-        for other in self.candidates(unit):
+        ids, w = st.sparse()
+        near = self.candidates(st.centroid)  # the same stories as for the unit centroid: only the ranking counts
+        # every cosine with the centroid as it was: only ``st`` or a story that leaves changes within the loop
+        sims = cosines((ids, w / st.norm), near).tolist()
+        for other, sim in zip(near, sims):
             if other.id == st.id or other.id not in self.active:
                 continue
             f = _range_factor(st, other, self.window_days)
-            if f > 0 and cosine(unit, other) * f >= self._pair_threshold(st, other) and not self._apart(st, other):
+            if f > 0 and sim * f >= self._pair_threshold(st, other) and not self._apart(st, other):
                 keep, gone = (st, other) if (st.size, other.id) >= (other.size, st.id) else (other, st)
                 keep.merge(gone)
                 self._drop(gone.id)

@@ -15,6 +15,7 @@ from datetime import date, datetime, timezone
 from typing import Any
 
 import numpy as np
+from threadpoolctl import threadpool_limits
 
 from ..config import Settings
 from ..errors import StoreError
@@ -234,7 +235,9 @@ class Store:
         if not arts:
             return counts
         threshold = self.settings.dedup_threshold
-        with self._tx() as db:
+        # one BLAS thread: the re-check's products are small, and a second thread spinning for them takes the core
+        # the helper process computing features needs
+        with self._tx() as db, threadpool_limits(limits=1, user_api="blas"):
             try:
                 db.execute("BEGIN IMMEDIATE")
                 cl = self._load_clusterer()
