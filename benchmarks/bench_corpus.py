@@ -8,7 +8,8 @@ reports (event dates spread over two years); the seed article (and, more coarsel
 gold story, scored with B-cubed at the end. One generated article in twenty is an exact reprint of an earlier one (a
 syndicated copy), so dedup has work to do. The articles are written to a JSON-lines file first and read back 200 at a
 time into ``Store.add_articles``, as ``newsprism ingest`` does; RSS is sampled every 0.1 s and reported every 10k
-articles.
+articles. A fixed single-core workload is timed before and after the ingest (the machine check): a slow core
+shows there, contention for the disk or for the second core does not, so runs with equal checks can still differ.
 
 Run: .venv/bin/python benchmarks/bench_corpus.py [--n 20000]
 """
@@ -140,6 +141,20 @@ def _all_stories(store):  # type: ignore[no-untyped-def]
             return out
 
 
+def machine_check() -> float:
+    """Seconds a fixed single-core workload takes (dict updates, sorts and string hashing, as clustering does): the
+    machine's speed drifts from run to run, and this shows when a run had a slow core."""
+    t0 = time.perf_counter()
+    rng = random.Random(1)
+    words = [f"w{rng.randrange(5000)}" for _ in range(200_000)]
+    for start in range(0, len(words), 2000):
+        counts: dict[str, float] = {}
+        for w in words[start:start + 2000]:
+            counts[w] = counts.get(w, 0.0) + 1.0
+        sorted(counts.items(), key=lambda kv: kv[1], reverse=True)[:50]
+    return time.perf_counter() - t0
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--n", type=int, default=20000)
@@ -177,6 +192,7 @@ def main() -> int:
         totals = {"added": 0, "skipped": 0, "copies": 0, "stories_new": 0}
         base = _rss_mb()
         path = os.path.join(tmp, "bench.db")
+        check_before = min(machine_check() for _ in range(3))
         t0 = time.perf_counter()
         c0 = time.process_time()
         with Store(path, workers=args.workers) as store, open(feed, encoding="utf-8") as fh:
@@ -193,6 +209,7 @@ def main() -> int:
                     rss_at[done] = _rss_mb()
             took = time.perf_counter() - t0
             cpu = time.process_time() - c0
+            check_after = min(machine_check() for _ in range(3))
             stories = store.count_stories()
             pred = {a["id"]: st["id"] for st in _all_stories(store) for a in st["articles"]}
             ok = store.integrity()
@@ -202,6 +219,8 @@ def main() -> int:
     print(f"ingest + dedup + clustering: {n} articles in {took:.1f} s = {n / took:.0f} articles/s "
           f"wall clock; {n / cpu:.0f} articles per CPU-second of the main process ({args.workers} helper "
           f"process(es); cpus: {os.cpu_count()}, load average {os.getloadavg()[0]:.1f})")
+    print(f"machine check (a fixed workload, lower is a faster machine): {check_before:.3f} s before ingest, "
+          f"{check_after:.3f} s after")
     from newsprism.eval.cluster import bcubed
 
     seed_of = {aid: int(src.split("/")[1]) for aid, src in source_of.items()}  # sources are "bench/<seed>/<n>"
