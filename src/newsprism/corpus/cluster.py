@@ -163,7 +163,6 @@ class StoryState:
             keep = _top(c, CENTROID_TERMS)
             self.centroid = c = dict(keep)
         self.norm = math.sqrt(sum(w * w for w in c.values()))
-        self._sparse = None
         self.size += 1
         self.last_seq = max(self.last_seq, seq)
         if day is not None:
@@ -179,7 +178,6 @@ class StoryState:
         if len(self.centroid) > CENTROID_TERMS * 2:
             self.centroid = dict(_top(self.centroid, CENTROID_TERMS))
         self.norm = math.sqrt(sum(w * w for w in self.centroid.values()))
-        self._sparse = None
         if self.size == len(self.members) and other.size == len(other.members) \
                 and self.size + other.size <= MAX_MEMBERS:
             self.members.update(other.members)
@@ -194,7 +192,8 @@ class StoryState:
         self.title = self.title or other.title
 
     def sparse(self) -> tuple[np.ndarray, np.ndarray]:
-        """The centroid as :func:`sparse` arrays, made again only after the centroid changed."""
+        """The centroid as :func:`sparse` arrays, made again only after the centroid changed (a new dict, or more
+        weight added: the norm grows)."""
         key = (id(self.centroid), len(self.centroid), self.norm)
         if self._sparse is None or self._sparse[0] != key:
             self._sparse = (key, *sparse(self.centroid))
