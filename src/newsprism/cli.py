@@ -138,6 +138,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("newsprism: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        return _reader_gone()
+
+
+def _reader_gone() -> int:
+    """The reader of stdout closed it (``newsprism stories | head``): stop quietly, as a command killed by SIGPIPE
+    would, and point stdout at /dev/null so the interpreter's final flush does not fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):  # stdout is not a real file (an embedding caller's object)
+        pass
+    return 128 + 13  # 128 + SIGPIPE, the shell's status for a process the signal ended
 
 
 def _dispatch(args: argparse.Namespace) -> int:

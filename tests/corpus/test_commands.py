@@ -143,3 +143,21 @@ def _children_of(pid: int) -> list[int]:
             if int(fields[1]) == pid:
                 out.append(int(entry))
     return out
+
+
+def test_story_list_into_a_closed_pipe_stops_quietly(tmp_path):
+    inputs = tmp_path / "in"
+    _write_inputs(inputs)
+    db = str(tmp_path / "c.db")
+    assert main(["ingest", str(inputs), "--store", db, "--no-progress"]) == 0
+    # the reader is gone before the listing starts (as ``newsprism stories | head`` once head has its lines)
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        proc = subprocess.run([sys.executable, "-m", "newsprism", "stories", "--store", db], stdout=write_end,
+                              stderr=subprocess.PIPE, timeout=120)
+    finally:
+        os.close(write_end)
+    err = proc.stderr.decode()
+    assert "Traceback" not in err and "BrokenPipe" not in err, err
+    assert proc.returncode == 141

@@ -1,0 +1,7 @@
+"""``python -m newsprism``: the same command as ``newsprism``."""
+
+import sys
+
+from .cli import main
+
+sys.exit(main())
