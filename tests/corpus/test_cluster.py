@@ -244,6 +244,24 @@ def test_two_way_keeps_a_small_second_group_whole():
     assert not two_events(sim, left[:2], right)  # too few articles on one side to call it an event
 
 
+def test_two_way_looks_past_an_outlier_merged_last():
+    import numpy as np
+
+    # five members of one event, four of another, and a one-line brief (9) that matches nothing much
+    sim = np.full((10, 10), 0.03)
+    sim[:5, :5] = 0.4
+    sim[5:9, 5:9] = 0.4
+    sim[9, :] = sim[:, 9] = 0.0
+    sim[9, 6] = sim[6, 9] = 0.02  # slightly closer to the second event
+    np.fill_diagonal(sim, 1.0)
+    left, right = two_way(sim)
+    assert left == [0, 1, 2, 3, 4] and right == [5, 6, 7, 8, 9]
+    assert two_events(sim, left, right)
+    # with no two groups of three to find, the outlier is still the second group
+    small = sim[np.ix_([0, 1, 2, 3, 9], [0, 1, 2, 3, 9])]
+    assert two_way(small) == ([0, 1, 2, 3], [4])
+
+
 def _greedy_trap():
     """Four members of one event, three of another, and a member of the first (7) that matches one member of the
     second (4) better than anything else but the rest of the first event more on average."""

@@ -33,10 +33,11 @@ from operator import itemgetter
 from sys import intern
 
 import numpy as np
-from scipy.cluster.hierarchy import fcluster, linkage
+from scipy.cluster.hierarchy import fcluster, linkage, to_tree
 from scipy.spatial.distance import squareform
 
 from ..model import Article
+from .background import BACKGROUND_DOCS, background_counts
 from .features import Features, extract
 
 DF_BUCKETS = 1 << 18
@@ -50,7 +51,6 @@ MERGE_THRESHOLD = 0.40
 # anniversary) can come years after the event and still belongs to its story while that story is active; the gap
 # only weakens the match, so it must then match the story more closely than a same-week article does.
 TIME_FADE = 1826.0
-IDF_PRIOR = 20.0  # background documents assumed to hold none of the terms, so idf is not flat while the corpus is tiny
 # Two groups of a story's members are two events when, weighed by contrast (see :func:`contrast`), they match
 # across less than SPLIT_RATIO of how they match within and less than SPLIT_CROSS in absolute terms.
 SPLIT_RATIO = 0.2
@@ -112,10 +112,11 @@ class DocFreq:
         self.n += 1
 
     def idf(self, terms: Sequence[str], idx: np.ndarray | None = None) -> np.ndarray:
-        """Smoothed inverse document frequency of each term."""
+        """Smoothed inverse document frequency of each term, over the corpus and a background of general English
+        documents (see ``background``), so a tiny corpus does not weigh everyday words like names."""
         idx = self.buckets(terms) if idx is None else idx
-        df = self.counts[idx].astype(np.float64)
-        return np.log((self.n + 1.0 + IDF_PRIOR) / (df + 1.0)) + 1.0
+        df = self.counts[idx].astype(np.float64) + background_counts(terms)
+        return np.log((self.n + 1.0 + BACKGROUND_DOCS) / (df + 1.0)) + 1.0
 
     def to_bytes(self) -> bytes:
         return zlib.compress(self.counts.tobytes(), 1)
@@ -280,17 +281,37 @@ def two_way(sim: np.ndarray) -> tuple[list[int], list[int]]:
     """Splits items into two groups by average-link agglomeration on their similarities (merging the closest
     groups until two remain), which keeps a small second event whole where 2-means would pull members of the
     larger one into it. The group holding item 0 comes first; the second is empty when nothing tells the items
-    apart (all similarities equal)."""
+    apart (all similarities equal).
+
+    When the last merge joins fewer than ``MIN_PART`` items to the rest (an outlier: a one-line brief that matches
+    nothing, merged last), the cut is taken at the last merge that joins two groups of ``MIN_PART`` or more instead,
+    and the items merged above it join the group they match more on average; else the outlier would stand alone
+    as the second group and hide two events behind it."""
     n = sim.shape[0]
     if n < 2:
         return list(range(n)), []
     dist = 1.0 - sim
     dist = np.maximum((dist + dist.T) / 2.0, 0.0)
     np.fill_diagonal(dist, 0.0)
-    label = fcluster(linkage(squareform(dist, checks=False), method="average"), 2, criterion="maxclust")
+    tree = linkage(squareform(dist, checks=False), method="average")
+    label = fcluster(tree, 2, criterion="maxclust")
     left = [i for i in range(n) if label[i] == label[0]]
     right = [i for i in range(n) if label[i] != label[0]]
-    return left, right
+    if not right or min(len(left), len(right)) >= MIN_PART:
+        return left, right
+    node, rest = to_tree(tree), []
+    while not node.is_leaf() and min(node.left.count, node.right.count) < MIN_PART:
+        big, small = (node.left, node.right) if node.left.count >= node.right.count else (node.right, node.left)
+        rest.extend(small.pre_order())
+        node = big
+    if node.is_leaf():
+        return left, right
+    groups = (node.left.pre_order(), node.right.pre_order())
+    for i in rest:
+        to_a, to_b = (float(sim[i, g].mean()) for g in groups)
+        groups[0 if to_a >= to_b else 1].append(i)
+    a, b = sorted(groups[0]), sorted(groups[1])
+    return (a, b) if 0 in a else (b, a)
 
 
 REFINE_ROUNDS = 5  # rounds of :func:`refine` after the agglomerative cut
