@@ -1,23 +1,23 @@
 """Incremental story clustering: each article joins the most similar active story or opens a new one.
 
-Articles are compared by tf-idf cosine of title-, lead- and name-weighted terms (see ``features``) against story
-centroids; a story's pull fades, slowly (``TIME_FADE``), once an article's day is more than ``window_days`` from the
-story's days, and undated articles may join any story. The clusterer keeps only *active* stories in memory: a story
-retires when its days fall ``window_days`` behind the stream's :meth:`Clusterer.horizon` (after a grace of
-``grace_articles`` further articles, since dates arrive out of order), when ``window_articles`` articles passed
-without it, or past ``max_active``; the rest live in the store, and member vectors kept for the re-check are capped
-in all (``MEMBER_BUDGET``), so memory stays flat as the corpus grows. An event's first article can only be compared
-with the stories already open, so the first articles of a second, similar event (the same boxer's next title
-defence) tend to join the first one's story; while a story is small its members' vectors are kept, and at
-a few sizes :meth:`Clusterer.recheck` splits it in two. The split weighs terms by how they divide the story
-(:func:`contrast`: what all members share, the topic, counts for nothing; names, numbers and years held by part of
-them count most), cuts by average-link agglomeration (then :func:`refine` moves each member to the group it
-matches more on average), and keeps the cut only when the two groups barely match across; the absorb step will not
-join them again. A story of one or two articles is re-compared with growing stories much as an arriving article is,
-so an early article that missed its event's story can still join it. The same pieces serve a partitioned job:
-cluster each partition with :func:`cluster_articles` (or a :class:`Clusterer`), then call :func:`merge_clusters` on
-all partitions' story states to join stories that different partitions opened for the same event. :func:`assign` is
-the single decision (article vector -> story or None).
+Articles are compared by tf-idf cosine of title-, lead- and name-weighted terms (see ``features``; idf counts the
+store's articles and a background of general English, see ``background``) against story centroids; a story's pull
+fades, slowly (``TIME_FADE``), once an article's day is more than ``window_days`` from the story's days, and undated
+articles may join any story. The clusterer keeps only *active* stories in memory: a story retires when its days fall
+``window_days`` behind the stream's :meth:`Clusterer.horizon` (after a grace of ``grace_articles`` further articles,
+since dates arrive out of order), when ``window_articles`` articles passed without it, or past ``max_active``; the
+rest live in the store, and member vectors kept for the re-check are capped in all (``MEMBER_BUDGET``), so memory
+stays flat as the corpus grows. An event's first article can only be compared with the stories already open, so the
+first articles of a second, similar event (the same boxer's next title defence) tend to join the first one's story;
+while a story is small its members' vectors are kept, and at a few sizes :meth:`Clusterer.recheck` splits it in two.
+The split weighs terms by how they divide the story (:func:`contrast`: what all members share, the topic, counts for
+nothing; names, numbers and years held by part of them count most), cuts by average-link agglomeration (then
+:func:`refine` moves each member to the group it matches more on average), and keeps the cut only when the two groups
+barely match across; the absorb step will not join them again. A story of one or two articles is re-compared with
+growing stories much as an arriving article is, so an early article that missed its event's story can still join it.
+The same pieces serve a partitioned job: cluster each partition with :func:`cluster_articles` (or a
+:class:`Clusterer`), then call :func:`merge_clusters` on all partitions' story states to join stories that different
+partitions opened for the same event. :func:`assign` is the single decision (article vector -> story or None).
 """
 
 from __future__ import annotations
