@@ -48,11 +48,17 @@ def frequency(term: str) -> float:
         return 0.0
     inverse = 0.0
     for w in words:
-        f = freq.get(w, 0.0)
+        f = max(freq.get(w, 0.0), _unstemmed(w, freq))
         if f <= 0.0:
             return 0.0
         inverse += 1.0 / f
     return 1.0 / inverse
+
+
+def _unstemmed(word: str, freq: dict[str, float]) -> float:
+    """Frequency of the plural a feature stem may have come from ('crisi' from 'crisis', 'sery' from 'series')."""
+    forms = [word + "s"] + ([word[:-1] + "ies"] if word.endswith("y") else [])
+    return max((freq.get(f, 0.0) for f in forms), default=0.0)
 
 
 def share(term: str) -> float:
