@@ -5,8 +5,8 @@ from __future__ import annotations
 import random
 from datetime import date
 
-from newsprism.corpus.cluster import (Clusterer, StoryState, contrast, cosines, merge_clusters, refine, sparse,
-                                      two_events, two_way)
+from newsprism.corpus.cluster import (MEMBER_FLOOR, NEAREST_MEMBER, Clusterer, StoryState, contrast, cosines,
+                                      merge_clusters, nearest_member, refine, sparse, two_events, two_way)
 from newsprism.corpus.features import extract, text_date
 
 from .conftest import filler, make
@@ -357,3 +357,48 @@ def test_cosines_match_the_dot_product_of_the_term_weights():
     stories[0].add(vec, None, 9, None)
     assert cosines(sparse(vec), stories[:1])[0] > before
     assert cosines(sparse({}), stories).tolist() == [0.0] * len(stories)
+
+
+def _unit(weights: dict[str, float]) -> dict[str, float]:
+    norm = sum(w * w for w in weights.values()) ** 0.5
+    return {t: w / norm for t, w in weights.items()}
+
+
+def _bridge_story() -> StoryState:
+    """Four reports of one event: the topic words, and six details of each report's own."""
+    st = StoryState(id="bridge")
+    for i in range(4):
+        st.add(_unit({"harbour": 0.6, "bridge": 0.6, **{f"r{i}_{j}": 0.3 for j in range(6)}}), None, i, None, f"a{i}")
+    return st
+
+
+def _single(sid: str, vec: dict[str, float]) -> StoryState:
+    st = StoryState(id=sid)
+    st.add(_unit(vec), None, 9, None, f"{sid}-article")
+    return st
+
+
+def test_an_article_close_to_one_report_joins_the_story():
+    own = {f"own{j}": 0.3 for j in range(8)}
+    # three details of report 0: close to that report, not to the story as a whole
+    edge = _single("edge", {**{f"r0_{j}": 0.3 for j in range(3)}, **own, "harbour": 0.2})
+    # one detail of each report: as close to the whole story, close to no report
+    spread = _single("spread", {**{f"r{i}_0": 0.3 for i in range(4)}, **own, "harbour": 0.2})
+    for few, joins in ((edge, True), (spread, False)):
+        story = _bridge_story()
+        cl = Clusterer()
+        cl.load([story, few])
+        centroid_sim = float(cosines(sparse(few.centroid), [story])[0]) / few.norm
+        assert MEMBER_FLOOR <= centroid_sim < cl._pair_threshold(story, few)  # the centroid alone does not join them
+        assert (nearest_member(few, story) >= NEAREST_MEMBER) is joins
+        merged = cl.absorb(story)
+        assert (merged == [(few.id, story.id)]) is joins
+        assert story.size == (5 if joins else 4)
+
+
+def test_nearest_member_needs_the_members_vectors():
+    story = _bridge_story()
+    few = _single("few", {"r1_0": 1.0, "r1_1": 1.0})
+    assert 0.0 < nearest_member(few, story) <= 1.0
+    story.drop_members()
+    assert nearest_member(few, story) == 0.0

@@ -41,7 +41,7 @@ from .background import BACKGROUND_DOCS, background_counts
 from .features import Features, extract
 
 DF_BUCKETS = 1 << 18
-CENTROID_TERMS = 150
+CENTROID_TERMS = 250
 INDEX_TERMS = 25
 QUERY_TERMS = 60
 MAX_CANDIDATES = 20  # stories scored per article, the ones sharing most of its strongest terms
@@ -61,6 +61,11 @@ MAX_MEMBERS = 48  # a story is re-checked for a split while it has at most this 
 # where a story of one or two articles needs to match another, as a share of the way from THRESHOLD (an arriving
 # article) to MERGE_THRESHOLD (two grown stories)
 ORPHAN_STEP = {1: 0.25, 2: 0.5}
+# A story of one or two articles also joins a grown story when one of its articles matches one of the story's this
+# closely (with the story's centroid at MEMBER_FLOOR or more): an article on the edge of an event (the tremor felt in
+# the next country, the coach's earlier troubles) shares much with one or two of its reports, little with the rest.
+NEAREST_MEMBER = 0.25
+MEMBER_FLOOR = 0.15
 MEMBER_TERMS = 100  # terms kept of each member's vector for that re-check
 # member vectors kept across all active stories; past it, the stories that grew least recently drop theirs (and with
 # them the re-check), so memory stays flat when many stories stay active (a pile read in no order of time)
@@ -256,13 +261,8 @@ def contrast(members: dict[str, tuple[int | None, dict[str, float]]]) -> np.ndar
     by log(members / holders), names, numbers and years ``SPECIFIC_BOOST`` times more. Two events told with one
     topic's vocabulary then match across far less than within.
     """
-    vecs = [vec for _, vec in members.values()]
-    n = len(vecs)
-    terms = [t for vec in vecs for t in vec]
-    col = {t: j for j, t in enumerate(dict.fromkeys(terms))}
-    m = np.zeros((n, len(col)))
-    m[np.repeat(np.arange(n), [len(v) for v in vecs]), [col[t] for t in terms]] = \
-        [w for vec in vecs for w in vec.values()]
+    m, col = _dense([vec for _, vec in members.values()])
+    n = m.shape[0]
     held = (m > 0).sum(axis=0)
     boost = np.fromiter((SPECIFIC_BOOST if _specific(t) else 1.0 for t in col), dtype=np.float64, count=len(col))
     weight = np.where((held >= 2) & (held < n), np.log(n / np.maximum(held, 1)) * boost, 0.0)
@@ -270,6 +270,28 @@ def contrast(members: dict[str, tuple[int | None, dict[str, float]]]) -> np.ndar
     norms = np.linalg.norm(m, axis=1)
     m /= np.where(norms > 0, norms, 1.0)[:, None]
     return m @ m.T
+
+
+def _dense(vecs: Sequence[dict[str, float]]) -> tuple[np.ndarray, dict[str, int]]:
+    """Sparse vectors as the rows of one dense matrix, and the column of each term."""
+    terms = [t for vec in vecs for t in vec]
+    col = {t: j for j, t in enumerate(dict.fromkeys(terms))}
+    m = np.zeros((len(vecs), len(col)))
+    m[np.repeat(np.arange(len(vecs)), [len(v) for v in vecs]), [col[t] for t in terms]] = \
+        [w for vec in vecs for w in vec.values()]
+    return m, col
+
+
+def nearest_member(few: StoryState, story: StoryState) -> float:
+    """The highest cosine between an article of ``few`` and an article of ``story`` (both keeping their members'
+    vectors; 0 when either does not)."""
+    if not few.members or not story.members:
+        return 0.0
+    m, _ = _dense([vec for _, vec in few.members.values()] + [vec for _, vec in story.members.values()])
+    norms = np.linalg.norm(m, axis=1)
+    m /= np.where(norms > 0, norms, 1.0)[:, None]
+    k = len(few.members)
+    return float((m[:k] @ m[k:].T).max())
 
 
 def _specific(term: str) -> bool:
@@ -586,7 +608,8 @@ class Clusterer:
             if other.id == st.id or other.id not in self.active:
                 continue
             f = _range_factor(st, other, self.window_days)
-            if f > 0 and sim * f >= self._pair_threshold(st, other) and not self._apart(st, other):
+            if f > 0 and (sim * f >= self._pair_threshold(st, other) or self._edge_article(other, st, sim, f)
+                          or self._edge_article(st, other, sim, f)) and not self._apart(st, other):
                 keep, gone = (st, other) if (st.size, other.id) >= (other.size, st.id) else (other, st)
                 keep.merge(gone)
                 self._drop(gone.id)
@@ -595,6 +618,15 @@ class Clusterer:
                 if gone is st:
                     break
         return merged
+
+    @staticmethod
+    def _edge_article(few: StoryState, story: StoryState, sim: float, f: float) -> bool:
+        """Whether a story of one or two articles belongs to a grown story by matching one of its articles closely
+        (see ``NEAREST_MEMBER``), though not its centroid; both must keep their members' vectors."""
+        if few.size > 2 or story.size < MIN_PART or sim * f < MEMBER_FLOOR or len(few.members) != few.size \
+                or len(story.members) != story.size:
+            return False
+        return nearest_member(few, story) * f >= NEAREST_MEMBER
 
     def _apart(self, a: StoryState, b: StoryState) -> bool:
         """Whether two stories are two events; once found so (or split apart), they stay apart."""
