@@ -41,7 +41,7 @@ from .background import BACKGROUND_DOCS, background_counts
 from .features import Features, extract
 
 DF_BUCKETS = 1 << 18
-CENTROID_TERMS = 250
+CENTROID_TERMS = 150
 INDEX_TERMS = 25
 QUERY_TERMS = 60
 MAX_CANDIDATES = 20  # stories scored per article, the ones sharing most of its strongest terms
