@@ -592,7 +592,9 @@ class Clusterer:
         return new, list(move)
 
     def absorb(self, st: StoryState) -> list[tuple[str, str]]:
-        """Merges into ``st`` every active story whose centroid now matches it; returns (gone id, kept id) pairs.
+        """Merges into ``st`` every active story whose centroid now matches it, or that holds one or two articles
+        one of which matches an article of the other closely (:meth:`_edge_article`); returns (gone id, kept id)
+        pairs.
 
         Single-pass assignment depends on arrival order; a story that grew may reveal that two stories opened for
         one event belong together, which articles alone could not show.
