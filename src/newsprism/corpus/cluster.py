@@ -266,9 +266,7 @@ def contrast(members: dict[str, tuple[int | None, dict[str, float]]]) -> np.ndar
     held = (m > 0).sum(axis=0)
     boost = np.fromiter((SPECIFIC_BOOST if _specific(t) else 1.0 for t in col), dtype=np.float64, count=len(col))
     weight = np.where((held >= 2) & (held < n), np.log(n / np.maximum(held, 1)) * boost, 0.0)
-    m *= weight
-    norms = np.linalg.norm(m, axis=1)
-    m /= np.where(norms > 0, norms, 1.0)[:, None]
+    m = _unit_rows(m * weight)
     return m @ m.T
 
 
@@ -282,14 +280,19 @@ def _dense(vecs: Sequence[dict[str, float]]) -> tuple[np.ndarray, dict[str, int]
     return m, col
 
 
+def _unit_rows(m: np.ndarray) -> np.ndarray:
+    """The matrix with each non-zero row scaled to unit length (in place)."""
+    norms = np.linalg.norm(m, axis=1)
+    m /= np.where(norms > 0, norms, 1.0)[:, None]
+    return m
+
+
 def nearest_member(few: StoryState, story: StoryState) -> float:
     """The highest cosine between an article of ``few`` and an article of ``story`` (both keeping their members'
     vectors; 0 when either does not)."""
     if not few.members or not story.members:
         return 0.0
-    m, _ = _dense([vec for _, vec in few.members.values()] + [vec for _, vec in story.members.values()])
-    norms = np.linalg.norm(m, axis=1)
-    m /= np.where(norms > 0, norms, 1.0)[:, None]
+    m = _unit_rows(_dense([vec for _, vec in few.members.values()] + [vec for _, vec in story.members.values()])[0])
     k = len(few.members)
     return float((m[:k] @ m[k:].T).max())
 
@@ -610,8 +613,8 @@ class Clusterer:
             if other.id == st.id or other.id not in self.active:
                 continue
             f = _range_factor(st, other, self.window_days)
-            if f > 0 and (sim * f >= self._pair_threshold(st, other) or self._edge_article(other, st, sim, f)
-                          or self._edge_article(st, other, sim, f)) and not self._apart(st, other):
+            if f > 0 and (sim * f >= self._pair_threshold(st, other) or self._edge_article(st, other, sim, f)) \
+                    and not self._apart(st, other):
                 keep, gone = (st, other) if (st.size, other.id) >= (other.size, st.id) else (other, st)
                 keep.merge(gone)
                 self._drop(gone.id)
@@ -622,9 +625,11 @@ class Clusterer:
         return merged
 
     @staticmethod
-    def _edge_article(few: StoryState, story: StoryState, sim: float, f: float) -> bool:
-        """Whether a story of one or two articles belongs to a grown story by matching one of its articles closely
-        (see ``NEAREST_MEMBER``), though not its centroid; both must keep their members' vectors."""
+    def _edge_article(a: StoryState, b: StoryState, sim: float, f: float) -> bool:
+        """Whether, of two stories whose centroids match at ``sim`` (``f``: their time factor), one holds one or two
+        articles and belongs to the other, a grown story, by matching one of its articles closely (see
+        ``NEAREST_MEMBER``); both must keep their members' vectors."""
+        few, story = (a, b) if a.size <= b.size else (b, a)
         if few.size > 2 or story.size < MIN_PART or sim * f < MEMBER_FLOOR or len(few.members) != few.size \
                 or len(story.members) != story.size:
             return False
