@@ -66,6 +66,7 @@ def test_story_list_cannot_drive_the_terminal(tmp_path, capsys):
     assert main(["stories", "--store", db]) == 0
     out = capsys.readouterr().out
     assert "Ferry strike" in out and "ends" in out
+    assert "  undated  1 article  " in out  # no date in the record or its text
     assert "\x1b" not in out and "\x07" not in out and "\u202e" not in out
 
 

@@ -63,14 +63,22 @@ def test_stories_and_copies(tmp_path, rehab):
         assert s.get_story("nope") is None
 
 
-def test_articles_without_dates_get_neighbour_dates(tmp_path, rehab):
+def test_articles_without_dates_leave_story_dates_alone(tmp_path, rehab):
     a, _ = rehab
     dated = make(a[0].text, title=a[0].title, published="2021-03-04")
+    undated = make(filler(3), title="Harbour notes")
+    datelined = make("Updated: June 9, 2019. " + filler(11), title="Ferry timetable")
     with Store(str(tmp_path / "s.db")) as s:
-        s.add_articles([dated, a[1], a[2]])
-        (story,) = s.list_stories()
-        assert story["first_seen"] == "2021-03-04" and story["last_seen"] == "2021-03-04"
-        assert [x["published"] for x in story["articles"]] == ["2021-03-04", None, None]
+        s.add_articles([dated, a[1], a[2], undated, datelined])
+        stories = s.list_stories()
+    by_article = {x["id"]: st for st in stories for x in st["articles"]}
+    rehab_story = by_article[dated.id]
+    assert rehab_story["first_seen"] == rehab_story["last_seen"] == "2021-03-04"
+    assert [x["published"] for x in rehab_story["articles"]] == ["2021-03-04", None, None]
+    # an unrelated undated article does not take the day of the articles ingested beside it
+    assert by_article[undated.id]["first_seen"] is None and by_article[undated.id]["last_seen"] is None
+    assert by_article[datelined.id]["first_seen"] == "2019-06-09"  # the dateline in its text
+    assert stories[-1]["id"] == by_article[undated.id]["id"]  # undated stories are listed last
 
 
 def test_search(tmp_path, rehab):
@@ -199,6 +207,8 @@ def test_split_story_moves_articles_and_copies(tmp_path, rehab):
     from newsprism.corpus.store import Store
 
     a, b = rehab
+    a = [make(x.text, title=x.title, published=day) for x, day in zip(a, ("2009-02-03", "2009-02-02", None))]
+    b = [make("May 14, 2008. " + b[0].text, title=b[0].title)] + [make(x.text, title=x.title) for x in b[1:]]
     copy = make(b[0].text, title="Wire: " + (b[0].title or ""))
     order = [a[0], a[1], b[0], a[2], copy, b[1], b[2]]
     path = str(tmp_path / "c.db")
@@ -217,6 +227,10 @@ def test_split_story_moves_articles_and_copies(tmp_path, rehab):
         assert all(s["title"] for s in got)
     by_id = {x["id"]: x for s in stories for x in s["articles"]}
     assert by_id[copy.id]["copy_of"] == b[0].id
+    # after the split each story's dates come from its own articles (publication dates, else datelines)
+    dates = {frozenset(x["id"] for x in s["articles"]): (s["first_seen"], s["last_seen"]) for s in stories}
+    assert dates[frozenset(x.id for x in a)] == ("2009-02-02", "2009-02-03")
+    assert dates[frozenset([copy.id] + [x.id for x in b])] == ("2008-05-14", "2008-05-14")
 
 
 def test_stories_found_to_be_two_events_stay_apart_across_runs(tmp_path, rehab):

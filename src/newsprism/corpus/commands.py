@@ -99,7 +99,9 @@ def stories_command(store: str, fmt: str = "text") -> int:
     for s in stories:
         n = len(s["articles"])
         copies = sum(1 for a in s["articles"] if a["copy_of"])
-        dates = s["first_seen"] if s["first_seen"] == s["last_seen"] else f"{s['first_seen']}..{s['last_seen']}"
+        dates = s["first_seen"] or "undated"
+        if s["last_seen"] and s["last_seen"] != s["first_seen"]:
+            dates += f"..{s['last_seen']}"
         extra = f", {copies} cop{'y' if copies == 1 else 'ies'}" if copies else ""
         title = one_line(s["title"]) or "(untitled)"  # titles come from articles: no terminal escapes
         print(f"{s['id']}  {dates}  {n} article{'s' if n != 1 else ''}{extra}  {title}")

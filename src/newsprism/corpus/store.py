@@ -22,10 +22,10 @@ from ..errors import StoreError
 from ..model import Article, Removal, Story
 from . import dedup
 from .cluster import Clusterer, DocFreq, StoryState
-from .features import Features, extract
+from .features import DATELINE_CHARS, Features, day_of, extract, text_date
 
 SCHEMA_VERSION = 1
-_STORY_COLS = "SELECT id, title, coalesce(first_seen, created), coalesce(last_seen, created)"
+_STORY_COLS = "SELECT id, title, first_seen, last_seen"
 REPORT_VERSION = "1"
 _MAGIC = b"SQLite format 3\x00"
 
@@ -73,6 +73,13 @@ def _now() -> str:
 
 def _iso(day: int | None) -> str | None:
     return date.fromordinal(day).isoformat() if day else None
+
+
+def _article_day(published: str | None, text: str) -> str | None:
+    """The day an article counts for in its story's date range: its publication date, else a dateline near the top
+    of its text; None when it has neither (an undated article does not move its story's dates)."""
+    day = day_of(published)
+    return _iso(day if day is not None else text_date(text))
 
 
 def _store_error(path: str, exc: sqlite3.Error) -> StoreError:
@@ -307,7 +314,7 @@ class Store:
                 db.executemany("INSERT INTO lsh(band, key, article) VALUES (?,?,?)",
                                [(b, k, art.id) for b, k in enumerate(keys)])
             db.execute("INSERT OR IGNORE INTO story_articles(story, article) VALUES (?,?)", (story, art.id))
-            day = art.published or (_iso(feats.day) if feats is not None else None) or _iso(cl.clock)
+            day = _article_day(art.published, art.text)
             if day:
                 days.setdefault(story, []).append(day[:10])
             counts["added"] += 1
@@ -351,10 +358,12 @@ class Store:
             self._reset_dates(db, st.id)
 
     def _reset_dates(self, db: sqlite3.Connection, story: str) -> None:
-        """Sets a story's date range from its stored articles' days (after a split)."""
-        db.execute("UPDATE stories SET first_seen=(SELECT min(substr(published, 1, 10)) FROM articles WHERE story=?),"
-                   " last_seen=(SELECT max(substr(published, 1, 10)) FROM articles WHERE story=?) WHERE id=?",
-                   (story, story, story))
+        """Sets a story's date range from its stored articles' days (after a split); see :func:`_article_day`."""
+        days = sorted(d for published, head in db.execute(
+            "SELECT published, substr(text, 1, ?) FROM articles WHERE story=?", (DATELINE_CHARS, story))
+            if (d := _article_day(published, head)))
+        db.execute("UPDATE stories SET first_seen=?, last_seen=? WHERE id=?",
+                   (days[0] if days else None, days[-1] if days else None, story))
 
     def _merge_story(self, db: sqlite3.Connection, gone: str, keep: str) -> None:
         """Moves every article of story ``gone`` to ``keep`` and drops ``gone`` (the clusterer merged them)."""
@@ -387,7 +396,7 @@ class Store:
         return None
 
     def _touch_dates(self, db: sqlite3.Connection, story: str, day: str | None, today: str) -> None:
-        """Widens the story's date range by the article's day (undated articles: their neighbours' day)."""
+        """Widens the story's date range by the article's day (None: an undated article leaves it as it is)."""
         db.execute("INSERT OR IGNORE INTO stories(id, created) VALUES (?,?)", (story, today))
         if day:
             db.execute("UPDATE stories SET first_seen=min(coalesce(first_seen, ?), ?), last_seen=max(coalesce("
@@ -428,9 +437,9 @@ class Store:
                 for sid, title, fs, ls in rows]
 
     def list_stories(self, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
-        """Stories, most recent first (then largest)."""
-        rows = self._read(_STORY_COLS + " FROM stories ORDER BY coalesce(last_seen, created) DESC, size DESC,"
-                          " id LIMIT ? OFFSET ?", (int(limit), int(offset)))
+        """Stories, most recent first (then largest; undated stories last)."""
+        rows = self._read(_STORY_COLS + " FROM stories ORDER BY last_seen IS NULL, last_seen DESC, size DESC, id"
+                          " LIMIT ? OFFSET ?", (int(limit), int(offset)))
         return self._story_dicts(rows)
 
     def count_stories(self) -> int:
