@@ -6,7 +6,8 @@ import random
 from datetime import date
 
 from newsprism.corpus.cluster import (MEMBER_FLOOR, NEAREST_MEMBER, Clusterer, StoryState, contrast, cosines,
-                                      merge_clusters, nearest_member, refine, sparse, two_events, two_way)
+                                      merge_clusters, nearest_member, nearly_two_events, refine, same_cut, sparse,
+                                      two_events, two_way)
 from newsprism.corpus.features import extract, text_date
 
 from .conftest import filler, make
@@ -402,3 +403,58 @@ def test_nearest_member_needs_the_members_vectors():
     assert 0.0 < nearest_member(few, story) <= 1.0
     story.drop_members()
     assert nearest_member(few, story) == 0.0
+
+
+def _two_crews(per_group: int) -> dict[str, tuple[None, dict[str, float]]]:
+    """Two groups of harbour reports (each with its own captain and cargo) that share one detail pairwise across:
+    apart, but not quite as far as a single look at them needs."""
+    members = {}
+    for g in "ab":
+        for i in range(per_group):
+            vec = {"harbour": 1.0, "ferry": 1.0, f"E:{g}-captain": 1.0, f"{g}-cargo": 1.0, f"pier{i}": 0.7,
+                   f"tide{i % 2}{g}": 0.5}
+            members[f"{g}{i}"] = (None, vec)
+    return members
+
+
+def _crew_story(per_group: int) -> StoryState:
+    st = StoryState(id="crews")
+    members = _two_crews(per_group)
+    for aid in sorted(members, key=lambda k: (k[1:], k[0])):  # a0, b0, a1, b1, ...: the groups arrive mixed
+        st.add(_unit(members[aid][1]), None, 1, None, aid)
+    return st
+
+
+def test_a_cut_found_twice_in_a_row_splits_under_looser_bounds():
+    sim = contrast(_two_crews(4))
+    groups = (range(4), range(4, 8))
+    assert not two_events(sim, *groups) and nearly_two_events(sim, *groups)  # a single look would not split
+    cl = Clusterer()
+    first = _crew_story(4)
+    cl.load([first])
+    assert cl.recheck(first) is None and first.cut == (frozenset({"a0", "a1", "a2", "a3"}),
+                                                       frozenset({"b0", "b1", "b2", "b3"}))
+    again = _crew_story(5)  # the same story two articles later, at the next re-check size, its last cut remembered
+    again.cut = first.cut
+    cl.load([again])
+    new, moved = cl.recheck(again)
+    assert sorted(moved) == ["b0", "b1", "b2", "b3", "b4"] and again.size == new.size == 5
+    assert StoryState.cut_from_json(first.to_json()) == first.cut  # the store keeps it between runs
+
+
+def test_a_near_cut_seen_once_or_changing_sides_does_not_split():
+    cl = Clusterer()
+    once = _crew_story(5)
+    cl.load([once])
+    assert cl.recheck(once) is None
+    moved_sides = _crew_story(5)
+    moved_sides.cut = (frozenset({"a0", "b1"}), frozenset({"a1", "b0"}))  # an earlier cut that crossed the groups
+    cl.load([moved_sides])
+    assert cl.recheck(moved_sides) is None and moved_sides.size == 10
+
+
+def test_same_cut():
+    before = (frozenset({"a", "b"}), frozenset({"c"}))
+    assert same_cut(before, (frozenset({"c", "e"}), frozenset({"a", "b", "d"})))
+    assert not same_cut(before, (frozenset({"a", "c"}), frozenset({"b"})))
+    assert not same_cut(None, before)

@@ -13,7 +13,8 @@ while a story is small its members' vectors are kept, and at a few sizes :meth:`
 The split weighs terms by how they divide the story (:func:`contrast`: what all members share, the topic, counts for
 nothing; names, numbers and years held by part of them count most), cuts by average-link agglomeration (then
 :func:`refine` moves each member to the group it matches more on average), and keeps the cut only when the two groups
-barely match across; the absorb step will not join them again. A story of one or two articles is re-compared with
+barely match across, or match across a little more but the same cut was found at the re-check before; the absorb
+step will not join them again. A story of one or two articles is re-compared with
 growing stories much as an arriving article is, so an early article that missed its event's story can still join it.
 The same pieces serve a partitioned job: cluster each partition with :func:`cluster_articles` (or a
 :class:`Clusterer`), then call :func:`merge_clusters` on all partitions' story states to join stories that different
@@ -55,6 +56,11 @@ TIME_FADE = 1826.0
 # across less than SPLIT_RATIO of how they match within and less than SPLIT_CROSS in absolute terms.
 SPLIT_RATIO = 0.2
 SPLIT_CROSS = 0.05
+# A cut found at two re-checks in a row, each group keeping its articles, splits under looser bounds: one
+# measurement of a cut is noisy, the same cut seen again as more articles came in is better evidence.
+AGAIN_RATIO = 0.25
+AGAIN_CROSS = 0.08
+AGAIN_PART = 4  # articles each group needs for that
 SPECIFIC_BOOST = 2.0  # contrast weight of names, numbers and years (an event's specifics) over plain words
 MIN_PART = 3  # articles each group needs before a story is split (and before two groups count as two events)
 MAX_MEMBERS = 48  # a story is re-checked for a split while it has at most this many articles
@@ -148,6 +154,8 @@ class StoryState:
     norm: float = 0.0
     # article id -> (day, pruned vector) while the story is small enough to be re-checked for a split
     members: dict[str, tuple[int | None, dict[str, float]]] = field(default_factory=dict)
+    # the two groups of the last re-check's cut when they nearly made two events (see ``AGAIN_RATIO``), else None
+    cut: tuple[frozenset[str], frozenset[str]] | None = None
     # each member's JSON, made once: a member never changes, and small stories are saved after every batch
     _member_json: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
     # the centroid as sorted term hashes and weights (see :func:`sparse`), and what it was made from
@@ -179,6 +187,7 @@ class StoryState:
 
     def merge(self, other: "StoryState") -> None:
         """Folds another story's centroid, size and days into this one."""
+        self.cut = None
         for t, w in other.centroid.items():
             self.centroid[t] = self.centroid.get(t, 0.0) + w
         if len(self.centroid) > CENTROID_TERMS * 2:
@@ -209,6 +218,7 @@ class StoryState:
         """Forgets the kept member vectors (the story can no longer be re-checked for a split)."""
         self.members.clear()
         self._member_json.clear()
+        self.cut = None
 
     def index_terms(self) -> list[str]:
         return [t for t, _ in _top(self.centroid, INDEX_TERMS)]
@@ -224,7 +234,8 @@ class StoryState:
         for a, (d, vec) in self.members.items():
             if a not in cache:
                 cache[a] = json.dumps({a: [d, _rounded(vec, 4)]}, separators=(",", ":"))[1:-1]
-        return '{"c":' + c + ',"m":{' + ",".join(cache[a] for a in self.members) + "}}"
+        cut = "" if self.cut is None else ',"k":' + json.dumps([sorted(side) for side in self.cut])
+        return '{"c":' + c + ',"m":{' + ",".join(cache[a] for a in self.members) + "}" + cut + "}"
 
     @staticmethod
     def centroid_from_json(text: str) -> dict[str, float]:
@@ -236,6 +247,12 @@ class StoryState:
         """The members read back from :meth:`to_json` (empty when none were kept)."""
         raw = json.loads(text).get("m", {})
         return {a: (d, {k: float(v) for k, v in vec.items()}) for a, (d, vec) in raw.items()}
+
+    @staticmethod
+    def cut_from_json(text: str) -> tuple[frozenset[str], frozenset[str]] | None:
+        """The last re-check's near cut read back from :meth:`to_json` (None when there was none)."""
+        raw = json.loads(text).get("k")
+        return (frozenset(raw[0]), frozenset(raw[1])) if raw else None
 
 
 def _rounded(weights: dict[str, float], digits: int) -> dict[str, float]:
@@ -399,6 +416,24 @@ def two_events(sim: np.ndarray, left: Sequence[int], right: Sequence[int]) -> bo
         return False
     cross, within = cut_match(sim, left, right)
     return cross < SPLIT_CROSS and cross < SPLIT_RATIO * within
+
+
+def nearly_two_events(sim: np.ndarray, left: Sequence[int], right: Sequence[int]) -> bool:
+    """Whether two groups pass the looser bounds a cut must pass at two re-checks in a row (``AGAIN_RATIO``)."""
+    if len(left) < AGAIN_PART or len(right) < AGAIN_PART:
+        return False
+    cross, within = cut_match(sim, left, right)
+    return cross < AGAIN_CROSS and cross < AGAIN_RATIO * within
+
+
+def same_cut(before: tuple[frozenset[str], frozenset[str]] | None,
+             now: tuple[frozenset[str], frozenset[str]]) -> bool:
+    """Whether a cut keeps an earlier cut's groups: each earlier group lies within one group of the cut, not the
+    same one."""
+    if before is None:
+        return False
+    (a, b), (x, y) = before, now
+    return (a <= x and b <= y) or (a <= y and b <= x)
 
 
 def vectorize(features: Features, df: DocFreq, idx: np.ndarray | None = None,
@@ -570,7 +605,9 @@ class Clusterer:
 
         An event's first article can only be compared with the stories already open, so the first articles of a
         second, similar event may join the first one's story; once both events have a few articles the story shows
-        two groups, and the re-check (run at a few sizes while the story is small) separates them.
+        two groups, and the re-check (run at a few sizes while the story is small) separates them: when the cut
+        passes :func:`two_events`, or when it passes the looser :func:`nearly_two_events` at two re-checks in a row
+        with each earlier group kept whole on its own side (:func:`same_cut`).
         """
         if st.size not in SPLIT_SIZES or len(st.members) != st.size:
             return None
@@ -578,7 +615,12 @@ class Clusterer:
         sim = contrast(st.members)
         li, ri = recheck_cut(sim)
         if not two_events(sim, li, ri):
-            return None
+            near = nearly_two_events(sim, li, ri)
+            cut = (frozenset(ids[i] for i in li), frozenset(ids[i] for i in ri))
+            seen_before = near and same_cut(st.cut, cut)
+            st.cut = cut if near else None
+            if not seen_before:
+                return None
         left, right = [ids[i] for i in li], [ids[i] for i in ri]
         a = _state_of(st.id, {i: st.members[i] for i in left}, st)
         b = _state_of(st.id, {i: st.members[i] for i in right}, st)
@@ -586,7 +628,7 @@ class Clusterer:
         (kept, _), (new, move) = ((a, left), (b, right)) if first in left else ((b, right), (a, left))
         new.id = new_story_id(f"{move[0]}:{self.seq}")
         new.title = None  # the caller names it after its first article
-        st.centroid, st.norm, st.size, st.members = kept.centroid, kept.norm, kept.size, kept.members
+        st.centroid, st.norm, st.size, st.members, st.cut = kept.centroid, kept.norm, kept.size, kept.members, None
         st.first_day, st.last_day = kept.first_day, kept.last_day
         self.active[new.id] = new
         self.apart.add(frozenset((st.id, new.id)))

@@ -224,7 +224,8 @@ class Store:
         states = []
         for sid, title, size, fd, ld, ls, cen in rows:
             st = StoryState(id=sid, centroid=StoryState.centroid_from_json(cen), size=size, first_day=fd,
-                            last_day=ld, last_seq=ls, title=title, members=StoryState.members_from_json(cen))
+                            last_day=ld, last_seq=ls, title=title, members=StoryState.members_from_json(cen),
+                            cut=StoryState.cut_from_json(cen))
             st.norm = float(np.sqrt(sum(w * w for w in st.centroid.values())))
             states.append(st)
         cl.load(states)
