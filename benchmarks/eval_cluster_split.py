@@ -1,10 +1,12 @@
 """Where lexical features stop telling two similar events apart: the story re-check's view of ECB+ dev.
 
 A story that took in two events is split when its articles fall into two groups that barely match across (see
-``newsprism.corpus.cluster.two_events``). For each ECB+ topic this prints the cut between its two events: the mean
-contrast similarity across them, that over the mean within the tighter event (the ratio), and whether the re-check
-would split there (near-duplicate copies left out, as ingest leaves them out of clustering); beside it, the cut the
-re-check itself finds in the two events' articles together and the share of them it puts on their own event's side.
+``newsprism.corpus.cluster.two_events``), or match a little more but were found as the same two groups at the
+re-check before (``nearly_two_events``); the figures below are those of one look. For each ECB+ topic this prints
+the cut between its two events: the mean contrast similarity across them, that over the mean within the tighter
+event (the ratio), and whether one look would split there (near-duplicate copies left out, as ingest leaves them out
+of clustering); beside it, the cut the re-check itself finds in the two events' articles together and the share of
+them it puts on their own event's side.
 Then, for each event of six or more documents read as a story of its own, the cut the re-check finds inside it, with
 the same figures: a cut there marked "split" would be a false split.
 
