@@ -14,8 +14,8 @@ The split weighs terms by how they divide the story (:func:`contrast`: what all 
 nothing; names, numbers and years held by part of them count most), cuts by average-link agglomeration (then
 :func:`refine` moves each member to the group it matches more on average), and keeps the cut only when the two groups
 barely match across, or match across a little more but the same cut was found at the re-check before; the absorb
-step will not join them again. A story of one or two articles is re-compared with
-growing stories much as an arriving article is, so an early article that missed its event's story can still join it.
+step will not join them again. A story of one or two articles is re-compared with growing stories much as an
+arriving article is, so an early article that missed its event's story can still join it.
 The same pieces serve a partitioned job: cluster each partition with :func:`cluster_articles` (or a
 :class:`Clusterer`), then call :func:`merge_clusters` on all partitions' story states to join stories that different
 partitions opened for the same event. :func:`assign` is the single decision (article vector -> story or None).
