@@ -615,10 +615,10 @@ class Clusterer:
         sim = contrast(st.members)
         li, ri = recheck_cut(sim)
         if not two_events(sim, li, ri):
-            near = nearly_two_events(sim, li, ri)
-            cut = (frozenset(ids[i] for i in li), frozenset(ids[i] for i in ri))
-            seen_before = near and same_cut(st.cut, cut)
-            st.cut = cut if near else None
+            cut = (frozenset(ids[i] for i in li), frozenset(ids[i] for i in ri)) \
+                if nearly_two_events(sim, li, ri) else None
+            seen_before = cut is not None and same_cut(st.cut, cut)
+            st.cut = cut
             if not seen_before:
                 return None
         left, right = [ids[i] for i in li], [ids[i] for i in ri]
