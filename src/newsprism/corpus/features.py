@@ -156,10 +156,14 @@ def extract(article: Article) -> Features:
     for y in set(_YEAR.findall(text[:DATELINE_CHARS * 2])):
         raw["Y:" + y] = raw.get("Y:" + y, 0.0) + YEAR_WEIGHT
     terms = {k: 1.0 + math.log(v) if v > 1.0 else v for k, v in raw.items()}
-    day = day_of(article.published)
-    if day is None:
-        day = text_date(text)
-    return Features(terms=terms, day=day, title=article.title or _first_line(text))
+    return Features(terms=terms, day=article_day(article.published, text), title=article.title or _first_line(text))
+
+
+def article_day(published: str | None, text: str) -> int | None:
+    """Ordinal day an article counts for (in clustering and in its story's dates): its publication date, else a
+    dateline near the top of its text; None when it has neither."""
+    day = day_of(published)
+    return day if day is not None else text_date(text)
 
 
 def _first_line(text: str) -> str | None:

@@ -22,7 +22,7 @@ from ..errors import StoreError
 from ..model import Article, Removal, Story
 from . import dedup
 from .cluster import Clusterer, DocFreq, StoryState
-from .features import DATELINE_CHARS, Features, day_of, extract, text_date
+from .features import DATELINE_CHARS, Features, article_day, extract
 
 SCHEMA_VERSION = 1
 _STORY_COLS = "SELECT id, title, first_seen, last_seen"
@@ -73,13 +73,6 @@ def _now() -> str:
 
 def _iso(day: int | None) -> str | None:
     return date.fromordinal(day).isoformat() if day else None
-
-
-def _article_day(published: str | None, text: str) -> str | None:
-    """The day an article counts for in its story's date range: its publication date, else a dateline near the top
-    of its text; None when it has neither (an undated article does not move its story's dates)."""
-    day = day_of(published)
-    return _iso(day if day is not None else text_date(text))
 
 
 def _store_error(path: str, exc: sqlite3.Error) -> StoreError:
@@ -315,9 +308,10 @@ class Store:
                 db.executemany("INSERT INTO lsh(band, key, article) VALUES (?,?,?)",
                                [(b, k, art.id) for b, k in enumerate(keys)])
             db.execute("INSERT OR IGNORE INTO story_articles(story, article) VALUES (?,?)", (story, art.id))
-            day = _article_day(art.published, art.text)
+            # a clustered article's features already hold its day; an undated one leaves its story's dates alone
+            day = _iso(feats.day if feats is not None else article_day(art.published, art.text))
             if day:
-                days.setdefault(story, []).append(day[:10])
+                days.setdefault(story, []).append(day)
             counts["added"] += 1
         db.execute("INSERT INTO articles_fts(rowid, title, text) SELECT seq, coalesce(title, ''), text FROM articles "
                    "WHERE seq > ?", (start,))
@@ -359,12 +353,12 @@ class Store:
             self._reset_dates(db, st.id)
 
     def _reset_dates(self, db: sqlite3.Connection, story: str) -> None:
-        """Sets a story's date range from its stored articles' days (after a split); see :func:`_article_day`."""
+        """Sets a story's date range from its stored articles' days (after a split; see ``features.article_day``)."""
         days = sorted(d for published, head in db.execute(
             "SELECT published, substr(text, 1, ?) FROM articles WHERE story=?", (DATELINE_CHARS, story))
-            if (d := _article_day(published, head)))
+            if (d := article_day(published, head)) is not None)
         db.execute("UPDATE stories SET first_seen=?, last_seen=? WHERE id=?",
-                   (days[0] if days else None, days[-1] if days else None, story))
+                   (_iso(days[0]) if days else None, _iso(days[-1]) if days else None, story))
 
     def _merge_story(self, db: sqlite3.Connection, gone: str, keep: str) -> None:
         """Moves every article of story ``gone`` to ``keep`` and drops ``gone`` (the clusterer merged them)."""
