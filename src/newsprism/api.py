@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterable, Sequence
 
 from .config import Settings
 from .errors import InputError, NewsprismError
-from .model import Article, Report
+from .model import Article, OtherStory, Report
 
 
 def load(paths: Iterable[str] | str, settings: Settings | None = None,
@@ -32,8 +33,27 @@ def load(paths: Iterable[str] | str, settings: Settings | None = None,
     return out
 
 
-def analyze(paths_or_articles: Sequence[str | Article] | str, settings: Settings | None = None) -> Report:
-    """The report of one story made of the given articles (or of the articles read from the given paths)."""
+def analyze(paths_or_articles: Sequence[str | Article] | str, settings: Settings | None = None, *,
+            one_story: bool = False) -> Report:
+    """The report of the story the articles tell; every statement in it cites (article, start, end) offsets.
+
+    Args:
+        paths_or_articles: ``Article`` objects (``Article.from_text(text)`` makes one from a string), or paths,
+            directories, URLs, feeds or WARC files to read them from. A string is a path, never article text.
+        settings: models, budgets and metadata options (``Settings``); the defaults when None.
+        one_story: analyse every article as one story even when they tell unrelated stories.
+
+    Returns:
+        A ``Report``: cited summary, facts aligned across outlets, quotes and how outlets word them, claims,
+        entities, timeline and outlet figures. ``print(report)`` gives one line, a notebook shows the differences
+        digest, ``report.records("facts")`` gives rows and ``report.to_dict()`` the JSON contract. When the
+        articles form unrelated stories, the report is about the largest and ``report.other_stories`` names the
+        rest: one summary never mixes unrelated events.
+
+    Raises:
+        NewsprismError: nothing readable to analyse, or a string that is article text rather than a path.
+        InputError: an input that cannot be read (``load`` with ``errors=[]`` collects them instead).
+    """
     from .corpus.dedup import find_copies
     from .story.analyze import analyze_story, make_story
 
@@ -42,13 +62,50 @@ def analyze(paths_or_articles: Sequence[str | Article] | str, settings: Settings
         paths_or_articles = [paths_or_articles]
     articles = [a for a in paths_or_articles if isinstance(a, Article)]
     paths = [p for p in paths_or_articles if not isinstance(p, Article)]
+    for p in paths:
+        if isinstance(p, str) and ("\n" in p or len(p) > 400) and not os.path.exists(p):
+            raise NewsprismError(f"{p[:40]!r}… looks like article text, not a path or URL; wrap it: "
+                                 "newsprism.analyze([newsprism.Article.from_text(text)])")
     if paths:
         articles += load(paths, settings)
     if not articles:
         raise NewsprismError("no articles to analyse; give at least one readable article")
     articles = _unique(articles)
-    story = make_story(articles, copies=find_copies(articles, settings.dedup_threshold))
-    return analyze_story(story, settings)
+    stories = [articles] if one_story else unrelated_stories(articles)
+    story = make_story(stories[0], copies=find_copies(stories[0], settings.dedup_threshold))
+    report = analyze_story(story, settings)
+    report.other_stories = [OtherStory(title=next((a.title for a in group if a.title), None),
+                                       articles=[a.id for a in group], sources=[_name(a.source) for a in group])
+                            for group in stories[1:]]
+    if settings.outlets_file:
+        from .ingest.metadata_file import load_outlets
+        from .story.groups import group_coverage
+
+        report.groups = group_coverage(story.articles, report.facts, load_outlets(settings.outlets_file))
+    return report
+
+
+UNRELATED_BELOW = 0.1  # stories whose centroids match less than this are unrelated (Paris attacks vs. an NBA draft)
+
+
+def unrelated_stories(articles: list[Article]) -> list[list[Article]]:
+    """The articles grouped into stories by the corpus clustering, joined again unless their terms barely meet;
+    largest first. Five articles on one attack stay one story; an attack, a draft and a tour are three."""
+    if len(articles) < 2:
+        return [articles]
+    from .corpus.cluster import cluster_articles, merge_clusters
+
+    story_of, states = cluster_articles(articles)
+    merged = merge_clusters(states, threshold=UNRELATED_BELOW)
+    groups: dict[str, list[Article]] = {}
+    for a in articles:
+        groups.setdefault(merged.get(story_of[a.id], story_of[a.id]), []).append(a)
+    return sorted(groups.values(), key=lambda g: -len(g))
+
+
+def _name(source: str) -> str:
+    """A source as a reader should see it: a URL as is, a file by its name only (no server paths)."""
+    return source if "://" in source else os.path.basename(source.rstrip("/")) or source
 
 
 def _unique(articles: list[Article]) -> list[Article]:
@@ -70,7 +127,7 @@ def unmatched_dates(published: dict[str, str], sources: Sequence[str]) -> list[s
 
 
 def analyze_command(inputs: Sequence[str], fmt: str = "text", output: str | None = None,
-                    settings: Settings | None = None) -> int:
+                    settings: Settings | None = None, *, full: bool = False, pager: bool = False) -> int:
     """`newsprism analyze`: read every input (reporting bad ones), analyse the rest, render the report."""
     from .report import emit
 
@@ -79,13 +136,20 @@ def analyze_command(inputs: Sequence[str], fmt: str = "text", output: str | None
     articles = load(inputs, settings, errors=errors)
     for err in errors:
         print(f"newsprism: error: {err}", file=sys.stderr)
-    for key in unmatched_dates(settings.published, [*inputs, *(a.source for a in articles),
-                                                    *(e.source for e in errors)]):
-        print(f"newsprism: warning: --published {key}: no input has that name, so its date was not used; "
-              "give the file name or path as listed", file=sys.stderr)
+    sources = [*inputs, *(a.source for a in articles), *(e.source for e in errors)]
+    for option, given, what in (("--published", settings.published, "date"), ("--outlet", settings.outlet_names,
+                                                                              "outlet")):
+        for key in unmatched_dates(given, sources):
+            print(f"newsprism: warning: {option} {key}: no input has that name, so its {what} was not used; "
+                  "give the file name or path as listed", file=sys.stderr)
     if not articles:
         print("newsprism: error: no readable article among the inputs; nothing to analyse", file=sys.stderr)
         return 2
     report = analyze(articles, settings)
-    emit(report.to_dict(), fmt, output, articles={a.id: a.text for a in report.story.articles})
+    if report.other_stories:
+        print(f"newsprism: warning: the inputs tell {len(report.other_stories) + 1} unrelated stories; this report "
+              f"is about the largest ({len(report.story.articles)} articles). Analyse the others on their own: "
+              + "; ".join(", ".join(o.sources) for o in report.other_stories), file=sys.stderr)
+    emit(report.to_dict(), fmt, output, articles={a.id: a.text for a in report.story.articles}, full=full,
+         pager=pager)
     return 2 if errors else 0

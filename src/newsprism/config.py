@@ -16,6 +16,10 @@ class Settings:
     max_bytes: int = 20_000_000  # inputs above this are refused with a clear message
     fetch_timeout: float = 15.0
     published: dict[str, str] = field(default_factory=dict)  # source path/url -> ISO date override
+    outlet_names: dict[str, str] = field(default_factory=dict)  # source path/url -> outlet name (--outlet)
+    meta_files: list[str] = field(default_factory=list)  # CSVs of path or glob -> outlet, published, title, url
+    name_pattern: str | None = None  # file-name pattern such as "{outlet}_{date}_{slug}.txt"
+    outlets_file: str | None = None  # CSV of outlets (name, domain, country, owner, user groups such as lean)
     # analysis
     summary_words: int = 120
     summary_mode: str = "extractive"  # or "llm"

@@ -42,6 +42,19 @@ class Article:
     def words(self) -> int:
         return len(self.text.split())
 
+    @classmethod
+    def from_text(cls, text: str, *, title: str | None = None, outlet: str | None = None, url: str | None = None,
+                  published: str | None = None, author: str | None = None, source: str = "text") -> Article:
+        """An article from a string (cleaned, checked to be English, id set), for notebooks and tests.
+
+        ``newsprism.analyze`` takes strings as paths; wrap text in this instead. A headline on the first line
+        becomes the title when no title is given.
+        """
+        from .ingest.article import article_from_text
+
+        return article_from_text(text, source=source, title=title, outlet=outlet, url=url, published=published,
+                                 author=author)
+
     def meta(self) -> dict[str, Any]:
         """The article's entry in ``story.articles`` of the report."""
         return {
@@ -190,6 +203,29 @@ class SummarySentence:
 
 
 @dataclass(slots=True)
+class GroupCoverage:
+    """How one group of the user's outlets (``group`` column = ``value``) covers the story, and what it leaves out."""
+
+    group: str
+    value: str
+    outlets: list[str]
+    articles: list[str]
+    facts_covered: int
+    facts_total: int
+    blind_spots: list[str] = field(default_factory=list)  # ids of facts most other articles report
+    blind_spot_texts: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class OtherStory:
+    """A story found among the inputs besides the one reported: unrelated articles are never summarised together."""
+
+    title: str | None
+    articles: list[str]  # article ids
+    sources: list[str]  # file names or URLs, for the reader to analyse them on their own
+
+
+@dataclass(slots=True)
 class Story:
     """A group of articles about one event."""
 
@@ -213,6 +249,42 @@ class Report:
     timeline: list[TimelineEntry] = field(default_factory=list)
     outlets: list[OutletStats] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # e.g. summary sentences dropped as unverifiable
+    groups: list[GroupCoverage] = field(default_factory=list)  # coverage by the user's outlet groups, if given
+    other_stories: list[OtherStory] = field(default_factory=list)  # inputs that form other stories
+
+    def __repr__(self) -> str:
+        """One line: the story, its outlets and what the report found (the full data is in ``to_dict()``)."""
+        counts = {s: sum(1 for f in self.facts if f.status == s) for s in ("conflict", "shared", "unique")}
+        outlets = ", ".join(dict.fromkeys(a.outlet or "?" for a in self.story.articles))
+        title = self.story.title or "untitled"
+        title = title if len(title) <= 60 else title[:59] + "…"
+        other = f"; {len(self.other_stories)} other stories left out" if self.other_stories else ""
+        return (f"<Report {self.story.id} {title!r}: {len(self.story.articles)} articles ({outlets}); "
+                f"{counts['conflict']} conflicting, {counts['shared']} shared, {counts['unique']} unique facts; "
+                f"{len(self.quotes)} quotes, {len(self.claims)} claims{other}>")
+
+    def _repr_html_(self) -> str:
+        """The differences digest, for Jupyter."""
+        from .report.html import render_digest_html
+
+        return render_digest_html(self.to_dict())
+
+    def records(self, section: str) -> list[dict[str, Any]]:
+        """One section of the report as flat dicts (one per fact, quote, claim …), ready for a DataFrame.
+
+        Sections: articles, summary, facts, quotes, quote_groups, claims, evidence, entities, timeline, outlets,
+        groups. Spans become ``articles``/``outlets`` columns (joined with "; ") and a ``start``/``end`` pair for
+        the first one; outlet names are added beside article ids.
+        """
+        from .report.records import records
+
+        return records(self.to_dict(), section)
+
+    def to_frames(self) -> dict[str, Any]:
+        """Every section as a pandas DataFrame (needs pandas: pip install 'newsprism[notebook]')."""
+        from .report.records import SECTIONS, frames
+
+        return frames(self.to_dict(), SECTIONS)
 
     def to_dict(self) -> dict[str, Any]:
         """The report as JSON-ready plain data."""
@@ -285,6 +357,8 @@ class Report:
                 {"article": a.id, "removed": [{"kind": r.kind, "text": r.text} for r in a.removed]} for a in articles
             ],
             "notes": list(self.notes),
+            "groups": [asdict(g) for g in self.groups],
+            "other_stories": [asdict(o) for o in self.other_stories],
         }
 
 

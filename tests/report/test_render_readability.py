@@ -12,9 +12,9 @@ from newsprism.report import render
 def test_untitled_article_shows_its_file_name_not_its_path(report: dict[str, Any]) -> None:
     report["story"]["articles"][1].update(title=None, source="/home/desk/crawl/2024/valley-post.txt")
     for fmt in ("text", "md", "html"):
-        out = render(report, fmt, color=False)
+        out = render(report, fmt, color=False, full=True)
         assert "(untitled) valley-post.txt" in out, fmt
-    text = render(report, "text", color=False)
+    text = render(report, "text", color=False, full=True)
     assert "/home/desk/crawl/2024/" not in text
 
 
@@ -22,13 +22,13 @@ def test_conflict_values_listed_per_article_read_as_outlet_and_wording(report: d
     report["facts"][1]["conflict"] = {"kind": "number", "values": [{"article": A1, "text": "$12 million"},
                                                                    {"article": A2, "text": "$15 million"}]}
     for fmt in ("text", "md", "html"):
-        out = " ".join(render(report, fmt, color=False).replace("\\$", "$").split())
+        out = " ".join(render(report, fmt, color=False, full=True).replace("\\$", "$").split())
         assert "values: Harbor Ledger: $12 million; Valley Post: $15 million" in out, fmt
         assert "article: " not in out and "text: $12" not in out, fmt
 
 
 def test_side_by_side_facts_do_not_repeat_the_fact_in_its_own_column(report: dict[str, Any]) -> None:
-    out = render(report, "text", color=False)
+    out = render(report, "text", color=False, full=True)
     block = out.split("Told by several outlets", 1)[1].split("Only in", 1)[0]
     header = block.strip().splitlines()[0]
     assert "Fact" not in header and "[1] Harbor Ledger" in header and "[2] Valley Post" in header
@@ -40,7 +40,7 @@ def test_many_outlets_give_the_fact_room_and_number_the_columns(report: dict[str
     extra = [dict(base, id=f"a00000000000{i}", outlet=f"Outlet number {i} with a long name") for i in range(4)]
     report["story"]["articles"] += extra
     report["facts"][0]["support"] += [{"article": a["id"], "start": 0, "end": 5, "text": "Mayor"} for a in extra]
-    out = render(report, "text", color=False)
+    out = render(report, "text", color=False, full=True)
     block = out.split("Told by several outlets", 1)[1].split("Only in", 1)[0]
     header = block.strip().splitlines()[1]
     assert header.split()[:2] == ["Status", "Fact"] and "[6]" in header and "long name" not in header
@@ -55,7 +55,7 @@ def test_outlets_silent_on_a_claim_share_one_line(report: dict[str, Any]) -> Non
     report["story"]["articles"] += extra
     report["claims"][0]["evidence"] += [{"article": a["id"], "status": "not_mentioned", "start": None, "end": None,
                                          "text": None} for a in extra]
-    text = render(report, "text", color=False)
+    text = render(report, "text", color=False, full=True)
     assert "[2] [3] [4]: not mentioned" in text and "Valley Post: not mentioned" not in text
     assert "Harbor Ledger: no evidence offered" in text
     md = render(report, "md")

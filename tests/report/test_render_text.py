@@ -11,7 +11,7 @@ ANSI = re.compile(r"\x1b\[")
 
 
 def test_every_section_is_shown(report: dict[str, Any], texts: dict[str, str]) -> None:
-    out = render(report, "text", articles=texts, color=False)
+    out = render(report, "text", articles=texts, color=False, full=True)
     for heading in ("Summary", "Facts across outlets", "Quotes by speaker", "How outlets quote the same words",
                     "Claims and evidence", "Entities", "Timeline", "Outlets compared", "What cleaning removed",
                     "Notes"):
@@ -28,13 +28,13 @@ def test_every_section_is_shown(report: dict[str, Any], texts: dict[str, str]) -
 
 
 def test_fits_100_columns_without_colour(report: dict[str, Any], texts: dict[str, str]) -> None:
-    out = render(report, "text", articles=texts, color=False)
+    out = render(report, "text", articles=texts, color=False, full=True)
     assert not ANSI.search(out)
     assert max(len(line) for line in out.splitlines()) <= 100
 
 
 def test_colour_only_when_asked(report: dict[str, Any]) -> None:
-    assert ANSI.search(render(report, "text", color=True))
+    assert ANSI.search(render(report, "text", color=True, full=True))
 
 
 def test_default_is_plain_when_stdout_is_not_a_tty(report: dict[str, Any]) -> None:
@@ -44,13 +44,13 @@ def test_default_is_plain_when_stdout_is_not_a_tty(report: dict[str, Any]) -> No
 
 def test_article_text_cannot_drive_the_terminal(report: dict[str, Any]) -> None:
     report["quotes"][0]["text"] = "\x1b[2J\x1b]0;owned\x07 [bold red]not markup[/] \u202eevil"
-    out = render(report, "text", color=True)
+    out = render(report, "text", color=True, full=True)
     assert "\x1b[2J" not in out and "\x1b]0" not in out and "\x07" not in out and "\u202e" not in out
     assert "[bold red]not markup[/]" in out
 
 
 def test_without_texts_citations_give_offsets_only(report: dict[str, Any]) -> None:
-    out = render(report, "text", color=False)
+    out = render(report, "text", color=False, full=True)
     assert "[1] Harbor Ledger (article 1), chars 0–93" in out
     assert "chars 0–93:" not in out
 
@@ -60,6 +60,6 @@ def test_many_outlets_still_fit(report: dict[str, Any]) -> None:
     extra = [dict(base, id=f"a00000000000{i}", outlet=f"Outlet number {i} with a long name") for i in range(6)]
     report["story"]["articles"] += extra
     report["facts"][0]["support"] += [{"article": a["id"], "start": 0, "end": 5, "text": "Mayor"} for a in extra]
-    out = render(report, "text", color=False)
+    out = render(report, "text", color=False, full=True)
     assert max(len(line) for line in out.splitlines()) <= 100
     assert "✓" in out

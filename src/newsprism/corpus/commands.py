@@ -14,6 +14,7 @@ from ..config import Settings
 from ..errors import InputError
 from ..model import Article
 from ..report._format import one_line
+from .listing import StoryFilter, outlets_of
 from .store import Store
 
 BATCH = 200
@@ -22,16 +23,33 @@ BATCH_SECONDS = 2.0
 
 @contextmanager
 def _progress(enabled: bool) -> Iterator[Any]:
-    """A rich progress bar on a terminal; None when disabled or not a terminal."""
+    """A rich progress bar on a terminal, with the remaining time once the total is known; None otherwise."""
     if not enabled or not sys.stderr.isatty():
         yield None
         return
     from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+    from rich.progress import (BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn,
+                               TimeRemainingColumn)
 
     with Progress(SpinnerColumn(), TextColumn("[progress.description]{task.description}"), BarColumn(),
-                  MofNCompleteColumn(), TimeElapsedColumn(), console=Console(stderr=True), transient=False) as bar:
+                  MofNCompleteColumn(), TimeElapsedColumn(), TimeRemainingColumn(), console=Console(stderr=True),
+                  transient=False) as bar:
         yield bar
+
+
+def count_files(inputs: Sequence[str]) -> int | None:
+    """How many files the inputs name (directories expanded), or None when one is a URL or stdin."""
+    from ..ingest.sources import dir_files
+
+    total = 0
+    for item in inputs:
+        if os.path.isdir(item):
+            total += len(dir_files(item))
+        elif os.path.isfile(item):
+            total += 1
+        else:
+            return None
+    return total
 
 
 def ingest_command(inputs: Sequence[str], store: str, settings: Settings | None = None, progress: bool = True) -> int:
@@ -42,8 +60,9 @@ def ingest_command(inputs: Sequence[str], store: str, settings: Settings | None 
     totals = {"added": 0, "skipped": 0, "copies": 0, "stories_new": 0}
     errors = 0
     workers = 1 if (os.cpu_count() or 1) >= 2 else 0  # one helper process hashes and tokenizes alongside
+    files_seen: set[str] = set()
     with Store(store, settings, workers=workers) as db, _progress(progress) as bar:
-        task = bar.add_task("ingesting", total=None) if bar is not None else None
+        task = bar.add_task("files read", total=count_files(inputs)) if bar is not None else None
         batch: list[Article] = []
         started = time.monotonic()
 
@@ -55,14 +74,15 @@ def ingest_command(inputs: Sequence[str], store: str, settings: Settings | None 
             for k in totals:
                 totals[k] += counts[k]
             done = totals["added"] + totals["skipped"]
-            if bar is not None:
-                bar.update(task, completed=done)
-            else:
+            if bar is None:
                 print(f"newsprism: ingest: committed {totals['added']} new articles ({done} read)", file=sys.stderr)
             batch.clear()
             started = time.monotonic()
 
         for item in iter_articles(list(inputs), settings):
+            files_seen.add(item.source.partition("#")[0])
+            if bar is not None:
+                bar.update(task, completed=len(files_seen))
             if isinstance(item, InputError):
                 errors += 1
                 msg = f"newsprism: error: {item}"
@@ -81,39 +101,63 @@ def ingest_command(inputs: Sequence[str], store: str, settings: Settings | None 
     return 2 if errors else 0
 
 
-def stories_command(store: str, fmt: str = "text") -> int:
-    """`newsprism stories`: every story of the store, newest first, as text or JSON."""
+def stories_command(store: str, fmt: str = "text", *, limit: int | None = None, min_articles: int = 1,
+                    search: str | None = None, sort: str = "recent", outlet: str | None = None) -> int:
+    """`newsprism stories`: the store's stories, dated by publication, filtered and sorted, as text or JSON."""
+    wanted = StoryFilter(min_articles=min_articles, outlet=outlet, sort=sort)
     with Store(store, create=False) as db:
-        stories: list[dict[str, Any]] = []
-        while True:
-            page = db.list_stories(limit=500, offset=len(stories))
-            stories.extend(page)
-            if len(page) < 500:
-                break
+        if search:
+            found = db.search_stories(search, limit=max(db.count_stories(), 1))
+        else:
+            found = []
+            while True:
+                page = db.list_stories(limit=500, offset=len(found))
+                found.extend(page)
+                if len(page) < 500:
+                    break
+        total = db.count_stories()
+    stories = wanted.apply(found, keep_order=bool(search) and sort == "recent")
+    shown = stories[:limit] if limit else stories
     if fmt == "json":
-        sys.stdout.write(json.dumps(stories, ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(json.dumps(shown, ensure_ascii=False, indent=2) + "\n")
         return 0
-    if not stories:
-        print(f"no stories in {store}; add articles with: newsprism ingest FILES --store {store}")
+    if not shown:
+        if not total:
+            print(f"no stories in {store}; add articles with: newsprism ingest FILES --store {store}")
+        else:
+            print(f"no story of the {total} in {store} matches; loosen --search, --min-articles or --outlet")
         return 0
-    for s in stories:
-        n = len(s["articles"])
-        copies = sum(1 for a in s["articles"] if a["copy_of"])
-        dates = s["first_seen"] or "undated"
-        if s["last_seen"] and s["last_seen"] != s["first_seen"]:
-            dates += f"..{s['last_seen']}"
-        extra = f", {copies} cop{'y' if copies == 1 else 'ies'}" if copies else ""
-        title = one_line(s["title"]) or "(untitled)"  # titles come from articles: no terminal escapes
-        print(f"{s['id']}  {dates}  {n} article{'s' if n != 1 else ''}{extra}  {title}")
+    print(f"{'STORY':<14} {'DATES':<22} {'ARTS':>4} {'OUTLETS':<28} TITLE")
+    for s in shown:
+        print(_story_line(s))
+    more = f"; {len(stories) - len(shown)} more, raise --limit to see them" if len(shown) < len(stories) else ""
+    print(f"{len(shown)} of {len(stories)} matching stories ({total} in the store){more}", file=sys.stderr)
     return 0
 
 
-def show_command(story: str, store: str, fmt: str = "text", output: str | None = None) -> int:
+def _story_line(s: dict[str, Any]) -> str:
+    """One story as a row under the ``stories`` header: id, publication dates, size, outlets, title."""
+    n = len(s["articles"])
+    copies = sum(1 for a in s["articles"] if a.get("copy_of"))
+    dates = s["first_seen"] or "undated"
+    if s["last_seen"] and s["last_seen"] != s["first_seen"]:
+        dates += f"..{s['last_seen']}"
+    names = outlets_of(s)
+    outlets = ", ".join(names[:3]) + (f" +{len(names) - 3}" if len(names) > 3 else "") if names else "-"
+    if len(outlets) > 28:
+        outlets = outlets[:27] + "…"
+    extra = f" ({copies} cop{'y' if copies == 1 else 'ies'})" if copies else ""
+    title = one_line(s["title"]) or "(untitled)"  # titles come from articles: no terminal escapes
+    return f"{s['id']:<14} {dates:<22} {n:>4} {outlets:<28} {title}{extra}"
+
+
+def show_command(story: str, store: str, fmt: str = "text", output: str | None = None, *, full: bool = False,
+                 pager: bool = False) -> int:
     """`newsprism show`: the report of one story (computed once, then served from the store's cache)."""
     from ..report import emit
 
     with Store(store, create=False) as db:
         report = db.story_report(story)
         texts = {a.id: a.text for a in db.story_articles(story)}
-    emit(report, fmt, output, articles=texts)
+    emit(report, fmt, output, articles=texts, full=full, pager=pager)
     return 0

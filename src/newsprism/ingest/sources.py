@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from collections.abc import Iterator
 
 from ..config import Settings
-from ..errors import InputError, TooLarge
+from ..errors import InputError, TooLarge, shown
 from ..model import Article
 from .base import Context, Item, Reader
 from .decode import check_text_bytes, gunzip_capped, read_capped
@@ -16,6 +17,7 @@ from .feeds import read_feed
 from .html import read_html
 from .jsonl import read_json, read_jsonl
 from .meta import iso_date, published_override
+from .metadata_file import MetadataRules
 from .text import read_text
 from .url import Fetcher, is_url
 from .warc import read_warc, read_warc_stream
@@ -95,40 +97,46 @@ def read_bytes(data: bytes, source: str, ctx: Context, kind: str | None = None, 
 def read_url(url: str, ctx: Context) -> Iterator[Item]:
     """Articles at a URL: an article page, a feed, a JSON document or plain text."""
     fetched = ctx.fetcher.fetch(url)
-    yield from read_bytes(fetched.content, url, ctx, kind=fetched.kind, url=fetched.url)
+    yield from read_bytes(fetched.content, shown(url), ctx, kind=fetched.kind, url=fetched.url)
 
 
 def read_path(path: str, ctx: Context) -> Iterator[Item]:
     """Articles of one file; WARC files are streamed, other files are refused above the size cap."""
     kind = _kind_by_name(path)
+    source = shown(path)  # the name as articles and messages carry it: printable, storable, one line
     if kind == "warc":
         with open(path, "rb") as fh:
-            yield from read_warc_stream(fh, path, ctx)
+            yield from read_warc_stream(fh, source, ctx)
         return
     size = os.path.getsize(path)
     limit = ctx.settings.max_bytes
     if size > limit:
-        raise TooLarge(path, f"the file is {size / 1e6:.1f} MB, over the {limit / 1e6:g} MB limit; "
+        raise TooLarge(source, f"the file is {size / 1e6:.1f} MB, over the {limit / 1e6:g} MB limit; "
                              "split it or raise the limit with --max-mb (Settings.max_bytes)")
     with open(path, "rb") as fh:
         data = fh.read()
     if kind is None and data[:5] == b"WARC/":
         kind = "warc"
-    yield from read_bytes(data, path, ctx, kind=kind, name=path)
+    yield from read_bytes(data, source, ctx, kind=kind, name=path)
 
 
 def dir_files(root: str) -> list[str]:
     """Article files under a directory, recursively, in sorted order; hidden files and unknown types skipped."""
     out: list[str] = []
     for dirpath, dirnames, filenames in os.walk(root):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        dirnames[:] = sorted((d for d in dirnames if not d.startswith(".")), key=natural_key)
         for name in sorted(filenames):
             if name.startswith("."):
                 continue
             base = name[:-3] if name.lower().endswith(".gz") and not name.lower().endswith(".warc.gz") else name
             if _kind_by_name(base) is not None:
                 out.append(os.path.join(dirpath, name))
-    return sorted(out, key=lambda p: os.path.relpath(p, root).split(os.sep))
+    return sorted(out, key=lambda p: [natural_key(part) for part in os.path.relpath(p, root).split(os.sep)])
+
+
+def natural_key(name: str) -> tuple[tuple[int, int | str], ...]:
+    """A sort key that orders numbers by value, so "(2)" comes before "(10)" as a reader expects."""
+    return tuple((0, int(p)) if p.isdigit() else (1, p.casefold()) for p in re.split(r"(\d+)", name) if p)
 
 
 def _guarded(source: str, items: Iterator[Item]) -> Iterator[Item]:
@@ -186,11 +194,13 @@ def iter_articles(inputs: list[str], settings: Settings | None = None, *,
     own = fetcher is None
     fetch = fetcher if fetcher is not None else Fetcher(settings)
     ctx = Context(settings=settings, fetcher=fetch, read_url=lambda u: _guarded(u, read_url(u, ctx)))
+    rules = MetadataRules.from_settings(settings.outlet_names, settings.meta_files, settings.name_pattern,
+                                        settings.outlets_file)
     try:
         for given in inputs:
             for item in _one_input(given, ctx):
                 if isinstance(item, Article):
-                    item = with_date(item, given, settings.published)
+                    item = with_date(rules.apply(item, given) if rules else item, given, settings.published)
                 yield item
     finally:
         if own:

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import json
 import os
+import shlex
+import shutil
+import subprocess
 import sys
 from collections.abc import Callable, Mapping
 from typing import Any
@@ -42,10 +45,14 @@ def render(report: Mapping[str, Any], fmt: str, *, articles: Mapping[str, str] |
 
 
 def emit(report: Mapping[str, Any], fmt: str, output: str | None = None, *,
-         articles: Mapping[str, str] | None = None) -> None:
-    """Renders the report to ``output`` (written to a temporary file, then renamed) or to stdout."""
+         articles: Mapping[str, str] | None = None, full: bool = False, pager: bool = False) -> None:
+    """Renders the report to ``output`` (written to a temporary file, then renamed) or to stdout.
+
+    ``full`` asks the text format for the complete report instead of the digest; ``pager`` pages text that is
+    taller than the terminal (only when stdout is a terminal).
+    """
     color = output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-    text = render(report, fmt, articles=articles, color=color)
+    text = render(report, fmt, articles=articles, color=color, full=full)
     if not text.endswith("\n"):
         text += "\n"
     if output:
@@ -59,7 +66,25 @@ def emit(report: Mapping[str, Any], fmt: str, output: str | None = None, *,
                 os.remove(tmp)
             raise ReportError(f"{output}: cannot write the report ({exc.strerror or exc}); "
                               "give a path in an existing, writable directory") from exc
+    elif pager and fmt in ("text", "md") and sys.stdout.isatty() and _taller_than_screen(text):
+        _page(text)
     else:
+        sys.stdout.write(text)
+
+
+def _taller_than_screen(text: str) -> bool:
+    return text.count("\n") >= shutil.get_terminal_size((100, 24)).lines - 1
+
+
+def _page(text: str) -> None:
+    """Shows text through $PAGER (else ``less -R``, which keeps colours); without a pager, prints it."""
+    command = os.environ.get("PAGER") or ("less -R" if shutil.which("less") else "")
+    if not command:
+        sys.stdout.write(text)
+        return
+    try:
+        subprocess.run(shlex.split(command), input=text.encode("utf-8"), check=False)
+    except OSError:
         sys.stdout.write(text)
 
 

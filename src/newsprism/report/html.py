@@ -11,6 +11,7 @@ from importlib import resources
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import escape
 
 from ._format import (
     EVIDENCE_LABEL,
@@ -26,6 +27,8 @@ from ._format import (
     quotes_by_speaker,
     split_facts,
 )
+
+from .digest import build_digest
 
 _TEMPLATES = resources.files("newsprism.report") / "templates"
 
@@ -80,6 +83,22 @@ def render_html(report: Mapping[str, Any], *, articles: Mapping[str, str] | None
     return environment().get_template("report.html.j2").render(**view(report, articles, nav, article_href))
 
 
+NOTEBOOK_CSS = """.np-digest{font:14px/1.45 system-ui,sans-serif;max-width:70rem}
+.np-digest .muted,.np-digest .tag{color:#5b6270}.np-digest .conflict-what,.np-digest .warn{color:#b3261e}
+.np-digest .voices,.np-digest .columns{display:grid;grid-template-columns:repeat(auto-fit,minmax(16rem,1fr));gap:.6rem}
+.np-digest .voice,.np-digest .column{border-left:3px solid #d9dce2;padding-left:.6rem}
+.np-digest del{background:#fbe6e4}.np-digest ins{background:#e3f4ea;text-decoration:none}"""
+
+
+def render_digest_html(report: Mapping[str, Any]) -> str:
+    """The differences digest alone, as an HTML fragment with its own small style (for notebooks)."""
+    look = Lookup.of(report)
+    story = report.get("story") or {}
+    body = environment().get_template("digest.html.j2").render(d=build_digest(report, look))
+    title = escape(one_line(story.get("title")) or "Untitled story")
+    return f'<div class="np-digest"><style>{NOTEBOOK_CSS}</style><h3>{title}</h3>{body}</div>'
+
+
 def view(report: Mapping[str, Any], texts: Mapping[str, str] | None, nav: Sequence[tuple[str, str]] = (),
          article_href: str | None = None) -> dict[str, Any]:
     """What the template shows, arranged for display (lookups and grouping only)."""
@@ -96,6 +115,7 @@ def view(report: Mapping[str, Any], texts: Mapping[str, str] | None, nav: Sequen
         "summary": [{"text": one_line(s.get("text")), "cites": [cite_by_number[n] | {"number": n} for n in nums]}
                     for s, nums in zip(report.get("summary") or [], per_sentence)],
         "citations": [cite_by_number[c.number] | {"number": c.number} for c in cites],
+        "digest": build_digest(report, look),
         **_facts_view(report, look),
         "speakers": [{"name": name, "quotes": [_quote_view(look, q) for q in quotes]}
                      for name, quotes in quotes_by_speaker(report, look)],

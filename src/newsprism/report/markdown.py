@@ -21,6 +21,8 @@ from ._format import (
     split_facts,
 )
 
+from .digest import build_digest
+
 _SPECIAL = re.compile(r"([\\`*_\[\]#|~$])")
 _LEADING = re.compile(r"^([-+=]|\d+(?=[.)]))")
 
@@ -41,11 +43,57 @@ def render_markdown(report: Mapping[str, Any], *, articles: Mapping[str, str] | 
     if copies:
         sub += f" · {len(copies)} near-duplicate cop{'y' if len(copies) == 1 else 'ies'} counted once"
     lines += [f"_{sub}_", ""]
-    for part in (_articles(look), _summary(report, look, articles), _facts(report, look), _quotes(report, look),
+    for part in (_digest(report, look), _articles(look), _summary(report, look, articles), _facts(report, look), _quotes(report, look),
                  _claims(report, look), _entities(report, look), _timeline(report, look), _outlets(report, look),
                  _cleaning(report, look), _notes(report)):
         lines += part
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _digest(report: Mapping[str, Any], look: Lookup) -> list[str]:
+    """The differences digest, first: conflicts with each outlet's sentence, quotes worded differently, each
+    outlet's own top facts and who it quotes, coverage by group."""
+    d = build_digest(report, look)
+    c = d.counts
+    out = ["## What differs", "", f"_{c['conflict']} conflicting · {c['shared']} shared · {c['unique']} unique facts_",
+           ""]
+    if d.other_stories:
+        out += [f"**These inputs hold {len(d.other_stories) + 1} unrelated stories; this is the largest.** "
+                f"Analyse the others on their own: {esc('; '.join(d.other_stories))}", ""]
+    out += ["### Where the outlets disagree", ""]
+    if not d.conflicts:
+        out += ["_No conflicting facts found._", ""]
+    for item in d.conflicts:
+        what = "; ".join(f"{label}: {value}" for label, value in item.parts) or "the outlets differ"
+        out += [f"- **{esc(what)}**"] + [f"  - [{v.n}] {esc(v.outlet)}: {esc(v.text)}" for v in item.voices]
+    if d.conflicts:
+        out.append("")
+    if d.conflicts_hidden:
+        out += [f"_{d.conflicts_hidden} more possible conflict(s) of lower confidence are in the facts below._", ""]
+    if d.quotes:
+        out += ["### Quoted differently", ""]
+        for q in d.quotes:
+            who = " vs ".join(f"[{v.n}] {esc(v.outlet)}" for v in q.voices)
+            out.append(f"- **{esc(q.speaker)}**, {esc(q.agreement)}: {who}")
+            if q.ops and q.agreement == "reworded":
+                out.append("  " + _diff(q.ops))
+            else:
+                out += [f"  - [{v.n}] {esc(v.outlet)}: {esc(quoted(v.text))}" for v in q.voices]
+        out.append("")
+    out += ["### Only one outlet reports", ""]
+    for o in d.outlets:
+        out.append(f"- **[{o.n}] {esc(o.outlet)}** ({o.unique_total} unique)")
+        out += [f"  - {esc(v.text)}" for v in o.top]
+    out += ["", "### Who each outlet quotes", ""]
+    for o in d.outlets:
+        names = ", ".join(f"{esc(name)} ({n})" for name, n in o.speakers) or "nobody"
+        out.append(f"- [{o.n}] {esc(o.outlet)}: {names}")
+    out.append("")
+    if d.groups:
+        out += _table(["Group", "Outlets", "Facts covered", "Leaves out what most others report"],
+                      [[esc(g.label), esc(", ".join(g.outlets)), f"{g.covered}/{g.total}",
+                        "<br>".join(esc(t) for t in g.blind_spots) or "nothing"] for g in d.groups], "  r")
+    return out
 
 
 def _table(header: Iterable[str], rows: Iterable[Iterable[str]], align: str = "") -> list[str]:

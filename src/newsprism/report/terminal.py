@@ -16,6 +16,7 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
+from .digest import MAX_SPEAKERS, UNIQUE_PER_OUTLET, Digest, Voice, build_digest
 from ._format import (
     EVIDENCE_LABEL,
     Lookup,
@@ -32,15 +33,18 @@ from ._format import (
     split_facts,
 )
 
+UNIQUE_SHOWN = UNIQUE_PER_OUTLET
+MAX_SPEAKERS_SHOWN = MAX_SPEAKERS
 STATUS_STYLE = {"shared": "green", "unique": "cyan", "conflict": "bold red"}
 SIDE_BY_SIDE_MAX = 3  # above this many articles, fact cells show marks instead of the supporting text
 
 
 def render_text(report: Mapping[str, Any], *, articles: Mapping[str, str] | None = None,
-                color: bool | None = None, width: int | None = None, **_: Any) -> str:
-    """The report as terminal text; ``color`` None means: colour only when stdout is a TTY and NO_COLOR is unset.
+                color: bool | None = None, width: int | None = None, full: bool = False, **_: Any) -> str:
+    """The differences digest (``full``: the complete report) as terminal text.
 
-    ``width`` None means 100 columns, or the terminal's width when it is a narrower TTY.
+    ``color`` None means: colour only when stdout is a TTY and NO_COLOR is unset; ``width`` None means 100
+    columns, or the terminal's width when it is a narrower TTY.
     """
     if color is None:
         color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
@@ -51,7 +55,7 @@ def render_text(report: Mapping[str, Any], *, articles: Mapping[str, str] | None
                       no_color=not color, highlight=False, emoji=False, markup=False, soft_wrap=False,
                       legacy_windows=False)
     look = Lookup.of(report)
-    for part in _sections(report, look, articles):
+    for part in (_sections(report, look, articles) if full else digest_sections(report, look)):
         console.print(part)
     out = buf.getvalue()
     if not color:  # rich pads lines to the full width; plain text reads better without the padding
@@ -347,4 +351,105 @@ def _cleaning(report: Mapping[str, Any], look: Lookup) -> list[RenderableType]:
             out.append(Padding(line, (0, 0, 0, 3)))
     if not any_removed:
         out.append(Text("Nothing was removed.", style="dim"))
+    return out
+
+
+# -- the differences digest -------------------------------------------------------------------------------------
+
+def digest_sections(report: Mapping[str, Any], look: Lookup) -> list[RenderableType]:
+    """The digest: the story in two lines, then what differs, each outlet's own facts, who quotes whom."""
+    d = build_digest(report, look)
+    head = Text(f"story {d.story_id} · ", style="dim")
+    head.append(" · ".join(f"[{n}] {outlet} ({day})" for n, outlet, day in d.articles), style="dim")
+    c = d.counts
+    counts = Text(f"{c['conflict']} conflicting · {c['shared']} shared · {c['unique']} unique facts",
+                  style="dim")
+    out: list[RenderableType] = [_line(d.title, "bold underline"), head, counts]
+    if d.other_stories:
+        out.append(_line(f"These inputs hold {len(d.other_stories) + 1} unrelated stories; this is the largest. "
+                         "Analyse the others on their own: " + "; ".join(d.other_stories), "yellow"))
+    out += [*_digest_conflicts(d), *_digest_quotes(d), *_digest_unique(d), *_digest_speakers(d),
+            *_digest_groups(d)]
+    out += [Text(""), Text("--full for the complete report: summary, every fact, quote, claim, entity, timeline",
+                           style="dim")]
+    return out
+
+
+def _digest_heading(title: str, extra: str = "") -> RenderableType:
+    t = Text(title, style="bold")
+    if extra:
+        t.append("  " + extra, style="dim")
+    return Group(Text(""), t)
+
+
+def _label(main: str, extra: str, style: str = "bold", extra_style: str = "dim") -> RenderableType:
+    """A digest item's first line: its name, then a dimmer note, indented under the section heading."""
+    t = Text(one_line(main), style=style)
+    t.append("  " + one_line(extra), style=extra_style)
+    return Padding(t, (0, 0, 0, 2))
+
+
+def _voice_line(v: Voice, indent: int) -> RenderableType:
+    grid = Table.grid(padding=(0, 1, 0, 0))
+    grid.add_column(no_wrap=True, style="cyan")
+    grid.add_column(ratio=1)
+    grid.add_row(f"[{v.n}] {v.outlet}:", _line(v.text))
+    return Padding(grid, (0, 0, 0, indent))
+
+
+def _digest_conflicts(d: Digest) -> list[RenderableType]:
+    extra = f"{d.conflicts_hidden} more of lower confidence in --full" if d.conflicts_hidden else ""
+    out: list[RenderableType] = [_digest_heading("Where the outlets disagree", extra)]
+    if not d.conflicts:
+        return out + [Padding(Text("No conflicting facts found.", style="dim"), (0, 0, 0, 2))]
+    for item in d.conflicts:
+        what = "; ".join(f"{label}: {value}" for label, value in item.parts) or "the outlets differ"
+        out.append(Padding(_line(what, "red"), (0, 0, 0, 2)))
+        out += [_voice_line(v, 4) for v in item.voices]
+    return out
+
+
+def _digest_quotes(d: Digest) -> list[RenderableType]:
+    if not d.quotes:
+        return []
+    out: list[RenderableType] = [_digest_heading("Quoted differently", "[-removed-] {+added+}")]
+    for q in d.quotes:
+        who = " vs ".join(f"[{v.n}] {v.outlet}" for v in q.voices)
+        out.append(_label(q.speaker, f"{q.agreement}, {who}", "bold", "yellow"))
+        if q.ops and q.agreement == "reworded":
+            out.append(Padding(_diff_text(q.ops), (0, 0, 0, 4)))
+        else:
+            out += [_voice_line(v, 4) for v in q.voices]
+    return out
+
+
+def _digest_unique(d: Digest) -> list[RenderableType]:
+    out: list[RenderableType] = [_digest_heading("Only one outlet reports",
+                                                 f"the {UNIQUE_SHOWN} most telling facts of each")]
+    for o in d.outlets:
+        out.append(_label(f"[{o.n}] {o.outlet}", f"{o.unique_total} unique fact{'s' if o.unique_total != 1 else ''}",
+                          "bold cyan"))
+        out += [_bullet(v.text, 4) for v in o.top]
+    return out
+
+
+def _digest_speakers(d: Digest) -> list[RenderableType]:
+    out: list[RenderableType] = [_digest_heading("Who each outlet quotes", "quotes per speaker")]
+    for o in d.outlets:
+        names = ", ".join(f"{name} {n}" for name, n in o.speakers[:MAX_SPEAKERS_SHOWN]) or "nobody"
+        if len(o.speakers) > MAX_SPEAKERS_SHOWN:
+            names += f", {len(o.speakers) - MAX_SPEAKERS_SHOWN} more"
+        out.append(_voice_line(Voice(o.n, o.outlet, names), 2))
+    return out
+
+
+def _digest_groups(d: Digest) -> list[RenderableType]:
+    if not d.groups:
+        return []
+    out: list[RenderableType] = [_digest_heading("Coverage by group", "from your outlets file")]
+    for g in d.groups:
+        out.append(_label(g.label, f"{', '.join(g.outlets)} · {g.covered}/{g.total} facts"))
+        if g.blind_spots:
+            out.append(Padding(Text("leaves out what most others report:", style="dim"), (0, 0, 0, 4)))
+            out += [_bullet(t, 4) for t in g.blind_spots]
     return out
