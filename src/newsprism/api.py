@@ -55,6 +55,7 @@ def analyze(paths_or_articles: Sequence[str | Article] | str, settings: Settings
         InputError: an input that cannot be read (``load`` with ``errors=[]`` collects them instead).
     """
     from .corpus.dedup import find_copies
+    from .ingest.notarticle import screen
     from .story.analyze import analyze_story, make_story
 
     settings = settings or Settings()
@@ -70,10 +71,13 @@ def analyze(paths_or_articles: Sequence[str | Article] | str, settings: Settings
         articles += load(paths, settings)
     if not articles:
         raise NewsprismError("no articles to analyse; give at least one readable article")
-    articles = _unique(articles)
+    articles, left_out = screen(_unique(articles))
+    if not articles:
+        raise NewsprismError("no news article among the inputs (" + "; ".join(left_out) + ")")
     stories = [articles] if one_story else unrelated_stories(articles)
     story = make_story(stories[0], copies=find_copies(stories[0], settings.dedup_threshold))
     report = analyze_story(story, settings)
+    report.notes[:0] = left_out
     report.other_stories = [OtherStory(title=next((a.title for a in group if a.title), None),
                                        articles=[a.id for a in group], sources=[_name(a.source) for a in group])
                             for group in stories[1:]]
@@ -82,6 +86,14 @@ def analyze(paths_or_articles: Sequence[str | Article] | str, settings: Settings
         from .story.groups import group_coverage
 
         report.groups = group_coverage(story.articles, report.facts, load_outlets(settings.outlets_file))
+    return with_date_notes(report, settings)
+
+
+def with_date_notes(report: Report, settings: Settings) -> Report:
+    """The report, with a note for each publication date kept in its article but too far out to count from."""
+    from .story.timeline import unplaceable_dates
+
+    report.notes.extend(n for n in unplaceable_dates(report.story.articles, settings) if n not in report.notes)
     return report
 
 
@@ -129,6 +141,7 @@ def unmatched_dates(published: dict[str, str], sources: Sequence[str]) -> list[s
 def analyze_command(inputs: Sequence[str], fmt: str = "text", output: str | None = None,
                     settings: Settings | None = None, *, full: bool = False, pager: bool = False) -> int:
     """`newsprism analyze`: read every input (reporting bad ones), analyse the rest, render the report."""
+    from .ingest.notarticle import LEFT_OUT
     from .report import emit
 
     settings = settings or Settings()
@@ -146,6 +159,9 @@ def analyze_command(inputs: Sequence[str], fmt: str = "text", output: str | None
         print("newsprism: error: no readable article among the inputs; nothing to analyse", file=sys.stderr)
         return 2
     report = analyze(articles, settings)
+    for note in report.notes:
+        if note.endswith(LEFT_OUT):
+            print(f"newsprism: warning: {note}", file=sys.stderr)
     if report.other_stories:
         print(f"newsprism: warning: the inputs tell {len(report.other_stories) + 1} unrelated stories; this report "
               f"is about the largest ({len(report.story.articles)} articles). Analyse the others on their own: "

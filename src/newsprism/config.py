@@ -30,4 +30,5 @@ class Settings:
     fact_threshold: float = 0.3  # alignment similarity to call two statements one fact (tuned: eval align)
     # corpus
     dedup_threshold: float = 0.8
+    store_wait: float = 600.0  # seconds a second writer of a store waits for the first before giving up
     story_window_days: int = 7

@@ -61,7 +61,7 @@ def ingest_command(inputs: Sequence[str], store: str, settings: Settings | None 
     errors = 0
     workers = 1 if (os.cpu_count() or 1) >= 2 else 0  # one helper process hashes and tokenizes alongside
     files_seen: set[str] = set()
-    with Store(store, settings, workers=workers) as db, _progress(progress) as bar:
+    with Store(store, settings, workers=workers, on_wait=_tell) as db, _progress(progress) as bar:
         task = bar.add_task("files read", total=count_files(inputs)) if bar is not None else None
         batch: list[Article] = []
         started = time.monotonic()
@@ -99,6 +99,10 @@ def ingest_command(inputs: Sequence[str], store: str, settings: Settings | None 
     print(f"ingested {totals['added']} new articles ({totals['copies']} near-duplicate copies), skipped "
           f"{totals['skipped']} already stored; {totals['stories_new']} new {'story' if totals['stories_new'] == 1 else 'stories'}, {stories} in {store}")
     return 2 if errors else 0
+
+
+def _tell(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
 
 
 def stories_command(store: str, fmt: str = "text", *, limit: int | None = None, min_articles: int = 1,

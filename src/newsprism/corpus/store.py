@@ -8,7 +8,7 @@ import os
 import sqlite3
 import threading
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict
 from datetime import date, datetime, timezone
@@ -23,6 +23,7 @@ from ..model import Article, Removal, Story
 from . import dedup
 from .cluster import Clusterer, DocFreq, StoryState
 from .features import DATELINE_CHARS, Features, article_day, extract
+from .storefile import WriterLock, connect
 
 SCHEMA_VERSION = 1
 _STORY_COLS = "SELECT id, title, first_seen, last_seen"
@@ -92,7 +93,12 @@ class Store:
     """A newsprism corpus in one SQLite file (WAL mode). Use as a context manager or call ``close()``."""
 
     def __init__(self, path: str, settings: Settings | None = None, *, timeout: float = 10.0,
-                 create: bool = True, workers: int = 0) -> None:
+                 create: bool = True, workers: int = 0, wait: float | None = None,
+                 on_wait: Callable[[str], None] | None = None) -> None:
+        """Opens the store. ``create`` opens it for writing: one writing process at a time holds the store (a second
+        one waits up to ``wait`` seconds, default ``Settings.store_wait``, telling ``on_wait`` once), a new store is
+        created whole or not at all, and an existing one is checked before anything is written to it. Without
+        ``create`` the store is only read, and a store on read-only media can be read."""
         self.path = str(path)
         self.workers = workers  # processes computing signatures and features alongside the database work
         self._pool: Any = None
@@ -101,19 +107,25 @@ class Store:
         self.settings = settings or Settings()
         self._lock = threading.RLock()
         self._clusterer: Clusterer | None = None
+        self._seen_version: int | None = None  # PRAGMA data_version after this connection's last commit
+        self._writer: WriterLock | None = None
+        self.readonly = False
         self._check_file()
+        if create:
+            self._writer = WriterLock(self.path, self.settings.store_wait if wait is None else wait, on_wait)
         try:
-            self._db = sqlite3.connect(self.path, timeout=timeout, isolation_level=None, check_same_thread=False)
+            self._db, self.readonly = connect(self.path, timeout, create)
         except sqlite3.Error as exc:
+            self._release()
             raise _store_error(self.path, exc) from exc
         try:
-            self._open()
-        except sqlite3.Error as exc:
+            self._open(create)
+        except (sqlite3.Error, StoreError) as exc:
             self._db.close()
+            self._release()
+            if isinstance(exc, StoreError):
+                raise
             raise _store_error(self.path, exc) from exc
-        except StoreError:
-            self._db.close()
-            raise
 
     # -- opening ---------------------------------------------------------------------------------------------
     def _check_file(self) -> None:
@@ -127,7 +139,7 @@ class Store:
                 raise StoreError(f"store {self.path} is not a newsprism store (not an SQLite database); it was left "
                                  "untouched: pass another --store path")
 
-    def _open(self) -> None:
+    def _open(self, create: bool) -> None:
         db = self._db
         version = db.execute("PRAGMA user_version").fetchone()[0]
         if version > SCHEMA_VERSION:
@@ -137,16 +149,41 @@ class Store:
         if version == 0 and tables:
             raise StoreError(f"store {self.path} is an SQLite database but not a newsprism store; it was left "
                              "untouched: pass another --store path")
-        mode = db.execute("PRAGMA journal_mode=WAL").fetchone()[0]
-        if str(mode).lower() != "wal":
-            raise StoreError(f"store {self.path} could not be switched to WAL mode (got {mode}); use a local disk")
-        db.execute("PRAGMA synchronous=NORMAL")
+        if version == 0 and not create:
+            raise StoreError(f"store {self.path} is empty (no ingest has finished creating it); add articles with: "
+                             f"newsprism ingest FILES --store {self.path}")
+        if create and version:
+            self._check_integrity()  # before the first write: a damaged store is refused, not written into
+        if not self.readonly:
+            mode = db.execute("PRAGMA journal_mode=WAL").fetchone()[0]
+            if str(mode).lower() != "wal":
+                raise StoreError(f"store {self.path} could not be switched to WAL mode (got {mode}); use a local disk")
+            db.execute("PRAGMA synchronous=NORMAL")
         db.execute("PRAGMA foreign_keys=ON")
         if version == 0:
             with self._tx():
-                db.executescript("BEGIN IMMEDIATE;" + _SCHEMA + f"PRAGMA user_version={SCHEMA_VERSION};COMMIT;")
+                db.execute("BEGIN IMMEDIATE")
+                # another process may have created it since the version was read: the schema is written once, whole
+                if db.execute("PRAGMA user_version").fetchone()[0] == 0:
+                    for statement in _SCHEMA.split(";"):  # not executescript: it would commit the open transaction
+                        if statement.strip():
+                            db.execute(statement)
+                    db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+                db.execute("COMMIT")
         else:
             db.execute("SELECT count(*) FROM meta").fetchone()
+
+    def _check_integrity(self) -> None:
+        """Refuses a store whose file is damaged (SQLite's quick check), leaving it as it is."""
+        problems = [str(r[0]) for r in self._db.execute("PRAGMA quick_check(5)")]
+        if problems != ["ok"]:
+            raise StoreError(f"store {self.path} is corrupt ({'; '.join(problems)[:300]}); it was left untouched: "
+                             "restore it from a backup, or pass another --store path")
+
+    def _release(self) -> None:
+        if self._writer is not None:
+            self._writer.release()
+            self._writer = None
 
     @contextmanager
     def _tx(self) -> Iterator[sqlite3.Connection]:
@@ -187,6 +224,7 @@ class Store:
                 self._db.close()
             except sqlite3.Error:
                 pass
+            self._release()  # after SQLite has closed the file (see ``WriterLock``)
 
     def __enter__(self) -> "Store":
         return self
@@ -241,9 +279,13 @@ class Store:
         with self._tx() as db, threadpool_limits(limits=1, user_api="blas"):
             try:
                 db.execute("BEGIN IMMEDIATE")
+                version = db.execute("PRAGMA data_version").fetchone()[0]
+                if version != self._seen_version:  # another connection wrote since: the clusterer state is stale
+                    self._clusterer = None
                 cl = self._load_clusterer()
                 self._add_batch(db, cl, arts, threshold, counts)
                 db.execute("COMMIT")
+                self._seen_version = db.execute("PRAGMA data_version").fetchone()[0]
             except BaseException:
                 self._clusterer = None  # the in-memory state may be ahead of the rolled-back database
                 raise
@@ -514,10 +556,13 @@ class Store:
         if rows and rows[0][0] == key:
             cached: dict[str, Any] = json.loads(rows[0][1])
             return cached
+        from ..api import with_date_notes
         from ..story.analyze import analyze_story
 
         story = Story(id=story_id, title=info["title"], articles=articles, copies=copies)
-        report = analyze_story(story, settings).to_dict()
+        report = with_date_notes(analyze_story(story, settings), settings).to_dict()
+        if self.readonly:
+            return report  # a store that cannot be written is read as it is: reports are computed, not cached
         with self._tx() as db:
             db.execute("INSERT OR REPLACE INTO reports(story, key, report, created) VALUES (?,?,?,?)",
                        (story_id, key, json.dumps(report), _now()))
@@ -550,7 +595,7 @@ def prepare(article: Article) -> tuple[np.ndarray, Features]:
 def _report_key(articles: Sequence[Article], copies: dict[str, str], settings: Settings) -> str:
     """Cache key of a report: which articles, which copies, the analysis settings and the report version."""
     s = asdict(settings)
-    for private in ("llm_api_key", "fetch_timeout", "max_bytes", "batch_size", "published"):
+    for private in ("llm_api_key", "fetch_timeout", "max_bytes", "batch_size", "published", "store_wait"):
         s.pop(private, None)
     payload = json.dumps({"v": REPORT_VERSION, "a": sorted(a.id for a in articles), "c": copies, "s": s},
                          sort_keys=True)

@@ -103,7 +103,8 @@ def decode(data: bytes, source: str, declared: str | None = None) -> str:
 
     A file with no UTF-8 sequence at all is a single-byte file (Latin-1 or Windows-1252) and is read as one. A
     UTF-8 file with stray single bytes keeps its UTF-8 text, the stray bytes are read as Windows-1252 (no
-    replacement characters), and a warning names the file, since a character or two may be wrong.
+    replacement characters). Either way a warning (logger ``newsprism.ingest``, which the command prints) names
+    the file, since the encoding was guessed and a character or two may be wrong.
     """
     for bom, codec in _BOMS:
         if data.startswith(bom):
@@ -121,6 +122,8 @@ def decode(data: bytes, source: str, declared: str | None = None) -> str:
     except UnicodeDecodeError:
         pass
     if not _UTF8_MULTIBYTE.search(data):
+        LOG.warning("newsprism: warning: %s: not UTF-8, read as Windows-1252 (Latin-1); if a character looks wrong, "
+                    "re-save the file as UTF-8", source)
         return data.decode("cp1252", errors="newsprism-latin1")
     LOG.warning("newsprism: warning: %s: invalid UTF-8 bytes read as Windows-1252; if a character looks wrong, "
                 "re-save the file as UTF-8", source)

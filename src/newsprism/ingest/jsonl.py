@@ -24,6 +24,7 @@ OUTLET_KEYS = ("outlet", "site_name", "sitename", "publisher", "source", "source
                "site", "media")
 AUTHOR_KEYS = ("author", "authors", "byline", "creator")
 _WRAPPERS = ("articles", "items", "data", "results", "documents", "records", "entries")
+TOO_DEEP = "JSON nested too deeply to be an article record; give objects with a \"text\" field, or the text as .txt"
 
 
 def _field(record: dict[str, Any], keys: tuple[str, ...]) -> str | None:
@@ -77,6 +78,8 @@ def record_article(record: Any, source: str) -> Item:
                              detect_title=_field(record, TITLE_KEYS) is None)
     except InputError as exc:
         return exc
+    except RecursionError:  # a field nested hundreds of levels deep
+        return BinaryInput(source, TOO_DEEP)
 
 
 def _records(value: Any) -> list[Any]:
@@ -98,6 +101,8 @@ def read_json(data: bytes, source: str, ctx: Context, url: str | None = None) ->
     text = decode(data, source)
     try:
         value = json.loads(text)
+    except RecursionError as exc:
+        raise BinaryInput(source, TOO_DEEP) from exc
     except json.JSONDecodeError as exc:
         if exc.msg == "Extra data" and text.lstrip().startswith("{"):
             yield from _read_lines(text, source)
@@ -132,6 +137,8 @@ def line_article(line: str, where: str, n: int) -> Article | InputError:
     """The article of one JSONL line, or the error that says which line to fix."""
     try:
         record = json.loads(line)
+    except RecursionError:
+        return BinaryInput(where, f"line {n}: {TOO_DEEP}")
     except json.JSONDecodeError as exc:
         return BinaryInput(where, f"line {n} is not valid JSON ({exc.msg}); fix or remove that line")
     return record_article(record, where)

@@ -68,11 +68,13 @@ def _is_json(data: bytes) -> bool:
     try:
         json.loads(data)
         return True
+    except RecursionError:
+        return True  # JSON, too deep to use: the JSON reader says so
     except ValueError:
         lines = [ln for ln in data.splitlines()[:5] if ln.strip()]
         try:
             return all(isinstance(json.loads(ln), dict) for ln in lines)
-        except ValueError:
+        except (ValueError, RecursionError):
             return False
 
 
@@ -149,6 +151,9 @@ def _guarded(source: str, items: Iterator[Item]) -> Iterator[Item]:
         yield InputError(source, f"undecodable text ({exc.reason}); re-save the file as UTF-8")
     except OSError as exc:
         yield InputError(source, f"cannot be read ({exc.strerror or exc}); check the path and its permissions")
+    except RecursionError:
+        yield InputError(source, "nested too deeply to read (markup or JSON thousands of levels deep); give the "
+                                 "article as plain text")
 
 
 def _one_input(item: str, ctx: Context) -> Iterator[Item]:

@@ -37,6 +37,11 @@ def read_warc_stream(stream: BinaryIO, source: str, ctx: Context) -> Iterator[It
             where = f"{source}#{uri}" if uri else f"{source}#{pages}"
             try:
                 data = read_capped(record.content_stream(), where, ctx.settings.max_bytes)
+                missing = getattr(record.raw_stream, "limit", 0)  # bytes the record header promised but never came
+                if missing:
+                    raise BinaryInput(where, f"the record is cut short ({missing:,} of its {record.length:,} bytes "
+                                             "missing: the crawl file ends inside it); re-download or re-write "
+                                             "the crawl")
                 html = decode(data, where, declared_charset(data))
                 yield article_from_html(html, source=where, url=uri or None)
             except InputError as exc:

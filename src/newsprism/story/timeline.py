@@ -46,14 +46,31 @@ class _Hit:
     text: str
 
 
+# publication dates the timeline can reason from: outside these years a date (0001-01-01, 9999-12-31) is kept in the
+# article record but counts as unknown here, since "next year" or "last week" from it leaves the calendar
+PLACEABLE_YEARS = (1800, 2200)
+
+
 def _pub_date(value: str | None) -> date | None:
-    """A valid ISO publication date, or None (a malformed one counts as unknown)."""
+    """A valid ISO publication date the analysis can place, or None (malformed or out of range counts as unknown)."""
     if not value or not _ISO.match(value.strip()):
         return None
     try:
-        return date.fromisoformat(value.strip())
+        d = date.fromisoformat(value.strip())
     except ValueError:
         return None
+    return d if PLACEABLE_YEARS[0] <= d.year <= PLACEABLE_YEARS[1] else None
+
+
+def unplaceable_dates(articles: Sequence[Article], settings: Settings) -> list[str]:
+    """Notes naming the articles whose publication date is a date the timeline does not use (see ``_pub_date``)."""
+    notes = []
+    for a in articles:
+        value = (settings.published.get(a.source) or a.published or "").strip()
+        if _ISO.match(value) and _pub_date(value) is None:
+            notes.append(f"{a.source}: publication date {value} is outside {PLACEABLE_YEARS[0]}..{PLACEABLE_YEARS[1]}"
+                         "; it is kept as given, but relative dates in the article are not counted from it")
+    return notes
 
 
 def _explicit_date(text: str) -> date | None:
