@@ -107,6 +107,9 @@ def _add_analysis_options(p: argparse.ArgumentParser) -> None:
 def _add_input_options(p: argparse.ArgumentParser) -> None:
     g = p.add_argument_group("input limits")
     g.add_argument("--max-mb", type=float, default=20.0, metavar="MB", help="refuse inputs larger than this many MB")
+    g.add_argument("--allow-private", action="store_true",
+                   help="also fetch URLs on this machine or a private network (loopback, 10.x, 192.168.x, "
+                        "link-local, multicast), refused by default")
 
 
 def _add_output_options(p: argparse.ArgumentParser, formats: Sequence[str] = FORMATS, full: bool = True) -> None:
@@ -132,6 +135,7 @@ def _settings(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     s.outlets_file = getattr(args, "outlets", None)
     if getattr(args, "max_mb", None):
         s.max_bytes = int(args.max_mb * 1_000_000)
+    s.allow_private = bool(getattr(args, "allow_private", False))
     if getattr(args, "summary_words", None):
         s.summary_words = args.summary_words
     s.summary_mode = getattr(args, "summary_mode", "extractive") or "extractive"

@@ -14,7 +14,10 @@ class Settings:
     batch_size: int = 32
     # input
     max_bytes: int = 20_000_000  # inputs above this are refused with a clear message
-    fetch_timeout: float = 15.0
+    fetch_timeout: float = 15.0  # seconds for each step of a fetch (connecting, each read)
+    fetch_deadline: float = 30.0  # seconds for a whole fetch, however slowly the server sends
+    fetch_concurrency: int = 6  # URLs fetched at once (a feed's linked items)
+    allow_private: bool = False  # fetch loopback, private, link-local and multicast addresses too
     published: dict[str, str] = field(default_factory=dict)  # source path/url -> ISO date override
     outlet_names: dict[str, str] = field(default_factory=dict)  # source path/url -> outlet name (--outlet)
     meta_files: list[str] = field(default_factory=list)  # CSVs of path or glob -> outlet, published, title, url

@@ -19,7 +19,7 @@ from newsprism.model import Article
 
 def read_with_good(bad: str, good: str, settings: Settings | None = None) -> InputError:
     """Reads a bad input between two good ones; returns the bad input's error."""
-    items = list(iter_articles([good, bad, good], settings or Settings(fetch_timeout=2)))
+    items = list(iter_articles([good, bad, good], settings or Settings(fetch_timeout=2, allow_private=True)))
     assert len(items) == 3, items
     assert isinstance(items[0], Article) and isinstance(items[2], Article)
     err = items[1]

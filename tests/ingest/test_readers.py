@@ -167,7 +167,7 @@ def test_atom_feed_with_links_fetches_pages(local_server: Callable[..., str], ma
 <entry><title>Gone</title><link href="{base}/missing"/><id>urn:2</id><updated>2025-05-12T10:00:00Z</updated></entry>
 </feed>"""
     base2 = local_server({"/feed.atom": (200, "application/atom+xml", atom.encode())})
-    items = read(base2 + "/feed.atom")
+    items = read(base2 + "/feed.atom", settings=Settings(allow_private=True))
     assert isinstance(items[0], Article)
     assert items[0].source == base + "/story"
     assert items[0].published == "2025-05-12"  # from the feed entry, as the page has no date

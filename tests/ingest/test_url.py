@@ -16,7 +16,8 @@ from newsprism.model import Article
 
 
 def read(*inputs: str, settings: Settings | None = None, fetcher: Fetcher | None = None) -> list[Article | InputError]:
-    return list(iter_articles(list(inputs), settings or Settings(), fetcher=fetcher))
+    """Reads inputs; the local test server is on 127.0.0.1, so private addresses are allowed unless said otherwise."""
+    return list(iter_articles(list(inputs), settings or Settings(allow_private=True), fetcher=fetcher))
 
 
 def test_article_page_from_local_server(local_server: Callable[..., str], make_page: Callable[..., str]) -> None:
@@ -53,13 +54,13 @@ def test_wrong_content_type(local_server: Callable[..., str]) -> None:
 def test_size_cap(local_server: Callable[..., str], make_page: Callable[..., str]) -> None:
     page = make_page().encode()
     base = local_server({"/big": (200, "text/html", page)})
-    (e,) = read(base + "/big", settings=Settings(max_bytes=len(page) // 2))
+    (e,) = read(base + "/big", settings=Settings(max_bytes=len(page) // 2, allow_private=True))
     assert isinstance(e, TooLarge) and "limit" in e.message
 
 
 def test_timeout(local_server: Callable[..., str], make_page: Callable[..., str]) -> None:
     base = local_server({"/slow": (200, "text/html", make_page().encode())})
-    (e,) = read(base + "/slow", settings=Settings(fetch_timeout=0.3))
+    (e,) = read(base + "/slow", settings=Settings(fetch_timeout=0.3, allow_private=True))
     assert isinstance(e, FetchError) and "0.3 s" in e.message
 
 
@@ -73,7 +74,7 @@ def test_unreachable_url_does_not_stop_other_inputs(local_server: Callable[..., 
                                                     make_page: Callable[..., str]) -> None:
     bad = f"http://127.0.0.1:{_closed_port()}/story"
     base = local_server({"/ok": (200, "text/html", make_page().encode())})
-    e, a = read(bad, base + "/ok", settings=Settings(fetch_timeout=2))
+    e, a = read(bad, base + "/ok", settings=Settings(fetch_timeout=2, allow_private=True))
     assert isinstance(e, FetchError) and e.source == bad and "check the address" in e.message
     assert isinstance(a, Article)
 

@@ -595,7 +595,8 @@ def prepare(article: Article) -> tuple[np.ndarray, Features]:
 def _report_key(articles: Sequence[Article], copies: dict[str, str], settings: Settings) -> str:
     """Cache key of a report: which articles, which copies, the analysis settings and the report version."""
     s = asdict(settings)
-    for private in ("llm_api_key", "fetch_timeout", "max_bytes", "batch_size", "published", "store_wait"):
+    for private in ("llm_api_key", "fetch_timeout", "fetch_deadline", "fetch_concurrency", "allow_private",
+                    "max_bytes", "batch_size", "published", "store_wait"):
         s.pop(private, None)
     payload = json.dumps({"v": REPORT_VERSION, "a": sorted(a.id for a in articles), "c": copies, "s": s},
                          sort_keys=True)

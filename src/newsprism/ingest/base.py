@@ -16,11 +16,13 @@ Item = Article | InputError
 
 @dataclass(slots=True)
 class Context:
-    """Settings, the URL fetcher, and a way back into URL reading (feeds whose items are only links use it)."""
+    """Settings, the URL fetcher, and a way back into URL reading (feeds whose items are only links use it):
+    ``read_urls`` fetches several URLs at once and gives each one's items, in order."""
 
     settings: Settings
     fetcher: Fetcher
     read_url: Callable[[str], Iterator[Item]]
+    read_urls: Callable[[list[str]], Iterator[list[Item]]] | None = None
 
 
 class Reader(Protocol):

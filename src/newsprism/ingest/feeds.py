@@ -48,19 +48,22 @@ def read_feed(data: bytes, source: str, ctx: Context, url: str | None = None) ->
                                       "check the file or address")
         raise NoArticle(source, "the feed has no items; give a feed with articles")
     feed = parsed.get("feed", {})
-    for i, entry in enumerate(entries, 1):
-        link = entry.get("link") or None
+    texts = [fragment_text(_entry_html(entry)) for entry in entries]
+    links = [entry.get("link") or None for entry in entries]
+    # items that are only links are fetched together, a few at once, and read in feed order
+    wanted = [link for link, text in zip(links, texts) if link and len(text.split()) < FULL_CONTENT_WORDS]
+    fetched = _fetch_links(ctx, wanted)
+    for i, (entry, link, text) in enumerate(zip(entries, links, texts), 1):
         published = iso_date(entry.get("published_parsed") or entry.get("updated_parsed"))
         title = entry.get("title") or None
         author = entry.get("author") or None
         where = link or f"{source}#{i}"
-        text = fragment_text(_entry_html(entry))
         try:
             if len(text.split()) >= FULL_CONTENT_WORDS:
                 yield build_article(text, source=where, title=title, outlet=_feed_outlet(feed, link), url=link,
                                     published=published, author=author)
             elif link:
-                yield from _fetched(ctx, link, published, title)
+                yield from _with_item_meta(next(fetched), published, title)
             else:
                 yield NoArticle(f"{source}#{i}", "the feed item has neither full text nor a link; "
                                                  "give a feed that carries whole articles or links to them")
@@ -68,9 +71,16 @@ def read_feed(data: bytes, source: str, ctx: Context, url: str | None = None) ->
             yield exc
 
 
-def _fetched(ctx: Context, link: str, published: str | None, title: str | None) -> Iterator[Item]:
-    """The article behind a feed item's link, with the item's date and title where the page lacks them."""
-    for item in ctx.read_url(link):
+def _fetch_links(ctx: Context, links: list[str]) -> Iterator[list[Item]]:
+    """The items behind each link, in order: fetched concurrently when the context can, else one by one."""
+    if ctx.read_urls is not None:
+        return ctx.read_urls(links)
+    return (list(ctx.read_url(link)) for link in links)
+
+
+def _with_item_meta(items: list[Item], published: str | None, title: str | None) -> Iterator[Item]:
+    """The articles behind a feed item's link, with the item's date and title where the page lacks them."""
+    for item in items:
         if isinstance(item, Article):
             item.published = item.published or published
             item.title = item.title or (" ".join(title.split()) if title else None)

@@ -102,6 +102,16 @@ def read_url(url: str, ctx: Context) -> Iterator[Item]:
     yield from read_bytes(fetched.content, shown(url), ctx, kind=fetched.kind, url=fetched.url)
 
 
+def read_urls(urls: list[str], ctx: Context) -> Iterator[list[Item]]:
+    """The items of each URL, in order, the URLs fetched several at once."""
+    for url, fetched in zip(urls, ctx.fetcher.fetch_all(urls)):
+        if isinstance(fetched, InputError):
+            yield [fetched]
+        else:
+            yield list(_guarded(url, read_bytes(fetched.content, shown(url), ctx, kind=fetched.kind,
+                                                url=fetched.url)))
+
+
 def read_path(path: str, ctx: Context) -> Iterator[Item]:
     """Articles of one file; WARC files are streamed, other files are refused above the size cap."""
     kind = _kind_by_name(path)
@@ -198,7 +208,8 @@ def iter_articles(inputs: list[str], settings: Settings | None = None, *,
     settings = settings or Settings()
     own = fetcher is None
     fetch = fetcher if fetcher is not None else Fetcher(settings)
-    ctx = Context(settings=settings, fetcher=fetch, read_url=lambda u: _guarded(u, read_url(u, ctx)))
+    ctx = Context(settings=settings, fetcher=fetch, read_url=lambda u: _guarded(u, read_url(u, ctx)),
+                  read_urls=lambda us: read_urls(us, ctx))
     rules = MetadataRules.from_settings(settings.outlet_names, settings.meta_files, settings.name_pattern,
                                         settings.outlets_file)
     try:
