@@ -240,6 +240,11 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--labels", default=None, help="labelled sentence pairs (default: the project's label file)")
     e.add_argument("--data", default="../shared/data/multi_news/dev.jsonl", help="Multi-News clusters")
     e.add_argument("--json", default=None, help="also write the results here")
+    e = ev.add_parser("junk", help="inputs that are not news articles left out, vs reading alone",
+                      formatter_class=_Help)
+    e.add_argument("gold", nargs="?", default="../shared/gold/compare-dev.jsonl", help="labelled clusters")
+    e.add_argument("passages", help="folder of <cluster>/p<N>.txt passages, one article each")
+    e.add_argument("--json", default=None, help="also write the results here")
     e = ev.add_parser("summarize", help="ROUGE vs Lead, LexRank and TextRank", formatter_class=_Help)
     e.add_argument("file", nargs="?", default="../shared/data/multi_news/dev.jsonl", help="Multi-News clusters")
     e.add_argument("--words", type=int, default=250, help="summary length in words")
@@ -359,6 +364,10 @@ def _eval(args: argparse.Namespace) -> int:
         from .eval.align import run_align
 
         return run_align(labels=args.labels, data=args.data, json_out=args.json)
+    if args.task == "junk":
+        from .eval.junk import run_junk
+
+        return run_junk(args.gold, args.passages, json_out=args.json)
     if args.task == "summarize":
         from .eval.summarize import run_summarize
 
