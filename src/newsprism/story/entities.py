@@ -207,6 +207,7 @@ def _merge(mentions: list[_Mention]) -> list[_Cluster]:
         if m.label == "PERSON" and len(toks) >= 2:
             key = (toks[0].lower(), toks[-1].lower())
             persons.setdefault(key, _Cluster()).mentions.append(m)
+    _merge_short_forms(persons)
     by_last: dict[str, list[tuple[str, str]]] = defaultdict(list)
     by_first: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for key in persons:
@@ -228,7 +229,7 @@ def _merge(mentions: list[_Mention]) -> list[_Cluster]:
         if word and (m.label in {"PERSON", "ORG"} or person_words[word]):
             cands = by_last.get(word) or by_first.get(word) or []
             if cands:
-                target = max(cands, key=lambda k: len(persons[k].mentions))
+                target = _nearest_namesake(m, cands, persons)
         if target is not None:
             persons[target].mentions.append(m)
             continue
@@ -271,6 +272,39 @@ def _merge(mentions: list[_Mention]) -> list[_Cluster]:
         if id(cl) in people:
             cl.label_votes["PERSON"] += len(cl.mentions) + 1
     return clusters
+
+
+def _merge_short_forms(persons: dict[tuple[str, str], _Cluster]) -> None:
+    """ "Dickson Wright" joins "Clarissa Dickson Wright": a shorter full name ending a longer one, when one fits best."""
+    forms = {key: {tuple(w.lower() for w in name_tokens(m.text)) for m in cl.mentions} for key, cl in persons.items()}
+    for key in sorted(persons, key=lambda k: len(persons[k].mentions)):
+        mine = {f for f in forms[key] if len(f) >= 2}
+        fits = [other for other in persons if other != key and other[1] == key[1] and any(
+            len(g) > len(f) and g[-len(f):] == f for f in mine for g in forms[other])]
+        if not fits:
+            continue
+        fits.sort(key=lambda k: -len(persons[k].mentions))
+        if len(fits) > 1 and len(persons[fits[0]].mentions) < 2 * len(persons[fits[1]].mentions):
+            continue  # two people the short form could mean: left apart
+        persons[fits[0]].mentions.extend(persons.pop(key).mentions)
+        forms[fits[0]] |= forms.pop(key)
+
+
+def _nearest_namesake(m: _Mention, cands: list[tuple[str, str]], persons: dict[tuple[str, str], _Cluster]
+                      ) -> tuple[str, str]:
+    """Which of several people sharing a surname a bare "Richard" means: the one named last before it there."""
+    if len(cands) == 1:
+        return cands[0]
+    best: tuple[int, tuple[str, str]] | None = None
+    for key in cands:
+        for other in persons[key].mentions:
+            if other.article == m.article:
+                dist = m.start - other.start if other.start < m.start else 10**6 + other.start - m.start
+                if best is None or dist < best[0]:
+                    best = (dist, key)
+    if best is not None:
+        return best[1]
+    return max(cands, key=lambda k: len(persons[k].mentions))
 
 
 def _name(cl: _Cluster) -> str:

@@ -21,6 +21,7 @@ from .speakers import (
     doc_text,
     entity_tokens,
     infer_genders,
+    pronoun_antecedents,
     resolve,
     same_paragraph,
     subject_of,
@@ -478,7 +479,10 @@ def extract_quotes(articles: Sequence[Article], docs: Mapping[str, "Doc"], entit
         if doc is None or not article.text.strip():
             continue
         at = entity_tokens(article, doc, list(entities))
-        ctx = ArticleContext(article, doc, index, at, anonymous_sources(doc), infer_genders(doc, at, index))
+        quoted = [s.outer for s in find_segments(article.text)]
+        genders = infer_genders(doc, at, index, quoted)
+        ctx = ArticleContext(article, doc, index, at, anonymous_sources(doc), genders,
+                             pronoun_antecedents(doc, at, index, genders, quoted))
         base = len(out)
         for f in _article_quotes(article, doc, ctx):
             spk = f.speaker

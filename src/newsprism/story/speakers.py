@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -79,6 +80,7 @@ class ArticleContext:
     entity_at: dict[int, str]  # token index -> entity id (mentions of story entities)
     anon_sources: list[tuple[int, str]] = field(default_factory=list)  # (char offset, description)
     genders: dict[str, str] = field(default_factory=dict)  # entity id -> "m" | "f", when the article shows it
+    antecedents: dict[int, str] = field(default_factory=dict)  # pronoun token index -> entity id
 
     def last_entity_before(self, pos: int, kinds: set[str], subjects_first: bool = True,
                            gender: str | None = None) -> Entity | None:
@@ -205,6 +207,10 @@ def resolve(tok: "Token", ctx: ArticleContext) -> Speaker:
         if kind is None:
             return Speaker(None, None, False, span)
         kinds = {"PERSON"} if kind == "PERSON" else ({"ORG", "GPE", "NORP"} if kind == "ORG" else set())
+        known = ctx.antecedents.get(tok.i)
+        if known is not None and known in ctx.index.by_id:
+            ent = ctx.index.by_id[known]
+            return Speaker(ent.name, ent.id, False, span)
         ent = ctx.last_entity_before(tok.idx, kinds, gender=PRONOUN_GENDER.get(low))
         if ent is None and kind == "ANY":
             ent = ctx.last_entity_before(tok.idx, {"PERSON"})
@@ -266,28 +272,54 @@ def anonymous_sources(doc: "Doc") -> list[tuple[int, str]]:
     return out
 
 
-def infer_genders(doc: "Doc", entity_at: dict[int, str], index: EntityIndex) -> dict[str, str]:
-    """Entity id -> "m"/"f" from honorifics and from the pronouns that follow a person's mentions."""
-    votes: dict[str, list[int]] = {}
-    people = sorted(ti for ti, eid in entity_at.items()
-                    if (e := index.by_id.get(eid)) is not None and e.type == "PERSON")
-    if not people:
-        return {}
+# Words that give a person's gender when they stand as a title or description of that person.
+_GENDER_WORDS = {
+    **dict.fromkeys("mr sir lord father husband son brother man boy widower grandfather uncle nephew boyfriend "
+                    "spokesman congressman chairman king prince actor".split(), "m"),
+    **dict.fromkeys("mrs ms miss madam lady dame mother wife daughter sister woman girl widow grandmother aunt niece "
+                    "girlfriend spokeswoman congresswoman chairwoman queen princess actress".split(), "f"),
+}
+
+
+def infer_genders(doc: "Doc", entity_at: dict[int, str], index: EntityIndex,
+                  quoted: list[tuple[int, int]] | None = None) -> dict[str, str]:
+    """Entity id -> "m"/"f" from titles and descriptions, and from pronouns that can only mean one person.
+
+    Pronouns inside quotes are the speaker's and may mean anyone, so they are not counted.
+    """
     import bisect
 
+    from .reported import inside
+
+    votes: dict[str, list[int]] = {}
+    people = sorted(ti for ti, eid in entity_at.items()
+                    if (e := index.by_id.get(eid)) is not None and e.type == "PERSON"
+                    and not (quoted and inside(doc[ti].idx, quoted)))
+    if not people:
+        return {}
+
+    def vote(eid: str, g: str, n: int) -> None:
+        votes.setdefault(eid, [0, 0])[0 if g == "m" else 1] += n
+
+    for eid in set(entity_at[ti] for ti in people):  # 1. "Mrs. Campbell", "his wife Ann", "the actress"
+        for d in index.by_id[eid].descriptions:
+            for w in d.lower().replace(".", "").split()[-2:]:
+                if w in _GENDER_WORDS:
+                    vote(eid, _GENDER_WORDS[w], 3)
     for ti in people:
         prev = doc[ti - 1].lower_.rstrip(".") if ti > 0 else ""
-        g = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "madam": "f"}.get(prev)
-        if g:
-            votes.setdefault(entity_at[ti], [0, 0])[0 if g == "m" else 1] += 3
-    for tok in doc:
+        if prev in _GENDER_WORDS and (ti < 2 or doc[ti - 2].dep_ != "poss"):
+            vote(entity_at[ti], _GENDER_WORDS[prev], 3)
+    for tok in doc:  # 2. a pronoun after one person only, within a few lines
         g = PRONOUN_GENDER.get(tok.lower_)
-        if g is None or tok.pos_ != "PRON":
+        if g is None or tok.pos_ != "PRON" or (quoted and inside(tok.idx, quoted)):
             continue
         k = bisect.bisect_left(people, tok.i) - 1
         if k < 0 or tok.idx - doc[people[k]].idx > 250:
             continue
-        votes.setdefault(entity_at[people[k]], [0, 0])[0 if g == "m" else 1] += 1
+        near = {entity_at[people[j]] for j in range(k, -1, -1) if tok.idx - doc[people[j]].idx <= 250}
+        if len(near) == 1 and _is_subject(doc[people[k]]):
+            vote(entity_at[people[k]], g, 1)
     out: dict[str, str] = {}
     for eid, (m, f) in votes.items():
         if m >= 2 * f and m >= 1:
@@ -321,4 +353,98 @@ def entity_tokens(article: Article, doc: "Doc", entities: list[Entity]) -> dict[
         eid = surnames.get(tok.text)
         if eid is not None and tok.i not in out and tok.pos_ == "PROPN":
             out[tok.i] = eid
+    return out
+
+
+_CAPTION = re.compile(r"(?:Image caption|Image copyright|Photo|Caption|Media caption)\b", re.IGNORECASE)
+# Salience weights of one mention (Lappin & Leass 1994): recency, then the mention's role in its sentence.
+_W_RECENT, _W_SUBJ, _W_OBJ, _W_IOBJ, _W_NOT_OBLIQUE, _W_HEAD = 100.0, 80.0, 50.0, 40.0, 50.0, 80.0
+_THIRD = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+
+
+def _phrase_head(tok: "Token") -> "Token":
+    """The head of the noun phrase a name token belongs to."""
+    head = tok
+    while head.dep_ in {"compound", "flat", "appos"} and head.head.i != head.i:
+        head = head.head
+    return head
+
+
+def _is_subject(tok: "Token") -> bool:
+    return _phrase_head(tok).dep_ in _SUBJ_DEPS
+
+
+def _mention_weight(tok: "Token") -> float:
+    """Salience a mention adds: more as a subject, less inside a prepositional phrase or another noun phrase."""
+    head = _phrase_head(tok)
+    w = _W_RECENT
+    dep = head.dep_
+    if dep in _SUBJ_DEPS:
+        w += _W_SUBJ
+    elif dep in {"dobj", "attr", "oprd"}:
+        w += _W_OBJ
+    elif dep == "dative":
+        w += _W_IOBJ
+    if dep != "pobj":
+        w += _W_NOT_OBLIQUE
+    if dep not in {"poss", "nmod", "compound"}:
+        w += _W_HEAD
+    return w
+
+
+def pronoun_antecedents(doc: "Doc", entity_at: dict[int, str], index: EntityIndex, genders: dict[str, str],
+                        quoted: list[tuple[int, int]]) -> dict[int, str]:
+    """Third-person singular pronouns outside quotes -> the person each most likely refers to.
+
+    A salience model (Lappin & Leass, simplified): every mention adds weight by its role, weights halve each
+    sentence, a resolved pronoun adds weight to its person, and a person of the other gender is never chosen.
+    So "she said" after "the death of her partner Paterson" stays with the article's subject.
+    """
+    from .reported import inside
+
+    people = {eid for eid in entity_at.values() if (e := index.by_id.get(eid)) is not None and e.type == "PERSON"}
+    if not people:
+        return {}
+    sal: dict[str, float] = {}
+    out: dict[int, str] = {}
+    text = doc_text(doc)
+    for sent in doc.sents:
+        for eid in sal:
+            sal[eid] *= 0.5
+        para = text.rfind("\n", 0, sent.start_char) + 1
+        if para == sent.start_char and para > 0:
+            for eid in sal:
+                sal[eid] *= 0.8  # a new paragraph weakens the old focus a little more
+        if _CAPTION.match(text, para):
+            continue  # a photo caption names who is pictured, not who the next sentence is about
+        oblique: dict[str, float] = {}  # this sentence's other mentions: "the death of Paterson, she said" is not her
+        for tok in sent:
+            if inside(tok.idx, quoted):
+                continue
+            eid = entity_at.get(tok.i)
+            if eid in people:
+                if entity_at.get(tok.i + 1) != eid:  # the mention's last token stands for the mention
+                    w = _mention_weight(tok)
+                    sal[eid] = sal.get(eid, 0.0) + w
+                    if not _is_subject(tok):
+                        oblique[eid] = oblique.get(eid, 0.0) + w
+                continue
+            g = _THIRD.get(tok.lower_)
+            if g is None or tok.pos_ != "PRON" or not sal:
+                continue
+            subject = tok.dep_ in _SUBJ_DEPS
+            best, best_score = None, 0.0
+            for cand, score in sal.items():
+                cg = genders.get(cand)
+                if cg is not None and cg != g:
+                    continue
+                if subject:
+                    score -= oblique.get(cand, 0.0)
+                if cg is None:
+                    score *= 0.4  # a person of unknown gender is a weaker fit than one the article shows
+                if score > best_score:
+                    best, best_score = cand, score
+            if best is not None:
+                out[tok.i] = best
+                sal[best] += _mention_weight(tok) * 0.5
     return out
