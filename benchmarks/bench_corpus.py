@@ -189,7 +189,7 @@ def main() -> int:
         sampler = Sampler()
         sampler.start()
         rss_at: dict[int, float] = {}
-        totals = {"added": 0, "skipped": 0, "copies": 0, "stories_new": 0}
+        totals = {"added": 0, "skipped": 0, "copies": 0, "stories_new": 0, "rejected": 0}
         base = _rss_mb()
         path = os.path.join(tmp, "bench.db")
         check_before = min(machine_check() for _ in range(3))
@@ -223,12 +223,14 @@ def main() -> int:
           f"{check_after:.3f} s after")
     from newsprism.eval.cluster import bcubed
 
-    seed_of = {aid: int(src.split("/")[1]) for aid, src in source_of.items()}  # sources are "bench/<seed>/<n>"
+    # sources are "bench/<seed>/<n>"; an article set apart as not a news article is in no story, and not scored
+    seed_of = {aid: int(src.split("/")[1]) for aid, src in source_of.items() if aid in pred}
     gold = {aid: f"{groups[k]}/{k}" for aid, k in seed_of.items()}
     gold_event = {k: v.split("/")[0] for k, v in gold.items()}
     pe, re_, fe = bcubed(gold_event, pred)
     p, r, f = bcubed(gold, pred)
-    print(f"copies found: {totals['copies']}, stories: {stories}, store: {size:.0f} MB, integrity: {ok}")
+    print(f"copies found: {totals['copies']}, set apart as not news articles: {totals['rejected']}, stories: "
+          f"{stories}, store: {size:.0f} MB, integrity: {ok}")
     print(f"clustering vs the real events ({len(set(gold_event.values()))}): B-cubed P/R/F1 "
           f"{pe:.3f}/{re_:.3f}/{fe:.3f} (vs the {len(set(gold.values()))} seed articles: {p:.3f}/{r:.3f}/{f:.3f})")
     # the same, for each data set the seeds come from (WikiRef220's gold groups are topics spanning years, which

@@ -229,6 +229,7 @@ def build_parser() -> argparse.ArgumentParser:
     ev = p.add_subparsers(dest="task", required=True, metavar="TASK")
     e = ev.add_parser("extract", help="extraction F1 vs trafilatura", formatter_class=_Help)
     e.add_argument("dir", nargs="?", default="../shared/data/extraction/dev", help="folder of pages and gold texts")
+    e.add_argument("--modes", action="store_true", help="also score each trafilatura mode alone, cleaned")
     e.add_argument("--json", default=None, help="also write the results here")
     e = ev.add_parser("quotes", help="quote recall/F1 and speaker accuracy vs a textacy baseline",
                       formatter_class=_Help)
@@ -355,7 +356,7 @@ def _eval(args: argparse.Namespace) -> int:
     if args.task == "extract":
         from .eval.extract import run_extract
 
-        return run_extract(args.dir, json_out=args.json)
+        return run_extract(args.dir, json_out=args.json, modes=args.modes)
     if args.task == "quotes":
         from .eval.quotes import run_quotes
 

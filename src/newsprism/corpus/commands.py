@@ -57,7 +57,7 @@ def ingest_command(inputs: Sequence[str], store: str, settings: Settings | None 
     from ..ingest import iter_articles
 
     settings = settings or Settings()
-    totals = {"added": 0, "skipped": 0, "copies": 0, "stories_new": 0}
+    totals = {"added": 0, "skipped": 0, "copies": 0, "stories_new": 0, "rejected": 0}
     errors = 0
     workers = 1 if (os.cpu_count() or 1) >= 2 else 0  # one helper process hashes and tokenizes alongside
     files_seen: set[str] = set()
@@ -73,6 +73,12 @@ def ingest_command(inputs: Sequence[str], store: str, settings: Settings | None 
             counts = db.add_articles(batch)
             for k in totals:
                 totals[k] += counts[k]
+            for source, why in db.last_rejected:  # kept in the store apart, with the reason, never clustered
+                msg = f"newsprism: warning: {source}: {why}; kept apart, not in any story"
+                if bar is not None:
+                    bar.console.print(msg, markup=False, highlight=False)
+                else:
+                    print(msg, file=sys.stderr)
             done = totals["added"] + totals["skipped"]
             if bar is None:
                 print(f"newsprism: ingest: committed {totals['added']} new articles ({done} read)", file=sys.stderr)
@@ -96,8 +102,9 @@ def ingest_command(inputs: Sequence[str], store: str, settings: Settings | None 
                 flush()
         flush()
         stories = db.count_stories()
+    apart = f", set apart {totals['rejected']} that are not news articles" if totals["rejected"] else ""
     print(f"ingested {totals['added']} new articles ({totals['copies']} near-duplicate copies), skipped "
-          f"{totals['skipped']} already stored; {totals['stories_new']} new {'story' if totals['stories_new'] == 1 else 'stories'}, {stories} in {store}")
+          f"{totals['skipped']} already stored{apart}; {totals['stories_new']} new {'story' if totals['stories_new'] == 1 else 'stories'}, {stories} in {store}")
     return 2 if errors else 0
 
 

@@ -19,6 +19,7 @@ from threadpoolctl import threadpool_limits
 
 from ..config import Settings
 from ..errors import StoreError
+from ..ingest.notarticle import page_reason
 from ..model import Article, Removal, Story
 from . import dedup
 from .cluster import Clusterer, DocFreq, StoryState
@@ -102,6 +103,7 @@ class Store:
         self.path = str(path)
         self.workers = workers  # processes computing signatures and features alongside the database work
         self._pool: Any = None
+        self.last_rejected: list[tuple[str, str]] = []  # (source, reason) of the last batch's rejected inputs
         if not create and not os.path.exists(self.path):
             raise StoreError(f"no store at {self.path}; create one with: newsprism ingest FILES --store {self.path}")
         self.settings = settings or Settings()
@@ -200,7 +202,7 @@ class Store:
                     self._db.rollback()
                 raise
 
-    def _prepare(self, arts: list[Article]) -> Iterator[tuple[np.ndarray, Features]]:
+    def _prepare(self, arts: list[Article]) -> Iterator[tuple[np.ndarray, Features, str | None]]:
         """Signatures and features of the articles, in order; computed by worker processes when configured."""
         if self.workers <= 0 or len(arts) < 8:
             return map(prepare, arts)
@@ -267,10 +269,12 @@ class Store:
         """Adds the articles in one transaction: new ones are deduplicated and clustered; known ids are skipped.
 
         Returns counts: ``added``, ``skipped`` (id already stored or repeated), ``copies`` (near-duplicates of a
-        stored article), ``stories_new``.
+        stored article), ``stories_new``, ``rejected`` (not news articles: kept apart with their reason, never
+        clustered; ``last_rejected`` lists this batch's sources and reasons).
         """
         arts = list(articles)
-        counts = {"added": 0, "skipped": 0, "copies": 0, "stories_new": 0}
+        counts = {"added": 0, "skipped": 0, "copies": 0, "stories_new": 0, "rejected": 0}
+        self.last_rejected = []
         if not arts:
             return counts
         threshold = self.settings.dedup_threshold
@@ -309,7 +313,11 @@ class Store:
                 counts["skipped"] += 1
             else:
                 todo[art.id] = art
-        for art, (sig, prepared) in zip(todo.values(), self._prepare(list(todo.values()))):
+        for art, (sig, prepared, junk) in zip(todo.values(), self._prepare(list(todo.values()))):
+            if junk is not None:
+                self._reject(db, art, junk, now)
+                counts["rejected"] += 1
+                continue
             keys = dedup.band_keys(sig, threshold)
             kept = self._find_copy(db, sig, keys, threshold)
             feats = None
@@ -371,6 +379,21 @@ class Store:
                    "('cluster_seq', ?), ('apart', ?), ('recent_days', ?)",
                    (cl.df.to_bytes(), cl.df.n, cl.clock, cl.seq, json.dumps(sorted(sorted(k) for k in cl.apart)),
                     json.dumps(list(cl.recent_days))))
+
+    def _reject(self, db: sqlite3.Connection, art: Article, reason: str, now: str) -> None:
+        """Keeps an input that is not a news article apart, with its reason (the table is made on first use)."""
+        db.execute("CREATE TABLE IF NOT EXISTS rejected (id TEXT PRIMARY KEY, source TEXT NOT NULL, title TEXT, "
+                   "reason TEXT NOT NULL, text TEXT NOT NULL, ingested TEXT NOT NULL)")
+        db.execute("INSERT OR REPLACE INTO rejected VALUES (?,?,?,?,?,?)",
+                   (art.id, art.source or "", art.title, reason, art.text, now))
+        self.last_rejected.append((art.source or art.id, reason))
+
+    def rejected(self) -> list[dict[str, Any]]:
+        """The inputs kept apart as not news articles: id, source, title and reason, in the order they came."""
+        if not self._read("SELECT 1 FROM sqlite_master WHERE type='table' AND name='rejected'"):
+            return []
+        rows = self._read("SELECT id, source, title, reason FROM rejected ORDER BY rowid")
+        return [dict(zip(("id", "source", "title", "reason"), r)) for r in rows]
 
     def _split_story(self, db: sqlite3.Connection, old: StoryState, new: StoryState, moved: Sequence[str],
                      today: str) -> None:
@@ -584,12 +607,13 @@ def _exit_with_parent(parent: int) -> None:
     threading.Thread(target=watch, daemon=True).start()
 
 
-def prepare(article: Article) -> tuple[np.ndarray, Features]:
-    """MinHash signature and clustering features of one article (with the features' document-frequency buckets):
-    the CPU-heavy part of ingest, free of the store."""
+def prepare(article: Article) -> tuple[np.ndarray, Features, str | None]:
+    """MinHash signature and clustering features of one article (with the features' document-frequency buckets),
+    and why it is not a news article, if it is not: the CPU-heavy part of ingest, free of the store."""
+    reason = page_reason(article.text, article.title)
     feats = extract(article)
     feats.buckets = DocFreq.buckets(list(feats.terms))
-    return dedup.signature(article.text), feats
+    return dedup.signature(article.text), feats, (f"not a news article ({reason})" if reason else None)
 
 
 def _report_key(articles: Sequence[Article], copies: dict[str, str], settings: Settings) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .meta import outlet_from_dateline
+from .meta import is_dateline_outlet, outlet_from_dateline
 
 _F = re.I
 
@@ -143,7 +143,9 @@ def match_dateline(line: str) -> Dateline | None:
     outlet: str | None = None
     if m:
         outlet = outlet_from_dateline(m.group("paren") or m.group("known"))
-    elif (m := _DATELINE_INITIALS.match(line)) and not _NOT_PLACE.match(line):
+    elif (m := _DATELINE_INITIALS.match(line)) and not _NOT_PLACE.match(line) and (
+            is_dateline_outlet(m.group("caps")) or not m.group("place").isupper()):
+        # "United Nations CNN —" names a network; in "LAS VEGAS —" the capitals are the rest of the place
         outlet = outlet_from_dateline(m.group("caps"))
     else:
         m = _DATELINE_CAPS.match(line)

@@ -88,6 +88,11 @@ def outlet_from_url(url: str | None) -> str | None:
     return host
 
 
+def is_dateline_outlet(name: str) -> bool:
+    """Whether capitals after a place in a dateline name a wire or network ("CNN"), not more of the place."""
+    return re.sub(r"\s+", " ", name.strip()).upper() in DATELINE_OUTLETS
+
+
 def outlet_from_dateline(name: str) -> str:
     """Canonical outlet name for the agency or network named in a dateline."""
     key = re.sub(r"\s+", " ", name.strip()).upper()
