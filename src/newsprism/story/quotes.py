@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from ..config import Settings
 from ..model import Article, Entity, Quote, Span
-from .entities import EntityIndex
+from .entities import EntityIndex, name_tokens
 from .reported import find_reported, inside
 from .speakers import (
     SPEECH_NOUNS,
@@ -21,6 +21,7 @@ from .speakers import (
     doc_text,
     entity_tokens,
     infer_genders,
+    link_roles,
     pronoun_antecedents,
     resolve,
     same_paragraph,
@@ -469,6 +470,22 @@ def _continue_speakers(found: list[_Found]) -> None:
             q.speaker = Speaker(last.speaker.name, last.speaker.entity, last.speaker.anonymous, last.speaker.span)
 
 
+def _local_names(article: Article, entities: Sequence[Entity]) -> dict[str, str]:
+    """Entity id -> the fullest name this article gives a person ("Mustafa Suleiman" where others write "Soliman")."""
+    out: dict[str, str] = {}
+    for e in entities:
+        if e.type != "PERSON" or article.id not in e.mentions:
+            continue
+        names = {e.name, *e.aliases}
+        forms = [sp.text for sp in e.spans if sp.article == article.id and sp.text in names and name_tokens(sp.text)]
+        if forms:
+            best = max(forms, key=lambda f: (len(name_tokens(f)), f == e.name))
+            if len(name_tokens(best)) >= len(name_tokens(e.name)) or not set(name_tokens(best)) <= set(
+                    name_tokens(e.name)):
+                out[e.id] = " ".join(name_tokens(best))
+    return out
+
+
 def extract_quotes(articles: Sequence[Article], docs: Mapping[str, "Doc"], entities: Sequence[Entity],
                    settings: Settings | None = None) -> list[Quote]:
     """Direct, partial and indirect quotes of every article, ids "q1"... in article order."""
@@ -480,16 +497,20 @@ def extract_quotes(articles: Sequence[Article], docs: Mapping[str, "Doc"], entit
             continue
         at = entity_tokens(article, doc, list(entities))
         quoted = [s.outer for s in find_segments(article.text)]
+        anon = anonymous_sources(doc)
+        link_roles(doc, at, index, article.id, anon)
         genders = infer_genders(doc, at, index, quoted)
-        ctx = ArticleContext(article, doc, index, at, anonymous_sources(doc), genders,
+        ctx = ArticleContext(article, doc, index, at, anon, genders,
                              pronoun_antecedents(doc, at, index, genders, quoted))
         base = len(out)
+        local = _local_names(article, entities)
         for f in _article_quotes(article, doc, ctx):
             spk = f.speaker
+            name = local.get(spk.entity, spk.name) if spk and spk.entity else (spk.name if spk else None)
             out.append(Quote(
                 id=f"q{len(out) + 1}", article=article.id, start=f.start, end=f.end,
                 text=article.text[f.start:f.end], kind=f.kind,  # type: ignore[arg-type]
-                speaker=spk.name if spk else None, entity=spk.entity if spk else None, cue=f.cue,
+                speaker=name, entity=spk.entity if spk else None, cue=f.cue,
                 anonymous=bool(spk and spk.anonymous), speaker_span=spk.span if spk else None,
                 part_of=f"q{base + f.part_of + 1}" if f.part_of is not None else None,
             ))

@@ -448,3 +448,46 @@ def pronoun_antecedents(doc: "Doc", entity_at: dict[int, str], index: EntityInde
                 out[tok.i] = best
                 sal[best] += _mention_weight(tok) * 0.5
     return out
+
+
+def link_roles(doc: "Doc", entity_at: dict[int, str], index: EntityIndex, article_id: str,
+               anon_sources: list[tuple[int, str]]) -> None:
+    """Adds "the mayor", "the actor" to ``entity_at`` where the article gives exactly one person that role.
+
+    The link comes from the article itself: a title before the name ("Mayor Antonio Villaraigosa") or a description
+    ("Minnie Driver, the actor"). A role the article also gives an unnamed source ("a senior official") stays
+    anonymous.
+    """
+    present = {eid for eid in entity_at.values()}
+    owners: dict[str, set[str]] = {}
+    for eid in present:
+        ent = index.by_id.get(eid)
+        if ent is None or ent.type != "PERSON":
+            continue
+        toks = set(name_tokens(ent.name))
+        for phrase in [*ent.descriptions, *ent.aliases]:
+            ws = [w.lower().strip(".,") for w in phrase.split() if w not in toks]
+            for w in ws:
+                cut = w.split("-")[-1]
+                if cut.isalpha() and (cut in ROLE_HEADS or cut in _PERSON_NOUNS):
+                    owners.setdefault(cut, set()).add(eid)
+    anon = {desc.split()[-1].lower() for _, desc in anon_sources}
+    for tok in doc:
+        if tok.i in entity_at or tok.pos_ != "NOUN" or tok.tag_ in {"NNS", "NNPS"}:
+            continue
+        low = tok.lower_
+        who = owners.get(low)
+        if not who or len(who) != 1 or low in anon:
+            continue
+        first = doc[tok.left_edge.i].lower_ if tok.left_edge.i < tok.i else ""
+        if first in {"the", "this"} and tok.dep_ not in {"compound", "amod"}:
+            entity_at[tok.i] = next(iter(who))
+
+
+# Nouns for a person that a story uses as a second name for someone it has named ("the actor", "the teenager").
+_PERSON_NOUNS = frozenset("""
+actor actress singer star comedian director producer writer author poet artist musician rapper chef teenager boy
+girl man woman student teacher doctor nurse victim suspect driver pilot coach player athlete owner founder father
+mother son daughter husband wife brother sister widow survivor businessman businesswoman billionaire journalist
+host presenter archaeologist scientist lawyer entrepreneur prosecutor defendant officer
+""".split())
