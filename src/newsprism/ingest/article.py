@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..errors import NoArticle, TooLarge, UnsupportedLanguage
+from ..errors import NoArticle, TooLarge, UnsupportedLanguage, shown
 from ..model import Article
 from .clean import clean, split_headline
 from .meta import article_id, detect_language, iso_date, language_name, outlet_from_url
@@ -32,6 +32,7 @@ def build_article(text: str, *, source: str, title: str | None = None, outlet: s
                   url: str | None = None, published: object = None, author: str | None = None,
                   detect_title: bool = False, lines_are_paragraphs: bool = False) -> Article:
     """Cleans ``text``, checks it is an English article, and fills the metadata from what is known."""
+    source = shown(source)  # however a caller named it, the article carries a printable, one-line name
     check_length(text, source)
     title = _clean_field(title)
     if detect_title and not title:
@@ -51,7 +52,7 @@ def build_article(text: str, *, source: str, title: str | None = None, outlet: s
         id=article_id(body),
         text=body,
         title=title,
-        outlet=_clean_field(outlet) or cleaned.dateline_outlet or outlet_from_url(url),
+        outlet=_clean_field(outlet) or cleaned.dateline_outlet or cleaned.byline_outlet or outlet_from_url(url),
         url=_clean_field(url),
         published=iso_date(published),
         author=_clean_field(author) or cleaned.byline,

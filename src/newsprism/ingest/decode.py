@@ -9,7 +9,7 @@ import logging
 import re
 from typing import BinaryIO
 
-from ..errors import BinaryInput, EmptyInput, TooLarge
+from ..errors import BinaryInput, EmptyInput, TooLarge, shown
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -123,8 +123,8 @@ def decode(data: bytes, source: str, declared: str | None = None) -> str:
         pass
     if not _UTF8_MULTIBYTE.search(data):
         LOG.warning("newsprism: warning: %s: not UTF-8, read as Windows-1252 (Latin-1); if a character looks wrong, "
-                    "re-save the file as UTF-8", source)
+                    "re-save the file as UTF-8", shown(source))
         return data.decode("cp1252", errors="newsprism-latin1")
     LOG.warning("newsprism: warning: %s: invalid UTF-8 bytes read as Windows-1252; if a character looks wrong, "
-                "re-save the file as UTF-8", source)
+                "re-save the file as UTF-8", shown(source))
     return data.decode("utf-8", errors="newsprism-cp1252")
