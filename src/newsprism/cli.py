@@ -241,6 +241,14 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--labels", default=None, help="labelled sentence pairs (default: the project's label file)")
     e.add_argument("--data", default="../shared/data/multi_news/dev.jsonl", help="Multi-News clusters")
     e.add_argument("--json", default=None, help="also write the results here")
+    e = ev.add_parser("compare", help="conflicts, same facts, look-alikes, junk and speakers on labelled real "
+                      "clusters vs TF-IDF cosine", formatter_class=_Help)
+    e.add_argument("gold", nargs="?", default="../shared/gold/compare-dev.jsonl", help="labelled clusters")
+    e.add_argument("passages", help="folder of <cluster>/p<N>.txt passages, one article each")
+    e.add_argument("--fit-pairs", default=None, metavar="FILE",
+                   help="first fit the same-fact pair model on these clusters and write it to FILE")
+    e.add_argument("--reports", default=None, metavar="DIR", help="also keep each cluster's JSON report here")
+    e.add_argument("--json", default=None, help="also write the results here")
     e = ev.add_parser("junk", help="inputs that are not news articles left out, vs reading alone",
                       formatter_class=_Help)
     e.add_argument("gold", nargs="?", default="../shared/gold/compare-dev.jsonl", help="labelled clusters")
@@ -365,6 +373,11 @@ def _eval(args: argparse.Namespace) -> int:
         from .eval.align import run_align
 
         return run_align(labels=args.labels, data=args.data, json_out=args.json)
+    if args.task == "compare":
+        from .eval.compare import run_compare
+
+        return run_compare(args.gold, args.passages, json_out=args.json, fit_pairs=args.fit_pairs,
+                           reports=args.reports)
     if args.task == "junk":
         from .eval.junk import run_junk
 

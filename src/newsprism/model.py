@@ -141,6 +141,7 @@ class Fact:
     status: FactStatus
     support: list[Span] = field(default_factory=list)
     conflict: dict[str, Any] | None = None
+    confidence: float = 1.0  # how sure the alignment is: that the outlets state it alike (shared), or alone (unique)
 
 
 @dataclass(slots=True)
@@ -308,6 +309,7 @@ class Report:
                     "status": f.status,
                     "support": [_span(sp) for sp in f.support],
                     "conflict": f.conflict,
+                    "confidence": round(f.confidence, 3),
                 }
                 for f in self.facts
             ],

@@ -8,7 +8,7 @@ from pathlib import Path
 from newsprism.config import Settings
 import numpy as np
 
-from newsprism.story.align import Unit, align_facts, cluster_units
+from newsprism.story.align import Unit, align_facts, link_statements
 from newsprism.story.claims import contestable, find_claims
 
 sys.path.insert(0, str(Path(__file__).parent))  # tests import with importlib: make the fixtures importable
@@ -50,10 +50,10 @@ def test_every_member_states_the_fact() -> None:
 def test_a_chain_of_neighbours_does_not_make_one_fact() -> None:
     units = [Unit("a", 0, 0, 5, "aaaaa"), Unit("b", 0, 0, 5, "bbbbb"), Unit("c", 0, 0, 5, "ccccc")]
     sim = np.array([[1.0, 0.6, 0.1], [0.6, 1.0, 0.45], [0.1, 0.45, 1.0]])
-    groups = cluster_units(units, sim, 0.3)
+    groups = link_statements(units, sim, 0.3)
     assert sorted(map(sorted, groups)) == [[0, 1], [2]]
     sim[0, 2] = sim[2, 0] = 0.35  # every member now matches every other outlet's statement
-    assert sorted(map(sorted, cluster_units(units, sim, 0.3))) == [[0, 1, 2]]
+    assert sorted(map(sorted, link_statements(units, sim, 0.3))) == [[0, 1, 2]]
 
 
 def test_a_second_statement_of_one_outlet_must_add_to_the_fact() -> None:
@@ -63,10 +63,10 @@ def test_a_second_statement_of_one_outlet_must_add_to_the_fact() -> None:
     sim = np.array([[1.0, 0.5, 0.7], [0.5, 1.0, 0.4], [0.7, 0.4, 1.0]])
     aside = [unit("a", 0, ["win", "trade", "challenge", "china"]), unit("a", 1, ["win", "trade"]),
              unit("b", 0, ["win", "trade", "challenge", "china"])]
-    assert sorted(map(sorted, cluster_units(aside, sim, 0.3))) == [[0, 2], [1]]
+    assert sorted(map(sorted, link_statements(aside, sim, 0.3))) == [[0, 2], [1]]
     split = [unit("a", 0, ["ship", "strike", "pier"]), unit("a", 1, ["twelve", "injure"]),
              unit("b", 0, ["ship", "strike", "pier", "twelve", "injure"])]
-    assert sorted(map(sorted, cluster_units(split, sim, 0.3))) == [[0, 1, 2]]
+    assert sorted(map(sorted, link_statements(split, sim, 0.3))) == [[0, 1, 2]]
 
 
 def test_date_and_number_word_conflicts() -> None:

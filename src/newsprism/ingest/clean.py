@@ -11,7 +11,9 @@ from dataclasses import dataclass, field
 
 from ..model import Removal
 from .debris import classify_line, classify_tail_line, match_dateline
+from .meta import outlet_name
 from .hovercard import remove_hover_cards
+from .titles import furniture_title
 
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
 _SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\f\v]+")
@@ -30,6 +32,7 @@ class Cleaned:
     title: str | None = None
     dateline_outlet: str | None = None
     byline: str | None = None
+    byline_outlet: str | None = None  # the outlet a byline names ("By Jane Doe | CNN")
 
 
 def normalize_whitespace(text: str) -> str:
@@ -67,7 +70,7 @@ def looks_like_headline(line: str, next_lines: list[str]) -> bool:
         return False
     if line[0] in "\"“‘'(" and line[-1] in "\"”’')":  # a quotation standing alone is text, not a title
         return False
-    if match_dateline(line) is not None or classify_line(line, 0, set()) is not None:
+    if match_dateline(line) is not None or furniture_title(line):
         return False
     if not any(len(n.split()) >= 8 for n in next_lines):
         return False
@@ -142,6 +145,7 @@ def clean(text: str, title: str | None = None, *, lines_are_paragraphs: bool = F
                 continue
             if kind == "byline" and result.byline is None:
                 result.byline = _byline_name(line)
+                result.byline_outlet = byline_outlet(line)
             removed.append(Removal(kind, line))
         if kept:
             kept_blocks.append(kept)
@@ -195,6 +199,23 @@ def _paragraphs(lines: list[str]) -> list[str]:
 
 
 _BYLINE_NAME = re.compile(r"^by\s+(.+?)(?:\s*[,|•·]\s*.*)?$", re.I)
+
+
+def byline_outlet(line: str) -> str | None:
+    """The outlet after the name in a byline ("By Jane Doe | CNN", "By Jane Doe, The Associated Press"), when it
+    is a known outlet or reads like one; a job title or a city after the name is neither."""
+    m = re.match(r"^by\s+.+?\s*[,|•·]\s*(.+?)\s*$", line, re.I)
+    if not m:
+        return None
+    tail = m.group(1).strip(" .")
+    named = outlet_name(tail)
+    if named is not None:
+        return named
+    return tail if _OUTLET_WORDS.search(tail) and len(tail.split()) <= 5 else None
+
+
+_OUTLET_WORDS = re.compile(r"\b(?:News|Times|Post|Press|Journal|Herald|Tribune|Gazette|Chronicle|Telegraph|"
+                           r"Guardian|Observer|Radio|Television|TV|Network|Wire|Daily|Magazine|Media)\b")
 
 
 def _byline_name(line: str) -> str | None:

@@ -124,7 +124,7 @@ _KNOWN = r"CNN|AP|AFP|Reuters|REUTERS|BBC|UPI|CNBC|Bloomberg|Xinhua|XINHUA|dpa|T
 _NOT_PLACE = re.compile(r"^(?:The|A|An|This|That|It|He|She|We|They|I|In|On|At|But|And|When|After)\b")
 _DASH = r"\s*(?:—|–|--|\s-)\s*"
 _DATELINE_OUTLET = re.compile(
-    rf"^(?:(?P<place>{_PLACE})(?:,\s*{_MONTH})?\s*)?(?:\((?P<paren>[A-Za-z][A-Za-z .&'’-]{{0,30}})\)|(?P<known>{_KNOWN})){_DASH}"
+    rf"^(?:(?P<place>{_PLACE})(?:,\s*{_MONTH})?\s*)?(?:\((?P<paren>[A-Za-z][A-Za-z .&/'’-]{{0,30}})\)|(?P<known>{_KNOWN})){_DASH}"
 )
 _DATELINE_INITIALS = re.compile(
     rf"^(?P<place>{_PLACE})\s+(?P<caps>[A-Z]{{2,6}}){_DASH}"

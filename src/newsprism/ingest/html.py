@@ -15,7 +15,8 @@ from .article import build_article
 from .base import Context, Item
 from .clean import clean
 from .decode import check_text_bytes, decode, declared_charset
-from .meta import host_of
+from .meta import host_of, outlet_name
+from .titles import furniture_title
 
 # trafilatura and htmldate log every page they discard; the caller reports failures itself
 for _name in ("trafilatura", "htmldate", "justext"):
@@ -58,8 +59,12 @@ def _metadata(tree: Any, url: str | None) -> Page:
     canonical = md.url or tm.extract_url(tree, url)
     date = find_date(tree, url=canonical, original_date=True, extensive_search=False)
     sitename = (md.sitename or tm.extract_sitename(tree) or "").lstrip("@") or None
-    if sitename and "." not in sitename and not sitename[0].isupper():
-        sitename = sitename.title()
+    if sitename:
+        # a known outlet by its own name ("latimes.com", "The Associated Press" -> "AP"); an unknown lower-case
+        # handle is capitalised
+        sitename = outlet_name(sitename) or sitename
+        if "." not in sitename and not sitename[0].isupper():
+            sitename = sitename.title()
     return Page(text="", title=md.title or tm.extract_title(tree), author=md.author or tm.extract_author(tree),
                 date=date, sitename=sitename, url=canonical)
 
@@ -154,10 +159,11 @@ def article_from_html(html: str | bytes, *, source: str, url: str | None = None,
     if page is None:
         raise NoArticle(source, "no article text found in the HTML (a front page, a video page or a paywall?); "
                                 "give the article's own page, or its text as a .txt file")
+    title = strip_site_from_title(page.title, page.sitename, host_of(page.url))
     return build_article(
         page.text,
         source=source,
-        title=strip_site_from_title(page.title, page.sitename, host_of(page.url)),
+        title=None if title is None or furniture_title(title) else title,
         outlet=page.sitename,
         url=page.url or url,
         published=published or page.date,

@@ -1,4 +1,5 @@
-"""Article metadata: stable ids, outlet names, ISO dates and an English check, all without downloads."""
+"""Article metadata: stable ids, outlet names and ISO dates, all without downloads (the English check is in
+``language``, re-exported here)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ import re
 from datetime import date, datetime
 from email.utils import parsedate_to_datetime
 from urllib.parse import urlsplit
+
+from .language import detect_language, language_name  # noqa: F401 - re-exported: readers import them from here
 
 # Hosts whose outlet name is not simply the host; anything else is reported by its host name.
 KNOWN_HOSTS: dict[str, str] = {
@@ -31,6 +34,79 @@ KNOWN_HOSTS: dict[str, str] = {
     "wsj.com": "The Wall Street Journal",
     "aljazeera.com": "Al Jazeera",
     "usatoday.com": "USA Today",
+    "latimes.com": "Los Angeles Times",
+    "chicagotribune.com": "Chicago Tribune",
+    "nypost.com": "New York Post",
+    "nydailynews.com": "New York Daily News",
+    "bostonglobe.com": "The Boston Globe",
+    "sfgate.com": "SFGate",
+    "time.com": "Time",
+    "newsweek.com": "Newsweek",
+    "theatlantic.com": "The Atlantic",
+    "vox.com": "Vox",
+    "slate.com": "Slate",
+    "huffpost.com": "HuffPost",
+    "huffingtonpost.com": "HuffPost",
+    "buzzfeednews.com": "BuzzFeed News",
+    "thedailybeast.com": "The Daily Beast",
+    "msnbc.com": "MSNBC",
+    "cnbc.com": "CNBC",
+    "axios.com": "Axios",
+    "ft.com": "Financial Times",
+    "economist.com": "The Economist",
+    "telegraph.co.uk": "The Telegraph",
+    "independent.co.uk": "The Independent",
+    "dailymail.co.uk": "Daily Mail",
+    "thetimes.co.uk": "The Times",
+    "sky.com": "Sky News",
+    "news.sky.com": "Sky News",
+    "afp.com": "AFP",
+    "dw.com": "DW",
+    "france24.com": "France 24",
+    "abc.net.au": "ABC News (Australia)",
+    "smh.com.au": "The Sydney Morning Herald",
+    "cbc.ca": "CBC News",
+    "theglobeandmail.com": "The Globe and Mail",
+    "thestar.com": "Toronto Star",
+    "upi.com": "UPI",
+    "businessinsider.com": "Business Insider",
+    "forbes.com": "Forbes",
+    "fortune.com": "Fortune",
+    "marketwatch.com": "MarketWatch",
+    "theverge.com": "The Verge",
+    "wired.com": "Wired",
+    "arstechnica.com": "Ars Technica",
+    "techcrunch.com": "TechCrunch",
+    "foxbusiness.com": "Fox Business",
+    "washingtontimes.com": "The Washington Times",
+    "nationalreview.com": "National Review",
+    "breitbart.com": "Breitbart",
+    "mediaite.com": "Mediaite",
+    "people.com": "People",
+    "eonline.com": "E! News",
+    "tmz.com": "TMZ",
+    "variety.com": "Variety",
+    "hollywoodreporter.com": "The Hollywood Reporter",
+    "rollingstone.com": "Rolling Stone",
+    "sciencemag.org": "Science",
+    "nature.com": "Nature",
+    "newscientist.com": "New Scientist",
+    "space.com": "Space.com",
+    "livescience.com": "Live Science",
+    "freep.com": "Detroit Free Press",
+    "detroitnews.com": "The Detroit News",
+    "mlive.com": "MLive",
+    "startribune.com": "Star Tribune",
+    "seattletimes.com": "The Seattle Times",
+    "dallasnews.com": "The Dallas Morning News",
+    "miamiherald.com": "Miami Herald",
+    "denverpost.com": "The Denver Post",
+    "ajc.com": "The Atlanta Journal-Constitution",
+    "inquirer.com": "The Philadelphia Inquirer",
+    "philly.com": "The Philadelphia Inquirer",
+    "tampabay.com": "Tampa Bay Times",
+    "azcentral.com": "The Arizona Republic",
+    "reviewjournal.com": "Las Vegas Review-Journal",
 }
 
 # Wire and broadcast names that appear in datelines ("WASHINGTON (Reuters) -", "United Nations CNN —").
@@ -86,6 +162,19 @@ def outlet_from_url(url: str | None) -> str | None:
         if parent in KNOWN_HOSTS:
             return KNOWN_HOSTS[parent]
     return host
+
+
+def outlet_name(name: str) -> str | None:
+    """The canonical name of an outlet given by name or by site ("CNN", "Reuters", "latimes.com", "The Los Angeles
+    Times"), or None when it is none the tables know."""
+    key = re.sub(r"\s+", " ", name.strip())
+    if key.upper() in DATELINE_OUTLETS:
+        return DATELINE_OUTLETS[key.upper()]
+    host = key.lower().removeprefix("www.")
+    if host in KNOWN_HOSTS:
+        return KNOWN_HOSTS[host]
+    folded = key.casefold().removeprefix("the ")
+    return next((v for v in KNOWN_HOSTS.values() if v.casefold().removeprefix("the ") == folded), None)
 
 
 def is_dateline_outlet(name: str) -> bool:
@@ -159,63 +248,3 @@ def published_override(source: str, overrides: dict[str, str]) -> str | None:
         if "/" not in key and key == os.path.basename(base):
             return value
     return None
-
-
-# --- language -----------------------------------------------------------------------------------------------
-
-_STOPWORDS: dict[str, frozenset[str]] = {
-    "en": frozenset(
-        "the of and to a in is that for it on was with he as his at by be this are from or have an they which "
-        "not but had has were her she been their we said will would who there its our all also more can after "
-        "than when into about could what them up out if no so one two new other did do does over just".split()
-    ),
-    "fr": frozenset(
-        "le la les de des du un une et est que qui dans pour pas sur au aux avec il elle ne se ce sont été "
-        "par plus mais ou son sa ses nous vous leur cette être a été".split()
-    ),
-    "de": frozenset(
-        "der die das und ist nicht ein eine zu den von mit sich des auf für im dem auch es an als wird "
-        "sie er wir bei nach aus noch wie einer hat oder aber vor zur bis mehr durch".split()
-    ),
-    "es": frozenset(
-        "el la los las de del y que en un una es por con para se no su al lo como más pero sus le ya o "
-        "fue este ha sí porque esta son entre cuando muy sin sobre también".split()
-    ),
-    "it": frozenset(
-        "il lo la i gli le di del della e che è un una per non con sono si da al nel alla anche come più "
-        "ma ha questo questa loro sul dei delle".split()
-    ),
-    "pt": frozenset(
-        "o a os as de do da dos das e que em um uma é para com não se por mais ao como mas foi ele ela "
-        "seu sua ou ser quando muito também pelo pela".split()
-    ),
-    "nl": frozenset(
-        "de het een en van in is dat op te zijn voor met die niet aan er maar om ook als bij door naar "
-        "dan nog wel werd worden hij zij".split()
-    ),
-}
-_LANG_NAMES = {"en": "English", "fr": "French", "de": "German", "es": "Spanish", "it": "Italian",
-               "pt": "Portuguese", "nl": "Dutch"}
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
-
-
-def detect_language(text: str) -> str | None:
-    """ISO 639-1 code of the text's language by stopword share, "und" if not Latin-script words, None if too short."""
-    words = [w.lower() for w in _WORD.findall(text[:20000])]
-    if len(words) < 12:
-        return None
-    latin = sum(1 for w in words if w.isascii() or all(ord(c) < 0x250 for c in w))
-    if latin < 0.5 * len(words):
-        return "und"
-    scores = {lang: sum(1 for w in words if w in stop) / len(words) for lang, stop in _STOPWORDS.items()}
-    best = max(scores, key=lambda k: scores[k])
-    if scores["en"] >= 0.18 or (best == "en" and scores["en"] >= 0.1):
-        return "en"
-    if scores[best] >= 0.12:
-        return best
-    return "und"
-
-
-def language_name(code: str) -> str:
-    """Readable name of a language code for error messages."""
-    return _LANG_NAMES.get(code, "not English")

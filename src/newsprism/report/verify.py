@@ -64,10 +64,35 @@ def check_summary(summary: Iterable[Mapping[str, Any]], texts: Mapping[str, str]
     return problems
 
 
+def _overlaps(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
+    return a.get("article") == b.get("article") and a.get("start", 0) < b.get("end", 0) \
+        and b.get("start", 0) < a.get("end", 0)
+
+
+def check_support(report: Mapping[str, Any]) -> list[str]:
+    """Each extracted summary sentence may cite another outlet only where an aligned (shared) fact holds both the
+    sentence and the cited span: a citation the alignment does not back is listed."""
+    shared = [f.get("support") or [] for f in report.get("facts") or [] if f.get("status") == "shared"]
+    problems = []
+    for i, sent in enumerate(report.get("summary") or []):
+        sources = sent.get("sources") or []
+        if sent.get("generated") or len(sources) < 2:
+            continue
+        own = sources[0]
+        for j, sp in enumerate(sources[1:], 1):
+            if sp.get("article") == own.get("article"):
+                continue
+            if not any(any(_overlaps(own, x) for x in sup) and any(_overlaps(sp, x) for x in sup) for sup in shared):
+                problems.append(f"summary[{i}].sources[{j}]: cited as support from article {sp.get('article')}, "
+                                "but no aligned fact holds both it and the sentence")
+    return problems
+
+
 def verify(report: Mapping[str, Any], articles: Sequence[Article]) -> list[str]:
-    """Every mismatch between the report's quoted texts and the articles; an empty list means the report holds."""
+    """Every mismatch between the report's quoted texts and the articles, and every citation its aligned facts do
+    not back; an empty list means the report holds."""
     texts = {a.id: a.text for a in articles}
-    problems = check_summary(report.get("summary") or [], texts)
+    problems = check_summary(report.get("summary") or [], texts) + check_support(report)
     for i, fact in enumerate(report.get("facts") or []):
         for j, sp in enumerate(fact.get("support") or []):
             _check_span(f"facts[{i}] {fact.get('id')}.support[{j}]", sp, texts, problems)

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from ..config import Settings
 from ..model import Article, Entity, Fact, Sentence, Span
 from ..nlp import sentences as split_sentences
+from .summarizers.units import is_furniture
 
 if TYPE_CHECKING:
     from scipy.sparse import csr_matrix
@@ -84,12 +85,19 @@ FRAMES: dict[str, str] = {
                    r"present)\w* (?:what |any )?(?:evidence|proof)|unsubstantiated|offered no",
 }
 _FRAME_RES = {k: re.compile(r"\b(?:" + v + r")", re.I) for k, v in FRAMES.items()}
-_STRONG_FRAMES = {"deny", "no_evidence"}
+STRONG_FRAMES = {"deny", "no_evidence"}
 _REPORTING = {"say", "tell", "add", "note", "state", "report"}
 _ATTRIBUTING = _REPORTING | {"announce", "explain", "write", "claim", "insist", "argue", "confirm"}
 _RELATIVE = re.compile(r"\b(next|last|this|coming|past|previous)\s+(week|month|year|weekend)\b", re.I)
 _DAY_WORDS = re.compile(r"\b(?:today|tonight|tomorrow|yesterday)\b", re.I)
 _QUOTE_CHARS = "\"“”‘’'«»"
+# words that make a figure or a time a bound or an estimate: "at least six", "about 10:40 p.m."
+_HEDGE = re.compile(r"\b(?:at least|at most|about|around|nearly|almost|approximately|roughly|some|more than|over|"
+                    r"up to|fewer than|less than|under|as many as|as much as|estimated|an estimated|shortly|"
+                    r"just|close to|upwards of|or so)\W*$", re.I)
+_CLOCK = re.compile(r"\b(\d{1,2})(?::(\d\d))?\s*([ap])\.?\s?m\b\.?", re.I)
+_MONTH_DAY = re.compile(r"\b(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+                        r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+(\d{1,2})(?!\d|,\s*\d{3}|:)\b")
 _PARA = re.compile(r"\n\s*\n")
 _LEADING = re.compile(r"^[\"”’']+\s+|^\s+")
 
@@ -114,6 +122,11 @@ class Unit:
     frames: set[str] = field(default_factory=set)
     content: list[str] = field(default_factory=list)  # terms outside the attribution ("X said"): what is stated
     counted: set[str] = field(default_factory=set)  # nouns that a number counts ("14 people" -> "people")
+    quantities: dict[str, dict[str, str]] = field(default_factory=dict)  # counted noun -> value -> surface text
+    hedged: set[str] = field(default_factory=set)  # values given as a bound or estimate ("at least six")
+    times: dict[str, str] = field(default_factory=dict)  # clock time ("22:40") -> surface text
+    weekday_events: dict[str, str] = field(default_factory=dict)  # weekday -> lemma of the verb it dates
+    days: dict[str, str] = field(default_factory=dict)  # month and day ("march 21") -> surface text
     extra: list[Span] = field(default_factory=list)  # attached fragments (e.g. a quote's closing words)
 
 
@@ -238,6 +251,10 @@ def _features(unit: Unit, span: "DocSpan", ents: list[tuple[int, int, str, str]]
             noun = tok.head.lemma_.lower() if tok.dep_ == "nummod" and tok.head.pos_ == "NOUN" else ""
             if noun and (len(value) > 1 or not value.isdigit()):  # "14 people", not the everyday "two people"
                 unit.counted.add(noun)
+            if noun:
+                unit.quantities.setdefault(noun, {})[value] = tok.text
+            if _HEDGE.search(span.doc[max(tok.i - 3, 0):tok.i].text):
+                unit.hedged.add(value)
             # a small figure alone ("two of them", "within two years") is common; it matches only with its noun
             add("#" + value if len(value) > 1 or not value.isdigit() else f"#{value}:{noun}", tok)
             continue
@@ -245,6 +262,9 @@ def _features(unit: Unit, span: "DocSpan", ents: list[tuple[int, int, str, str]]
             unit.dates.setdefault("month", {})[low] = tok.text
         elif low in _WEEKDAYS:
             unit.dates.setdefault("weekday", {})[low] = tok.text
+            event = _dated_verb(tok)
+            if event:
+                unit.weekday_events[low] = event
         if tok.dep_ == "neg" and tok.head.pos_ in ("VERB", "AUX"):
             head = tok.head
             unit.negated[head.lemma_.lower()] = span.doc[min(tok.i, head.i): max(tok.i, head.i) + 1].text
@@ -285,8 +305,31 @@ def _features(unit: Unit, span: "DocSpan", ents: list[tuple[int, int, str, str]]
     relative = _relative_dates(unit.text)
     if relative:
         unit.dates["relative"] = relative
+    for m in _CLOCK.finditer(unit.text):
+        unit.times.setdefault(_clock_value(m), m.group(0))
+        if _HEDGE.search(unit.text[max(m.start() - 16, 0):m.start()]):
+            unit.hedged.add(_clock_value(m))
+    for m in _MONTH_DAY.finditer(unit.text):
+        unit.days.setdefault(f"{m.group(1).lower()[:3]} {int(m.group(2))}", m.group(0))
     lowered = unit.text.lower()
     unit.frames = {k for k, rx in _FRAME_RES.items() if rx.search(lowered)}
+
+
+def _dated_verb(tok: "Token") -> str:
+    """The lemma of the verb a date word attaches to ("died on Saturday" -> "die"), in its paraphrase group."""
+    head = tok.head
+    for _ in range(4):
+        if head.pos_ in ("VERB", "AUX") or head.head is head:
+            break
+        head = head.head
+    lemma = head.lemma_.lower() if head.pos_ in ("VERB", "AUX") else ""
+    return _NORMAL.get(lemma, lemma)
+
+
+def _clock_value(m: re.Match[str]) -> str:
+    """A clock time on the 24-hour clock: "10:40 p.m." -> "22:40"."""
+    hour = int(m.group(1)) % 12 + (12 if m.group(3).lower() == "p" else 0)
+    return f"{hour:02d}:{m.group(2) or '00'}"
 
 
 def _coarse(label: str) -> str:
@@ -328,7 +371,7 @@ def _build_units(article: Article, doc: "Doc", ents: list[tuple[int, int, str, s
     doc_ents = [e for e in doc.ents if e.label_ in _NAME_ENTS]
     units: list[Unit] = []
     for sent in statement_spans(article, doc):
-        if is_boilerplate(sent.text, article):
+        if is_boilerplate(sent.text, article) or is_furniture(sent.text):
             continue
         span = doc.char_span(sent.start, sent.end, alignment_mode="expand")
         if span is None or len(span) == 0:
@@ -395,12 +438,12 @@ def similarity_matrix(units: Sequence[Unit], weights: Weights = WEIGHTS) -> np.n
         sim = np.maximum(sim, w.containment * _containment(docs, w.min_terms))
     arts = np.array([u.article for u in units])
     cross = (arts[:, None] != arts[None, :]) & (cos >= 0.08)
-    names = _overlap_matrix([u.names for u in units])
-    numbers = _overlap_matrix([{t for t in u.terms if t.startswith("#")} for u in units])
-    strong = _binary([u.frames & _STRONG_FRAMES for u in units])
+    names = overlap_matrix([u.names for u in units])
+    numbers = overlap_matrix([{t for t in u.terms if t.startswith("#")} for u in units])
+    strong = binary_rows([u.frames & STRONG_FRAMES for u in units])
     shared_frame = (strong @ strong.T) > 0
     frame_ok = shared_frame & ((names > 0) | (cos > 0.15))
-    counted = _overlap_matrix([u.counted for u in units]) > 0
+    counted = overlap_matrix([u.counted for u in units]) > 0
     sim = sim + cross * (w.names * names + w.numbers * numbers + w.frames * frame_ok + w.counted * counted)
     # statements that share their attribution ("the chief executive said …") but none of what they state
     content = [[t for t in u.content if not t.startswith("@")] for u in units]
@@ -418,7 +461,7 @@ def similarity_matrix(units: Sequence[Unit], weights: Weights = WEIGHTS) -> np.n
 
 def _containment(docs: Sequence[Sequence[str]], min_terms: int) -> np.ndarray:
     """For each pair, the IDF mass of the shorter statement's distinct terms that the other one also has."""
-    m = _binary([set(d) for d in docs])
+    m = binary_rows([set(d) for d in docs])
     df = m.sum(axis=0)
     idf = np.log((1.0 + len(docs)) / (1.0 + df)) + 1.0
     weighted = m * idf
@@ -432,7 +475,7 @@ def _containment(docs: Sequence[Sequence[str]], min_terms: int) -> np.ndarray:
     return np.where(ok, both, 0.0)
 
 
-def _binary(sets: Sequence[Iterable[str]]) -> np.ndarray:
+def binary_rows(sets: Sequence[Iterable[str]]) -> np.ndarray:
     """Rows of 0/1 membership of each set's items."""
     vocab: dict[str, int] = {}
     rows = [list(x) for x in sets]
@@ -446,9 +489,9 @@ def _binary(sets: Sequence[Iterable[str]]) -> np.ndarray:
     return m
 
 
-def _overlap_matrix(sets: Sequence[Iterable[str]]) -> np.ndarray:
+def overlap_matrix(sets: Sequence[Iterable[str]]) -> np.ndarray:
     """Overlap coefficient |A∩B| / min(|A|, |B|) of every pair of sets (0 when either is empty)."""
-    m = _binary(sets)
+    m = binary_rows(sets)
     inter = m @ m.T
     size = m.sum(axis=1)
     low = np.minimum(size[:, None], size[None, :])
@@ -478,9 +521,9 @@ def tfidf(docs: Sequence[Sequence[str]]) -> "csr_matrix":
     return x.astype(np.float32)
 
 
-def cluster_units(units: Sequence[Unit], sim: np.ndarray, threshold: float,
-                  one_per_article: bool = True) -> list[list[int]]:
-    """Greedy linking of the most similar cross-article pairs; with ``one_per_article`` a fact holds one statement
+def link_statements(units: Sequence[Unit], score: np.ndarray, threshold: float,
+                    one_per_article: bool = True) -> list[list[int]]:
+    """Greedy linking of the highest-scoring cross-article pairs; with ``one_per_article`` a fact holds one statement
     of each article, or a few consecutive ones (an outlet splitting a sentence in two)."""
     n = len(units)
     parent = list(range(n))
@@ -494,7 +537,7 @@ def cluster_units(units: Sequence[Unit], sim: np.ndarray, threshold: float,
         return i
 
     iu, ju = np.triu_indices(n, k=1)
-    scores = sim[iu, ju] if n > 1 else np.zeros(0)
+    scores = score[iu, ju] if n > 1 else np.zeros(0)
     keep = scores >= threshold
     order = np.argsort(-scores[keep], kind="stable")
     pairs = list(zip(iu[keep][order].tolist(), ju[keep][order].tolist()))
@@ -506,7 +549,7 @@ def cluster_units(units: Sequence[Unit], sim: np.ndarray, threshold: float,
             continue
         # every member must state the fact: above threshold to every other outlet's statement in it (complete
         # linkage), so that a chain of near neighbours ("A like B, B like C") does not pull in C
-        if any(sim[a, b] < threshold for a in members[ri] for b in members[rj]
+        if any(score[a, b] < threshold for a in members[ri] for b in members[rj]
                if units[a].article != units[b].article):
             continue
         if not all(_each_adds(units, members[ri] + members[rj], art) for art in arts[ri] & arts[rj]):
@@ -547,6 +590,12 @@ def _clarity(u: Unit) -> float:
         score += 0.5
     if re.match(r"(?:he|she|they|it|this|that|but|and)\b", u.text, re.I):
         score += 0.5
+    if not u.text[:1].isupper() and u.text[:1] not in _QUOTE_CHARS:
+        score += 1.0  # starts mid-sentence: a fragment
+    if u.text.count('"') % 2 or u.text.count("“") != u.text.count("”"):
+        score += 1.0  # a quotation mark left open
+    if not u.text.rstrip(_QUOTE_CHARS + ")").endswith((".", "!", "?")):
+        score += 0.5
     return score
 
 
@@ -555,53 +604,85 @@ def _fact_id(spans: Sequence[Span]) -> str:
     return "f" + hashlib.sha1(key.encode()).hexdigest()[:10]
 
 
-def align_units(units: Sequence[Unit], threshold: float, weights: Weights = WEIGHTS,
-                one_per_article: bool = True) -> list[Fact]:
-    """Facts from units already extracted (the evaluation calls this directly)."""
-    from .conflicts import find_conflict  # conflicts reads the name keys defined here
+@dataclass(slots=True)
+class Aligned:
+    """A fact and the statements it was made of."""
 
-    sim = similarity_matrix(units, weights)
-    clusters = cluster_units(units, sim, threshold, one_per_article)
-    facts: list[tuple[tuple[int, int, int], Fact]] = []
+    fact: Fact
+    members: list[Unit]
+
+
+ConflictFinder = Callable[[Sequence[Unit], np.ndarray], "dict[str, Any] | None"]
+
+
+def facts_from_groups(units: Sequence[Unit], groups: Sequence[Sequence[int]], score: np.ndarray,
+                      find_conflict: ConflictFinder, conflict_threshold: float = 0.5) -> list[Aligned]:
+    """One fact per group of aligned statements, shared ones first. A shared fact's confidence is its weakest
+    cross-article link; a unique one's is how far its statement stands from every other outlet's closest one. A
+    difference below ``conflict_threshold`` stays on a shared fact as a possible difference."""
     article_rank: dict[str, int] = {}
     for u in units:
         article_rank.setdefault(u.article, len(article_rank))
-    for members in clusters:
-        group = [units[i] for i in members]
-        group.sort(key=lambda u: (article_rank[u.article], u.start))
+    arts = np.array([u.article for u in units])
+    out: list[tuple[tuple[int, int, int], Aligned]] = []
+    for members in groups:
+        idx = sorted(members, key=lambda i: (article_rank[units[i].article], units[i].start))
+        group = [units[i] for i in idx]
         support: list[Span] = []
         for u in group:
             support.append(Span(u.article, u.start, u.end, u.text))
             support.extend(u.extra)
         n_articles = len({u.article for u in group})
-        conflict = find_conflict(group) if n_articles > 1 else None
-        status = "unique" if n_articles == 1 else ("conflict" if conflict else "shared")
+        sub = score[np.ix_(idx, idx)]
+        cross = arts[idx][:, None] != arts[idx][None, :]
+        if n_articles > 1:
+            confidence = float(sub[cross].min())
+            conflict = find_conflict(group, sub)
+        else:
+            row = score[idx[0]][arts != group[0].article]
+            confidence = float(1.0 - row.max()) if row.size else 1.0
+            conflict = None
+        sure = conflict is not None and conflict["confidence"] >= conflict_threshold
+        status = "unique" if n_articles == 1 else ("conflict" if sure else "shared")
         best = min(group, key=_clarity)
+        fact = Fact(id=_fact_id(support), text=best.text, status=status,  # type: ignore[arg-type]
+                    support=support, conflict=conflict, confidence=confidence)
         first = group[0]
-        fact = Fact(id=_fact_id(support), text=best.text, status=status, support=support, conflict=conflict)  # type: ignore[arg-type]
-        facts.append(((-n_articles, article_rank[first.article], first.start), fact))
-    facts.sort(key=lambda x: x[0])
-    return [f for _, f in facts]
+        out.append(((-n_articles, article_rank[first.article], first.start), Aligned(fact, group)))
+    out.sort(key=lambda x: x[0])
+    return [a for _, a in out]
+
+
+def align_units(units: Sequence[Unit], threshold: float, vectors: np.ndarray | None = None,
+                one_per_article: bool = True, conflict_threshold: float = 0.5) -> list[Fact]:
+    """Facts from statements already extracted: P(same fact) for every pair, linked above ``threshold``."""
+    from .conflicts import find_conflict
+    from .embed import embed
+    from .pairs import same_probability
+
+    vecs = embed([u.text for u in units]) if vectors is None else vectors
+    prob = same_probability(units, vecs)
+    groups = link_statements(units, prob, threshold, one_per_article)
+    return [a.fact for a in facts_from_groups(units, groups, prob, find_conflict, conflict_threshold)]
+
+
+def story_units(articles: Sequence[Article], docs: dict[str, "Doc"], entities: Sequence[Entity]) -> list[Unit]:
+    """Every statement of every parsed article, in article order."""
+    units: list[Unit] = []
+    for article in articles:
+        doc = docs.get(article.id)
+        if doc is not None:
+            units.extend(article_units(article, doc, entities))
+    return units
 
 
 def align_facts(articles: Sequence[Article], docs: dict[str, "Doc"], entities: Sequence[Entity],
                 settings: Settings) -> list[Fact]:
     """Facts of a story: every statement of every article, aligned across articles; shared ones first."""
-    units: list[Unit] = []
-    for article in articles:
-        doc = docs.get(article.id)
-        if doc is None:
-            continue
-        units.extend(article_units(article, doc, entities))
-    return align_units(units, settings.fact_threshold)
+    from .conflicts import spelling_conflicts
+    from .pairs import load_model
 
-
-def fact_of_offset(facts: Sequence[Fact], article: str, start: int, end: int) -> list[Fact]:
-    """The facts whose support overlaps a stretch of one article."""
-    return [f for f in facts if any(s.article == article and s.start < end and start < s.end for s in f.support)]
-
-
-def support_articles(fact: Fact) -> set[str]:
-    """The articles that support a fact (its cross-outlet support is the size of this set)."""
-    return {s.article for s in fact.support}
-
+    threshold = settings.fact_threshold if settings.fact_threshold is not None else load_model()["threshold"]
+    units = story_units(articles, docs, entities)
+    facts = align_units(units, threshold, conflict_threshold=settings.conflict_threshold)
+    return spelling_conflicts(units, entities, settings.conflict_threshold) + facts

@@ -25,8 +25,11 @@ def story_id(articles: Sequence[Article]) -> str:
 
 
 def make_story(articles: Sequence[Article], copies: dict[str, str] | None = None) -> Story:
-    """A Story of the articles, titled by the earliest article that has a title."""
-    title = next((a.title for a in articles if a.title), None)
+    """A Story of the articles, titled by its best article title (a real headline naming what the articles share),
+    else by a title cut from the lead of its most typical article."""
+    from ..ingest.titles import best_title
+
+    title = best_title([a.title for a in articles], [a.text for a in articles])
     return Story(id=story_id(articles), title=title, articles=list(articles), copies=dict(copies or {}))
 
 

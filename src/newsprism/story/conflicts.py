@@ -1,145 +1,215 @@
-"""Conflicts between aligned statements: a differing number, date, name or negation, with the differing parts."""
+"""Conflicts between aligned statements: incompatible values for the same thing, each with a confidence.
+
+Only statements that the pair model aligns are compared, and only on values that name the same thing: a figure
+counting the same noun, a clock time, a day of a month, a weekday. A value given as a bound or an estimate ("at least
+six", "about 10:40 p.m.") makes the difference soft, a possible difference rather than a contradiction. Negation
+alone, different names in one slot and figures of different things are not compared: on real clusters they were
+mostly differences of wording or of subject, not of fact. A person's name spelled two ways across outlets is the
+one conflict found outside alignment (``spelling_conflicts``).
+"""
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Sequence
 from difflib import SequenceMatcher
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from .align import _name_key
+import numpy as np
 
-if TYPE_CHECKING:
-    from .align import Unit
+from ..model import Entity, Fact, Span
+from .align import Unit
 
+# How often a difference of each kind between two statements that state the same fact is a real conflict (a prior
+# on the kind, multiplied by how sure the alignment is).
+KIND_PRIOR = {("number", "hard"): 0.9, ("number", "soft"): 0.55, ("time", "hard"): 0.9, ("time", "soft"): 0.6,
+              ("date", "hard"): 0.9, ("weekday", "hard"): 0.7, ("date", "soft"): 0.6, ("negation", "hard"): 0.85,
+              ("entity", "hard"): 0.8}
+# Negation and names are compared only between statements that say the rest alike (this share of their content
+# words in common), so that the difference is in the one slot: "approved" / "did not approve" the same budget.
+SAME_REST = 0.6
 _REPORTING = {"say", "tell", "add", "note", "state", "report"}
-_NEGATIVE = re.compile(r"\b(?:not|n[’']t|no|never|against|refus\w*|declin\w*|avoid\w*|without|fail\w*|den(?:y|ied|ies))\b",
-                       re.I)
+_NEGATIVE = re.compile(r"\b(?:not|n[’']t|no|never|without|against|avoid\w*|den(?:y|ied|ies)|refus\w*|declin\w*|fail\w*)\b", re.I)
+_NEAR = ("day", "week", "weekend")
+_YEARS = re.compile(r"^(?:1[89]|20)\d\d$")
+# Figures of spans of time are rarely the same quantity in two statements ("499,000 years ago", "20-year-old").
+_SPANS = {"year", "month", "week", "day", "hour", "minute", "second", "decade", "century", "time", "night"}
 
 
-def find_conflict(units: Sequence[Unit]) -> dict[str, Any] | None:
-    """The differing number, date, name or negation between aligned statements of different articles, if any."""
-    found: list[dict[str, Any]] = []
-    for a_i, a in enumerate(units):
-        for b in units[a_i + 1:]:
-            if a.article == b.article:
-                continue
-            c = _pair_conflict(a, b)
-            if c and not any(x["kind"] == c["kind"] for x in found):
-                found.append(c)
-    if not found:
-        return None
-    first = dict(found[0])
-    if len(found) > 1:
-        first["also"] = found[1:]
-    return first
+def _value_text(unit: Unit, values: dict[str, str]) -> dict[str, str]:
+    return {"article": unit.article, "text": ", ".join(values.values()), "statement": unit.text}
 
 
-def _figures(u: Unit) -> dict[str, str]:
-    """The unit's numbers without everyday small ones that count no noun, unless those are all it has."""
-    real = {v: t for v, t in u.numbers.items() if not (len(v) == 1 and v.isdigit() and f"#{v}:" in u.terms)}
-    return real or u.numbers
-
-
-def _pair_conflict(a: Unit, b: Unit) -> dict[str, Any] | None:
-    def values(x: dict[str, str], y: dict[str, str]) -> list[dict[str, str]]:
-        return [{"article": a.article, "text": ", ".join(x.values())}, {"article": b.article, "text": ", ".join(y.values())}]
-
-    # 1. numbers: both give figures and none of them agree (a small figure that counts nothing, as in "one of its
-    # piers", is left out when the statement has a real figure)
-    na, nb = _figures(a), _figures(b)
-    if na and nb and not set(na) & set(nb):
-        return {"kind": "number", "values": values(na, nb)}
-    # 2. dates: same kind of date (year, month, weekday) with no value in common
-    for kind in ("year", "month", "weekday"):
-        da, db = a.dates.get(kind), b.dates.get(kind)
-        if da and db and not set(da) & set(db):
-            return {"kind": "date", "values": values(da, db)}
-    # 2b. relative dates: "on Thursday" against "next month", "last year" against "next year"
+def _differences(a: Unit, b: Unit) -> list[tuple[str, str, dict[str, str], dict[str, str]]]:
+    """(kind, strength, a's values, b's values) for every value both statements give for one thing, disagreeing."""
+    out = []
+    for noun in (a.quantities.keys() & b.quantities.keys()) - _SPANS:
+        va = {k: v for k, v in a.quantities[noun].items() if not _YEARS.match(k)}
+        vb = {k: v for k, v in b.quantities[noun].items() if not _YEARS.match(k)}
+        if va and vb and not va.keys() & vb.keys():
+            soft = bool((va.keys() | vb.keys()) & (a.hedged | b.hedged))
+            out.append(("number", "soft" if soft else "hard", va, vb))
+    if a.times and b.times and not a.times.keys() & b.times.keys():
+        soft = bool((a.times.keys() | b.times.keys()) & (a.hedged | b.hedged))
+        out.append(("time", "soft" if soft else "hard", a.times, b.times))
+    months_a = {k.split()[0] for k in a.days}
+    same_month = {k: v for k, v in b.days.items() if k.split()[0] in months_a}
+    if a.days and same_month and not a.days.keys() & b.days.keys():
+        out.append(("date", "hard", {k: v for k, v in a.days.items() if k.split()[0] in {x.split()[0] for x in same_month}},
+                    same_month))
+    wa, wb = a.dates.get("weekday", {}), b.dates.get("weekday", {})
+    if len(wa) == 1 and len(wb) == 1 and not wa.keys() & wb.keys() and not a.days and not b.days:
+        event_a, event_b = a.weekday_events.get(next(iter(wa))), b.weekday_events.get(next(iter(wb)))
+        if event_a and event_a == event_b:  # the same event on two days; other verbs are other events
+            out.append(("weekday", "hard", wa, wb))
     clash = _relative_clash(a.dates, b.dates)
     if clash:
-        return {"kind": "date", "values": [{"article": a.article, "text": clash[0]},
-                                           {"article": b.article, "text": clash[1]}]}
-    # 3. names: a different name of the same type in the same grammatical slot
+        out.append(("date", "soft", {"relative": clash[0]}, {"relative": clash[1]}))
+    if _rest_alike(a, b):
+        out.extend(_slot_differences(a, b))
+    return out
+
+
+def _content(u: Unit) -> set[str]:
+    """What a statement says besides its names and figures."""
+    names = {w for text in u.name_text.values() for w in _name_words(text.lower())}
+    return {t for t in u.content if not t.startswith(("@", "#")) and t not in names}
+
+
+def _rest_alike(a: Unit, b: Unit) -> bool:
+    ca, cb = _content(a), _content(b)
+    return bool(ca and cb) and len(ca & cb) / len(ca | cb) >= SAME_REST
+
+
+def _slot_differences(a: Unit, b: Unit) -> list[tuple[str, str, dict[str, str], dict[str, str]]]:
+    """A verb negated in one statement only, or another person or organisation in the same grammatical slot."""
+    out = []
+    if not (_NEGATIVE.search(a.text) and _NEGATIVE.search(b.text)):
+        for x, y in ((a, b), (b, a)):
+            verb = next((v for v in x.negated if v not in _REPORTING and v in y.affirmed and v not in y.negated), None)
+            if verb:
+                pair = ({verb: x.negated[verb]}, {verb: y.affirmed[verb]})
+                out.append(("negation", "hard", *(pair if x is a else pair[::-1])))
+                break
     for la, dep, head, ka in a.roles:
-        if dep not in ("nsubj", "nsubjpass", "dobj", "pobj", "poss"):
+        if la not in ("PERSON", "ORG") or dep not in ("nsubj", "nsubjpass", "dobj", "pobj"):
             continue
         for lb, dep_b, head_b, kb in b.roles:
-            if (lb, dep_b, head_b) == (la, dep, head) and ka != kb and ka not in b.names and kb not in a.names \
-                    and not _known(a.name_text.get(ka, ka), b.names, b.name_text) \
-                    and not _known(b.name_text.get(kb, kb), a.names, a.name_text) \
-                    and (la != "PLACE" or _place_level(a.name_text.get(ka, ka)) == _place_level(b.name_text.get(kb, kb))):
-                return {"kind": "entity", "values": [{"article": a.article, "text": a.name_text.get(ka, ka)},
-                                                     {"article": b.article, "text": b.name_text.get(kb, kb)}]}
-    # 4. negation: a verb both use, negated in one only
-    if _NEGATIVE.search(a.text) and _NEGATIVE.search(b.text):
-        return None  # both negative in their own words ("decided against going" / "decided not to go")
-    for verb, text in a.negated.items():
-        if verb not in _REPORTING and verb in b.affirmed and verb not in b.negated:
-            return {"kind": "negation", "values": [{"article": a.article, "text": text},
-                                                   {"article": b.article, "text": b.affirmed[verb]}]}
-    for verb, text in b.negated.items():
-        if verb not in _REPORTING and verb in a.affirmed and verb not in a.negated:
-            return {"kind": "negation", "values": [{"article": a.article, "text": a.affirmed[verb]},
-                                                   {"article": b.article, "text": text}]}
-    return None
+            if (lb, dep_b, head_b) == (la, dep, head) and ka != kb and ka not in b.names and kb not in a.names:
+                na, nb = a.name_text.get(ka, ka), b.name_text.get(kb, kb)
+                if not _may_be_one(na, nb):
+                    out.append(("entity", "hard", {ka: na}, {kb: nb}))
+    return out
 
 
-_NEAR = ("weekday",)  # a bare weekday names a day within a week of publication
+def _may_be_one(x: str, y: str) -> bool:
+    """Names that may be one entity: one's words inside the other's, or a close spelling."""
+    wx, wy = set(_name_words(x.lower())), set(_name_words(y.lower()))
+    if wx and wy and (wx <= wy or wy <= wx):
+        return True
+    return SequenceMatcher(None, x.lower(), y.lower()).ratio() >= 0.75
 
 
 def _relative_clash(da: dict[str, dict[str, str]], db: dict[str, dict[str, str]]) -> tuple[str, str] | None:
-    """Two times that cannot be the same: a day this week against next/last month or year, or the same scale in
-    opposite directions."""
+    """Two times that cannot be the same: a day this week against next or last month or year."""
     ra, rb = da.get("relative", {}), db.get("relative", {})
-    near_a = {**da.get("weekday", {}), **{k: v for k, v in ra.items() if k.endswith("day") or k.endswith("week")}}
-    near_b = {**db.get("weekday", {}), **{k: v for k, v in rb.items() if k.endswith("day") or k.endswith("week")}}
+    near_a = {**da.get("weekday", {}), **{k: v for k, v in ra.items() if k[1:] in _NEAR}}
+    near_b = {**db.get("weekday", {}), **{k: v for k, v in rb.items() if k[1:] in _NEAR}}
     far_a = {k: v for k, v in ra.items() if k[0] in "+-" and k[1:] in ("month", "year")}
     far_b = {k: v for k, v in rb.items() if k[0] in "+-" and k[1:] in ("month", "year")}
-    if near_a and far_b and not far_a and not da.get("month") and not db.get("weekday"):
+    if near_a and far_b and not far_a and not near_b and not da.get("month"):
         return next(iter(near_a.values())), next(iter(far_b.values()))
-    if near_b and far_a and not far_b and not db.get("month") and not da.get("weekday"):
+    if near_b and far_a and not far_b and not near_a and not db.get("month"):
         return next(iter(far_a.values())), next(iter(near_b.values()))
-    for ka, va in ra.items():
-        for kb, vb in rb.items():
-            if ka[1:] == kb[1:] and {ka[0], kb[0]} == {"+", "-"}:
-                return va, vb
     return None
 
 
-_PLACE_LEVELS = {"county", "state", "province", "district", "region", "city", "township", "parish", "borough",
-                 "country", "village", "town"}
+def find_conflict(units: Sequence[Unit], score: np.ndarray) -> dict[str, Any] | None:
+    """The most certain difference between statements of different articles in one aligned group, with the
+    others under ``also``; ``score`` holds the pair model's same-fact confidence between the group's statements."""
+    found: list[dict[str, Any]] = []
+    for i, a in enumerate(units):
+        for j in range(i + 1, len(units)):
+            b = units[j]
+            if a.article == b.article:
+                continue
+            for kind, strength, va, vb in _differences(a, b):
+                confidence = float(score[i, j]) * KIND_PRIOR[(kind, strength)]
+                found.append({"kind": "date" if kind == "weekday" else kind, "strength": strength,
+                              "confidence": round(confidence, 3),
+                              "values": [_value_text(a, va), _value_text(b, vb)]})
+    if not found:
+        return None
+    found.sort(key=lambda c: -c["confidence"])
+    first = dict(found[0])
+    if len(found) > 1:
+        first["also"] = found[1:4]
+    return first
 
 
-def _place_level(name: str) -> str:
-    """The kind of place a name says it is ("Berkshire County": county); a town and its county do not conflict."""
-    words = name.lower().split()
-    return words[-1] if words and words[-1] in _PLACE_LEVELS else ""
+def _name_words(name: str) -> list[str]:
+    return re.findall(r"[A-Za-z][A-Za-z'’-]+", name)
 
 
-def _same_name(x: str, y: str) -> bool:
-    """Names that may refer to one entity: one's words inside the other's ("Wang" / "Wang Yi"), spelling variants
-    ("Kim Jong-il" / "Kim Jong Il", "Centre" / "Center"), or an acronym of the other ("LASD")."""
-    kx, ky = _name_key(x), _name_key(y)
-    wx, wy = set(re.findall(r"\w+", kx)), set(re.findall(r"\w+", ky))
-    if wx and wy and (wx <= wy or wy <= wx):
-        return True
-    fx, fy = re.sub(r"\W+", "", kx), re.sub(r"\W+", "", ky)
-    if not fx or not fy or fx in fy or fy in fx:
-        return True
-    if SequenceMatcher(None, fx, fy).ratio() >= 0.8:
-        return True
-    # an acronym among the words the two do not share: "LASD" for "Los Angeles County Sheriff's Department"
-    rx = [w for w in re.findall(r"\w+", kx) if w not in wy]
-    ry = [w for w in re.findall(r"\w+", ky) if w not in wx]
-    for short, other in ((rx, ry), (ry, rx)):
-        if len(short) == 1 and 2 <= len(short[0]) <= 6 and len(other) >= 2:
-            it = iter("".join(w[0] for w in other))
-            if all(c in it for c in short[0]):
-                return True
-    return False
+def _variant(x: str, y: str) -> bool:
+    """Two spellings of one name word: close (Olivares / Oliveras, Alison / Allison) but not equal, and not a
+    plural or possessive of the other."""
+    if x == y or len(x) < 4 or len(y) < 4 or x[0].lower() != y[0].lower():
+        return False
+    lx, ly = x.lower(), y.lower()
+    if lx.rstrip("s") == ly.rstrip("s") or lx.startswith(ly) or ly.startswith(lx):
+        return False
+    return SequenceMatcher(None, lx, ly).ratio() >= 0.8 and abs(len(x) - len(y)) <= 2
 
 
-def _known(name: str, names: dict[str, str], texts: dict[str, str]) -> bool:
-    """True when a name is one the other statement also mentions, under any spelling."""
-    return any(_same_name(name, texts.get(k, k)) for k in names)
+def spelling_conflicts(units: Sequence[Unit], entities: Sequence[Entity], threshold: float) -> list[Fact]:
+    """A person's name spelled differently by two outlets, where the rest of the name is the same ("Alison Brooks"
+    / "Allison Brooks"): a conflict fact holding the statements of each spelling."""
+    spellings: dict[tuple[str, ...], dict[str, set[str]]] = {}  # name words -> article -> names as written
+    for e in entities:
+        if e.type != "PERSON":
+            continue
+        for sp in e.spans:
+            words = tuple(_name_words(sp.text))
+            if len(words) >= 2:
+                spellings.setdefault(words, {}).setdefault(sp.article, set()).add(sp.text)
+    names = list(spellings)
+    facts: list[Fact] = []
+    seen: set[frozenset[tuple[str, ...]]] = set()
+    for i, x in enumerate(names):
+        for y in names[i + 1:]:
+            if len(x) != len(y) or frozenset((x, y)) in seen:
+                continue
+            diff = [(a, b) for a, b in zip(x, y) if a != b]
+            if len(diff) != 1 or not _variant(*diff[0]):
+                continue
+            in_x, in_y = set(spellings[x]), set(spellings[y])
+            only_x, only_y = in_x - in_y, in_y - in_x
+            if not only_x or not only_y:
+                continue  # an outlet that writes both spellings made a typo; it is not a difference between outlets
+            fact = _spelling_fact(units, " ".join(x), " ".join(y), only_x, only_y, threshold)
+            if fact:
+                seen.add(frozenset((x, y)))
+                facts.append(fact)
+    return facts
+
+
+def _spelling_fact(units: Sequence[Unit], x: str, y: str, arts_x: set[str], arts_y: set[str],
+                   threshold: float) -> Fact | None:
+    """The conflict fact of two spellings: every statement of the outlets that use each one."""
+    def holding(name: str, arts: set[str]) -> list[Unit]:
+        return [u for u in units if u.article in arts and name in " ".join(_name_words(u.text))]
+
+    ux, uy = holding(x, arts_x), holding(y, arts_y)
+    if not ux or not uy:
+        return None
+    support = [Span(u.article, u.start, u.end, u.text) for u in (*ux, *uy)]
+    confidence = 0.9
+    conflict = {"kind": "name", "strength": "hard", "confidence": confidence,
+                "values": [{"article": ux[0].article, "text": x, "statement": ux[0].text},
+                           {"article": uy[0].article, "text": y, "statement": uy[0].text}]}
+    key = "|".join(f"{s.article}:{s.start}:{s.end}" for s in support)
+    return Fact(id="f" + hashlib.sha1(key.encode()).hexdigest()[:10], text=ux[0].text,
+                status="conflict" if confidence >= threshold else "shared",
+                support=support, conflict=conflict, confidence=confidence)

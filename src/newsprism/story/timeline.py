@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from ..config import Settings
 from ..model import Article, Span, TimelineEntry
 from .align import article_units, similarity_matrix
+from .summarizers.units import is_caption
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -210,10 +211,23 @@ def _hits(article: Article, doc: "Doc") -> list[_Hit]:
     for h in found:
         if out and h.start < out[-1].end:
             continue
-        if _DURATION.match(h.text.strip()):
+        if _DURATION.match(h.text.strip()) or _IN_A_NAME.search(_around(article.text, h)):
             continue
         out.append(h)
     return out
+
+
+# A weekday inside the name of a show, a game or a holiday ("Saturday Night Live", "Black Friday") is no date.
+_IN_A_NAME = re.compile(r"\b(?:(?:Black|Good|Cyber|Super|Ash|Easter|Palm|Bloody|Holy|Maundy|Shrove|Giving)\s+"
+                        r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
+                        r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+Night\s+[A-Z]\w*|"
+                        r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+(?:Times|Telegraph|Mail|"
+                        r"Express|Herald|Post|Mirror|Review|Magazine|Show|Edition|Football|Live|Club))\b")
+
+
+def _around(text: str, hit: _Hit) -> str:
+    """The hit with the words next to it, to see whether it is part of a name."""
+    return text[max(hit.start - 12, 0):hit.end + 16]
 
 
 def _clean_expression(text: str) -> str:
@@ -241,8 +255,8 @@ def build_timeline(articles: Sequence[Article], docs: dict[str, "Doc"], settings
         a_units = article_units(article, doc)
         for hit in _hits(article, doc):
             unit = next((u for u in a_units if u.start <= hit.start and hit.end <= u.end), None)
-            if unit is None:
-                continue
+            if unit is None or is_caption(unit.text):
+                continue  # a photo caption dates the picture, not an event of the story
             expr = _clean_expression(hit.text)
             future = _is_future(doc, hit.start, hit.end, unit.text[: hit.end - unit.start + 40])
             resolved: tuple[str | None, str] = (None, "relative")

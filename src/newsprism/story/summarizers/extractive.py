@@ -16,7 +16,7 @@ import numpy as np
 from ...config import Settings
 from ...model import Article, Fact, Quote, Span, SummarySentence
 from . import Summarizer, register
-from .units import STOP, Unit, build_units
+from .units import STOP, Unit, balanced, build_units
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -37,7 +37,7 @@ class Params:
     redundancy: float = 0.5  # skip a candidate this similar (content-word cosine) to a chosen one
     min_words: int = 8
     max_words: int = 80
-    cite_similarity: float = 0.6  # a sentence of another article this similar is cited as support
+    cite_similarity: float = 0.6  # a sentence of another article this similar counts as support when choosing
 
 
 @dataclass(slots=True)
@@ -150,8 +150,7 @@ def score_units(units: Sequence[Unit], facts: Sequence[Fact], p: Params) -> list
         s, t = out[i], out[j]
         if t.unit.article in s.support or _numbers(s.unit.text) != _numbers(t.unit.text):
             continue  # "12 killed" and "14 killed" read alike but disagree
-        s.support.add(t.unit.article)
-        s.cited.append(Span(t.unit.article, t.unit.start, t.unit.end, t.unit.text))
+        s.support.add(t.unit.article)  # weighs in selection; cited only when the aligned facts say it is the same
     for s in out:
         s.sims = sims[s.row]
         u = s.unit
@@ -163,7 +162,8 @@ def score_units(units: Sequence[Unit], facts: Sequence[Fact], p: Params) -> list
 
 def candidates(scored: Sequence[Scored], p: Params) -> list[Scored]:
     """The candidates worth reading: no page debris, neither fragments nor walls of text."""
-    pool = [s for s in scored if not s.unit.debris and p.min_words <= s.unit.words <= p.max_words]
+    pool = [s for s in scored if not s.unit.debris and not s.unit.leaning and balanced(s.unit.text)
+            and p.min_words <= s.unit.words <= p.max_words]
     if not pool:  # tiny or messy stories: any whole, reasonably sized stretch will do
         pool = [s for s in scored if s.unit.words <= p.max_words * 2]
     return pool

@@ -18,7 +18,12 @@ if TYPE_CHECKING:
 MAX_JOINED = 6
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
 _QUOTE_MARKS = re.compile('[“”"]')
-_DEBRIS = re.compile(r"https?://|www\.|@\w|\||\bMORE\b|©")
+_DEBRIS = re.compile(r"https?://|www\.|@\w|\||\bMORE\b|©|\bBuy Photo\b|\bWait \d+ seconds? to continue|"
+                     r"\(\s*(?:WATCH|READ|LISTEN|PHOTOS?|VIDEO|RELATED)\b|/(?:AP|Getty|Reuters|AFP)\b|"
+                     r"\b\d{3}[-.]\d{3}[-.]\d{4}\b")
+# A sentence that leans on the one before it: a pronoun or a connective for its subject or opening word.
+_LEANING = re.compile(r"^[\"“‘']?(?:he|she|it|they|his|her|its|their|him|them|this|these|those|that|but|and|also|"
+                      r"however|still|yet|so|then|meanwhile|instead|moreover|besides|otherwise|such)\b", re.I)
 # lower-case phrases of page furniture: credits, captions, calls to subscribe or share
 _FURNITURE = (
     "click here", "sign up", "subscribe", "newsletter", "read more", "image caption", "image copyright",
@@ -50,6 +55,7 @@ class Unit:
     lemmas: list[str] = field(default_factory=list)  # lower-case lemmas of content words, in order
     tokens: list[str] = field(default_factory=list)  # lower-case lemmas of all words, in order
     debris: bool = False
+    leaning: bool = False  # needs the sentence before it to be understood
 
 
 def _quote_open(text: str, open_before: bool) -> bool:
@@ -160,16 +166,49 @@ def build_units(articles: Sequence[Article], docs: Mapping[str, "Doc"],
             units.append(Unit(
                 article=art.id, article_rank=rank[art.id], index=g[0].index, count=len(sents),
                 start=start, end=end, text=text, words=len(text.split()), lemmas=lemmas, tokens=tokens,
-                debris=is_debris(text, len(g)),
+                debris=is_debris(text, len(g)), leaning=bool(_LEANING.match(text)),
             ))
     return units
+
+
+_CAPTION = re.compile(r"\b(?:Photo|Image|Picture)s?(?: by|:)|\((?:AP|Getty|Reuters|AFP)\b|/(?:AP|Getty|Reuters|AFP)\b|"
+                      r"\bBuy Photo\b|\bGetty Images\b|\bFile photo\b|\bpictured\b|\bIn this (?:\w+ )?(?:photo|image)",
+                      re.I)
+
+
+def is_furniture(text: str) -> bool:
+    """Links, handles, contact lines, credits, captions and calls to watch or read: the page, not the story."""
+    return bool(_DEBRIS.search(text)) or is_caption(text)
+
+
+def is_caption(text: str) -> bool:
+    """A photo caption or credit: it describes a picture on the page, not an event of the story."""
+    return bool(_CAPTION.search(text))
+
+
+def balanced(text: str) -> bool:
+    """Every quotation mark of the text closed within it."""
+    return text.count('"') % 2 == 0 and text.count("“") == text.count("”")
+
+
+def flaws(text: str) -> list[str]:
+    """Why a sentence cannot stand alone in a summary: furniture, a dangling subject or connective, or quotation
+    marks left open."""
+    out = []
+    if is_debris(text):
+        out.append("furniture")
+    if _LEANING.match(text):
+        out.append("dangling")
+    if not balanced(text):
+        out.append("unbalanced quotes")
+    return out
 
 
 def is_debris(text: str, sentences: int = 1) -> bool:
     """Captions, credits, links and scraped page furniture: text no reader wants in a summary."""
     if sentences > MAX_JOINED:
         return True
-    if _DEBRIS.search(text):
+    if is_furniture(text):
         return True
     low = text.lower()
     if any(p in low for p in _FURNITURE):
