@@ -10,12 +10,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..errors import NoArticle
-from ..model import Article
+from ..model import Article, Removal
 from .article import build_article
 from .base import Context, Item
 from .clean import clean
 from .decode import check_text_bytes, decode, declared_charset
-from .meta import host_of, outlet_name
+from .dates import declared_dates, reconcile, url_date, visible_date
+from .meta import host_of, iso_date, outlet_name
 from .titles import furniture_title
 
 # trafilatura and htmldate log every page they discard; the caller reports failures itself
@@ -37,6 +38,7 @@ class Page:
     date: str | None = None
     sitename: str | None = None
     url: str | None = None
+    date_note: str | None = None  # how the page's date, the URL's and a visible one disagreed, if they did
 
 
 def _metadata(tree: Any, url: str | None) -> Page:
@@ -125,6 +127,11 @@ def extract(html: str, url: str | None = None) -> Page | None:
         return None
     page = _metadata(tree, url)
     page.text = text
+    found = page.date
+    in_url = url_date(page.url or url)
+    shown = visible_date(page.title, text, near=(iso_date(found), in_url))
+    page.date, page.date_note = reconcile(found, in_url, shown,
+                                          declared=found is None or iso_date(found) in declared_dates(tree, html))
     return page
 
 
@@ -160,7 +167,7 @@ def article_from_html(html: str | bytes, *, source: str, url: str | None = None,
         raise NoArticle(source, "no article text found in the HTML (a front page, a video page or a paywall?); "
                                 "give the article's own page, or its text as a .txt file")
     title = strip_site_from_title(page.title, page.sitename, host_of(page.url))
-    return build_article(
+    article = build_article(
         page.text,
         source=source,
         title=None if title is None or furniture_title(title) else title,
@@ -170,6 +177,9 @@ def article_from_html(html: str | bytes, *, source: str, url: str | None = None,
         author=page.author,
         lines_are_paragraphs=True,
     )
+    if page.date_note and not published:
+        article.removed.append(Removal("date", page.date_note))  # listed with the cleaning, in the report
+    return article
 
 
 def html_to_clean_text(html: str, url: str | None = None, mode: dict[str, bool] | None = None) -> str:

@@ -4,7 +4,8 @@ English news is about a quarter English function words ("the", "of", "said"), an
 texts at once. A text with fewer of them (a list of results, a page of names and figures, a quote in another
 language) goes to py3langid, a maintained naive-Bayes identifier of 97 languages trained on news, web and
 encyclopaedia text. A text is refused as not English only when py3langid names another language and English
-function words are rare in it, so an English page with some foreign words, names or a quoted phrase stays English.
+function words are rare in it and the model is sure (a table of names and figures belongs to no language), so an
+English page with some foreign words, names or a quoted phrase stays English.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import Any
 
 ENGLISH_SURE = 0.18  # share of English function words above which a text is English without asking the model
 ENGLISH_ENOUGH = 0.1  # share at which a text the model calls foreign is still kept as English
+FOREIGN_SURE = 0.9  # the model's probability for another language below which the text is not refused
 SAMPLE_CHARS = 4000  # the model reads this much of the text: enough to be sure, cheap on long articles
 
 _ENGLISH = frozenset(
@@ -54,9 +56,9 @@ def detect_language(text: str) -> str | None:
     share = sum(1 for w in words if w.lower() in _ENGLISH) / len(words)
     if share >= ENGLISH_SURE:
         return "en"
-    lang, _prob = _model().classify(text[:SAMPLE_CHARS])
-    if lang == "en" or share >= ENGLISH_ENOUGH:
-        return "en"
+    lang, prob = _model().classify(text[:SAMPLE_CHARS])
+    if lang == "en" or share >= ENGLISH_ENOUGH or prob < FOREIGN_SURE:
+        return "en"  # English, or English enough, or no language clearly (names and figures: a results table)
     return str(lang)
 
 

@@ -72,10 +72,15 @@ def lead_title(text: str, limit: int = TITLE_CHARS) -> str | None:
     return None
 
 
+def _stems(text: str) -> list[str]:
+    """Words cut to five letters, so "reopens" meets "reopened" and "flood" meets "flooded"."""
+    return [w[:5] for w in re.findall(r"[a-z0-9]+", text.lower())]
+
+
 def best_title(titles: Sequence[str | None], texts: Sequence[str]) -> str | None:
     """The title that best names what the texts share (most of its words in the most texts), not furniture;
     else a title from the lead of the text that shares most with the others."""
-    words = [Counter(re.findall(r"[a-z0-9]+", t.lower())) for t in texts]
+    words = [Counter(_stems(t)) for t in texts]
     in_texts: Counter[str] = Counter()
     for w in words:
         in_texts.update(set(w))
@@ -86,7 +91,7 @@ def best_title(titles: Sequence[str | None], texts: Sequence[str]) -> str | None
 
     real = [(i, t) for i, t in enumerate(titles) if t and not furniture_title(t)]
     if real:
-        return max(real, key=lambda it: (support(re.findall(r"[a-z0-9]+", it[1].lower())), -it[0]))[1]
+        return max(real, key=lambda it: (support(_stems(it[1])), -it[0]))[1]
     order = sorted(range(len(texts)), key=lambda i: -support(list(words[i])[:200]))
     for i in order:
         title = lead_title(texts[i])

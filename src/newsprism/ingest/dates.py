@@ -1,0 +1,111 @@
+"""A page's publication date from three witnesses: htmldate's reading of the page, the URL, and a date shown in
+the title or the first lines. When they disagree, the date two of them share wins; without such a pair the URL's
+date, then the page's own, then the visible one; the disagreement is noted either way.
+
+htmldate reads the metadata first, but on a page without any it takes the first date-like element it finds, which
+can be a sidebar's or a footer's ("2019-08-01" on a page whose title says 10.06.2013).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from .meta import iso_date
+
+_MONTHS = {m: i for i, m in enumerate(
+    "jan feb mar apr may jun jul aug sep oct nov dec".split(), start=1)}
+_URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?=[/._-]|$)|"
+                       r"/((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?=[/._-]|$)")
+_NUMERIC = re.compile(r"(?<![\d.])(\d{1,2})[./](\d{1,2})[./]((?:19|20)\d{2})(?![\d.])|"
+                      r"(?<!\d)((?:19|20)\d{2})-(\d{2})-(\d{2})(?!\d)")
+_WRITTEN = re.compile(r"\b(?:(\d{1,2})\s+)?(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+                      r"(?:\s+(\d{1,2})(?:st|nd|rd|th)?)?,?\s+((?:19|20)\d{2})\b")
+HEAD_CHARS = 300  # a visible date counts only in the title or this near the top of the text
+CLOSE_DAYS = 1  # dates this close agree (a time zone apart)
+
+
+def _day(y: int, m: int, d: int) -> str | None:
+    try:
+        return date(y, m, d).isoformat()
+    except ValueError:
+        return None
+
+
+def url_date(url: str | None) -> str | None:
+    """The date in a URL's path (/2019/08/01/, /2019-08-01-, /20190801/), or None."""
+    if not url:
+        return None
+    path = re.sub(r"^[a-z]+://[^/]+", "", url, flags=re.I)
+    m = _URL_DATE.search(path)
+    if not m:
+        return None
+    y, mo, d = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(4), m.group(5), m.group(6))
+    return _day(int(y), int(mo), int(d))
+
+
+def visible_date(title: str | None, text: str, near: tuple[str | None, ...] = ()) -> str | None:
+    """A full date shown in the title or at the top of the text. 05/10/2018 reads either way: the reading that
+    agrees with a date in ``near`` (the page's, the URL's) is taken, else the day-first one when the first number
+    cannot be a month or the date is written with dots, else the month-first one, as in American news."""
+    for place in (title or "", text[:HEAD_CHARS]):
+        m = _NUMERIC.search(place)
+        if m and m.group(3):
+            a, b, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
+            day_first, month_first = _day(y, b, a), _day(y, a, b)
+            for reading in (day_first, month_first):
+                if reading and any(d and _close(reading, d) for d in near):
+                    return reading
+            reading = day_first if ("." in m.group(0) or a > 12) else month_first
+            if reading:
+                return reading
+        elif m:
+            day = _day(int(m.group(4)), int(m.group(5)), int(m.group(6)))
+            if day:
+                return day
+        w = _WRITTEN.search(place)
+        if w and (w.group(1) or w.group(3)):
+            day = _day(int(w.group(4)), _MONTHS[w.group(2).lower()[:3]], int(w.group(1) or w.group(3)))
+            if day:
+                return day
+    return None
+
+
+def _close(a: str, b: str) -> bool:
+    return abs((date.fromisoformat(a) - date.fromisoformat(b)).days) <= CLOSE_DAYS
+
+
+_META_DATES = ("//meta[contains(translate(@property, 'DT', 'dt'), 'time') or contains(translate(@name, 'D', 'd'), "
+               "'date') or contains(translate(@itemprop, 'D', 'd'), 'date') or contains(@property, 'date')]/@content"
+               " | //time/@datetime")
+_JSON_DATE = re.compile(r'"date(?:Published|Created)"\s*:\s*"([^"]{8,40})"')
+
+
+def declared_dates(tree: object, html: str) -> set[str]:
+    """The dates a page declares as such: date meta tags, ``<time datetime>``, JSON-LD ``datePublished``."""
+    out = {iso_date(v) for v in getattr(tree, "xpath")(_META_DATES)}
+    out.update(iso_date(m.group(1)) for m in _JSON_DATE.finditer(html))
+    return {d for d in out if d}
+
+
+def reconcile(page: str | None, url: str | None, visible: str | None,
+              declared: bool = True) -> tuple[str | None, str | None]:
+    """(the publication date, a note when the witnesses disagree) from the page's date, the URL's and the visible
+    one, each an ISO date or None. ``declared``: the page's date is one its metadata declares, not a date htmldate
+    found in the body; without a pair that agrees, a declared date is trusted first, a found one last."""
+    meta = "the page's metadata" if declared else "a date in the page"
+    named = [(meta, iso_date(page)), ("the URL", url), ("the title or first lines", visible)]
+    seen = [(who, d) for who, d in named if d]
+    if not seen:
+        return None, None
+    if all(_close(seen[0][1], d) for _, d in seen):
+        return seen[0][1], None
+    for who, d in seen:  # a date another witness confirms
+        backers = [w for w, e in seen if w != who and _close(d, e)]
+        if backers:
+            outliers = ", ".join(f"{e} ({w})" for w, e in seen if not _close(d, e))
+            return d, f"publication date {d} ({who} and {', '.join(backers)}) kept over {outliers}"
+    trust = [meta, "the URL", "the title or first lines"] if declared else ["the URL", "the title or first lines", meta]
+    who, d = min(seen, key=lambda wd: trust.index(wd[0]))
+    others = ", ".join(f"{e} ({w})" for w, e in seen if w != who)
+    return d, f"publication date {d} ({who}) kept over {others}: no two sources agree"
