@@ -236,6 +236,9 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--gold", default="../shared/gold/seeds-quotes.jsonl", help="gold quotes of the seeds")
     e.add_argument("--seeds", default="../shared/seeds", help="the seed articles")
     e.add_argument("--polnear", default="../shared/data/polnear/dev", help="PolNeAR folder")
+    e.add_argument("--compare", default="../shared/gold/compare-dev.jsonl",
+                   help="labelled quotes of real multi-outlet clusters")
+    e.add_argument("--multi-news", default="../shared/data/multi_news/dev.jsonl", help="the clusters' texts")
     e.add_argument("--json", default=None, help="also write the results here")
     e = ev.add_parser("align", help="shared-fact precision/recall vs TF-IDF cosine", formatter_class=_Help)
     e.add_argument("--labels", default=None, help="labelled sentence pairs (default: the project's label file)")
@@ -368,7 +371,8 @@ def _eval(args: argparse.Namespace) -> int:
     if args.task == "quotes":
         from .eval.quotes import run_quotes
 
-        return run_quotes(gold=args.gold, seeds=args.seeds, polnear=args.polnear, json_out=args.json)
+        return run_quotes(gold=args.gold, seeds=args.seeds, polnear=args.polnear, json_out=args.json,
+                          compare=args.compare, multi_news=args.multi_news)
     if args.task == "align":
         from .eval.align import run_align
 

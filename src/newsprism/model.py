@@ -162,6 +162,22 @@ class Evidence:
 
 
 @dataclass(slots=True)
+class Attribution:
+    """How one article attributes one speaker's words: reporting verbs, remarks on evidence, quoted or paraphrased."""
+
+    speaker: str
+    entity: str | None
+    article: str
+    outlet: str | None
+    verbs: dict[str, int] = field(default_factory=dict)  # reporting verbs as written ("claimed": 2, "told": 1)
+    direct: int = 0  # whole quoted sentences
+    partial: int = 0  # quoted fragments woven into the outlet's own sentence
+    paraphrased: int = 0  # reported speech without quotation marks
+    evidence: list[Evidence] = field(default_factory=list)  # "offered no evidence", "according to documents"
+    quotes: list[str] = field(default_factory=list)  # ids of the quotes counted
+
+
+@dataclass(slots=True)
 class Claim:
     """A contestable assertion by an entity, the responses to it, and what each article says of evidence."""
 
@@ -246,6 +262,7 @@ class Report:
     quotes: list[Quote] = field(default_factory=list)
     quote_groups: list[QuoteGroup] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
+    attribution: list[Attribution] = field(default_factory=list)  # per speaker and article: how words are attributed
     entities: list[Entity] = field(default_factory=list)
     timeline: list[TimelineEntry] = field(default_factory=list)
     outlets: list[OutletStats] = field(default_factory=list)
@@ -332,6 +349,7 @@ class Report:
             ],
             "quote_groups": [asdict(g) for g in self.quote_groups],
             "claims": [asdict(c) for c in self.claims],
+            "attribution": [asdict(a) for a in self.attribution],
             "entities": [
                 {
                     "id": e.id,

@@ -27,6 +27,7 @@ import os
 import re
 import sys
 import time
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -270,6 +271,7 @@ def eval_polnear(root: str, systems: dict[str, System], limit: int | None = None
         seconds = time.perf_counter() - t1
         counts = {t: [0, 0, 0] for t in THRESHOLDS}
         coverage = [0, 0, 0]
+        strict = [0, 0, 0]  # overlap strictly above 0.3, the rule published figures use
         spk_total = spk_ok = 0
         for art in articles:
             golds, ps = gold[art.id], statements(preds.get(art.id, []))
@@ -285,6 +287,9 @@ def eval_polnear(root: str, systems: dict[str, System], limit: int | None = None
             coverage[0] += len(greedy_match(covers, THRESHOLDS[0]))
             coverage[1] += len(golds)
             coverage[2] += len(ps)
+            strict[0] += len([x for x in greedy_match(scores, THRESHOLDS[0]) if x[2] > THRESHOLDS[0]])
+            strict[1] += len(golds)
+            strict[2] += len(ps)
             for t in THRESHOLDS:
                 pairs = greedy_match(scores, t)
                 counts[t][0] += len(pairs)
@@ -303,10 +308,87 @@ def eval_polnear(root: str, systems: dict[str, System], limit: int | None = None
         results[sys_name] = {
             **{f"@{t}": PRF(*counts[t]).to_dict() for t in THRESHOLDS},
             "gold_coverage@0.3": PRF(*coverage).to_dict(),
+            "@>0.3": PRF(*strict).to_dict(),
             "speaker_accuracy": round(spk_ok / spk_total, 4) if spk_total else 0.0,
             "speaker_matched": spk_total, "seconds": round(seconds, 2),
         }
     return results
+
+
+# real multi-outlet clusters (compare-dev) ----------------------------------------------------------------------
+
+_CMP_STOP = frozenset({"the", "a", "an", "of", "and", "for", "said", "told", "who", "with", "his", "her", "their"})
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", (text or "").lower())
+
+
+def _stands_for(pred: str, gold: str) -> bool:
+    """The labels' rule: the two share 60% of the shorter one's words (at least 4, or all of a shorter one)."""
+    a, b = Counter(_words(pred)), Counter(_words(gold))
+    common = sum((a & b).values())
+    short = min(sum(a.values()), sum(b.values()))
+    return short > 0 and common >= min(4, short) and common / short >= 0.6
+
+
+def _covers(pred: str, gold: str) -> bool:
+    """The predicted quote holds 60% of the labelled quote's words."""
+    a, b = Counter(_words(pred)), Counter(_words(gold))
+    total = sum(b.values())
+    return total > 0 and sum((a & b).values()) / total >= 0.6
+
+
+def _name_words_shared(pred: str | None, gold: str) -> bool:
+    """The labels' speaker rule: a shared word of 3+ letters (names, or nouns of unnamed descriptions)."""
+    p = {w for w in _words(pred or "") if len(w) > 2} - _CMP_STOP
+    return bool(p & ({w for w in _words(gold) if len(w) > 2} - _CMP_STOP))
+
+
+def cluster_passages(context: str) -> dict[int, str]:
+    """Passage number -> text of one Multi-News cluster ("Passage N:" blocks, NEWLINE_CHAR as line breaks)."""
+    parts = re.split(r"(?m)^Passage (\d+):\n", context)
+    return {int(n): re.sub(r" ?NEWLINE_CHAR ?", "\n", body).strip() + "\n" for n, body in zip(parts[1::2], parts[2::2])}
+
+
+def eval_compare(gold_path: str, multi_news: str) -> dict[str, Any]:
+    """Labelled direct quotes of real clusters: found (a reported quote covers it) and speaker right, as labelled."""
+    import tempfile
+
+    from ..api import load
+    from ..nlp import parse
+    from ..story.entities import build_entities
+    from ..story.quotes import extract_quotes
+
+    with open(multi_news, encoding="utf-8") as fh:
+        contexts = [json.loads(line).get("context", "") for line in fh]
+    total = found = right = 0
+    t0 = time.perf_counter()
+    with open(gold_path, encoding="utf-8") as fh:
+        labels = [json.loads(line) for line in fh if line.strip()]
+    for lab in labels:
+        if not lab.get("quotes"):
+            continue
+        with tempfile.TemporaryDirectory() as tmp:
+            for n, text in cluster_passages(contexts[lab["cluster"]]).items():
+                with open(os.path.join(tmp, f"p{n}.txt"), "w", encoding="utf-8") as out:
+                    out.write(text)
+            articles = load([tmp], errors=[])
+        passage = {a.id: int(m.group(1)) for a in articles if (m := re.search(r"p(\d+)\.txt$", a.source or ""))}
+        docs = parse(articles, Settings())
+        quotes = extract_quotes(articles, docs, build_entities(articles, docs))
+        by_p: dict[int, list[tuple[str, str | None]]] = {}
+        for q in quotes:
+            by_p.setdefault(passage.get(q.article, -1), []).append((q.text, q.speaker))
+        for g in lab["quotes"]:
+            total += 1
+            hits = [spk for text, spk in by_p.get(g["p"], []) if _stands_for(text, g["quote"]) or _covers(text, g["quote"])]
+            if hits:
+                found += 1
+                right += _name_words_shared(hits[0], g["speaker"])
+    return {"clusters": len(labels), "gold": total, "found": round(found / total, 4) if total else 0.0,
+            "speaker_right": round(right / found, 4) if found else 0.0, "found_n": found, "right_n": right,
+            "seconds": round(time.perf_counter() - t0, 1)}
 
 
 # the command -------------------------------------------------------------------------------------------------
@@ -320,9 +402,15 @@ def _pct(x: float) -> str:
     return f"{100 * x:.1f}"
 
 
-def render(seeds: dict[str, Any] | None, polnear: dict[str, Any] | None, names: Sequence[str]) -> str:
+def render(seeds: dict[str, Any] | None, polnear: dict[str, Any] | None, names: Sequence[str],
+           compare: dict[str, Any] | None = None) -> str:
     """The side-by-side table."""
     lines = [_row("", names)]
+    if compare:
+        lines.append(f"compare-dev: {compare['gold']} labelled direct quotes of {compare['clusters']} real clusters "
+                     f"({compare['seconds']} s)")
+        lines.append(_row("found %", [_pct(compare["found"])]))
+        lines.append(_row("speaker right % (found)", [_pct(compare["speaker_right"])]))
     if seeds:
         lines.append(f"seeds: {seeds['gold']} gold quotes (found = word overlap >= {SEED_MATCH})")
         lines.append(_row("recall %", [_pct(seeds[n]["recall"]) for n in names]))
@@ -335,6 +423,8 @@ def render(seeds: dict[str, Any] | None, polnear: dict[str, Any] | None, names: 
         for t in THRESHOLDS:
             for m in ("precision", "recall", "f1"):
                 lines.append(_row(f"content {m} % @{t}", [_pct(polnear[n][f"@{t}"][m]) for n in names]))
+        for m in ("precision", "recall", "f1"):
+            lines.append(_row(f"content {m} % @>0.3", [_pct(polnear[n]["@>0.3"][m]) for n in names]))
         lines.append(_row("content f1 % @0.3, gold coverage", [_pct(polnear[n]["gold_coverage@0.3"]["f1"])
                                                               for n in names]))
         lines.append(_row("speaker accuracy % (matched @0.3)", [_pct(polnear[n]["speaker_accuracy"]) for n in names]))
@@ -346,11 +436,16 @@ def render(seeds: dict[str, Any] | None, polnear: dict[str, Any] | None, names: 
     return "\n".join(lines) + "\n"
 
 
-def run_quotes(gold: str, seeds: str, polnear: str, json_out: str | None = None) -> int:
-    """Runs both evaluations for newsprism and the textacy baseline; prints the table, optionally writes JSON."""
+def run_quotes(gold: str, seeds: str, polnear: str, json_out: str | None = None, compare: str | None = None,
+               multi_news: str | None = None) -> int:
+    """Runs the evaluations for newsprism (and the textacy baseline); prints the table, optionally writes JSON."""
     systems: dict[str, System] = {"newsprism": newsprism_system, "textacy": textacy_system}
-    seed_res = pol_res = None
+    seed_res = pol_res = cmp_res = None
     notes: list[str] = []
+    if compare and multi_news and os.path.exists(compare) and os.path.exists(multi_news):
+        cmp_res = eval_compare(compare, multi_news)
+    elif compare:
+        notes.append(f"compare-dev skipped: {compare} or {multi_news} not found")
     if os.path.exists(gold) and os.path.isdir(seeds):
         seed_res = eval_seeds(gold, seeds, systems)
     else:
@@ -359,13 +454,13 @@ def run_quotes(gold: str, seeds: str, polnear: str, json_out: str | None = None)
         pol_res = eval_polnear(polnear, systems)
     else:
         notes.append(f"PolNeAR skipped: {polnear} not found")
-    if seed_res is None and pol_res is None:
+    if seed_res is None and pol_res is None and cmp_res is None:
         print("newsprism: error: no evaluation data found; pass --gold/--seeds or --polnear", file=sys.stderr)
         return 2
-    sys.stdout.write(render(seed_res, pol_res, list(systems)))
+    sys.stdout.write(render(seed_res, pol_res, list(systems), cmp_res))
     for n in notes:
         print(f"note: {n}")
     if json_out:
         with open(json_out, "w", encoding="utf-8") as fh:
-            json.dump({"seeds": seed_res, "polnear": pol_res, "notes": notes}, fh, indent=2)
+            json.dump({"seeds": seed_res, "polnear": pol_res, "compare": cmp_res, "notes": notes}, fh, indent=2)
     return 0

@@ -13,6 +13,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import escape
 
+from ._attribution import attribution_view
 from ._format import (
     EVIDENCE_LABEL,
     Lookup,
@@ -121,6 +122,7 @@ def view(report: Mapping[str, Any], texts: Mapping[str, str] | None, nav: Sequen
                      for name, quotes in quotes_by_speaker(report, look)],
         "groups": [_group_view(look, g) for g in report.get("quote_groups") or []],
         "claims": [_claim_view(look, c) for c in report.get("claims") or []],
+        "attribution": attribution_view(report, look),
         "entities": [_entity_view(look, e) for e in report.get("entities") or []],
         "timeline": [{"date": one_line(t.get("date")) or "unresolved", "precision": one_line(t.get("precision")),
                       "expression": one_line(t.get("expression")), "event": one_line(t.get("event")),

@@ -21,6 +21,7 @@ from ._format import (
     split_facts,
 )
 
+from ._attribution import attribution_view
 from .digest import build_digest
 
 _SPECIAL = re.compile(r"([\\`*_\[\]#|~$])")
@@ -44,7 +45,7 @@ def render_markdown(report: Mapping[str, Any], *, articles: Mapping[str, str] | 
         sub += f" · {len(copies)} near-duplicate cop{'y' if len(copies) == 1 else 'ies'} counted once"
     lines += [f"_{sub}_", ""]
     for part in (_digest(report, look), _articles(look), _summary(report, look, articles), _facts(report, look), _quotes(report, look),
-                 _claims(report, look), _entities(report, look), _timeline(report, look), _outlets(report, look),
+                 _claims(report, look), _attribution(report, look), _entities(report, look), _timeline(report, look), _outlets(report, look),
                  _cleaning(report, look), _notes(report)):
         lines += part
     return "\n".join(lines).rstrip() + "\n"
@@ -229,6 +230,19 @@ def _claims(report: Mapping[str, Any], look: Lookup) -> list[str]:
         if silent:
             out.append("  - " + " ".join(f"\\[{look.number(a)}\\]" for a in silent)
                        + f": _{EVIDENCE_LABEL['not_mentioned']}_")
+    return out + [""]
+
+
+def _attribution(report: Mapping[str, Any], look: Lookup) -> list[str]:
+    rows = attribution_view(report, look)
+    out = ["## How outlets attribute", ""]
+    if not rows:
+        return out + ["_No attributed speakers._", ""]
+    for sp in rows:
+        out.append(f"- **{esc(sp['speaker'])}**")
+        for o in sp["outlets"]:
+            out.append(f"  - \\[{o['n']}\\] {esc(o['outlet'])}: {esc(o['verbs'])} ({esc(o['mode'])})")
+            out += [f"    - _{esc(label)}_: {quoted(esc(text))}" for _, label, text in o["evidence"]]
     return out + [""]
 
 

@@ -16,6 +16,7 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
+from ._attribution import attribution_view
 from .digest import MAX_SPEAKERS, UNIQUE_PER_OUTLET, Digest, Voice, build_digest
 from ._format import (
     EVIDENCE_LABEL,
@@ -97,7 +98,7 @@ def _sections(report: Mapping[str, Any], look: Lookup, texts: Mapping[str, str] 
         sub += f" · {len(copies)} near-duplicate cop{'y' if len(copies) == 1 else 'ies'} counted once"
     out.append(Text(sub, style="dim"))
     out += [_articles(look), *_summary(report, look, texts), *_facts(report, look), *_quotes(report, look),
-            *_claims(report, look), *_entities(report, look), *_timeline(report, look), *_outlets(report, look),
+            *_claims(report, look), *_attribution(report, look), *_entities(report, look), *_timeline(report, look), *_outlets(report, look),
             *_cleaning(report, look)]
     notes = report.get("notes") or []
     if notes:
@@ -248,6 +249,25 @@ def _diff_text(ops: list[Any]) -> Text:
             t.append("{+" + op.new + "+}", style="green")
             t.append(" ")
     return t
+
+
+def _attribution(report: Mapping[str, Any], look: Lookup) -> list[RenderableType]:
+    rows = attribution_view(report, look)
+    out: list[RenderableType] = [_heading("How outlets attribute", "reporting verbs · quoted or paraphrased · evidence")]
+    if not rows:
+        return out + [Text("No attributed speakers.", style="dim")]
+    for sp in rows:
+        out.append(Padding(Text(sp["speaker"], style="bold"), (1, 0, 0, 1)))
+        for o in sp["outlets"]:
+            line = Text(f"[{o['n']}] {o['outlet']}: ", style="cyan")
+            line.append(o["verbs"], style="yellow")
+            line.append(f"  ({o['mode']})", style="dim")
+            out.append(Padding(line, (0, 0, 0, 3)))
+            for status, label, text in o["evidence"]:
+                ev = Text(label + ": ", style="red" if status == "none_offered" else "")
+                ev.append(quoted(text), style="italic")
+                out.append(Padding(ev, (0, 0, 0, 7)))
+    return out
 
 
 def _claims(report: Mapping[str, Any], look: Lookup) -> list[RenderableType]:

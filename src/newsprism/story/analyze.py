@@ -9,6 +9,7 @@ from ..config import Settings
 from ..model import Article, Report, Story
 from ..nlp import parse
 from .align import align_facts
+from .attribution import build_attribution
 from .claims import find_claims
 from .entities import build_entities
 from .outlets import compare_outlets
@@ -42,6 +43,7 @@ def analyze_story(story: Story, settings: Settings | None = None) -> Report:
     entities = build_entities(articles, docs, settings)
     quotes = extract_quotes(articles, docs, entities, settings)
     groups = group_quotes(quotes, articles, entities)
+    attribution = build_attribution(articles, quotes, entities)
     # 2. what the outlets share, add and contradict
     facts = align_facts(articles, docs, entities, settings)
     claims = find_claims(articles, docs, quotes, entities, settings)
@@ -56,6 +58,7 @@ def analyze_story(story: Story, settings: Settings | None = None) -> Report:
         quotes=quotes,
         quote_groups=groups,
         claims=claims,
+        attribution=attribution,
         entities=entities,
         timeline=timeline,
         outlets=outlets,

@@ -297,8 +297,8 @@ def _nearest_namesake(m: _Mention, cands: list[tuple[str, str]], persons: dict[t
         return cands[0]
     best: tuple[int, tuple[str, str]] | None = None
     for key in cands:
-        for other in persons[key].mentions:
-            if other.article == m.article:
+        for other in persons[key].mentions:  # mentions that carry the shared name, not "Martin" alone
+            if other.article == m.article and m.text.lower() in (w.lower() for w in name_tokens(other.text)):
                 dist = m.start - other.start if other.start < m.start else 10**6 + other.start - m.start
                 if best is None or dist < best[0]:
                     best = (dist, key)

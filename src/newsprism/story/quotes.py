@@ -359,7 +359,8 @@ def _article_quotes(article: Article, doc: "Doc", ctx: ArticleContext) -> list[_
     quoted = [s.outer for s in segments]
     items: list[tuple[int, str, Any]] = [(s.start, "seg", s) for s in segments]
     for ind in find_reported(doc, quoted):
-        items.append((ind[0], "ind", ind))
+        if ind[3].lower_ != "you":  # "you know", "you see": a filler, nobody's report
+            items.append((ind[0], "ind", ind))
     turns = transcript_turns(text)
     for turn in turns:
         items.append((turn[2], "turn", turn))
@@ -478,7 +479,7 @@ def _local_names(article: Article, entities: Sequence[Entity]) -> dict[str, str]
             continue
         names = {e.name, *e.aliases}
         forms = [sp.text for sp in e.spans if sp.article == article.id and sp.text in names and name_tokens(sp.text)]
-        if forms:
+        if forms and e.name not in forms:
             best = max(forms, key=lambda f: (len(name_tokens(f)), f == e.name))
             if len(name_tokens(best)) >= len(name_tokens(e.name)) or not set(name_tokens(best)) <= set(
                     name_tokens(e.name)):

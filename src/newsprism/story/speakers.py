@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Article, Entity, Span
 from .entities import EntityIndex, name_tokens
-from .roles import ANON_HEADS, ROLE_HEADS, is_debris
+from .roles import ANON_HEADS, ORG_TAILS, ROLE_HEADS, is_debris
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -81,6 +81,18 @@ class ArticleContext:
     anon_sources: list[tuple[int, str]] = field(default_factory=list)  # (char offset, description)
     genders: dict[str, str] = field(default_factory=dict)  # entity id -> "m" | "f", when the article shows it
     antecedents: dict[int, str] = field(default_factory=dict)  # pronoun token index -> entity id
+
+    def nearest_namesake(self, surname: str, pos: int) -> Entity | None:
+        """Of the people sharing this surname, the one this article names last before ``pos``."""
+        best: tuple[int, str] | None = None
+        for ti, eid in self.entity_at.items():
+            tok = self.doc[ti]
+            ent = self.index.by_id.get(eid)
+            if tok.idx >= pos or ent is None or ent.type != "PERSON" or tok.text != surname:
+                continue
+            if name_tokens(ent.name)[-1:] == [surname] and (best is None or tok.idx > best[0]):
+                best = (tok.idx, eid)
+        return self.index.by_id[best[1]] if best else None
 
     def last_entity_before(self, pos: int, kinds: set[str], subjects_first: bool = True,
                            gender: str | None = None) -> Entity | None:
@@ -226,6 +238,8 @@ def resolve(tok: "Token", ctx: ArticleContext) -> Speaker:
         return Speaker(ent.name, ent.id, False, span)
     if tok.pos_ == "PROPN":
         ent = ctx.index.lookup(" ".join(t.text for t in doc[start:end] if t.pos_ == "PROPN"))
+        if ent is not None and ent.type == "PERSON" and sum(t.pos_ == "PROPN" for t in doc[start:end]) == 1:
+            ent = ctx.nearest_namesake(tok.text, tok.idx) or ent  # "Richard said": the Richard named last
         if ent is not None:
             return Speaker(ent.name, ent.id, False, span)
         names = [t.text for t in doc[start:end] if t.pos_ == "PROPN"]
@@ -462,6 +476,11 @@ def link_roles(doc: "Doc", entity_at: dict[int, str], index: EntityIndex, articl
     owners: dict[str, set[str]] = {}
     for eid in present:
         ent = index.by_id.get(eid)
+        if ent is not None and ent.type == "ORG":  # "the agency" for the Environmental Protection Agency
+            for phrase in [ent.name, *ent.aliases]:
+                tail = phrase.split()[-1].lower() if " " in phrase else ""
+                if tail in ORG_TAILS:
+                    owners.setdefault(tail, set()).add(eid)
         if ent is None or ent.type != "PERSON":
             continue
         toks = set(name_tokens(ent.name))

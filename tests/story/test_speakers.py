@@ -1,0 +1,112 @@
+"""Speakers on hard cases: namesakes, pronouns after other people, genders, role nouns, and odd article shapes."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))  # tests import with importlib: make the helpers importable
+from test_quotes import find, run  # noqa: E402
+
+
+def test_family_members_sharing_a_surname_are_kept_apart() -> None:
+    arts, quotes = run(
+        "Martin Richard, 8, was killed at the finish line.\n\n"
+        "His father, Bill Richard, thanked the city on Friday. “We continue to pray for all the victims "
+        "as we remember Martin,” Richard said in a statement.\n\n"
+        "Denise Richard, his mother, was badly hurt."
+    )
+    q = find(quotes, "as we remember Martin")
+    assert q.speaker == "Bill Richard"
+
+
+def test_two_people_with_one_surname_in_one_paragraph() -> None:
+    _, quotes = run(
+        "Anna Kovacs and her brother Peter Kovacs ran the bakery together. Peter Kovacs said the oven failed first. "
+        "“We had no warning at all,” Kovacs said."
+    )
+    assert find(quotes, "no warning at all").speaker == "Peter Kovacs"
+
+
+def test_pronoun_skips_a_person_named_in_a_side_phrase() -> None:
+    _, quotes = run(
+        "Clara Dunmore, the television cook, has died aged 66. Dunmore filmed four series of the show.\n\n"
+        "She and her partner Jennifer Pike travelled the country together. She wrote three books.\n\n"
+        "Speaking after the death of her partner Pike in 1999, she said: “She died magnificently.”"
+    )
+    assert find(quotes, "She died magnificently").speaker == "Clara Dunmore"
+
+
+def test_she_never_resolves_to_a_man() -> None:
+    _, quotes = run(
+        "Mr. Tom Harlan, the director, spoke first. He praised the crew.\n\n"
+        "Lena Ortiz answered him on Monday. Harlan had defended the studio all week.\n\n"
+        "“I don’t understand why he would defend them,” she said."
+    )
+    assert find(quotes, "why he would defend them").speaker == "Lena Ortiz"
+
+
+def test_role_noun_resolves_to_the_titled_person() -> None:
+    _, quotes = run(
+        "Mayor Antonio Vela met the protesters on Sunday.\n\n"
+        "The mayor praised them for staying peaceful. But he added in a statement: "
+        "“It is time to move from the park to the city hall.”"
+    )
+    assert find(quotes, "It is time to move").speaker == "Antonio Vela"
+
+
+def test_shorter_full_name_joins_the_longer_one() -> None:
+    _, quotes = run(
+        "Clarissa Dickson Wright has died in Edinburgh.\n\n"
+        "Dickson Wright was a barrister before she cooked on television. “I loved every minute of it,” "
+        "Dickson Wright said in 2012."
+    )
+    q = find(quotes, "I loved every minute")
+    assert q.speaker is not None and "Dickson Wright" in q.speaker
+    assert q.entity is not None
+
+
+def test_anonymous_source_stays_anonymous_when_a_person_holds_that_role() -> None:
+    _, quotes = run(
+        "Spokesman Hal Grier opened the briefing.\n\n"
+        "A senior official said the talks had stalled. “There is no deal,” the official said."
+    )
+    q = find(quotes, "There is no deal")
+    assert q.anonymous and q.entity is None
+
+
+def test_article_of_only_quotes() -> None:
+    _, quotes = run("“We will rebuild.”\n\n“Every family will be housed.”\n\n“The money is there.”")
+    assert len(quotes) == 3 and all(q.kind == "direct" for q in quotes)
+
+
+def test_nested_quotes_keep_the_outer_speaker() -> None:
+    _, quotes = run(
+        "Lena Ortiz spoke on Monday. “My father told me ‘never give up’ and I never did,” Ortiz said."
+    )
+    assert find(quotes, "never did").speaker == "Lena Ortiz"
+
+
+def test_transcript_turns() -> None:
+    _, quotes = run(
+        "Chris Wallace interviewed Governor Maria Keller on Sunday.\n\n"
+        "WALLACE: Will the dam be rebuilt by spring?\n\n"
+        "KELLER: Yes, and every family will be housed before winter."
+    )
+    q = find(quotes, "every family will be housed")
+    assert q.speaker is not None and "Keller" in q.speaker
+
+
+def test_quote_spanning_paragraphs_without_closing_marks() -> None:
+    _, quotes = run(
+        "Ines Vidal gave a long statement on Friday.\n\n"
+        "“The first part of the statement goes on\n\n"
+        "“and ends only in the next paragraph,” said Ines Vidal."
+    )
+    assert find(quotes, "first part of the statement").speaker == "Ines Vidal"
+
+
+def test_speaker_named_only_in_the_headline() -> None:
+    _, quotes = run("Sanders: Clinton needs to change course\n\nBernie Sanders spoke to voters in Iowa on Monday.")
+    q = find(quotes, "Clinton needs to change course")
+    assert q.speaker is not None and "Sanders" in q.speaker
