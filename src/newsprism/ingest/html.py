@@ -79,7 +79,9 @@ def _main_text(tree: Any, url: str | None, **focus: bool) -> str:
     import trafilatura
 
     doc: Any = trafilatura.bare_extraction(tree, url=url, with_metadata=False, include_comments=False,
-                                           include_tables=True, **focus)
+                                           include_tables=True, favor_precision=focus.get("favor_precision", False),
+                                           favor_recall=focus.get("favor_recall", False),
+                                           fast=focus.get("fast", False))
     return str(doc.text) if doc is not None and doc.text else ""
 
 
