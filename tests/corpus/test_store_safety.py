@@ -188,3 +188,27 @@ def test_ingest_into_read_only_media_is_refused_in_one_line(read_only_store, tmp
     assert run.returncode == 2
     (line,) = run.stderr.strip().splitlines()
     assert line.startswith(f"newsprism: error: store {folder}/s.db cannot be written")
+
+
+def test_an_overlong_article_stored_before_the_limit_is_left_out_with_a_note(tmp_path, rehab, monkeypatch):
+    import newsprism.story.analyze as analyze_mod
+    from newsprism.ingest.article import MAX_WORDS, within_limits
+    from newsprism.model import Report
+
+    seen: list[list[str]] = []
+
+    def fake(story, settings=None):
+        seen.append([a.id for a in story.articles])
+        return Report(story=story)
+
+    monkeypatch.setattr(analyze_mod, "analyze_story", fake)
+    long_one = make(" ".join([rehab[0][0].text] * (MAX_WORDS // 20)), title=rehab[0][0].title)
+    kept, notes = within_limits([long_one, *rehab[0]])
+    assert kept == rehab[0] and len(notes) == 1 and "left out of this analysis" in notes[0]
+    path = str(tmp_path / "s.db")
+    with Store(path) as s:
+        s.add_articles([long_one])
+        (story,) = s.list_stories()
+        with pytest.raises(StoreError, match="only articles longer than one article can be"):
+            s.story_report(story["id"])
+    assert seen == []

@@ -70,6 +70,10 @@ def test_control_characters_in_names_are_escaped(folder: Path, name: str, shown_
     assert line == f"newsprism: error: {folder}/{shown_as}: " + line.split(f"{shown_as}: ", 1)[1]
     assert "\x1b" not in err and "\u202e" not in err
     assert "\u202e" not in (folder / "out.json").read_text() and "\x1b" not in (folder / "out.json").read_text()
+    capsys.readouterr()
+    assert analyze_command([str(folder)], fmt="html", output=str(folder / "out.html")) == 2
+    page = (folder / "out.html").read_text()
+    assert "\x1b" not in page and "\u202e" not in page and "\x1b" not in capsys.readouterr().err
 
 
 def test_shown_escapes_what_a_terminal_or_page_would_act_on() -> None:

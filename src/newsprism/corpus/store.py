@@ -580,10 +580,19 @@ class Store:
             cached: dict[str, Any] = json.loads(rows[0][1])
             return cached
         from ..api import with_date_notes
+        from ..ingest.article import within_limits
         from ..story.analyze import analyze_story
 
-        story = Story(id=story_id, title=info["title"], articles=articles, copies=copies)
-        report = with_date_notes(analyze_story(story, settings), settings).to_dict()
+        kept, notes = within_limits(articles)
+        if not kept:
+            raise StoreError(f"story {story_id} holds only articles longer than one article can be; "
+                             "ingest them split into their articles")
+        ids = {a.id for a in kept}
+        story = Story(id=story_id, title=info["title"], articles=kept,
+                      copies={c: k for c, k in copies.items() if c in ids and k in ids})
+        result = with_date_notes(analyze_story(story, settings), settings)
+        result.notes.extend(notes)
+        report = result.to_dict()
         if self.readonly:
             return report  # a store that cannot be written is read as it is: reports are computed, not cached
         with self._tx() as db:

@@ -28,6 +28,18 @@ def check_length(text: str, source: str) -> None:
                                f"{MAX_CHARS:,} characters); split it into its articles")
 
 
+def within_limits(articles: list[Article]) -> tuple[list[Article], list[str]]:
+    """The articles short enough to analyse, and a note for each one left out (stored before the limit existed)."""
+    kept, notes = [], []
+    for a in articles:
+        try:
+            check_length(a.text, a.source)
+            kept.append(a)
+        except TooLarge as exc:
+            notes.append(f"{exc}; it was left out of this analysis")
+    return kept, notes
+
+
 def build_article(text: str, *, source: str, title: str | None = None, outlet: str | None = None,
                   url: str | None = None, published: object = None, author: str | None = None,
                   detect_title: bool = False, lines_are_paragraphs: bool = False) -> Article:
