@@ -226,7 +226,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = _sub(sub, "eval", "measure quality on evaluation data",
              "Score newsprism on public evaluation data, next to a baseline measured in the same run.")
-    ev = p.add_subparsers(dest="task", required=True, metavar="TASK")
+    ev = p.add_subparsers(dest="task", required=True, metavar="TASK", help="what to measure")
     e = ev.add_parser("extract", help="extraction F1 vs trafilatura", formatter_class=_Help)
     e.add_argument("dir", nargs="?", default="../shared/data/extraction/dev", help="folder of pages and gold texts")
     e.add_argument("--modes", action="store_true", help="also score each trafilatura mode alone, cleaned")

@@ -56,7 +56,7 @@ def test_outlets_silent_on_a_claim_share_one_line(report: dict[str, Any]) -> Non
     report["claims"][0]["evidence"] += [{"article": a["id"], "status": "not_mentioned", "start": None, "end": None,
                                          "text": None} for a in extra]
     text = render(report, "text", color=False, full=True)
-    assert "[2] [3] [4]: not mentioned" in text and "Valley Post: not mentioned" not in text
-    assert "Harbor Ledger: no evidence offered" in text
+    assert "[2] [3] [4]: says nothing about evidence" in text and "Valley Post: says nothing" not in text
+    assert "Harbor Ledger: says no evidence was offered" in text
     md = render(report, "md")
-    assert "\\[2\\] \\[3\\] \\[4\\]: _not mentioned_" in md and "Outlet 0: _not mentioned_" not in md
+    assert "\\[2\\] \\[3\\] \\[4\\]: _says nothing about evidence_" in md and "Outlet 0: _says nothing" not in md

@@ -20,7 +20,7 @@ def test_every_section_is_shown(report: dict[str, Any], texts: dict[str, str]) -
     assert "[3] Harbor Ledger (article 1), chars 267–366" in out
     assert "conflict" in out and "shared" in out and "unique" in out
     assert "[-on our watch-]" in out  # the wording diff reads without colour
-    assert "no evidence offered" in out and "not mentioned" in out
+    assert "says no evidence was offered" in out and "says nothing about evidence" in out
     assert "Lena Ortiz denies" in out
     assert "photo_credit: © Getty Images" in out
     assert "2024-03-05" in out and "unresolved" in out

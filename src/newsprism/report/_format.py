@@ -11,11 +11,12 @@ from urllib.parse import urlsplit
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 STATUS_LABEL = {"shared": "shared", "unique": "unique", "conflict": "conflict"}
+# What an outlet says about a claim's evidence, worded so that "not_mentioned" cannot read as "did not report it".
 EVIDENCE_LABEL = {
-    "none_offered": "no evidence offered",
-    "supported": "evidence cited",
-    "disputed": "disputed",
-    "not_mentioned": "not mentioned",
+    "none_offered": "says no evidence was offered",
+    "supported": "cites evidence",
+    "disputed": "reports the evidence as disputed",
+    "not_mentioned": "says nothing about evidence",
 }
 
 
@@ -108,6 +109,18 @@ class Lookup:
         return name
 
 
+def claimant_name(claim: Mapping[str, Any], look: Lookup) -> str:
+    """Who makes a claim: its entity, else the speaker of a quote that makes it, else a plain "someone (not named)"."""
+    name = look.entity_name(claim.get("claimant"))
+    if name:
+        return name
+    for qid in claim.get("quotes") or []:
+        q = look.quotes.get(str(qid))
+        if q and one_line(q.get("speaker")):
+            return one_line(q.get("speaker"))
+    return "someone (not named)"
+
+
 def article_title(article: Mapping[str, Any]) -> str:
     """An article's headline, or "(untitled)" and its file name: a full path is noise in a table of titles."""
     title = one_line(article.get("title"))
@@ -141,6 +154,13 @@ def silent_articles(groups: list[tuple[str, list[dict[str, Any]]]]) -> tuple[lis
     silent = [aid for aid, entries in groups
               if all(ev.get("status") == "not_mentioned" and not ev.get("text") for ev in entries)]
     return silent, [(aid, entries) for aid, entries in groups if aid not in silent]
+
+
+def silent_numbers(silent: list[str], look: Lookup, most: int = 6) -> str:
+    """The article numbers of outlets silent on a claim, or their count when there are many."""
+    if len(silent) > most:
+        return f"{len(silent)} other outlets"
+    return " ".join(f"[{look.number(a)}]" for a in silent)
 
 
 def split_facts(facts: list[Mapping[str, Any]]) -> tuple[list[Mapping[str, Any]], dict[str, list[Mapping[str, Any]]]]:

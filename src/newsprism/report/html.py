@@ -5,7 +5,8 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -25,7 +26,9 @@ from ._format import (
     one_line,
     plain,
     QUOTE_MARKS,
+    claimant_name,
     quotes_by_speaker,
+    silent_articles,
     split_facts,
 )
 
@@ -75,13 +78,50 @@ def safe_url(url: Any) -> str | None:
 
 
 def render_html(report: Mapping[str, Any], *, articles: Mapping[str, str] | None = None,
-                nav: Sequence[tuple[str, str]] = (), article_href: str | None = None, **_: Any) -> str:
+                nav: Sequence[tuple[str, str]] = (), article_href: str | None = None,
+                pages: Mapping[str, int] | None = None, per_page: int | None = None, **_: Any) -> str:
     """The whole HTML document; ``articles`` (id -> text) embeds the texts so citations highlight their spans.
 
     ``nav`` adds (label, href) links to the top bar, and ``article_href`` (with ``{id}``) links each article to a
-    page of its own: both are for the web app and are not taken from the report.
+    page of its own: both are for the web app and are not taken from the report. ``per_page`` shows each long
+    section a page at a time (``pages``: section -> page number, from 1), so a story of hundreds of articles
+    gives a page of a reasonable size.
     """
-    return environment().get_template("report.html.j2").render(**view(report, articles, nav, article_href))
+    return environment().get_template("report.html.j2").render(**view(report, articles, nav, article_href,
+                                                                       pages=pages, per_page=per_page))
+
+
+SIDE_BY_SIDE_MAX = 4  # above this many articles, a shared fact lists the outlets that tell it, not a column each
+PAGED = ("articles", "facts", "unique", "speakers", "groups", "claims", "entities", "timeline", "outlets", "cleaning",
+         "sources")
+
+
+@dataclass(slots=True)
+class Pager:
+    """One section's page: which items are shown, and the links to the pages before and after."""
+
+    section: str
+    page: int
+    pages: int
+    total: int
+    first: int
+    last: int
+
+    def href(self, page: int) -> str:
+        return f"?{self.section}={page}#{self.section}"
+
+
+def paged(items: Sequence[Any], section: str, pages: Mapping[str, int] | None, per_page: int | None
+          ) -> tuple[list[Any], Pager | None]:
+    """The items of one page of a section, and its pager (None when everything fits on one page)."""
+    items = list(items)
+    if not per_page or len(items) <= per_page:
+        return items, None
+    count = -(-len(items) // per_page)
+    page = min(max(int((pages or {}).get(section, 1)), 1), count)
+    start = (page - 1) * per_page
+    shown = items[start:start + per_page]
+    return shown, Pager(section, page, count, len(items), start + 1, start + len(shown))
 
 
 NOTEBOOK_CSS = """.np-digest{font:14px/1.45 system-ui,sans-serif;max-width:70rem}
@@ -101,43 +141,56 @@ def render_digest_html(report: Mapping[str, Any]) -> str:
 
 
 def view(report: Mapping[str, Any], texts: Mapping[str, str] | None, nav: Sequence[tuple[str, str]] = (),
-         article_href: str | None = None) -> dict[str, Any]:
-    """What the template shows, arranged for display (lookups and grouping only)."""
+         article_href: str | None = None, *, pages: Mapping[str, int] | None = None,
+         per_page: int | None = None) -> dict[str, Any]:
+    """What the template shows, arranged for display (lookups, grouping and paging only)."""
     look = Lookup.of(report)
     story = report.get("story") or {}
     texts = {str(k): str(v) for k, v in (texts or {}).items() if str(k) in look.articles}
     per_sentence, cites = citations(report, texts)
     cite_by_number = {c.number: _span_view(look, c.article, c.start, c.end, c.text) for c in cites}
+    pagers: dict[str, Pager | None] = {}
+
+    def page(items: Sequence[Any], section: str) -> list[Any]:
+        shown, pagers[section] = paged(items, section, pages, per_page)
+        return shown
+
+    facts = _facts_view(report, look, page)
+    source_ids = page([aid for aid in look.articles if aid in texts], "sources")
+    if pagers["sources"] is not None:  # a page of texts: embed only those, the rest open on their own pages
+        texts = {aid: texts[aid] for aid in source_ids}
     return {
         "title": one_line(story.get("title")) or "Untitled story",
         "story_id": one_line(story.get("id")),
         "copies": [(look.outlet(c), look.outlet(k)) for c, k in (story.get("copies") or {}).items()],
-        "articles": [_article_view(look, a, article_href) for a in look.articles.values()],
+        "articles": [_article_view(look, a, article_href) for a in page(list(look.articles.values()), "articles")],
+        "n_articles": len(look.articles),
         "summary": [{"text": one_line(s.get("text")), "cites": [cite_by_number[n] | {"number": n} for n in nums]}
                     for s, nums in zip(report.get("summary") or [], per_sentence)],
         "citations": [cite_by_number[c.number] | {"number": c.number} for c in cites],
         "digest": build_digest(report, look),
-        **_facts_view(report, look),
+        **facts,
         "speakers": [{"name": name, "quotes": [_quote_view(look, q) for q in quotes]}
-                     for name, quotes in quotes_by_speaker(report, look)],
-        "groups": [_group_view(look, g) for g in report.get("quote_groups") or []],
-        "claims": [_claim_view(look, c) for c in report.get("claims") or []],
+                     for name, quotes in page(quotes_by_speaker(report, look), "speakers")],
+        "groups": [_group_view(look, g) for g in page(report.get("quote_groups") or [], "groups")],
+        "claims": [_claim_view(look, c) for c in page(report.get("claims") or [], "claims")],
         "attribution": attribution_view(report, look),
-        "entities": [_entity_view(look, e) for e in report.get("entities") or []],
+        "entities": [_entity_view(look, e) for e in page(report.get("entities") or [], "entities")],
         "timeline": [{"date": one_line(t.get("date")) or "unresolved", "precision": one_line(t.get("precision")),
                       "expression": one_line(t.get("expression")), "event": one_line(t.get("event")),
                       "sources": [_span_view(look, s.get("article"), s.get("start"), s.get("end"), s.get("text"))
                                   for s in t.get("sources") or []]}
-                     for t in report.get("timeline") or []],
-        "outlets": [_outlet_view(look, o) for o in report.get("outlets") or []],
+                     for t in page(report.get("timeline") or [], "timeline")],
+        "outlets": [_outlet_view(look, o) for o in page(report.get("outlets") or [], "outlets")],
         "cleaning": [{"n": look.number(c.get("article")), "outlet": look.outlet(c.get("article")),
                       "removed": [{"kind": one_line(r.get("kind")), "text": plain(r.get("text")).strip()}
                                   for r in c.get("removed") or []]}
-                     for c in report.get("cleaning") or [] if c.get("removed")],
+                     for c in page([c for c in report.get("cleaning") or [] if c.get("removed")], "cleaning")],
         "notes": [one_line(n) for n in report.get("notes") or []],
         "sources": [{"n": look.number(aid), "id": aid, "heading": _text_heading(look, aid), "text": texts[aid]}
-                    for aid in look.articles if aid in texts],
+                    for aid in source_ids],
         "has_texts": bool(texts),
+        "pagers": pagers,
         "data_json": json_for_script({"articles": texts}),
         "nav": [(one_line(label), href) for label, href in nav],
         "css": CSS,
@@ -183,12 +236,16 @@ def _article_view(look: Lookup, a: Mapping[str, Any], article_href: str | None) 
             "href": article_href.replace("{id}", aid) if article_href else None}
 
 
-def _facts_view(report: Mapping[str, Any], look: Lookup) -> dict[str, Any]:
+def _facts_view(report: Mapping[str, Any], look: Lookup,
+                page: Callable[[Sequence[Any], str], list[Any]] = lambda items, _: list(items)) -> dict[str, Any]:
+    """Facts told by several outlets (a column per article up to ``SIDE_BY_SIDE_MAX`` articles, else the outlets
+    that tell each fact in one cell, so the table fits the page) and each outlet's unique facts."""
     facts = report.get("facts") or []
     ids = list(look.articles)
+    side = len(ids) <= SIDE_BY_SIDE_MAX
     several, unique = split_facts(facts)
     rows = []
-    for f in several:
+    for f in page(several, "facts"):
         cells: dict[str, list[dict[str, Any]]] = {}
         for sp in f.get("support") or []:
             cells.setdefault(str(sp.get("article")), []).append(
@@ -197,16 +254,17 @@ def _facts_view(report: Mapping[str, Any], look: Lookup) -> dict[str, Any]:
         rows.append({"id": one_line(f.get("id")), "status": status,
                      "status_class": status if status in ("shared", "conflict") else "other",
                      "text": one_line(f.get("text")), "conflict": conflict_parts(f.get("conflict"), look),
-                     "cells": [cells.get(a) for a in ids]})
+                     "cells": [cells.get(a) for a in ids] if side else [],
+                     "told": sorted(cells.values(), key=lambda c: c[0]["n"]) if not side else []})
     columns = []
-    for aid in ids + [a for a in unique if a not in look.articles]:
+    for aid in page([a for a in ids + [a for a in unique if a not in look.articles]
+                     if a in look.articles or unique.get(a)], "unique"):
         items = [{"text": one_line(f.get("text")),
                   "spans": [_span_view(look, sp.get("article"), sp.get("start"), sp.get("end"), sp.get("text"))
                             for sp in f.get("support") or []]} for f in unique.get(aid, [])]
-        if aid in look.articles or items:
-            columns.append({"n": look.number(aid), "outlet": look.outlet(aid), "facts": items})
+        columns.append({"n": look.number(aid), "outlet": look.outlet(aid), "facts": items})
     counts = {s: sum(1 for f in facts if f.get("status") == s) for s in ("shared", "unique", "conflict")}
-    return {"facts": rows, "unique_columns": columns, "fact_counts": counts}
+    return {"facts": rows, "facts_side_by_side": side, "unique_columns": columns, "fact_counts": counts}
 
 
 def _quote_view(look: Lookup, q: Mapping[str, Any]) -> dict[str, Any]:
@@ -235,7 +293,8 @@ def _claim_view(look: Lookup, c: Mapping[str, Any]) -> dict[str, Any]:
         responses.append({"name": look.entity_name(r.get("entity")) or "someone", "stance": one_line(r.get("stance")),
                           "passage": passage})
     evidence = []
-    for aid, entries in evidence_by_article(c, look):
+    silent, spoken = silent_articles(evidence_by_article(c, look))
+    for aid, entries in spoken:
         items = []
         for ev in entries:
             status = one_line(ev.get("status"))
@@ -246,8 +305,9 @@ def _claim_view(look: Lookup, c: Mapping[str, Any]) -> dict[str, Any]:
         evidence.append({"n": look.number(aid), "outlet": look.outlet(aid), "statuses": statuses,
                          "passages": [i for i in items if i["text"]]})
     quotes = [_quote_view(look, look.quotes[str(q)]) for q in c.get("quotes") or [] if str(q) in look.quotes]
-    return {"claimant": look.entity_name(c.get("claimant")) or "unattributed", "text": one_line(c.get("text")),
-            "responses": responses, "evidence": evidence, "quotes": quotes}
+    return {"claimant": claimant_name(c, look), "text": one_line(c.get("text")),
+            "responses": responses, "evidence": evidence, "quotes": quotes, "silent": len(silent),
+            "silent_label": EVIDENCE_LABEL["not_mentioned"]}
 
 
 def _entity_view(look: Lookup, e: Mapping[str, Any]) -> dict[str, Any]:

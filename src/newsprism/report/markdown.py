@@ -11,6 +11,7 @@ from ._format import (
     Lookup,
     article_title,
     citations,
+    claimant_name,
     conflict_parts,
     diff_ops,
     evidence_by_article,
@@ -18,6 +19,7 @@ from ._format import (
     quoted,
     quotes_by_speaker,
     silent_articles,
+    silent_numbers,
     split_facts,
 )
 
@@ -214,7 +216,7 @@ def _claims(report: Mapping[str, Any], look: Lookup) -> list[str]:
     if not claims:
         return out + ["_No claims._", ""]
     for c in claims:
-        out.append(f"- **{esc(look.entity_name(c.get('claimant')) or 'unattributed')}** claims: {esc(c.get('text'))}")
+        out.append(f"- **{esc(claimant_name(c, look))}** claims: {esc(c.get('text'))}")
         for r in c.get("responses") or []:
             q = look.quotes.get(str(r.get("quote"))) if r.get("quote") else None
             sp = r.get("span") if isinstance(r.get("span"), Mapping) else None
@@ -228,7 +230,7 @@ def _claims(report: Mapping[str, Any], look: Lookup) -> list[str]:
                        + "; ".join(f"_{esc(EVIDENCE_LABEL.get(s, s))}_" for s in labels))
             out += [f"    - {quoted(esc(ev.get('text')))}" for ev in entries if ev.get("text")]
         if silent:
-            out.append("  - " + " ".join(f"\\[{look.number(a)}\\]" for a in silent)
+            out.append("  - " + esc(silent_numbers(silent, look))
                        + f": _{EVIDENCE_LABEL['not_mentioned']}_")
     return out + [""]
 

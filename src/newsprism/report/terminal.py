@@ -23,6 +23,7 @@ from ._format import (
     Lookup,
     article_title,
     citations,
+    claimant_name,
     conflict_parts,
     diff_ops,
     evidence_by_article,
@@ -31,6 +32,7 @@ from ._format import (
     quoted,
     quotes_by_speaker,
     silent_articles,
+    silent_numbers,
     split_facts,
 )
 
@@ -276,7 +278,7 @@ def _claims(report: Mapping[str, Any], look: Lookup) -> list[RenderableType]:
     if not claims:
         return out + [Text("No claims.", style="dim")]
     for c in claims:
-        head = Text(look.entity_name(c.get("claimant")) or "unattributed", style="bold")
+        head = Text(claimant_name(c, look), style="bold")
         head.append(" claims: ")
         head.append_text(_line(c.get("text")))
         out.append(Padding(head, (1, 0, 0, 1)))
@@ -302,7 +304,7 @@ def _claims(report: Mapping[str, Any], look: Lookup) -> list[RenderableType]:
                 if ev.get("text"):
                     out.append(Padding(Text(quoted(one_line(ev.get("text"))), style="italic"), (0, 0, 0, 7)))
         if silent:  # one line for every outlet that does not mention the claim, not one line each
-            line = Text(" ".join(f"[{look.number(a)}]" for a in silent), style="cyan")
+            line = Text(silent_numbers(silent, look), style="cyan")
             line.append(": " + EVIDENCE_LABEL["not_mentioned"], style="dim")
             out.append(Padding(line, (0, 0, 0, 3)))
     return out

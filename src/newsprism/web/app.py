@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import ipaddress
 import os
@@ -12,8 +13,10 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import AsyncIterator, Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from importlib import resources
 from typing import Any
+from urllib.parse import urlencode
 
 import anyio
 from starlette.applications import Starlette
@@ -29,12 +32,14 @@ from starlette.staticfiles import StaticFiles
 
 from .. import __version__
 from ..config import Settings
+from ..corpus.listing import SORTS, StoryFilter
 from ..errors import InputError, NewsprismError, StoreError, TooLarge
 from ..model import Article
 from ..report import render
+from ..report.html import PAGED
 from ..report._format import one_line, plain
 from . import openapi
-from .pages import NAV, page, segments, story_row
+from .pages import NAV, list_filter, page, public_report, public_source, public_story, segments, story_row
 from .security import BodyLimit, SameOrigin, SecurityHeaders
 
 ID = re.compile(openapi.ID_PATTERN)
@@ -47,6 +52,10 @@ PASTE_SLOTS = 3
 MAX_ANALYSIS_WORDS = 25_000
 ANALYSIS_SECONDS = 30.0
 PAGE_SIZE = 50
+SECTION_PAGE = 50  # items per section of a story page; a bigger section is paged
+FIRST_BYTE_WAIT = 1.5  # seconds a story page waits for its report before answering "still analysing"
+LIST_CAP = 20_000  # stories read to filter or sort the story list
+LIST_PARAMS = ("sort", "min", "outlet", "since", "until")
 LOOPBACK_NAMES = ["127.0.0.1", "localhost", "::1", "[::1]"]
 
 StoreFactory = Callable[[str], Any]
@@ -106,6 +115,9 @@ class App:
         self.cache = _Cache()
         self.analysis_slot = threading.Semaphore(1)
         self.analysis_seconds = ANALYSIS_SECONDS
+        self.reports = ThreadPoolExecutor(max_workers=2, thread_name_prefix="newsprism-report")
+        self.pending: dict[str, Future[tuple[dict[str, Any], str] | None]] = {}
+        self.pending_lock = threading.Lock()
 
     # -- shared helpers ------------------------------------------------------------------------------------
     def _story_page(self, story_id: str) -> tuple[dict[str, Any], str] | None:
@@ -120,13 +132,35 @@ class App:
                 hit = self.cache.get(key)
                 if hit is None:
                     report = self.store.story_report(story_id)
-                    texts = {a.id: a.text for a in self.store.story_articles(story_id)}
-                    html = render(report, "html", articles=texts, nav=NAV,
-                                  article_href="/articles/{id}?story=" + story_id)
-                    hit = (report, html)
+                    hit = (report, self._render_story(story_id, report, {}))
                     self.cache.put(key, hit)
         self.cache.checked_now(story_id, key)
         return hit
+
+    def _render_story(self, story_id: str, report: dict[str, Any], pages: dict[str, int]) -> str:
+        """One page of a story: long sections a page at a time, sources shown by file name."""
+        texts = {a.id: a.text for a in self.store.story_articles(story_id)}
+        return render(public_report(report), "html", articles=texts, nav=NAV, per_page=SECTION_PAGE, pages=pages,
+                      article_href="/articles/{id}?story=" + story_id)
+
+    async def _story_soon(self, story_id: str) -> tuple[dict[str, Any], str] | None | bool:
+        """The story's page, None for an unknown story, or False while its report is still being made."""
+        with self.pending_lock:
+            job = self.pending.get(story_id)
+            started = job is None
+            if job is None:
+                job = self.reports.submit(self._story_page, story_id)
+                self.pending[story_id] = job
+        if started:  # outside the lock: a job already done runs the callback at once, in this thread
+            job.add_done_callback(lambda _: self._forget(story_id))
+        try:
+            return await asyncio.wait_for(asyncio.shield(asyncio.wrap_future(job)), FIRST_BYTE_WAIT)
+        except TimeoutError:
+            return False
+
+    def _forget(self, story_id: str) -> None:
+        with self.pending_lock:
+            self.pending.pop(story_id, None)
 
     # -- HTML pages ----------------------------------------------------------------------------------------
     async def index(self, request: Request) -> Response:
@@ -148,19 +182,36 @@ class App:
                     note = f"{exc}. Showing stories with the words {', '.join(words)}."
                     stories = await run_in_threadpool(self.store.search_stories,
                                                       " ".join(f'"{w}"' for w in words))
-        else:
+        wanted = list_filter({k: (request.query_params.get(k) or "")[:MAX_QUERY] for k in LIST_PARAMS})
+        plain_list = not query and wanted == StoryFilter()
+        if plain_list:  # the store pages its own list, newest first
             stories = await run_in_threadpool(self.store.list_stories, PAGE_SIZE + 1, (page_no - 1) * PAGE_SIZE)
-        more = not query and len(stories) > PAGE_SIZE
+        else:
+            if not query and not error:
+                stories = await run_in_threadpool(self.store.list_stories, LIST_CAP, 0)
+            stories = wanted.apply(stories, keep_order=bool(query) and wanted.sort == "recent")
+            stories = stories[(page_no - 1) * PAGE_SIZE:page_no * PAGE_SIZE + 1]
+        more = len(stories) > PAGE_SIZE
         rows = [story_row(s) for s in stories[:PAGE_SIZE]]
+        kept = {k: request.query_params[k] for k in ("q", *LIST_PARAMS) if request.query_params.get(k)}
         return _html(page("stories.html.j2", title="Stories", query=query or "", rows=rows, error=error,
-                          note=note, page_no=page_no, more=more, searched=bool(query)), status)
+                          note=note, page_no=page_no, more=more, searched=bool(query), wanted=wanted,
+                          sorts=SORTS, filtered=not plain_list, kept=urlencode(kept)), status)
 
     async def story(self, request: Request) -> Response:
         story_id = _valid_id(request.path_params["story_id"])
-        got = self.cache.recent(story_id) or await run_in_threadpool(self._story_page, story_id)
+        got = self.cache.recent(story_id) or await self._story_soon(story_id)
+        if got is False:
+            info = await run_in_threadpool(self.store.get_story, story_id)
+            n = len((info or {}).get("articles") or [])
+            return _html(page("working.html.j2", title="Analysing the story", n=n,
+                              story_title=one_line((info or {}).get("title")) or "this story"), 202)
         if got is None:
             raise HTTPException(404, f"no story {story_id} in this store")
-        return _html(got[1])
+        pages = {k: _int_param(request, k, 1, 1, 100_000) for k in PAGED if k in request.query_params}
+        if not pages:
+            return _html(got[1])
+        return _html(await run_in_threadpool(self._render_story, story_id, got[0], pages))
 
     async def article(self, request: Request) -> Response:
         article_id = _valid_id(request.path_params["article_id"])
@@ -186,6 +237,7 @@ class App:
             end = _int_param(request, "end", start, start, len(art.text))
             highlight = (start, end)
         return _html(page("article.html.j2", title=one_line(art.title) or art.id, art=art,
+                          source=public_source(art.source),
                           pieces=segments(art.text, quotes, highlight), quotes=quote_rows, story_id=story_id,
                           highlight=highlight, removed=[(one_line(r.kind), plain(r.text)) for r in art.removed]))
 
@@ -271,6 +323,7 @@ class App:
                 stories = await run_in_threadpool(self.store.list_stories, limit, offset)
         except StoreError as exc:
             return _error(400, str(exc))
+        stories = [public_story(st) for st in stories]
         return JSONResponse({"stories": stories, "count": len(stories), "query": query or None, "limit": limit,
                              "offset": 0 if query else offset})
 
@@ -282,12 +335,12 @@ class App:
         story = await run_in_threadpool(self.store.get_story, story_id)
         if story is None:
             return _error(404, f"no story {story_id} in this store")
-        body: dict[str, Any] = {"story": story}
+        body: dict[str, Any] = {"story": public_story(story)}
         if with_report == "1":
             got = await run_in_threadpool(self._story_page, story_id)
             if got is None:
                 return _error(404, f"no story {story_id} in this store")
-            body["report"] = got[0]
+            body["report"] = public_report(got[0])
         return JSONResponse(body)
 
     async def api_article(self, request: Request) -> Response:
@@ -295,7 +348,7 @@ class App:
         art = await run_in_threadpool(self.store.get_article, article_id)
         if art is None:
             return _error(404, f"no article {article_id} in this store")
-        return JSONResponse({**art.meta(), "text": art.text})
+        return JSONResponse({**art.meta(), "source": public_source(art.source), "text": art.text})
 
     async def openapi_json(self, request: Request) -> Response:
         return JSONResponse(openapi.document(__version__))
@@ -429,6 +482,7 @@ def create_app(store_path: str, *, store_factory: StoreFactory | None = None, se
         middleware.append(Middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts))
 
     def close() -> None:
+        handlers.reports.shutdown(wait=False, cancel_futures=True)
         closer = getattr(store, "close", None)
         if closer is not None:
             closer()

@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from importlib import resources
+from pathlib import PurePath
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
+from ..corpus.listing import SORTS, StoryFilter, outlets_of, published_range, with_dates
 from ..report._format import one_line
 
 NAV = (("Stories", "/"), ("Analyse articles", "/analyze"), ("API", "/api"))
@@ -30,13 +32,52 @@ def page(name: str, **context: Any) -> str:
 
 
 def story_row(story: Mapping[str, Any]) -> dict[str, Any]:
-    """A story as one row of the story list."""
+    """A story as one row of the story list, dated by its articles' publication dates."""
     arts = story.get("articles") or []
-    outlets = sorted({one_line(a.get("outlet")) for a in arts if a.get("outlet")})
+    first, last = published_range(story)
     copies = sum(1 for a in arts if a.get("copy_of"))
     return {"id": str(story.get("id")), "title": one_line(story.get("title")) or "Untitled story",
-            "articles": len(arts), "copies": copies, "outlets": outlets,
-            "first_seen": one_line(story.get("first_seen")), "last_seen": one_line(story.get("last_seen"))}
+            "articles": len(arts), "copies": copies, "outlets": outlets_of(story),
+            "first_seen": first or "", "last_seen": last or ""}
+
+
+def public_source(source: Any) -> str:
+    """A source as pages and the API show it: a URL as is, a file by its name only (never a server path)."""
+    s = one_line(source)
+    if "://" in s or not s:
+        return s
+    return PurePath(s.partition("#")[0]).name + (("#" + s.partition("#")[2]) if "#" in s else "")
+
+
+def public_story(story: Mapping[str, Any]) -> dict[str, Any]:
+    """A story dict for the API: dated by publication, article sources as file names."""
+    out = with_dates(story)
+    out["articles"] = [{**a, "source": public_source(a.get("source"))} for a in story.get("articles") or []]
+    return out
+
+
+def public_report(report: Mapping[str, Any]) -> dict[str, Any]:
+    """A report dict for pages and the API, with article sources as file names."""
+    story = dict(report.get("story") or {})
+    story["articles"] = [{**a, "source": public_source(a.get("source"))} for a in story.get("articles") or []]
+    return {**report, "story": story}
+
+
+def list_filter(params: Mapping[str, str]) -> StoryFilter:
+    """The story list's filter from the query string (values already length-checked by the app)."""
+    def number(name: str) -> int:
+        try:
+            return max(1, min(int(params.get(name) or 1), 100_000))
+        except ValueError:
+            return 1
+
+    def day(name: str) -> str | None:
+        value = (params.get(name) or "").strip()
+        return value if len(value) == 10 and value[4] == "-" and value[7] == "-" else None
+
+    sort = params.get("sort") or "recent"
+    return StoryFilter(min_articles=number("min"), outlet=one_line(params.get("outlet")) or None,
+                       since=day("since"), until=day("until"), sort=sort if sort in SORTS else "recent")
 
 
 def segments(text: str, quotes: Sequence[tuple[int, int, str]], highlight: tuple[int, int] | None
