@@ -114,3 +114,16 @@ def test_a_store_keeps_non_articles_apart_with_their_reason(tmp_path) -> None:
         assert [r["source"] for r in db.rejected()] == ["story/p2.txt"]
         assert db.count_articles() == 2
         assert all(a.source != "story/p2.txt" for s in db.list_stories() for a in db.story_articles(s["id"]))
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("You can add location information to your Tweets, such as your city or precise location, from the web and "
+     "via third-party applications. You always have the option to delete your Tweet location history.",
+     "a social media widget"),
+    ("Copyright 2014 The Ledger. All rights reserved. This material may not be published, broadcast, rewritten or "
+     "redistributed.", "a copyright or permissions notice"),
+    ("We noticed you are using an ad blocker. Please disable your ad blocker or whitelist our site to keep reading "
+     "for free.", "an ad-blocker or browser notice"),
+])
+def test_widgets_and_notices_are_named(text: str, kind: str) -> None:
+    assert page_reason(text) == kind

@@ -48,6 +48,17 @@ _FURNITURE_WORDS: dict[str, tuple[str, ...]] = {
         "internet archive", "wayback machine", "crawl", "crawls", "crawled", "crawler", "warc", "warcs",
         "archive-it", "web archive", "web archiving", "archived page", "archived pages", "archived copy",
         "archived snapshot", "embargo period", "snapshot", "snapshots"),
+    "a social media widget": (
+        "tweet with a location", "your tweets", "tweet location", "location history", "embed this tweet",
+        "view on twitter", "view this post on instagram", "a post shared by", "retweet", "retweets",
+        "third-party applications", "followers"),
+    "a copyright or permissions notice": (
+        "all rights reserved", "may not be published", "rewritten or redistributed", "reprints and permissions",
+        "for personal, non-commercial use", "without permission", "copyright"),
+    "an ad-blocker or browser notice": (
+        "ad blocker", "ad-blocker", "adblock", "whitelist", "disable your", "supported browser",
+        "update your browser", "upgrade your browser", "not available in your country",
+        "not available in your region", "content is not available"),
     "cookie or consent text": (
         "cookie", "cookies", "consent", "privacy policy", "privacy settings", "privacy notice", "terms of use",
         "terms of service", "personal data", "opt out", "opt-out", "gdpr", "manage your preferences",
