@@ -103,11 +103,13 @@ def newsprism_scores(articles: Sequence[Article], docs: dict[str, "Doc"], entiti
                      pairs: Sequence[Pair], thresholds: Sequence[float]) -> dict[float, list[bool]]:
     """For every threshold, whether newsprism puts each pair's two sentences in one fact."""
     from ..story.align import align_units, article_units
+    from ..story.embed import embed
 
     units = [u for a in articles for u in article_units(a, docs[a.id], entities)]
+    vectors = embed([u.text for u in units])  # once: only the threshold changes
     out: dict[float, list[bool]] = {}
     for t in thresholds:
-        facts = align_units(units, t)
+        facts = align_units(units, t, vectors)
         out[t] = [_same_fact(facts, articles[0].id.rsplit("p", 1)[0], p) for p in pairs]
     return out
 
@@ -163,7 +165,10 @@ def evaluate(labels: str | os.PathLike[str], data: str, settings: Settings | Non
         raise NewsprismError(f"{labels} holds no labelled pairs")
     if not os.path.exists(data):
         raise NewsprismError(f"{data} not found; give --data path/to/multi_news/dev.jsonl")
-    ours: dict[float, list[bool]] = {t: [] for t in [*THRESHOLDS, settings.fact_threshold]}
+    from ..story.pairs import load_model
+
+    default_t = settings.fact_threshold if settings.fact_threshold is not None else float(load_model()["threshold"])
+    ours: dict[float, list[bool]] = {t: [] for t in [*THRESHOLDS, default_t]}
     base: list[float] = []
     gold: list[bool] = []
     split: list[str] = []
@@ -205,14 +210,14 @@ def evaluate(labels: str | os.PathLike[str], data: str, settings: Settings | Non
     result: dict[str, Any] = {
         "pairs": len(gold), "positives": sum(gold), "tune_pairs": len(tune), "test_pairs": len(test),
         "clusters": len({p.cluster for p in pairs}), "stale": stale,
-        "threshold": {"newsprism": t_ours, "tfidf": t_base, "newsprism_default": settings.fact_threshold},
+        "threshold": {"newsprism": t_ours, "tfidf": t_base, "newsprism_default": default_t},
         "test": {
             "newsprism (tuned threshold)": prf(pick(test, ours[t_ours]), pick(test, gold)),
-            "newsprism (default threshold)": prf(pick(test, ours[settings.fact_threshold]), pick(test, gold)),
+            "newsprism (default threshold)": prf(pick(test, ours[default_t]), pick(test, gold)),
             "tfidf cosine (tuned threshold)": prf(pick(test, base_preds[t_base]), pick(test, gold)),
         },
         "all": {
-            "newsprism (default threshold)": prf(ours[settings.fact_threshold], gold),
+            "newsprism (default threshold)": prf(ours[default_t], gold),
             "tfidf cosine (threshold tuned on tune split)": prf(base_preds[t_base], gold),
             "tfidf cosine (best threshold on all, oracle)": prf(
                 base_preds[_best_threshold(base_preds, gold)], gold),

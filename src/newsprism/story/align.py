@@ -27,7 +27,7 @@ _BOILERPLATE = re.compile(
     r"^\S.{0,60}(?:/|\|)\s*(?:getty|ap|reuters|afp)\b",
     re.IGNORECASE,
 )
-_NORMAL = {"us": "usa", "u.s": "usa", "u.s.": "usa", "america": "usa", "un": "un", "u.n": "un", "u.n.": "un",
+NORMAL = {"us": "usa", "u.s": "usa", "u.s.": "usa", "america": "usa", "un": "un", "u.n": "un", "u.n.": "un",
            "uk": "britain", "u.k.": "britain", "britain": "britain"}
 # Words that news outlets use interchangeably for one predicate or thing; each maps to its group's first word.
 _PARAPHRASES = (
@@ -66,7 +66,7 @@ _PARAPHRASES = (
 for _group in _PARAPHRASES:
     _words = _group.split()
     for _w in _words:
-        _NORMAL.setdefault(_w, _words[0])
+        NORMAL.setdefault(_w, _words[0])
 _WORD_NUMBERS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
                  "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "twenty": "20",
                  "dozen": "12", "hundred": "100", "thousand": "1000", "million": "1e6", "billion": "1e9"}
@@ -86,8 +86,8 @@ FRAMES: dict[str, str] = {
 }
 _FRAME_RES = {k: re.compile(r"\b(?:" + v + r")", re.I) for k, v in FRAMES.items()}
 STRONG_FRAMES = {"deny", "no_evidence"}
-_REPORTING = {"say", "tell", "add", "note", "state", "report"}
-_ATTRIBUTING = _REPORTING | {"announce", "explain", "write", "claim", "insist", "argue", "confirm"}
+REPORTING = {"say", "tell", "add", "note", "state", "report"}
+_ATTRIBUTING = REPORTING | {"announce", "explain", "write", "claim", "insist", "argue", "confirm"}
 _RELATIVE = re.compile(r"\b(next|last|this|coming|past|previous)\s+(week|month|year|weekend)\b", re.I)
 _DAY_WORDS = re.compile(r"\b(?:today|tonight|tomorrow|yesterday)\b", re.I)
 _QUOTE_CHARS = "\"“”‘’'«»"
@@ -190,7 +190,7 @@ def _name_key(text: str) -> str:
     t = re.sub(r"^(?:the|a|an)\s+", "", text.strip(), flags=re.I)
     t = re.sub(r"['’]s$", "", t)
     t = t.replace(".", "").lower()
-    return _NORMAL.get(t, t)
+    return NORMAL.get(t, t)
 
 
 def _attribution(span: "DocSpan") -> set[int]:
@@ -275,7 +275,7 @@ def _features(unit: Unit, span: "DocSpan", ents: list[tuple[int, int, str, str]]
         if tok.is_stop and tok.pos_ != "PROPN" and not upper:
             continue
         lemma = tok.lemma_.lower() if tok.pos_ != "PROPN" else tok.text.lower()
-        lemma = _NORMAL.get(lemma, _NORMAL.get(low, lemma)).replace(".", "")
+        lemma = NORMAL.get(lemma, NORMAL.get(low, lemma)).replace(".", "")
         if len(lemma) < 2 or not any(c.isalnum() for c in lemma):
             continue
         add(lemma, tok)
@@ -323,7 +323,7 @@ def _dated_verb(tok: "Token") -> str:
             break
         head = head.head
     lemma = head.lemma_.lower() if head.pos_ in ("VERB", "AUX") else ""
-    return _NORMAL.get(lemma, lemma)
+    return NORMAL.get(lemma, lemma)
 
 
 def _clock_value(m: re.Match[str]) -> str:

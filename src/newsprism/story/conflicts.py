@@ -19,7 +19,7 @@ from typing import Any
 import numpy as np
 
 from ..model import Entity, Fact, Span
-from .align import Unit
+from .align import REPORTING, Unit
 
 # How often a difference of each kind between two statements that state the same fact is a real conflict (a prior
 # on the kind, multiplied by how sure the alignment is).
@@ -29,7 +29,6 @@ KIND_PRIOR = {("number", "hard"): 0.9, ("number", "soft"): 0.55, ("time", "hard"
 # Negation and names are compared only between statements that say the rest alike (this share of their content
 # words in common), so that the difference is in the one slot: "approved" / "did not approve" the same budget.
 SAME_REST = 0.6
-_REPORTING = {"say", "tell", "add", "note", "state", "report"}
 _NEGATIVE = re.compile(r"\b(?:not|n[’']t|no|never|without|against|avoid\w*|den(?:y|ied|ies)|refus\w*|declin\w*|fail\w*)\b", re.I)
 _NEAR = ("day", "week", "weekend")
 _YEARS = re.compile(r"^(?:1[89]|20)\d\d$")
@@ -87,7 +86,7 @@ def _slot_differences(a: Unit, b: Unit) -> list[tuple[str, str, dict[str, str], 
     out = []
     if not (_NEGATIVE.search(a.text) and _NEGATIVE.search(b.text)):
         for x, y in ((a, b), (b, a)):
-            verb = next((v for v in x.negated if v not in _REPORTING and v in y.affirmed and v not in y.negated), None)
+            verb = next((v for v in x.negated if v not in REPORTING and v in y.affirmed and v not in y.negated), None)
             if verb:
                 pair = ({verb: x.negated[verb]}, {verb: y.affirmed[verb]})
                 out.append(("negation", "hard", *(pair if x is a else pair[::-1])))
@@ -125,6 +124,18 @@ def _relative_clash(da: dict[str, dict[str, str]], db: dict[str, dict[str, str]]
     return None
 
 
+def _in_quotes(text: str, values: dict[str, str]) -> bool:
+    """Whether every value is written inside quotation marks (an odd number of marks before it)."""
+    for surface in values.values():
+        at = text.find(surface)
+        if at < 0:
+            return False
+        before = text[:at]
+        if (before.count('"') + before.count("“") + before.count("”")) % 2 == 0:
+            return False
+    return True
+
+
 def find_conflict(units: Sequence[Unit], score: np.ndarray) -> dict[str, Any] | None:
     """The most certain difference between statements of different articles in one aligned group, with the
     others under ``also``; ``score`` holds the pair model's same-fact confidence between the group's statements."""
@@ -135,6 +146,8 @@ def find_conflict(units: Sequence[Unit], score: np.ndarray) -> dict[str, Any] | 
             if a.article == b.article:
                 continue
             for kind, strength, va, vb in _differences(a, b):
+                if _in_quotes(a.text, va) and _in_quotes(b.text, vb):
+                    continue  # two wordings of one quotation: the quote groups compare those
                 confidence = float(score[i, j]) * KIND_PRIOR[(kind, strength)]
                 found.append({"kind": "date" if kind == "weekday" else kind, "strength": strength,
                               "confidence": round(confidence, 3),
@@ -171,8 +184,8 @@ def spelling_conflicts(units: Sequence[Unit], entities: Sequence[Entity], thresh
         if e.type != "PERSON":
             continue
         for sp in e.spans:
-            words = tuple(_name_words(sp.text))
-            if len(words) >= 2:
+            words = tuple(_name_words(sp.text))[-2:]  # given name and surname, without a title glued before them
+            if len(words) == 2:
                 spellings.setdefault(words, {}).setdefault(sp.article, set()).add(sp.text)
     names = list(spellings)
     facts: list[Fact] = []

@@ -19,13 +19,13 @@ from typing import Any
 
 import numpy as np
 
-from .align import STRONG_FRAMES, Unit, binary_rows, overlap_matrix, similarity_matrix, tfidf
+from .align import NORMAL, REPORTING, STRONG_FRAMES, Unit, binary_rows, overlap_matrix, similarity_matrix, tfidf
 
 MODEL_PATH = Path(__file__).with_name("pair_model.json")
 FEATURES = ("embedding", "lexical", "bigram", "content", "names", "shared_names", "name_difference", "shared_figures",
             "figure_clash", "counted", "shorter_words", "longer_words", "closest_either", "mutual",
             "margin_low", "margin_high", "earlier_position", "later_position", "similarity", "shared_stance",
-            "stance_mismatch")
+            "stance_mismatch", "verbs", "shared_verbs")
 
 
 def pair_features(units: Sequence[Unit], vectors: np.ndarray) -> np.ndarray:
@@ -55,6 +55,8 @@ def pair_features(units: Sequence[Unit], vectors: np.ndarray) -> np.ndarray:
     per_article = Counter(u.article for u in units)
     pos = np.array([u.order / per_article[u.article] for u in units], dtype=np.float32)
     stance = binary_rows([u.frames & STRONG_FRAMES for u in units])
+    verbs = [{NORMAL.get(v, v) for v in (*u.affirmed, *u.negated)} - REPORTING for u in units]  # what is done
+    vb = binary_rows(verbs)
     has_stance = stance.sum(axis=1) > 0
     feats = [emb, lexical, bigram, content, overlap_matrix([u.names for u in units]), np.minimum(shared_names, 4),
              name_diff, np.minimum(shared_figs, 3), clash.astype(np.float32),
@@ -64,7 +66,8 @@ def pair_features(units: Sequence[Unit], vectors: np.ndarray) -> np.ndarray:
              np.maximum(margin, margin.T),
              np.minimum(pos[:, None], pos[None, :]), np.maximum(pos[:, None], pos[None, :]),
              similarity_matrix(units), (stance @ stance.T > 0).astype(np.float32),
-             (has_stance[:, None] != has_stance[None, :]).astype(np.float32)]
+             (has_stance[:, None] != has_stance[None, :]).astype(np.float32),
+             overlap_matrix(verbs), np.minimum(vb @ vb.T, 3)]
     return np.stack(feats, axis=-1).astype(np.float32)
 
 

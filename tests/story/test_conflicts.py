@@ -1,0 +1,145 @@
+"""Conflicts: incompatible values of one thing only, hedged ones soft, each with a confidence; and the story's own
+warnings when there is nothing to compare."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from newsprism.config import Settings
+from newsprism.story.align import align_facts, article_units
+from newsprism.story.conflicts import find_conflict
+from newsprism.story.entities import build_entities
+
+sys.path.insert(0, str(Path(__file__).parent))  # tests import with importlib: make the fixtures importable
+from story_fixtures import article, parsed  # noqa: E402
+
+
+def _pair(one: str, two: str):
+    """The conflict find_conflict reports between two single-statement articles taken as aligned."""
+    arts = [article("a", one, "A"), article("b", two, "B")]
+    docs = parsed(arts)
+    units = [article_units(a, docs[a.id])[0] for a in arts]
+    return find_conflict(units, np.ones((2, 2)))
+
+
+def test_a_count_of_the_same_thing_conflicts_hard() -> None:
+    c = _pair("Four people are in custody after the attack at the airport, police said.",
+              "Three people are in custody after the attack at the airport, police said.")
+    assert c is not None and c["kind"] == "number" and c["strength"] == "hard"
+    assert {v["text"] for v in c["values"]} == {"Four", "Three"}
+    assert 0.5 <= c["confidence"] <= 1.0
+
+
+def test_hedged_counts_are_a_softer_possible_difference() -> None:
+    hard = _pair("Three people were injured in the warehouse fire on the docks.",
+                 "Six people were injured in the warehouse fire on the docks.")
+    soft = _pair("At least three people were injured in the warehouse fire on the docks.",
+                 "At least six people were injured in the warehouse fire on the docks.")
+    assert soft is not None and soft["strength"] == "soft" and soft["kind"] == "number"
+    assert soft["confidence"] < hard["confidence"]
+
+
+@pytest.mark.parametrize("one,two", [
+    ("Twelve people were hurt in the crash on the bypass.", "12 people were hurt in the crash on the bypass."),
+    # different quantities of time, not one count told two ways
+    ("The tools were made about 50,000 years ago in the valley.", "The site was used for about 5,000 years."),
+    # the same moment in other words
+    ("The inquiry will open next week, the minister said.", "The minister said the inquiry would open next week."),
+    # negation alone, without the same predicate and arguments
+    ("I knew there was crime here, the shop owner said.", "We don't know yet, the shop owner said."),
+    # two weekdays of two different events
+    ("The singer died on Saturday in a hospital in Edinburgh.", "Friends paid tribute to the singer on Monday."),
+])
+def test_no_conflict(one: str, two: str) -> None:
+    assert _pair(one, two) is None
+
+
+def test_clock_times_of_one_moment_conflict() -> None:
+    c = _pair("The explosion shook the harbour at 4:20 a.m., the coast guard said.",
+              "The explosion shook the harbour at 4:30 a.m., the coast guard said.")
+    assert c is not None and c["kind"] == "time" and c["strength"] == "hard"
+    about = _pair("The explosion shook the harbour at about 4:20 a.m., the coast guard said.",
+                  "The explosion shook the harbour at 4:30 a.m., the coast guard said.")
+    assert about is not None and about["strength"] == "soft"
+
+
+def test_days_of_one_event_conflict() -> None:
+    c = _pair("The soldiers seized power on March 21 in the capital.", "The soldiers seized power on March 22 in the capital.")
+    assert c is not None and c["kind"] == "date"
+    w = _pair("Divers will explore the wreck on Sunday if the weather allows.",
+              "Divers will explore the wreck on Saturday if the weather allows.")
+    assert w is not None and w["kind"] == "date"
+
+
+def test_a_name_spelled_two_ways_is_a_conflict_fact() -> None:
+    arts = [article("s1", "The study was led by archaeologist Alison Brooks of the university.\n\n"
+                    "Alison Brooks said the tools were carefully made.", "A"),
+            article("s2", "Archaeologist Allison Brooks has long argued that the view was too narrow.\n\n"
+                    "The team found the tools in a dry lake bed.", "B")]
+    docs = parsed(arts)
+    settings = Settings()
+    facts = align_facts(arts, docs, build_entities(arts, docs, settings), settings)
+    names = [f for f in facts if f.conflict and f.conflict["kind"] == "name"]
+    assert len(names) == 1 and names[0].status == "conflict"
+    assert {v["text"] for v in names[0].conflict["values"]} == {"Alison Brooks", "Allison Brooks"}
+    assert {s.article for s in names[0].support} == {"s1", "s2"}
+
+
+def test_every_fact_carries_a_confidence() -> None:
+    arts = [article("c1", "Four people are in custody after the attack at the airport, police said.\n\n"
+                    "The airport reopened on Tuesday.", "A"),
+            article("c2", "Three people are in custody after the attack at the airport, police said.\n\n"
+                    "A bakery in the town square sold out of bread.", "B")]
+    facts = align_facts(arts, parsed(arts), [], Settings())
+    assert all(0.0 <= f.confidence <= 1.0 for f in facts)
+    custody = next(f for f in facts if "custody" in f.text)
+    assert custody.status == "conflict" and custody.conflict["confidence"] >= Settings().conflict_threshold
+    # a high threshold keeps the same difference as a possible difference on a shared fact
+    strict = align_facts(arts, parsed(arts), [], Settings(conflict_threshold=0.99))
+    kept = next(f for f in strict if "custody" in f.text)
+    assert kept.status == "shared" and kept.conflict is not None
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("case", ["one article", "all copies", "nothing in common", "only quotes", "thirty"])
+def test_story_warnings_and_odd_stories(case: str) -> None:
+    from newsprism.api import analyze
+
+    fire = "A fire destroyed a warehouse on the docks of Port Ellery on Tuesday night, the fire service said."
+    if case == "one article":
+        arts = [article("o1", fire, "A")]
+    elif case == "all copies":
+        arts = [article(f"k{i}", fire + "\n\nNobody was hurt, a spokesman said.", f"O{i}") for i in range(3)]
+    elif case == "nothing in common":
+        arts = [article("u1", fire, "A"),
+                article("u2", "The new phone has a larger screen and a faster chip than last year's model.", "B")]
+    elif case == "only quotes":
+        arts = [article("q1", "\u201cA fire destroyed our warehouse on the docks of Port Ellery on Tuesday night.\u201d"
+                                "\n\n\u201cWe lost everything, and the roof fell in within minutes.\u201d", "A"),
+                article("q2", fire, "B")]
+    else:
+        arts = [article(f"t{i}", fire + f"\n\nCrews stayed at the scene for {i + 2} hours.", f"O{i}") for i in range(30)]
+    report = analyze(arts)
+    notes = " ".join(report.notes)
+    if case in ("one article", "all copies"):
+        assert "nothing can be compared" in notes
+    elif case == "nothing in common":
+        assert report.other_stories  # the phone review is named as another story, not compared with the fire
+        forced = analyze(arts, one_story=True)
+        assert any("share no statement" in n for n in forced.notes)
+    elif case == "only quotes":
+        assert "nothing can be compared" not in notes
+        assert {f.status for f in report.facts} <= {"shared", "unique"}  # quoted words are no conflict
+    else:
+        assert "nothing can be compared" not in notes and "share no statement" not in notes
+        assert any(f.status == "shared" for f in report.facts)
+        assert not any(f.status == "conflict" for f in report.facts)  # "2 hours" and "3 hours" are spans of time
+
+
+def test_wording_inside_one_quotation_is_for_quote_groups() -> None:
+    assert _pair('"We will hire 300 new nurses this year," the health minister said on the radio.',
+                 '"We will hire 400 new nurses this year," the health minister said on the radio.') is None
