@@ -225,6 +225,11 @@ _IN_A_NAME = re.compile(r"\b(?:(?:Black|Good|Cyber|Super|Ash|Easter|Palm|Bloody|
                         r"Express|Herald|Post|Mirror|Review|Magazine|Show|Edition|Football|Live|Club))\b")
 
 
+def _line(text: str, start: int, end: int) -> str:
+    """The whole line (paragraph) around a stretch: a caption's credit often follows its sentence."""
+    return text[text.rfind("\n", 0, start) + 1:(text.find("\n", end) + 1 or len(text) + 1) - 1]
+
+
 def _around(text: str, hit: _Hit) -> str:
     """The hit with the words next to it, to see whether it is part of a name."""
     return text[max(hit.start - 12, 0):hit.end + 16]
@@ -255,7 +260,7 @@ def build_timeline(articles: Sequence[Article], docs: dict[str, "Doc"], settings
         a_units = article_units(article, doc)
         for hit in _hits(article, doc):
             unit = next((u for u in a_units if u.start <= hit.start and hit.end <= u.end), None)
-            if unit is None or is_caption(unit.text):
+            if unit is None or is_caption(_line(article.text, unit.start, unit.end)):
                 continue  # a photo caption dates the picture, not an event of the story
             expr = _clean_expression(hit.text)
             future = _is_future(doc, hit.start, hit.end, unit.text[: hit.end - unit.start + 40])
