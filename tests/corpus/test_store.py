@@ -24,7 +24,7 @@ def test_ingest_is_idempotent(tmp_path, rehab):
         first = s.add_articles(a + b)
         assert first["added"] == 6
         again = s.add_articles(a + b)
-        assert again == {"added": 0, "skipped": 6, "copies": 0, "stories_new": 0}
+        assert again == {"added": 0, "skipped": 6, "copies": 0, "stories_new": 0, "rejected": 0}
         assert s.count_articles() == 6
     with Store(path) as s:  # and across processes / reopenings
         assert s.add_articles(a)["added"] == 0

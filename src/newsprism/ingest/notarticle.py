@@ -6,7 +6,7 @@ a web archive's notice). Each has a shape real reporting lacks: a news article r
 announced; a dateline or a wire's name opens it) or, failing that, runs on in prose. The tests below look for
 the vocabulary of page furniture and for the absence of reporting together, so an article that carries some
 furniture ("936 shares", "Join it live here") is still an article. ``page_reason`` needs only the text and is cheap
-enough for every ingested article; ``off_topic`` compares the articles of one story (see ``topic.py``).
+enough for every ingested article; ``off_topic`` compares the articles of one story (``offtopic.py``).
 """
 
 from __future__ import annotations
