@@ -3,7 +3,8 @@
 It leads with what differs (conflicts with each outlet's own sentence, quotes worded differently), then each
 outlet's own most telling facts, who each outlet quotes, and, when an outlets file gave groups, each group's blind
 spots. Nothing here analyses text: it selects, ranks and shortens what the report already holds. An item whose
-``confidence`` (0..1, 1.0 when absent) is below ``MIN_CONFIDENCE`` is never shown here; the full report keeps it.
+``confidence`` (0..1, 1.0 when absent) is below ``MIN_CONFIDENCE`` (a unique fact: ``UNIQUE_MIN_CONFIDENCE``) is
+never shown here; the full report keeps it.
 """
 
 from __future__ import annotations
@@ -16,12 +17,16 @@ from typing import Any
 from ._format import DiffOp, Lookup, conflict_parts, diff_ops, one_line, quotes_by_speaker
 
 MIN_CONFIDENCE = 0.5
+# A unique fact's confidence is how far it stands from every other outlet's closest statement (1 - similarity):
+# under this, another outlet says nearly the same, so the digest does not call it the outlet's own.
+UNIQUE_MIN_CONFIDENCE = 0.2
 UNIQUE_PER_OUTLET = 3
 MAX_CONFLICTS = 5
 MAX_QUOTE_GROUPS = 4
 MAX_SPEAKERS = 4
 MAX_OUTLETS = 12  # a story of hundreds of articles lists the outlets with most of their own facts
 MAX_CHARS = 180
+NAME_CHARS = 26  # an outlet named by its article's title is cut short, so lines keep their room for what is said
 DIFFERING = ("reworded", "paraphrased")
 _LEANS_ON_CONTEXT = {"He", "She", "They", "It", "This", "That", "But", "And", "Instead", "Still", "Yet"}
 _NUMBER = re.compile(r"\d")
@@ -35,6 +40,11 @@ def confidence(item: Mapping[str, Any]) -> float:
         return 1.0 if value is None else float(value)
     except (TypeError, ValueError):
         return 1.0
+
+
+def short_name(look: Lookup, article_id: Any) -> str:
+    """An article's short display name: its outlet, or its title cut to ``NAME_CHARS``."""
+    return shorten(look.outlet(article_id).rstrip("…"), NAME_CHARS)
 
 
 def shorten(text: Any, limit: int = MAX_CHARS) -> str:
@@ -131,7 +141,7 @@ def build_digest(report: Mapping[str, Any], look: Lookup | None = None) -> Diges
     return Digest(
         title=one_line(story.get("title")) or "Untitled story",
         story_id=one_line(story.get("id")),
-        articles=[(look.number(aid), look.outlet(aid), one_line(a.get("published")) or "date unknown")
+        articles=[(look.number(aid), short_name(look, aid), one_line(a.get("published")) or "date unknown")
                   for aid, a in look.articles.items()],
         counts=counts,
         conflicts=[_conflict(f, look) for f in sure[:MAX_CONFLICTS]],
@@ -146,7 +156,7 @@ def build_digest(report: Mapping[str, Any], look: Lookup | None = None) -> Diges
 
 def _voice(look: Lookup, span: Mapping[str, Any], limit: int = MAX_CHARS) -> Voice:
     aid = str(span.get("article"))
-    return Voice(look.number(aid), look.outlet(aid), shorten(span.get("text"), limit), aid,
+    return Voice(look.number(aid), short_name(look, aid), shorten(span.get("text"), limit), aid,
                  int(span.get("start") or 0), int(span.get("end") or 0))
 
 
@@ -164,7 +174,7 @@ def _conflict_parts(conflict: Any, look: Lookup) -> list[tuple[str, str]]:
     """"number differs" and who says what, for the usual {kind, values} shape; any other shape as it comes."""
     values = conflict.get("values") if isinstance(conflict, Mapping) else None
     if isinstance(values, list) and values and all(isinstance(v, Mapping) and "article" in v for v in values):
-        said = ", ".join(f"{look.outlet(v.get('article'))} says {one_line(v.get('text'))}" for v in values)
+        said = ", ".join(f"{short_name(look, v.get('article'))} says {one_line(v.get('text'))}" for v in values)
         return [(f"{one_line(conflict.get('kind')) or 'detail'} differs", said)]
     return conflict_parts(conflict, look)
 
@@ -203,7 +213,7 @@ def rank_unique(f: Mapping[str, Any], look: Lookup) -> float:
 def _outlet_items(report: Mapping[str, Any], facts: list[Mapping[str, Any]], look: Lookup) -> list[OutletItem]:
     unique: dict[str, list[Mapping[str, Any]]] = {}
     for f in facts:
-        if f.get("status") == "unique" and f.get("support") and confidence(f) >= MIN_CONFIDENCE:
+        if f.get("status") == "unique" and f.get("support") and confidence(f) >= UNIQUE_MIN_CONFIDENCE:
             unique.setdefault(str(f["support"][0].get("article")), []).append(f)
     speakers: dict[str, dict[str, int]] = {}
     for name, quotes in quotes_by_speaker(report, look):
@@ -215,7 +225,7 @@ def _outlet_items(report: Mapping[str, Any], facts: list[Mapping[str, Any]], loo
         ranked = sorted(unique.get(aid, []), key=lambda f: -rank_unique(f, look))
         top = [_voice(look, f["support"][0] | {"text": f.get("text")}) for f in ranked[:UNIQUE_PER_OUTLET]]
         said = sorted((speakers.get(aid) or {}).items(), key=lambda kv: (-kv[1], kv[0]))
-        out.append(OutletItem(look.number(aid), look.outlet(aid), len(unique.get(aid, [])), top, said))
+        out.append(OutletItem(look.number(aid), short_name(look, aid), len(unique.get(aid, [])), top, said))
     return out
 
 
