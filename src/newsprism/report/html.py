@@ -244,7 +244,7 @@ def _facts_view(report: Mapping[str, Any], look: Lookup,
     ids = list(look.articles)
     side = len(ids) <= SIDE_BY_SIDE_MAX
     several, unique = split_facts(facts)
-    rows = []
+    rows: list[dict[str, Any]] = []
     for f in page(several, "facts"):
         cells: dict[str, list[dict[str, Any]]] = {}
         for sp in f.get("support") or []:
@@ -255,7 +255,7 @@ def _facts_view(report: Mapping[str, Any], look: Lookup,
                      "status_class": status if status in ("shared", "conflict") else "other",
                      "text": one_line(f.get("text")), "conflict": conflict_parts(f.get("conflict"), look),
                      "cells": [cells.get(a) for a in ids] if side else [],
-                     "told": sorted(cells.values(), key=lambda c: c[0]["n"]) if not side else []})
+                     "told": sorted(cells.values(), key=_first_number) if not side else []})
     columns = []
     for aid in page([a for a in ids + [a for a in unique if a not in look.articles]
                      if a in look.articles or unique.get(a)], "unique"):
@@ -265,6 +265,10 @@ def _facts_view(report: Mapping[str, Any], look: Lookup,
         columns.append({"n": look.number(aid), "outlet": look.outlet(aid), "facts": items})
     counts = {s: sum(1 for f in facts if f.get("status") == s) for s in ("shared", "unique", "conflict")}
     return {"facts": rows, "facts_side_by_side": side, "unique_columns": columns, "fact_counts": counts}
+
+
+def _first_number(cell: list[dict[str, Any]]) -> int:
+    return int(cell[0]["n"])
 
 
 def _quote_view(look: Lookup, q: Mapping[str, Any]) -> dict[str, Any]:

@@ -15,7 +15,7 @@ from collections import OrderedDict
 from collections.abc import AsyncIterator, Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from importlib import resources
-from typing import Any
+from typing import Any, Literal
 from urllib.parse import urlencode
 
 import anyio
@@ -143,7 +143,7 @@ class App:
         return render(public_report(report), "html", articles=texts, nav=NAV, per_page=SECTION_PAGE, pages=pages,
                       article_href="/articles/{id}?story=" + story_id)
 
-    async def _story_soon(self, story_id: str) -> tuple[dict[str, Any], str] | None | bool:
+    async def _story_soon(self, story_id: str) -> tuple[dict[str, Any], str] | None | Literal[False]:
         """The story's page, None for an unknown story, or False while its report is still being made."""
         with self.pending_lock:
             job = self.pending.get(story_id)
