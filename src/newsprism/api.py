@@ -13,10 +13,12 @@ from .model import Article, OtherStory, Report
 
 def load(paths: Iterable[str] | str, settings: Settings | None = None,
          errors: list[InputError] | None = None) -> list[Article]:
-    """Articles read from files, directories, URLs, feeds or WARC files.
+    """Articles read from files, directories (recursively, in natural order), URLs, feeds or WARC files.
 
-    Bad inputs raise their ``InputError``, unless ``errors`` is a list: then they are appended to it and the
-    remaining inputs are still read.
+    Each is cleaned (debris removed and listed in ``Article.removed``), checked to be English and given an id;
+    ``settings`` carries the metadata you know (``published``, ``outlet_names``, ``meta_files``, ``name_pattern``,
+    ``outlets_file``). A string is one path or URL. Bad inputs raise their ``InputError``, unless ``errors`` is a
+    list: then they are appended to it and the remaining inputs are still read.
     """
     from .ingest import iter_articles
 

