@@ -37,6 +37,21 @@ def test_merge_takes_the_lead_and_a_heading_but_not_the_trailing_links() -> None
     assert [ln for ln in merged if ln in PARAGRAPHS] == PARAGRAPHS
 
 
+def test_a_standfirst_in_the_article_header_is_kept() -> None:
+    from trafilatura.utils import load_html
+
+    from newsprism.ingest.html import _main_text
+
+    stand = "A burst water main shut the Lakeview library for six weeks and ruined thousands of its books."
+    paras = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    page = ("<html><head><title>Lakeview library reopens</title></head><body><main><article><header>"
+            f'<h1>Lakeview library reopens</h1><p class="standfirst">{stand}</p></header>{paras}</article>'
+            "</main></body></html>")
+    assert stand not in _main_text(load_html(page), None, favor_precision=True)  # what precision mode alone loses
+    art = article_from_html(page, source="standfirst.html")
+    assert art.text.split("\n\n") == [stand, *PARAGRAPHS]
+
+
 def test_merge_keeps_the_precise_text_when_the_other_found_another_body() -> None:
     other = "Sign in\nSubscribe\nA different story altogether about the weather this weekend."
     assert merge_extractions("\n".join(PARAGRAPHS), other) == "\n".join(PARAGRAPHS)
