@@ -173,6 +173,8 @@ def _variant(x: str, y: str) -> bool:
     lx, ly = x.lower(), y.lower()
     if lx.rstrip("s") == ly.rstrip("s") or lx.startswith(ly) or ly.startswith(lx):
         return False
+    if len(lx) == len(ly) and sorted(lx) == sorted(ly) and sum(p != q for p, q in zip(lx, ly)) <= 2:
+        return True  # two letters swapped: Olivares / Oliveras
     return SequenceMatcher(None, lx, ly).ratio() >= 0.8 and abs(len(x) - len(y)) <= 2
 
 
