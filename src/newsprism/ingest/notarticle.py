@@ -107,6 +107,7 @@ _SENTENCE_INSIDE = re.compile(r"\w[.!?][\"”’)]?\s+[A-Z\"“]")
 
 SHORT = 80  # words: below this a text that reports nothing is a fragment (a tweet, a teaser, a notice), not news
 LONG = 300  # words: a text this long that reports anything is an article, whatever furniture it carries
+PAGE_LINES = 4  # lines: fewer short lines than this are a sentence or two, not a page of furniture
 PROSE = 10  # words: a paragraph this long that ends a sentence is running prose
 
 
@@ -115,6 +116,7 @@ class Shape:
     """What the tests look at in one text: size, reporting, prose, furniture vocabulary, voice."""
 
     words: int
+    lines: int
     reporting: int
     when: int
     prose_share: float
@@ -148,6 +150,7 @@ def shape(text: str, title: str | None = None) -> Shape:
     marks = len(_TWEET.findall(text)) if ("@" in text or "#" in text or "twitter" in low or "RT" in text) else 0
     return Shape(
         words=len(words),
+        lines=len(paras),
         reporting=reporting,
         when=len(_WHEN.findall(text)),
         prose_share=min(1.0, prose_words / n),
@@ -193,7 +196,7 @@ def reason_of(s: Shape) -> str | None:
         if s.tweet_marks or s.person_share >= 0.04:
             return "a bare tweet or reader comment"
     # 4. a page of short lines that reports nothing: a menu, a list of headlines, a product sheet
-    if s.reporting == 0 and s.when == 0 and s.prose_share < 0.35 and s.words < 600:
+    if s.reporting == 0 and s.when == 0 and s.prose_share < 0.35 and s.words < 600 and s.lines >= PAGE_LINES:
         return "page furniture (short lines, no reporting)"
     return None
 
