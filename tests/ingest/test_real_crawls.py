@@ -187,6 +187,9 @@ def test_a_headline_on_a_caption_line_is_not_taken_and_the_story_gets_a_lead_tit
 def test_lead_title_skips_furniture_and_datelines() -> None:
     text = "Share this article\n\nLAKEVIEW (AP) — The library reopened on Monday after a flood. It was closed."
     assert lead_title(text) == "The library reopened on Monday after a flood"
+    noted = "(This story has been updated with comments from the council.)\n\n" + article_body()
+    art = article_from_text(noted, source="noted.txt")
+    assert art.text == article_body() and [r.kind for r in art.removed] == ["update"]
 
 
 def test_a_story_takes_its_best_article_title() -> None:

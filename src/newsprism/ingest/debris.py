@@ -77,7 +77,8 @@ _RELATED = re.compile(
 _URL = re.compile(r"https?://|www\.", _F)
 _LINK_PROMO = re.compile(r"^(?:more|follow|see|find|for more)\b[^:]{0,50}:\s*(?:https?://|www\.)\S+", _F)
 _UPDATE_NOTE = re.compile(
-    r"^(?:editor['’]s note:\s*)?this (?:story|article|post|report|page) (?:has been|was|is being|will be) updated\b.{0,160}$",
+    r"^[(\[]?(?:editor['’]s note:\s*)?this (?:story|article|post|report|page) (?:has been|was|is being|will be) "
+    r"updated\b.{0,160}$",
     _F,
 )
 _STAMP_LABEL = re.compile(
