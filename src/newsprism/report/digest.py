@@ -24,6 +24,7 @@ UNIQUE_PER_OUTLET = 3
 MAX_CONFLICTS = 5
 MAX_QUOTE_GROUPS = 4
 MAX_SPEAKERS = 4
+MAX_VOICES = 6  # outlets shown side by side for one conflict or quote; the rest are counted
 MAX_OUTLETS = 12  # a story of hundreds of articles lists the outlets with most of their own facts
 MAX_CHARS = 180
 NAME_CHARS = 26  # an outlet named by its article's title is cut short, so lines keep their room for what is said
@@ -167,7 +168,7 @@ def _conflict(f: Mapping[str, Any], look: Lookup) -> ConflictItem:
         if aid not in voices:  # one sentence per outlet: the first that tells it
             voices[aid] = _voice(look, sp)
     return ConflictItem(parts=_conflict_parts(f.get("conflict"), look),
-                        voices=sorted(voices.values(), key=lambda v: v.n), confidence=confidence(f))
+                        voices=sorted(voices.values(), key=lambda v: v.n)[:MAX_VOICES], confidence=confidence(f))
 
 
 def _conflict_parts(conflict: Any, look: Lookup) -> list[tuple[str, str]]:
@@ -186,7 +187,7 @@ def _quote_items(report: Mapping[str, Any], look: Lookup) -> list[QuoteItem]:
     for g in groups[:MAX_QUOTE_GROUPS]:
         members = [look.quotes[str(q)] for q in g.get("quotes") or [] if str(q) in look.quotes]
         speaker = look.entity_name(g.get("entity")) or (look.quote_speaker(members[0]) if members else "someone")
-        voices = [_voice(look, q, 240) for q in members]
+        voices = [_voice(look, q, 240) for q in members[:MAX_VOICES]]
         out.append(QuoteItem(speaker, one_line(g.get("agreement")), voices, diff_ops(g.get("diff"))))
     return out
 

@@ -91,6 +91,7 @@ def render_html(report: Mapping[str, Any], *, articles: Mapping[str, str] | None
                                                                        pages=pages, per_page=per_page))
 
 
+LIST_CAP = 12  # a paged page lists at most this many outlets, quotes or passages under one item, then a count
 SIDE_BY_SIDE_MAX = 4  # above this many articles, a shared fact lists the outlets that tell it, not a column each
 PAGED = ("articles", "facts", "unique", "speakers", "groups", "claims", "entities", "timeline", "outlets", "cleaning",
          "sources")
@@ -109,6 +110,42 @@ class Pager:
 
     def href(self, page: int) -> str:
         return f"?{self.section}={page}#{self.section}"
+
+
+def trimmed(report: Mapping[str, Any], cap: int) -> dict[str, Any]:
+    """A copy of the report whose items cite at most ``cap`` articles each (a fact told by 250 outlets keeps the
+    first ``cap`` and the count of the rest in ``more``), for pages that must stay small."""
+    def first_articles(spans: Sequence[Mapping[str, Any]]) -> tuple[list[Mapping[str, Any]], int]:
+        seen: list[str] = []
+        kept = []
+        for sp in spans:
+            aid = str(sp.get("article"))
+            if aid not in seen:
+                seen.append(aid)
+            if len(seen) <= cap:
+                kept.append(sp)
+        return kept, max(0, len(seen) - cap)
+
+    out = dict(report)
+    facts = []
+    for f in report.get("facts") or []:
+        kept, more = first_articles(f.get("support") or [])
+        facts.append({**f, "support": kept, "more": more})
+    out["facts"] = facts
+    out["summary"] = [{**s, "sources": list(s.get("sources") or [])[:cap // 2]} for s in report.get("summary") or []]
+    out["quote_groups"] = [{**g, "more": max(0, len(g.get("quotes") or []) - cap),
+                            "quotes": list(g.get("quotes") or [])[:cap]} for g in report.get("quote_groups") or []]
+    out["timeline"] = [{**t, "sources": list(t.get("sources") or [])[:cap]} for t in report.get("timeline") or []]
+    claims = []
+    for c in report.get("claims") or []:
+        said = [ev for ev in c.get("evidence") or [] if ev.get("status") != "not_mentioned" or ev.get("text")]
+        kept, more = first_articles(said)
+        quiet = [ev for ev in c.get("evidence") or [] if ev not in said]
+        claims.append({**c, "evidence": kept + quiet, "more": more, "quotes": list(c.get("quotes") or [])[:cap]})
+    out["claims"] = claims
+    out["entities"] = [{**e, "mentions": dict(list((e.get("mentions") or {}).items())[:cap])}
+                       for e in report.get("entities") or []]
+    return out
 
 
 def paged(items: Sequence[Any], section: str, pages: Mapping[str, int] | None, per_page: int | None
@@ -144,6 +181,8 @@ def view(report: Mapping[str, Any], texts: Mapping[str, str] | None, nav: Sequen
          article_href: str | None = None, *, pages: Mapping[str, int] | None = None,
          per_page: int | None = None) -> dict[str, Any]:
     """What the template shows, arranged for display (lookups, grouping and paging only)."""
+    if per_page:
+        report = trimmed(report, LIST_CAP)
     look = Lookup.of(report)
     story = report.get("story") or {}
     texts = {str(k): str(v) for k, v in (texts or {}).items() if str(k) in look.articles}
@@ -170,7 +209,8 @@ def view(report: Mapping[str, Any], texts: Mapping[str, str] | None, nav: Sequen
         "citations": [cite_by_number[c.number] | {"number": c.number} for c in cites],
         "digest": build_digest(report, look),
         **facts,
-        "speakers": [{"name": name, "quotes": [_quote_view(look, q) for q in quotes]}
+        "speakers": [{"name": name, "total": len(quotes),
+                      "quotes": [_quote_view(look, q) for q in (quotes[:LIST_CAP] if per_page else quotes)]}
                      for name, quotes in page(quotes_by_speaker(report, look), "speakers")],
         "groups": [_group_view(look, g) for g in page(report.get("quote_groups") or [], "groups")],
         "claims": [_claim_view(look, c) for c in page(report.get("claims") or [], "claims")],
@@ -255,7 +295,8 @@ def _facts_view(report: Mapping[str, Any], look: Lookup,
                      "status_class": status if status in ("shared", "conflict") else "other",
                      "text": one_line(f.get("text")), "conflict": conflict_parts(f.get("conflict"), look),
                      "cells": [cells.get(a) for a in ids] if side else [],
-                     "told": sorted(cells.values(), key=_first_number) if not side else []})
+                     "told": sorted(cells.values(), key=_first_number) if not side else [],
+                     "more": int(f.get("more") or 0)})
     columns = []
     for aid in page([a for a in ids + [a for a in unique if a not in look.articles]
                      if a in look.articles or unique.get(a)], "unique"):
@@ -284,7 +325,8 @@ def _group_view(look: Lookup, g: Mapping[str, Any]) -> dict[str, Any]:
     return {"speaker": speaker, "agreement": agreement,
             "agreement_class": agreement if agreement in ("identical", "truncated", "reworded", "paraphrased")
             else "other",
-            "quotes": [_quote_view(look, q) for q in members], "ops": diff_ops(g.get("diff"))}
+            "quotes": [_quote_view(look, q) for q in members], "ops": diff_ops(g.get("diff")),
+            "more": int(g.get("more") or 0)}
 
 
 def _claim_view(look: Lookup, c: Mapping[str, Any]) -> dict[str, Any]:
@@ -311,6 +353,7 @@ def _claim_view(look: Lookup, c: Mapping[str, Any]) -> dict[str, Any]:
     quotes = [_quote_view(look, look.quotes[str(q)]) for q in c.get("quotes") or [] if str(q) in look.quotes]
     return {"claimant": claimant_name(c, look), "text": one_line(c.get("text")),
             "responses": responses, "evidence": evidence, "quotes": quotes, "silent": len(silent),
+            "more": int(c.get("more") or 0),
             "silent_label": EVIDENCE_LABEL["not_mentioned"]}
 
 
