@@ -79,3 +79,13 @@ def test_seed_claim() -> None:
     assert any(r.stance == "denies" and "Wang" in names.get(r.entity or "", r.entity or "") for r in main.responses)
     for a in arts:  # both outlets say no evidence was offered
         assert any(e.article == a.id and e.status == "none_offered" for e in main.evidence)
+
+
+def test_photo_caption_is_never_a_claim() -> None:
+    text = ("Photo | Getty Trump blames 'disgusting' media for the report.\n\n"
+            "The fire at the plant was put out on Wednesday.")
+    a = article("cap", text, "Cap")
+    ents = [entity("trump", "Donald Trump", "PERSON", [a], r"\bTrump\b")]
+    q = quote(a, "disgusting", "q1", "Trump", "trump", "blames", kind="partial")
+    claims = find_claims([a], parsed([a]), [q], ents, Settings())
+    assert not any("Getty" in c.text or "disgusting" in c.text for c in claims)

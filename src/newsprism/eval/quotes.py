@@ -210,8 +210,12 @@ def _ranges(field_: str) -> list[tuple[int, int]]:
     return [(int(a), int(b)) for a, b in (p.split() for p in field_.split(";"))]
 
 
-def read_polnear(root: str) -> tuple[list[Article], dict[str, list[Gold]]]:
-    """Raw articles and their gold attributions; every span is checked against the text."""
+def read_polnear(root: str, skip_bad: bool = False) -> tuple[list[Article], dict[str, list[Gold]]]:
+    """Raw articles and their gold attributions; every span is checked against the text.
+
+    A text whose annotation is out of step with it is an error, or left out with ``skip_bad`` (for fitting on the
+    training part, which has a few).
+    """
     text_dir, ann_dir = os.path.join(root, "text"), os.path.join(root, "attributions")
     if not (os.path.isdir(text_dir) and os.path.isdir(ann_dir)):
         raise NewsprismError(f"{root}: expected text/ and attributions/ folders of PolNeAR; pass --polnear DIR")
@@ -230,6 +234,7 @@ def read_polnear(root: str) -> tuple[list[Article], dict[str, list[Gold]]]:
             text = fh.read()
         spans: dict[str, tuple[str, list[tuple[int, int]], str]] = {}
         events: list[dict[str, str]] = []
+        bad = False
         with open(anns[stem], encoding="utf-8") as fh:
             for line in fh:
                 parts = line.rstrip("\n").split("\t")
@@ -237,11 +242,16 @@ def read_polnear(root: str) -> tuple[list[Article], dict[str, list[Gold]]]:
                     label, _, rng = parts[1].partition(" ")
                     ranges = _ranges(rng)
                     if " ".join(text[a:b] for a, b in ranges) != parts[2]:
+                        if skip_bad:
+                            bad = True
+                            break
                         raise NewsprismError(f"{anns[stem]}: span {parts[0]} does not match the text; "
                                              "the annotation and text files are out of step")
                     spans[parts[0]] = (label, ranges, parts[2])
                 elif line.startswith("E") and len(parts) >= 2:
                     events.append(dict(x.split(":", 1) for x in parts[1].split() if ":" in x))
+        if bad:
+            continue
         golds: list[Gold] = []
         for ev in events:
             content = spans.get(ev.get("Content", ""))

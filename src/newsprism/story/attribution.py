@@ -92,7 +92,7 @@ def build_attribution(articles: Sequence[Article], quotes: Sequence[Quote], enti
             evidence=_evidence_remarks(arts[aid], qs, names),
             quotes=[q.id for q in qs],
         ))
-    weight = Counter()
+    weight: Counter[str] = Counter()
     for a in out:
         weight[a.entity or a.speaker] += len(a.quotes)
     out.sort(key=lambda a: (-weight[a.entity or a.speaker], a.speaker, order[a.article]))

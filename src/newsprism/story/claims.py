@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from ..config import Settings
 from ..model import Article, Claim, Entity, Evidence, Quote, Response, Sentence, Span
 from .align import Unit, article_units, similarity_matrix, statement_spans
+from .speakers import CAPTION
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span as DocSpan, Token
@@ -215,8 +216,8 @@ def find_claims(articles: Sequence[Article], docs: dict[str, "Doc"], quotes: Seq
     for q in quotes:
         sent = sentence_at(q.article, q.start)
         doc = docs.get(q.article)
-        if sent is None or doc is None:
-            continue
+        if sent is None or doc is None or CAPTION.search(sent.text):
+            continue  # a photo caption ("| Getty Trump blames ...") is furniture, not a claim
         span = Span(q.article, sent.start, sent.end, sent.text)
         dspan = doc.char_span(sent.start, sent.end, alignment_mode="expand")
         cue_words = set((q.cue or "").lower().split())

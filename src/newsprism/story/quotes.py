@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING, Any, cast
 from ..config import Settings
 from ..model import Article, Entity, Quote, Span
 from .entities import EntityIndex, name_tokens
-from .reported import find_reported, inside
+from .reported import inside
+from .reported_model import all_candidates, score, select
 from .speakers import (
     SPEECH_NOUNS,
     SPEECH_VERBS,
@@ -329,8 +330,8 @@ def headline_attributions(text: str, ctx: ArticleContext) -> list[tuple[int, int
     out: list[tuple[int, int, int, int]] = []
     for m in _HEADLINE.finditer(text):
         label = m.group(1)
-        if label.isupper() or ctx.index.lookup(label) is None:
-            continue
+        if label.isupper() or ctx.index.lookup(label) is None or m.group(2).rstrip().endswith("Read more"):
+            continue  # "Peter Jackson: I blacklisted ... Read more" is a link to another article
         b0, b1 = m.start(2), m.end(2)
         if text[b0] in OPENERS + "\"'" and text[b1 - 1] in CLOSERS + "\"'":
             b0, b1 = b0 + 1, b1 - 1  # the whole line quoted: the quote itself, without its marks
@@ -358,9 +359,9 @@ def _article_quotes(article: Article, doc: "Doc", ctx: ArticleContext) -> list[_
     segments = find_segments(text)
     quoted = [s.outer for s in segments]
     items: list[tuple[int, str, Any]] = [(s.start, "seg", s) for s in segments]
-    for ind in find_reported(doc, quoted):
-        if ind[3].lower_ != "you":  # "you know", "you see": a filler, nobody's report
-            items.append((ind[0], "ind", ind))
+    for cand in select(score(all_candidates(doc, quoted, text))):
+        if cand.subject.lower_ != "you":  # "you know", "you see": a filler, nobody's report
+            items.append((cand.start, "ind", (cand.start, cand.end, cand.cue, cand.subject)))
     turns = transcript_turns(text)
     for turn in turns:
         items.append((turn[2], "turn", turn))
@@ -464,9 +465,10 @@ def _continue_speakers(found: list[_Found]) -> None:
             if nxt is not None and nxt.speaker is not None:
                 q.speaker, q.cue = nxt.speaker, nxt.cue  # the mention that names the speaker, shared
     last: _Found | None = None
-    for q in found:  # 2. otherwise the last speaker continues
+    for q in found:  # 2. otherwise the last speaker continues (not one from a headline-style line: a link or a title)
         if q.speaker is not None and (q.speaker.name or q.speaker.entity):
-            last = q
+            if q.cue != ":" or q.kind == "direct":
+                last = q
         elif q.kind != "indirect" and last is not None and last.speaker is not None:
             q.speaker = Speaker(last.speaker.name, last.speaker.entity, last.speaker.anonymous, last.speaker.span)
 

@@ -52,6 +52,19 @@ experts analyst analysts lawmaker lawmakers strategist strategists member member
 witnesses resident residents observer observers operative operatives
 """.split())
 
+# Heads of descriptions that can speak besides roles and unnamed sources: bodies, groups and documents
+# ("the agency said", "protesters chanted", "a review found"). Other nouns ("the rise", "the bloodstains") never speak.
+SOURCE_NOUNS = frozenset("""
+agency company firm government ministry department office court police authorities committee council commission
+board panel campaign team union association group network newspaper paper magazine website site channel station
+family families organizers organisers researchers scientists doctors investigators prosecutors protesters
+demonstrators activists critics supporters opponents voters parents students workers victims survivors neighbors
+neighbours friends relatives fans lawmakers legislators democrats republicans leaders citizens americans people
+report statement study survey poll review letter document documents complaint lawsuit filing memo release analysis
+investigation audit ruling indictment affidavit record records data figures study findings article post tweet video
+administration white house kremlin pentagon military army navy army regime party opposition coalition
+""".split())
+
 # Online platforms the small tagger often takes for people ("Twitter said ..."): always organisations.
 PLATFORMS = frozenset({"twitter", "facebook", "instagram", "youtube", "tiktok", "reddit", "whatsapp", "telegram",
                        "linkedin", "snapchat", "weibo", "wechat", "truth social", "threads", "bluesky", "mastodon",
@@ -127,7 +140,14 @@ def is_debris(text: str) -> bool:
     words = text.split()
     if any(w == "MORE" for w in words) or len(words) > 7 or len(text) > 80:
         return True
+    if _FURNITURE.search(text):
+        return True
     return not any(ch.isalpha() for ch in text)
+
+
+# Player, share and caption controls scraped with the page ("CLOSE Skip in Skip x Embed x Share", "Media playback").
+_FURNITURE = re.compile(r"\b(?:Media playback|Image caption|Image copyright|Skip in|Embed|Share This|Read more|"
+                        r"CLOSE|Getty Images|Play Video)\b")
 
 
 _HOVER_CARD = re.compile(r"[a-z][A-Z][\w'’.()-]*(?:[ \t]+\S+){0,60}?[ \t]+MORE\b")

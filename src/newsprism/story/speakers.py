@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Article, Entity, Span
 from .entities import EntityIndex, name_tokens
-from .roles import ANON_HEADS, ORG_TAILS, ROLE_HEADS, is_debris
+from .roles import ANON_HEADS, ORG_TAILS, ROLE_HEADS, SOURCE_NOUNS, is_debris
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -23,6 +23,7 @@ criticize criticise praise question wonder hope fear believe think know doubt re
 call demand propose recommend repeat reiterate signal indicate show find cite acknowledge brag scoff rail muse
 concur object protest plead implore beg order instruct advise assure promise guarantee swear announce proclaim
 allege shout yell chant write text email message blog
+begin exclaim interject chime sigh laugh whisper mutter scream gush marvel
 """.split())
 
 # Verbs whose object is what was said ("denied attempts to ...", "accused China of ...").
@@ -50,6 +51,14 @@ accusation allegation claim statement assertion warning denial remark remarks co
 argument suggestion promise pledge vow threat insistence contention admission announcement charge
 """.split())
 
+# Entity types that never speak: places that are not polities, objects, works, events, laws, amounts.
+_MUTE_TYPES = frozenset({"LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE", "DATE", "TIME", "MONEY",
+                         "QUANTITY", "CARDINAL", "ORDINAL", "PERCENT"})
+# Heads of subjects that never speak, although speech verbs take them ("the word “peace” suggests ...").
+MUTE_NOUNS = frozenset("""
+rise fall increase decrease drop growth word words bloodstain bloodstains stain image images photo photos picture
+pictures footage scan mri x-ray chart map sign signs move change changes trend weather storm fire flood wind
+""".split())
 PRONOUNS = {"he": "PERSON", "she": "PERSON", "him": "PERSON", "her": "PERSON", "they": "ANY", "it": "ORG",
             "i": "PERSON", "we": "ANY"}
 # Subjects that never name who speaks ("That is ...", "There are ...", "What he said ...").
@@ -219,10 +228,9 @@ def resolve(tok: "Token", ctx: ArticleContext) -> Speaker:
         if kind is None:
             return Speaker(None, None, False, span)
         kinds = {"PERSON"} if kind == "PERSON" else ({"ORG", "GPE", "NORP"} if kind == "ORG" else set())
-        known = ctx.antecedents.get(tok.i)
-        if known is not None and known in ctx.index.by_id:
-            ent = ctx.index.by_id[known]
-            return Speaker(ent.name, ent.id, False, span)
+        known = ctx.index.by_id.get(ctx.antecedents.get(tok.i, ""))
+        if known is not None:
+            return Speaker(known.name, known.id, False, span)
         ent = ctx.last_entity_before(tok.idx, kinds, gender=PRONOUN_GENDER.get(low))
         if ent is None and kind == "ANY":
             ent = ctx.last_entity_before(tok.idx, {"PERSON"})
@@ -235,7 +243,11 @@ def resolve(tok: "Token", ctx: ArticleContext) -> Speaker:
     eid = ctx.entity_at.get(tok.i)
     ent = ctx.index.by_id.get(eid) if eid else None
     if ent is not None:
+        if ent.type in _MUTE_TYPES:
+            return Speaker(None, None, False, None)  # "the Java Sea", "VX": places and things say nothing
         return Speaker(ent.name, ent.id, False, span)
+    if tok.ent_type_ in _MUTE_TYPES:
+        return Speaker(None, None, False, None)
     if tok.pos_ == "PROPN":
         ent = ctx.index.lookup(" ".join(t.text for t in doc[start:end] if t.pos_ == "PROPN"))
         if ent is not None and ent.type == "PERSON" and sum(t.pos_ == "PROPN" for t in doc[start:end]) == 1:
@@ -268,6 +280,8 @@ def resolve(tok: "Token", ctx: ArticleContext) -> Speaker:
             return Speaker(ent.name, ent.id, False, span)
     if not any(ch.isalpha() for ch in phrase) or is_debris(phrase):
         return Speaker(None, None, False, None)
+    if MUTE_NOUNS.intersection({low, tok.lemma_.lower()}):
+        return Speaker(None, None, False, None)  # "the rise", "the bloodstains": not who speaks
     return Speaker(phrase, None, False, span)
 
 
@@ -370,7 +384,9 @@ def entity_tokens(article: Article, doc: "Doc", entities: list[Entity]) -> dict[
     return out
 
 
-_CAPTION = re.compile(r"(?:Image caption|Image copyright|Photo|Caption|Media caption)\b", re.IGNORECASE)
+# Photo captions and credits: page furniture, never the subject of the next sentence nor a claim.
+CAPTION = re.compile(r"(?:Image caption|Image copyright|Photo|Caption|Media caption)\b|[|]\s*(?:Getty|AP|Reuters|AFP)\b",
+                     re.IGNORECASE)
 # Salience weights of one mention (Lappin & Leass 1994): recency, then the mention's role in its sentence.
 _W_RECENT, _W_SUBJ, _W_OBJ, _W_IOBJ, _W_NOT_OBLIQUE, _W_HEAD = 100.0, 80.0, 50.0, 40.0, 50.0, 80.0
 _THIRD = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
@@ -429,14 +445,15 @@ def pronoun_antecedents(doc: "Doc", entity_at: dict[int, str], index: EntityInde
         if para == sent.start_char and para > 0:
             for eid in sal:
                 sal[eid] *= 0.8  # a new paragraph weakens the old focus a little more
-        if _CAPTION.match(text, para):
+        if CAPTION.match(text, para):
             continue  # a photo caption names who is pictured, not who the next sentence is about
         oblique: dict[str, float] = {}  # this sentence's other mentions: "the death of Paterson, she said" is not her
         for tok in sent:
             if inside(tok.idx, quoted):
                 continue
-            eid = entity_at.get(tok.i)
-            if eid in people:
+            mentioned = entity_at.get(tok.i)
+            if mentioned is not None and mentioned in people:
+                eid = mentioned
                 if entity_at.get(tok.i + 1) != eid:  # the mention's last token stands for the mention
                     w = _mention_weight(tok)
                     sal[eid] = sal.get(eid, 0.0) + w
@@ -488,7 +505,7 @@ def link_roles(doc: "Doc", entity_at: dict[int, str], index: EntityIndex, articl
             ws = [w.lower().strip(".,") for w in phrase.split() if w not in toks]
             for w in ws:
                 cut = w.split("-")[-1]
-                if cut.isalpha() and (cut in ROLE_HEADS or cut in _PERSON_NOUNS):
+                if cut.isalpha() and (cut in ROLE_HEADS or cut in PERSON_NOUNS):
                     owners.setdefault(cut, set()).add(eid)
     anon = {desc.split()[-1].lower() for _, desc in anon_sources}
     for tok in doc:
@@ -504,7 +521,7 @@ def link_roles(doc: "Doc", entity_at: dict[int, str], index: EntityIndex, articl
 
 
 # Nouns for a person that a story uses as a second name for someone it has named ("the actor", "the teenager").
-_PERSON_NOUNS = frozenset("""
+PERSON_NOUNS = frozenset("""
 actor actress singer star comedian director producer writer author poet artist musician rapper chef teenager boy
 girl man woman student teacher doctor nurse victim suspect driver pilot coach player athlete owner founder father
 mother son daughter husband wife brother sister widow survivor businessman businesswoman billionaire journalist

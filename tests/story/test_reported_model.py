@@ -1,0 +1,52 @@
+"""The learned reported-speech decision: candidates, the shipped weights, and what it must never take as a quote."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from newsprism.story.reported_model import candidates, load_model, score, select
+
+sys.path.insert(0, str(Path(__file__).parent))  # tests import with importlib: make the helpers importable
+from test_quotes import run  # noqa: E402
+
+
+def test_shipped_model_loads_with_cuts_in_range() -> None:
+    weights, bias, cut, new_cut = load_model()
+    assert len(weights) > 100 and 0.0 < cut < 1.0 and cut <= new_cut <= 1.01
+
+
+def test_every_verb_with_a_subject_proposes_its_complements() -> None:
+    from newsprism.nlp import parse
+    from newsprism.model import Article
+
+    art = Article(id="a", text="Senator Elizabeth Warren hammered the bank chief on Tuesday for his role in the scheme.")
+    doc = parse([art])["a"]
+    cands = score(candidates(doc, [], art.text))
+    assert any(c.cue.lemma_ == "hammer" and "bank chief" in art.text[c.start:c.end] for c in cands)
+    assert all(0.0 <= c.score <= 1.0 for c in cands)
+    chosen = select(cands)
+    assert len({c.cue.i for c in chosen}) == len(chosen)  # one content per cue at most
+
+
+def test_negated_report_is_not_a_quote() -> None:
+    _, quotes = run("The official said China was meddling, without explaining how such actions amount to "
+                    "election interference.")
+    assert not any("amount to election interference" in q.text and q.kind == "indirect" and q.cue == "explaining"
+                   for q in quotes)
+
+
+def test_question_is_not_reported_speech() -> None:
+    _, quotes = run("Reporters asked him what he would tell Toronto Mayor John Tory about being homeless.")
+    assert not any("what he would tell" in q.text for q in quotes)
+
+
+def test_coordinated_clauses_stay_whole() -> None:
+    _, quotes = run("His brother Dan Moore said he drank too much, used drugs and was in and out of relationships.")
+    q = next(q for q in quotes if "drank too much" in q.text)
+    assert q.text.endswith("in and out of relationships")
+
+
+def test_title_of_a_work_is_not_a_quote() -> None:
+    _, quotes = run("Mary Blige sang Bruce Springsteen’s “American Skin” to Hillary Clinton on Monday.")
+    assert not any(q.text == "American Skin" for q in quotes)
