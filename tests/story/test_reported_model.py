@@ -50,3 +50,12 @@ def test_coordinated_clauses_stay_whole() -> None:
 def test_title_of_a_work_is_not_a_quote() -> None:
     _, quotes = run("Mary Blige sang Bruce Springsteen’s “American Skin” to Hillary Clinton on Monday.")
     assert not any(q.text == "American Skin" for q in quotes)
+
+
+def test_claim_inside_a_rejection_keeps_its_own_speaker() -> None:
+    _, quotes = run("Foreign Minister Wang Yi spoke on Thursday.\n\n"
+                    "Wang rejected President Donald Trump's accusation that China has tried to interfere in U.S. "
+                    "elections.")
+    claim = next(q for q in quotes if q.text.startswith("China has tried to interfere"))
+    assert claim.speaker is not None and "Trump" in claim.speaker
+    assert any(q.cue == "rejected" and "Wang" in (q.speaker or "") for q in quotes)

@@ -21,7 +21,15 @@ from typing import TYPE_CHECKING
 
 from .reported import clause_span, inside, trim_aside
 from .roles import ANON_HEADS, ROLE_HEADS, SOURCE_NOUNS
-from .speakers import ATTITUDE_VERBS, OBJECT_VERBS, PERSON_NOUNS, SPEECH_VERBS, same_paragraph, subject_of
+from .speakers import (
+    ATTITUDE_VERBS,
+    OBJECT_VERBS,
+    PERSON_NOUNS,
+    SPEECH_NOUNS,
+    SPEECH_VERBS,
+    same_paragraph,
+    subject_of,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -212,12 +220,15 @@ def select(cands: list[Candidate], threshold: float | None = None) -> list[Candi
 
 
 def _nested(a: Candidate, b: Candidate) -> bool:
-    """A speech verb's report inside what "according to X" reports ("..., Ruiz accused ..., according to X")."""
+    """A report inside another's content, cue and speaker included ("rejecting Trump's accusation that ...",
+    "Ruiz accused ..., according to X"): both stand."""
     inner, outer = (a, b) if b.start <= a.start and a.end <= b.end else (b, a)
     if not (outer.start <= inner.start and inner.end <= outer.end):
         return False
-    return ("rule" in inner.features and "speech" in inner.features and outer.start <= inner.cue.idx < outer.end
-            and outer.cue.lower_ == "according")
+    if "rule" not in inner.features or not (outer.start <= inner.cue.idx < outer.end):
+        return False
+    return outer.cue.lower_ == "according" or (inner.cue.lower_ in SPEECH_NOUNS
+                                               and outer.start <= inner.subject.idx < outer.end)
 
 
 @lru_cache(maxsize=1)
