@@ -80,4 +80,4 @@ def test_agrees_with_the_shared_scoring_script(tmp_path: Path) -> None:
     (reports / "7.json").write_text(json.dumps(REPORT), encoding="utf-8")
     theirs = mod.score(str(gold), str(folder.parent), str(reports))["counts"]
     ours = score_report(LABEL, REPORT, folder)
-    assert {k: ours.get(k, 0) for k in theirs} == {k: v for k, v in theirs.items()}
+    assert {k: ours.get(k, 0) for k in theirs} == dict(theirs)

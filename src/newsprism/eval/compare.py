@@ -26,7 +26,7 @@ from ..model import Article
 _FILE = re.compile(r"p(\d+)\.txt$")
 _STOP = {"the", "a", "an", "of", "and", "for", "said", "told", "who", "with", "his", "her", "their"}
 MEASURES = ("conflict_precision", "conflict_recall_hard", "same_recall", "different_kept_apart", "junk_kept",
-            "quote_recall", "speaker_accuracy")
+            "quote_recall", "speaker_accuracy", "summary_flawed")
 
 
 def _words(text: str | None) -> Counter[str]:
@@ -83,6 +83,25 @@ def _both(support: Sequence[tuple[int | None, str]], pair: dict[str, Any]) -> bo
     return _holds(support, pair["a"]) and _holds(support, pair["b"])
 
 
+def summary_flaws(report: dict[str, Any]) -> Counter[str]:
+    """Summary sentences that cannot stand alone: furniture, open quotation marks, or a leading pronoun or
+    connective whose sentence is not the one right before it in the summary."""
+    from ..story.summarizers.units import flaws
+
+    out: Counter[str] = Counter()
+    prev: dict[str, Any] | None = None
+    for sent in report.get("summary") or []:
+        found = set(flaws(sent.get("text", "")))
+        own = (sent.get("sources") or [{}])[0]
+        if "dangling" in found and prev and prev.get("article") == own.get("article") \
+                and 0 <= own.get("start", 0) - prev.get("end", 0) <= 3:
+            found.discard("dangling")  # it follows the sentence it leans on
+        out["summary"] += 1
+        out["summary_flawed"] += bool(found)
+        prev = own
+    return out
+
+
 def score_report(label: dict[str, Any], report: dict[str, Any], folder: Path) -> Counter[str]:
     """The counts of one cluster: conflicts, same and look-alike pairs, junk, quotes and speakers."""
     passage = _passages(report)
@@ -109,6 +128,7 @@ def score_report(label: dict[str, Any], report: dict[str, Any], folder: Path) ->
         if hits:
             c["quotes_found"] += 1
             c["speakers_right"] += same_speaker(hits[0], q["speaker"])
+    c.update(summary_flaws(report))
     return c
 
 
@@ -118,7 +138,8 @@ def measures(c: Counter[str]) -> dict[str, float | None]:
     return {"conflict_precision": ratio("pred_right", "pred"), "conflict_recall_hard": ratio("hard_found", "hard"),
             "same_recall": ratio("same_found", "same"), "different_kept_apart": ratio("different_apart", "different"),
             "junk_kept": float(c["junk_kept"]), "quote_recall": ratio("quotes_found", "quotes"),
-            "speaker_accuracy": ratio("speakers_right", "quotes_found")}
+            "speaker_accuracy": ratio("speakers_right", "quotes_found"),
+            "summary_flawed": ratio("summary_flawed", "summary")}
 
 
 def load_gold(path: str | Path) -> list[dict[str, Any]]:
@@ -207,7 +228,7 @@ def format_table(result: dict[str, Any]) -> str:
     pairs = {"conflict_precision": ("pred_right", "pred"), "conflict_recall_hard": ("hard_found", "hard"),
              "same_recall": ("same_found", "same"), "different_kept_apart": ("different_apart", "different"),
              "junk_kept": ("junk_kept", "junk"), "quote_recall": ("quotes_found", "quotes"),
-             "speaker_accuracy": ("speakers_right", "quotes_found")}
+             "speaker_accuracy": ("speakers_right", "quotes_found"), "summary_flawed": ("summary_flawed", "summary")}
     out = [f"{result['clusters']} labelled clusters", f"{'measure':24} {'newsprism':>18} {'TF-IDF baseline':>18}"]
     for m in MEASURES:
         cells = []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -677,12 +677,15 @@ def story_units(articles: Sequence[Article], docs: dict[str, "Doc"], entities: S
 
 
 def align_facts(articles: Sequence[Article], docs: dict[str, "Doc"], entities: Sequence[Entity],
-                settings: Settings) -> list[Fact]:
-    """Facts of a story: every statement of every article, aligned across articles; shared ones first."""
+                settings: Settings, vectors: Mapping[tuple[str, int, int], np.ndarray] | None = None) -> list[Fact]:
+    """Facts of a story: every statement of every article, aligned across articles; shared ones first.
+    ``vectors`` holds statement vectors already computed (``context.parse_story``); others are embedded here."""
     from .conflicts import spelling_conflicts
+    from .context import statement_vectors
     from .pairs import load_model
 
     threshold = settings.fact_threshold if settings.fact_threshold is not None else load_model()["threshold"]
     units = story_units(articles, docs, entities)
-    facts = align_units(units, threshold, conflict_threshold=settings.conflict_threshold)
+    vecs = statement_vectors([u.text for u in units], [(u.article, u.start, u.end) for u in units], vectors)
+    facts = align_units(units, threshold, vecs, conflict_threshold=settings.conflict_threshold)
     return spelling_conflicts(units, entities, settings.conflict_threshold) + facts

@@ -6,11 +6,11 @@ import hashlib
 from collections.abc import Sequence
 
 from ..config import Settings
-from ..model import Article, Report, Story
-from ..nlp import parse
+from ..model import Article, Fact, Report, Story
 from .align import align_facts
 from .attribution import build_attribution
 from .claims import find_claims
+from .context import parse_story
 from .entities import build_entities
 from .outlets import compare_outlets
 from .quote_groups import group_quotes
@@ -34,23 +34,35 @@ def make_story(articles: Sequence[Article], copies: dict[str, str] | None = None
     return Story(id=story_id(articles), title=title, articles=list(articles), copies=dict(copies or {}))
 
 
+def comparison_notes(articles: Sequence[Article], facts: Sequence[Fact]) -> list[str]:
+    """What the reader should know before reading the comparison: that there is nothing to compare, or that the
+    outlets share no statement."""
+    if len(articles) < 2:
+        return ["only one article to analyse (copies left aside): nothing can be compared across outlets"]
+    if not any(f.status != "unique" for f in facts):
+        return ["the articles share no statement: they may not report the same event"]
+    return []
+
+
 def analyze_story(story: Story, settings: Settings | None = None) -> Report:
     """The full report of one story. Copies listed in ``story.copies`` are kept in the story but not analysed twice."""
     settings = settings or Settings()
     articles = [a for a in story.articles if a.id not in story.copies]
-    docs = parse(articles, settings)
+    parsed = parse_story(articles, settings)
+    docs = parsed.docs
     # 1. who is who, then who said what
     entities = build_entities(articles, docs, settings)
     quotes = extract_quotes(articles, docs, entities, settings)
     groups = group_quotes(quotes, articles, entities)
     attribution = build_attribution(articles, quotes, entities)
     # 2. what the outlets share, add and contradict
-    facts = align_facts(articles, docs, entities, settings)
+    facts = align_facts(articles, docs, entities, settings, parsed.vectors)
     claims = find_claims(articles, docs, quotes, entities, settings)
     timeline = build_timeline(articles, docs, settings)
     outlets = compare_outlets(articles, facts, quotes)
     # 3. the cited summary, built on the facts
     summary, notes = summarize(articles, docs, facts, quotes, settings)
+    notes = comparison_notes(articles, facts) + notes
     return Report(
         story=story,
         summary=summary,

@@ -22,6 +22,8 @@ import numpy as np
 from .align import NORMAL, REPORTING, STRONG_FRAMES, Unit, binary_rows, overlap_matrix, similarity_matrix, tfidf
 
 MODEL_PATH = Path(__file__).with_name("pair_model.json")
+MIN_CONTEXT = 6  # statements an article needs for "closest in its article" to mean something
+CONTEXT = ("closest_either", "mutual", "margin_low", "margin_high", "earlier_position", "later_position")
 FEATURES = ("embedding", "lexical", "bigram", "content", "names", "shared_names", "name_difference", "shared_figures",
             "figure_clash", "counted", "shorter_words", "longer_words", "closest_either", "mutual",
             "margin_low", "margin_high", "earlier_position", "later_position", "similarity", "shared_stance",
@@ -112,6 +114,24 @@ def same_probability(units: Sequence[Unit], vectors: np.ndarray) -> np.ndarray:
     """The (n, n) matrix of P(same fact) between statements of different articles (0 within one article)."""
     if not units:
         return np.zeros((0, 0))
-    p = probability(pair_features(units, vectors))
+    feats = pair_features(units, vectors)
+    model = load_model()
+    # In an article of a few statements, which one is closest, and which comes first, say little: there are few to
+    # choose from, and every one is near the top. Such pairs get those features' average (no evidence either way);
+    # the fit saw articles of dozens of statements.
+    per_article = Counter(u.article for u in units)
+    short = np.array([per_article[u.article] < MIN_CONTEXT for u in units])
+    either = short[:, None] | short[None, :]
+    for name in CONTEXT:
+        k = FEATURES.index(name)
+        feats[..., k] = np.where(either, model["mean"][k], feats[..., k])
+    p = probability(feats, model)
+    # Two outlets that both say a named participant denies, or offered no evidence, report one response to one
+    # claim, however differently worded. The labelled clusters hold too few such pairs for the fit to learn it, so
+    # it is a rule: such a pair is lifted to the alignment threshold.
+    stance = feats[..., FEATURES.index("shared_stance")] > 0
+    named = feats[..., FEATURES.index("shared_names")] > 0
+    lift = float(model["threshold"])
+    p = np.where(stance & named, np.maximum(p, lift), p)
     arts = np.array([u.article for u in units])
     return np.where(arts[:, None] != arts[None, :], p, 0.0)

@@ -162,21 +162,36 @@ def score_units(units: Sequence[Unit], facts: Sequence[Fact], p: Params) -> list
 
 def candidates(scored: Sequence[Scored], p: Params) -> list[Scored]:
     """The candidates worth reading: no page debris, neither fragments nor walls of text."""
-    pool = [s for s in scored if not s.unit.debris and not s.unit.leaning and balanced(s.unit.text)
+    pool = [s for s in scored if not s.unit.debris and balanced(s.unit.text)
             and p.min_words <= s.unit.words <= p.max_words]
     if not pool:  # tiny or messy stories: any whole, reasonably sized stretch will do
         pool = [s for s in scored if s.unit.words <= p.max_words * 2]
     return pool
 
 
+def _predecessors(scored: Sequence[Scored]) -> dict[int, int]:
+    """Row of each candidate -> row of the candidate just before it in its article."""
+    out: dict[int, int] = {}
+    last: dict[str, Scored] = {}
+    for sc in sorted(scored, key=lambda x: (x.unit.article, x.unit.start)):
+        if sc.unit.article in last:
+            out[sc.row] = last[sc.unit.article].row
+        last[sc.unit.article] = sc
+    return out
+
+
 def select(scored: Sequence[Scored], budget: int, p: Params) -> list[Scored]:
-    """Greedy budgeted coverage: each step takes the candidate adding the most uncovered weight per word.
+    """Greedy budgeted coverage: each step takes the candidate adding the most uncovered weight per word. A
+    sentence that leans on the one before it (a pronoun or connective first) waits until that one is chosen.
 
     Gains only shrink as words get covered, so a lazy heap re-scores just the candidates that reach the top.
     """
     pool = candidates(scored, p)
+    before = _predecessors(scored)
     covered: set[str] = set()
     chosen: list[Scored] = []
+    chosen_rows: set[int] = set()
+    waiting: dict[int, list[int]] = {}  # row of a predecessor -> pool positions of the candidates leaning on it
     used = 0
 
     def gain(s: Scored) -> float:
@@ -196,15 +211,39 @@ def select(scored: Sequence[Scored], budget: int, p: Params) -> list[Scored]:
         if heap and g < -heap[0][0]:
             heapq.heappush(heap, (-g, n))
             continue
+        if s.unit.leaning and before.get(s.row) not in chosen_rows:
+            if s.row in before:
+                waiting.setdefault(before[s.row], []).append(n)
+            continue
         chosen.append(s)
+        chosen_rows.add(s.row)
         covered.update(s.concepts)
         used += s.unit.words
+        for m in waiting.pop(s.row, []):
+            heapq.heappush(heap, (-gain(pool[m]), m))
     return chosen
 
 
 def order(chosen: Sequence[Scored]) -> list[Scored]:
-    """Reading order: earlier in its article first (news is written top-down), then older article first."""
-    return sorted(chosen, key=lambda s: (s.unit.index / max(s.unit.count, 1), s.unit.article_rank, s.unit.start))
+    """Reading order: earlier in its article first (news is written top-down), then older article first; a sentence
+    that leans on the one before it comes right after that one."""
+    ranked = sorted(chosen, key=lambda s: (s.unit.index / max(s.unit.count, 1), s.unit.article_rank, s.unit.start))
+    before = _predecessors(chosen)
+    followers: dict[int, list[Scored]] = {}
+    for s in ranked:
+        if s.unit.leaning and s.row in before:
+            followers.setdefault(before[s.row], []).append(s)
+    out: list[Scored] = []
+
+    def place(s: Scored) -> None:
+        out.append(s)
+        for f in followers.get(s.row, []):
+            place(f)
+
+    for s in ranked:
+        if not (s.unit.leaning and s.row in before):
+            place(s)
+    return out
 
 
 def extractive(articles: Sequence[Article], docs: Mapping[str, "Doc"], facts: Sequence[Fact],

@@ -21,9 +21,9 @@ _QUOTE_MARKS = re.compile('[“”"]')
 _DEBRIS = re.compile(r"https?://|www\.|@\w|\||\bMORE\b|©|\bBuy Photo\b|\bWait \d+ seconds? to continue|"
                      r"\(\s*(?:WATCH|READ|LISTEN|PHOTOS?|VIDEO|RELATED)\b|/(?:AP|Getty|Reuters|AFP)\b|"
                      r"\b\d{3}[-.]\d{3}[-.]\d{4}\b")
-# A sentence that leans on the one before it: a pronoun or a connective for its subject or opening word.
-_LEANING = re.compile(r"^[\"“‘']?(?:he|she|it|they|his|her|its|their|him|them|this|these|those|that|but|and|also|"
-                      r"however|still|yet|so|then|meanwhile|instead|moreover|besides|otherwise|such)\b", re.I)
+# A sentence that leans on the one before it: a personal pronoun or a connective for its first word.
+_LEANING = re.compile(r"^[\"“‘']?(?:he|she|they|his|her|their|him|them|but|and|also|however|meanwhile|instead|"
+                      r"moreover)\b", re.I)
 # lower-case phrases of page furniture: credits, captions, calls to subscribe or share
 _FURNITURE = (
     "click here", "sign up", "subscribe", "newsletter", "read more", "image caption", "image copyright",
@@ -151,7 +151,6 @@ def build_units(articles: Sequence[Article], docs: Mapping[str, "Doc"],
         sents = _split_lines(art.text, split_sentences(art, doc))
         groups = _groups(art.text, sents, by_article.get(art.id, []))
         words = _token_words(doc)
-        first = len(units)
         for g in groups:
             start, end = g[0].start, g[-1].end
             span = doc.char_span(start, end, alignment_mode="expand")
@@ -169,24 +168,7 @@ def build_units(articles: Sequence[Article], docs: Mapping[str, "Doc"],
                 start=start, end=end, text=text, words=len(text.split()), lemmas=lemmas, tokens=tokens,
                 debris=is_debris(text, len(g)), leaning=bool(_LEANING.match(text)),
             ))
-        units[first:] = _with_introductions(art.text, units[first:])
     return units
-
-
-def _with_introductions(body: str, units: list[Unit]) -> list[Unit]:
-    """Each sentence that leans on the one before it also offered together with that sentence, which introduces
-    what its pronoun or connective refers to; alone, it stays out of summaries."""
-    out: list[Unit] = []
-    for prev, u in zip([None, *units], units):
-        out.append(u)
-        if prev is None or not u.leaning or prev.leaning or prev.debris or u.debris:
-            continue
-        text = body[prev.start:u.end]
-        out.append(Unit(article=u.article, article_rank=u.article_rank, index=prev.index, count=u.count,
-                        start=prev.start, end=u.end, text=text, words=len(text.split()),
-                        lemmas=prev.lemmas + u.lemmas, tokens=prev.tokens + u.tokens,
-                        debris=is_debris(text, 2)))
-    return sorted(out, key=lambda x: (x.start, x.end))
 
 
 _CAPTION = re.compile(r"\b(?:Photo|Image|Picture)s?(?: by|:)|\((?:AP|Getty|Reuters|AFP)\b|/(?:AP|Getty|Reuters|AFP)\b|"
