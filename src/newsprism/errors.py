@@ -83,7 +83,8 @@ class MissingDependency(NewsprismError):
     """An optional dependency is missing."""
 
     def __init__(self, package: str, extra: str) -> None:
-        super().__init__(f"{package} is not installed; run: pip install 'newsprism[{extra}]'")
+        target = "newsprism" if extra == "default" else f"'newsprism[{extra}]'"  # "default": no extra needed
+        super().__init__(f"{package} is not installed; run: pip install {target}")
 
 
 class StoreError(NewsprismError):
