@@ -104,9 +104,9 @@ def _slot_differences(a: Unit, b: Unit) -> list[tuple[str, str, dict[str, str], 
 
 def _may_be_one(x: str, y: str) -> bool:
     """Names that may be one entity: one's words inside the other's, or a close spelling."""
-    wx, wy = set(_name_words(x.lower())), set(_name_words(y.lower()))
-    if wx and wy and (wx <= wy or wy <= wx):
-        return True
+    wx, wy = _name_words(x.lower()), _name_words(y.lower())
+    if wx and wy and (set(wx) <= set(wy) or set(wy) <= set(wx) or wx[-1] == wy[-1]):
+        return True  # one inside the other, or one surname: "DC Bird" and "Tim Bird" may be one detective
     return SequenceMatcher(None, x.lower(), y.lower()).ratio() >= 0.75
 
 
@@ -178,6 +178,15 @@ def _variant(x: str, y: str) -> bool:
     return SequenceMatcher(None, lx, ly).ratio() >= 0.8 and abs(len(x) - len(y)) <= 2
 
 
+def _well_known_typo(x: str, y: str) -> bool:
+    """One spelling of a common name against a rare one ("Barack" / "Barak"): a slip of one outlet, not a
+    disagreement over who someone is (word frequencies of general English, from wordfreq)."""
+    from wordfreq import zipf_frequency
+
+    fx, fy = zipf_frequency(x, "en"), zipf_frequency(y, "en")
+    return max(fx, fy) >= 3.5 and abs(fx - fy) >= 1.0
+
+
 def spelling_conflicts(units: Sequence[Unit], entities: Sequence[Entity], threshold: float) -> list[Fact]:
     """A person's name spelled differently by two outlets, where the rest of the name is the same ("Alison Brooks"
     / "Allison Brooks"): a conflict fact holding the statements of each spelling."""
@@ -203,6 +212,8 @@ def spelling_conflicts(units: Sequence[Unit], entities: Sequence[Entity], thresh
             only_x, only_y = in_x - in_y, in_y - in_x
             if not only_x or not only_y:
                 continue  # an outlet that writes both spellings made a typo; it is not a difference between outlets
+            if _well_known_typo(*diff[0]):
+                continue
             fact = _spelling_fact(units, " ".join(x), " ".join(y), only_x, only_y, threshold)
             if fact:
                 seen.add(frozenset((x, y)))

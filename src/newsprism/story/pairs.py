@@ -12,83 +12,142 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from .align import NORMAL, REPORTING, STRONG_FRAMES, Unit, binary_rows, overlap_matrix, similarity_matrix, tfidf
+from .align import NORMAL, REPORTING, STRONG_FRAMES, Unit, tfidf
+
+if TYPE_CHECKING:
+    from scipy.sparse import csr_matrix
 
 MODEL_PATH = Path(__file__).with_name("pair_model.json")
 MIN_CONTEXT = 6  # statements an article needs for "closest in its article" to mean something
 CONTEXT = ("closest_either", "mutual", "margin_low", "margin_high", "earlier_position", "later_position")
 FEATURES = ("embedding", "lexical", "bigram", "content", "names", "shared_names", "name_difference", "shared_figures",
             "figure_clash", "counted", "shorter_words", "longer_words", "closest_either", "mutual",
-            "margin_low", "margin_high", "earlier_position", "later_position", "similarity", "shared_stance",
+            "margin_low", "margin_high", "earlier_position", "later_position", "shared_stance",
             "stance_mismatch", "verbs", "shared_verbs")
+BLOCK = 256  # statements whose features are computed at once: memory stays near BLOCK x n x features
+
+
+def _sets(items: Iterable[Iterable[str]]) -> "csr_matrix":
+    """Sparse 0/1 rows of each set's members."""
+    from scipy.sparse import csr_matrix
+
+    rows = list(items)
+    vocab: dict[str, int] = {}
+    r: list[int] = []
+    c: list[int] = []
+    for i, items in enumerate(rows):
+        for t in set(items):
+            r.append(i)
+            c.append(vocab.setdefault(t, len(vocab)))
+    return csr_matrix((np.ones(len(r), dtype=np.float32), (r, c)), shape=(len(rows), max(len(vocab), 1)))
+
+
+@dataclass(slots=True)
+class _Story:
+    """What every block of pair features is computed from: per-statement rows, and each statement's closest
+    statement in every article."""
+
+    vectors: np.ndarray
+    lexical: Any
+    bigram: Any
+    content: Any
+    names: Any
+    figures: Any
+    counted: Any
+    stance: Any
+    verbs: Any
+    words: np.ndarray
+    pos: np.ndarray
+    article: np.ndarray  # article index of each statement
+    top: np.ndarray  # [i, a]: index of i's most similar statement in article a
+    best: np.ndarray  # [i, a]: that similarity
+    second: np.ndarray  # [i, a]: the runner-up's similarity
+
+
+def _prepare(units: Sequence[Unit], vectors: np.ndarray) -> _Story:
+    docs = [[t for t in u.terms if not t.startswith("@")] for u in units]
+    arts = {a: k for k, a in enumerate(dict.fromkeys(u.article for u in units))}
+    article = np.array([arts[u.article] for u in units])
+    n, n_arts = len(units), len(arts)
+    top = np.zeros((n, n_arts), dtype=np.int64)
+    best = np.full((n, n_arts), -1.0, dtype=np.float32)
+    second = np.full((n, n_arts), -1.0, dtype=np.float32)
+    for start in range(0, n, BLOCK):
+        sims = vectors[start:start + BLOCK] @ vectors.T
+        for a in range(n_arts):
+            cols = np.flatnonzero(article == a)
+            sub = sims[:, cols]
+            order = np.argsort(-sub, axis=1)
+            top[start:start + BLOCK, a] = cols[order[:, 0]]
+            best[start:start + BLOCK, a] = sub[np.arange(len(sub)), order[:, 0]]
+            if len(cols) > 1:
+                second[start:start + BLOCK, a] = sub[np.arange(len(sub)), order[:, 1]]
+    per_article = Counter(u.article for u in units)
+    return _Story(
+        vectors=vectors, lexical=tfidf(docs), bigram=tfidf([[f"{a}_{b}" for a, b in zip(d, d[1:])] for d in docs]),
+        content=tfidf([[t for t in u.content if not t.startswith("@")] for u in units]),
+        names=_sets(u.names for u in units), figures=_sets({t for t in u.terms if t.startswith("#")} for u in units),
+        counted=_sets(u.counted for u in units), stance=_sets(u.frames & STRONG_FRAMES for u in units),
+        verbs=_sets({NORMAL.get(v, v) for v in (*u.affirmed, *u.negated)} - REPORTING for u in units),
+        words=np.array([len(u.text.split()) for u in units], dtype=np.float32),
+        pos=np.array([u.order / per_article[u.article] for u in units], dtype=np.float32),
+        article=article, top=top, best=best, second=second)
+
+
+def _block(st: _Story, rows: np.ndarray) -> np.ndarray:
+    """Features of the pairs (row, every statement), shape (len(rows), n, len(FEATURES))."""
+    def dot(m: Any) -> np.ndarray:
+        return np.asarray((m[rows] @ m.T).toarray(), dtype=np.float32)
+
+    def overlap(m: Any) -> np.ndarray:
+        size = np.asarray(m.sum(axis=1)).ravel()
+        low = np.minimum(size[rows][:, None], size[None, :])
+        return np.where(low > 0, dot(m) / np.where(low > 0, low, 1.0), 0.0)
+
+    n = len(st.words)
+    emb = st.vectors[rows] @ st.vectors.T
+    shared_names = dot(st.names)
+    n_names = np.asarray(st.names.sum(axis=1)).ravel()
+    ni, nj = n_names[rows][:, None], n_names[None, :]
+    shared_figs = dot(st.figures)
+    has_fig = np.asarray(st.figures.sum(axis=1)).ravel() > 0
+    cols = np.arange(n)
+    closest = st.top[rows][:, st.article] == cols[None, :]  # j is i's closest in j's article
+    back = st.top[:, st.article[rows]].T == rows[:, None]  # i is j's closest in i's article
+    margin = emb - np.where(closest, st.second[rows][:, st.article], st.best[rows][:, st.article])
+    emb_t = emb  # the similarity is symmetric: j's margin to i uses j's own best and runner-up in i's article
+    margin_back = emb_t - np.where(back, st.second[:, st.article[rows]].T, st.best[:, st.article[rows]].T)
+    has_stance = np.asarray(st.stance.sum(axis=1)).ravel() > 0
+    wi, wj = st.words[rows][:, None], st.words[None, :]
+    pi, pj = st.pos[rows][:, None], st.pos[None, :]
+    feats = [emb, dot(st.lexical), dot(st.bigram), dot(st.content), overlap(st.names), np.minimum(shared_names, 4),
+             (ni + nj - 2 * shared_names) / (1 + ni + nj), np.minimum(shared_figs, 3),
+             (has_fig[rows][:, None] & has_fig[None, :] & (shared_figs == 0)).astype(np.float32), overlap(st.counted),
+             np.log1p(np.minimum(wi, wj)), np.log1p(np.maximum(wi, wj)),
+             (closest | back).astype(np.float32), (closest & back).astype(np.float32),
+             np.minimum(margin, margin_back), np.maximum(margin, margin_back),
+             np.minimum(pi, pj), np.maximum(pi, pj), (dot(st.stance) > 0).astype(np.float32),
+             (has_stance[rows][:, None] != has_stance[None, :]).astype(np.float32), overlap(st.verbs),
+             np.minimum(dot(st.verbs), 3)]
+    return np.stack(feats, axis=-1).astype(np.float32)
 
 
 def pair_features(units: Sequence[Unit], vectors: np.ndarray) -> np.ndarray:
     """An (n, n, len(FEATURES)) array of agreement features of every pair of statements, symmetric in the pair
-    (same-article pairs too; callers mask them)."""
-    n = len(units)
-    if n == 0:
+    (same-article pairs too; callers mask them). For a story's own use, ``same_probability`` works in blocks."""
+    if not units:
         return np.zeros((0, 0, len(FEATURES)), dtype=np.float32)
-    docs = [[t for t in u.terms if not t.startswith("@")] for u in units]
-    x = tfidf(docs)
-    lexical = (x @ x.T).toarray()
-    xb = tfidf([[f"{a}_{b}" for a, b in zip(d, d[1:])] for d in docs])
-    bigram = (xb @ xb.T).toarray()
-    xc = tfidf([[t for t in u.content if not t.startswith("@")] for u in units])
-    content = (xc @ xc.T).toarray()
-    emb = vectors @ vectors.T
-    nm = binary_rows([u.names for u in units])
-    shared_names = nm @ nm.T
-    n_names = nm.sum(axis=1)
-    name_diff = (n_names[:, None] + n_names[None, :] - 2 * shared_names) / (1 + n_names[:, None] + n_names[None, :])
-    figs = binary_rows([{t for t in u.terms if t.startswith("#")} for u in units])
-    shared_figs = figs @ figs.T
-    has_fig = figs.sum(axis=1) > 0
-    clash = has_fig[:, None] & has_fig[None, :] & (shared_figs == 0)
-    words = np.array([len(u.text.split()) for u in units], dtype=np.float32)
-    closest, margin = _closest(units, emb)
-    per_article = Counter(u.article for u in units)
-    pos = np.array([u.order / per_article[u.article] for u in units], dtype=np.float32)
-    stance = binary_rows([u.frames & STRONG_FRAMES for u in units])
-    verbs = [{NORMAL.get(v, v) for v in (*u.affirmed, *u.negated)} - REPORTING for u in units]  # what is done
-    vb = binary_rows(verbs)
-    has_stance = stance.sum(axis=1) > 0
-    feats = [emb, lexical, bigram, content, overlap_matrix([u.names for u in units]), np.minimum(shared_names, 4),
-             name_diff, np.minimum(shared_figs, 3), clash.astype(np.float32),
-             overlap_matrix([u.counted for u in units]),
-             np.log1p(np.minimum(words[:, None], words[None, :])), np.log1p(np.maximum(words[:, None], words[None, :])),
-             np.maximum(closest, closest.T), closest * closest.T, np.minimum(margin, margin.T),
-             np.maximum(margin, margin.T),
-             np.minimum(pos[:, None], pos[None, :]), np.maximum(pos[:, None], pos[None, :]),
-             similarity_matrix(units), (stance @ stance.T > 0).astype(np.float32),
-             (has_stance[:, None] != has_stance[None, :]).astype(np.float32),
-             overlap_matrix(verbs), np.minimum(vb @ vb.T, 3)]
-    return np.stack(feats, axis=-1).astype(np.float32)
-
-
-def _closest(units: Sequence[Unit], emb: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """[i, j] = 1 when j is i's most similar statement in j's article, and how far j stands above the runner-up
-    (or below the best)."""
-    n = len(units)
-    arts = np.array([u.article for u in units])
-    closest = np.zeros((n, n), dtype=np.float32)
-    margin = np.zeros((n, n), dtype=np.float32)
-    for art in dict.fromkeys(arts.tolist()):
-        cols = np.flatnonzero(arts == art)
-        sub = emb[:, cols]
-        top = sub.max(axis=1, keepdims=True)
-        second = np.sort(sub, axis=1)[:, -2:-1] if len(cols) > 1 else np.zeros((n, 1))
-        is_top = sub >= top - 1e-6
-        closest[:, cols] = is_top
-        margin[:, cols] = sub - np.where(is_top, second, top)
-    return closest, margin
+    st = _prepare(units, vectors)
+    return np.concatenate([_block(st, np.arange(s, min(s + BLOCK, len(units))))
+                           for s in range(0, len(units), BLOCK)])
 
 
 @lru_cache(maxsize=4)
@@ -111,27 +170,32 @@ def probability(feats: np.ndarray, model: dict[str, Any] | None = None) -> np.nd
 
 
 def same_probability(units: Sequence[Unit], vectors: np.ndarray) -> np.ndarray:
-    """The (n, n) matrix of P(same fact) between statements of different articles (0 within one article)."""
-    if not units:
-        return np.zeros((0, 0))
-    feats = pair_features(units, vectors)
+    """The (n, n) matrix of P(same fact) between statements of different articles (0 within one article), computed
+    a block of statements at a time so that memory grows with n x n, not with n x n x features."""
+    n = len(units)
+    out = np.zeros((n, n), dtype=np.float32)
+    if not n:
+        return out
     model = load_model()
-    # In an article of a few statements, which one is closest, and which comes first, say little: there are few to
-    # choose from, and every one is near the top. Such pairs get those features' average (no evidence either way);
-    # the fit saw articles of dozens of statements.
+    st = _prepare(units, vectors)
     per_article = Counter(u.article for u in units)
     short = np.array([per_article[u.article] < MIN_CONTEXT for u in units])
-    either = short[:, None] | short[None, :]
-    for name in CONTEXT:
-        k = FEATURES.index(name)
-        feats[..., k] = np.where(either, model["mean"][k], feats[..., k])
-    p = probability(feats, model)
-    # Two outlets that both say a named participant denies, or offered no evidence, report one response to one
-    # claim, however differently worded. The labelled clusters hold too few such pairs for the fit to learn it, so
-    # it is a rule: such a pair is lifted to the alignment threshold.
-    stance = feats[..., FEATURES.index("shared_stance")] > 0
-    named = feats[..., FEATURES.index("shared_names")] > 0
+    context = [FEATURES.index(name) for name in CONTEXT]
+    stance, named = FEATURES.index("shared_stance"), FEATURES.index("shared_names")
     lift = float(model["threshold"])
-    p = np.where(stance & named, np.maximum(p, lift), p)
-    arts = np.array([u.article for u in units])
-    return np.where(arts[:, None] != arts[None, :], p, 0.0)
+    for start in range(0, n, BLOCK):
+        rows = np.arange(start, min(start + BLOCK, n))
+        feats = _block(st, rows)
+        # In an article of a few statements, which one is closest, and which comes first, say little: there are
+        # few to choose from, and every one is near the top. Such pairs get those features' average (no evidence
+        # either way); the fit saw articles of dozens of statements.
+        either = short[rows][:, None] | short[None, :]
+        for k in context:
+            feats[..., k] = np.where(either, model["mean"][k], feats[..., k])
+        p = probability(feats, model)
+        # Two outlets that both say a named participant denies, or offered no evidence, report one response to one
+        # claim, however differently worded. The labelled clusters hold too few such pairs for the fit to learn
+        # it, so it is a rule: such a pair is lifted to the alignment threshold.
+        p = np.where((feats[..., stance] > 0) & (feats[..., named] > 0), np.maximum(p, lift), p)
+        out[rows] = np.where(st.article[rows][:, None] != st.article[None, :], p, 0.0)
+    return out
