@@ -50,7 +50,7 @@ def timed(fn: Callable[[], Any]) -> tuple[Any, float]:
     return out, time.perf_counter() - t
 
 
-def stages(articles: list[Any]) -> dict[str, float]:
+def stages(articles: list[Any], embeddings: bool = True) -> dict[str, float]:
     """Each stage of analyze_story, timed on its own, in pipeline order."""
     from newsprism.config import Settings
     from newsprism.nlp import parse
@@ -63,7 +63,7 @@ def stages(articles: list[Any]) -> dict[str, float]:
     from newsprism.story.summarize import summarize
     from newsprism.story.timeline import build_timeline
 
-    s = Settings()
+    s = Settings(embeddings=embeddings)
     t: dict[str, float] = {}
     docs, t["parse (spaCy)"] = timed(lambda: parse(articles, s))
     ents, t["entities"] = timed(lambda: build_entities(articles, docs, s))
@@ -94,6 +94,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--data", default=str(DEFAULT_DATA))
     p.add_argument("--repeat", type=int, default=3)
     p.add_argument("--max-words", type=int, default=0, help="cut each article after about N words (0: whole)")
+    p.add_argument("--no-embeddings", action="store_true", help="align facts without sentence embeddings")
     args = p.parse_args(argv)
     if not os.path.exists(args.data):
         print(f"bench_story: {args.data} not found; give --data path/to/multi_news/dev.jsonl", file=sys.stderr)
@@ -106,12 +107,13 @@ def main(argv: list[str] | None = None) -> int:
         articles = [shortened(a, args.max_words) for a in articles]
     words = sum(a.words for a in articles)
     story = make_story(articles)
-    analyze_story(story, Settings())  # warm-up: loads spaCy and imports every stage
+    settings = Settings(embeddings=not args.no_embeddings)
+    analyze_story(story, settings)  # warm-up: loads spaCy and imports every stage
     totals = []
     for _ in range(args.repeat):
-        report, secs = timed(lambda: analyze_story(story, Settings()))
+        report, secs = timed(lambda: analyze_story(story, settings))
         totals.append(secs)
-    per_stage = [stages(articles) for _ in range(args.repeat)]
+    per_stage = [stages(articles, settings.embeddings) for _ in range(args.repeat)]
     print(f"story: {len(articles)} articles, {words} words; {len(report.facts)} facts, {len(report.quotes)} quotes, "
           f"{len(report.claims)} claims, {len(report.timeline)} timeline entries")
     print(f"{'stage':22} {'median s':>9}")
@@ -124,6 +126,9 @@ def main(argv: list[str] | None = None) -> int:
     per_comp = [spacy_components(articles) for _ in range(args.repeat)]
     print("spaCy parsing by component (median s): " + ", ".join(
         f"{name} {statistics.median(r[name] for r in per_comp):.3f}" for name in per_comp[0]))
+    plain = statistics.median(sum(r.values()) for r in per_comp)
+    print(f"whole story over a plain spaCy pass in this run: {med / plain:.2f}x "
+          f"({'with' if settings.embeddings else 'without'} sentence embeddings)")
     return 0
 
 

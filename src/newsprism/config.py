@@ -41,6 +41,7 @@ class Settings:
     llm_timeout: float = 60.0
     fact_threshold: float | None = None  # P(same fact) to align two statements; None: the pair model's own
     conflict_threshold: float = 0.5  # confidence below which a difference is a possible difference, not a conflict
+    embeddings: bool = True  # sentence embeddings in fact alignment; False: words, names and figures only (faster)
     # corpus
     dedup_threshold: float = 0.8
     store_wait: float = 600.0  # seconds a second writer of a store waits for the first before giving up

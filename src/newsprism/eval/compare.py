@@ -249,8 +249,9 @@ def run_compare(gold: str, passages: str, json_out: str | None = None, fit_pairs
     if fit_pairs:
         from .fit_pairs import fit
 
-        summary = fit(gold, passages, fit_pairs, progress=say)
-        print(summary)
+        print(fit(gold, passages, fit_pairs, progress=say))
+        words = Path(fit_pairs).with_name(Path(fit_pairs).stem + "_words.json")
+        print(fit(gold, passages, words, progress=say, embeddings=False))
     result = evaluate(gold, passages, progress=say, reports=reports)
     print(format_table(result))
     if json_out:

@@ -25,7 +25,8 @@ LOOKALIKE_WEIGHT = 5.0
 
 
 def pair_table(gold: str | Path, passages: str | Path, settings: Settings | None = None,
-               progress: Callable[[str], None] | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+               progress: Callable[[str], None] | None = None,
+               embeddings: bool = True) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Features, labels ("same", "conflict", "different", "none") and cluster of every cross-article pair."""
     import re
 
@@ -42,7 +43,7 @@ def pair_table(gold: str | Path, passages: str | Path, settings: Settings | None
         docs = parse(articles, settings)
         units = story_units(articles, docs, build_entities(articles, docs, settings))
         passage = {a.id: int(m.group(1)) for a in articles if (m := re.search(r"p(\d+)\.txt$", a.source or ""))}
-        feats = pair_features(units, embed([u.text for u in units]))
+        feats = pair_features(units, embed([u.text for u in units]) if embeddings else None)
         for i, j, label in iter_pairs(d, [(passage.get(u.article), u.text) for u in units]):
             xs.append(feats[i, j])
             labels.append(label)
@@ -66,7 +67,7 @@ def _logit(x: np.ndarray, mean: np.ndarray, scale: np.ndarray, coef: np.ndarray,
 
 
 def fit(gold: str | Path, passages: str | Path, out: str | Path,
-        progress: Callable[[str], None] | None = None) -> str:
+        progress: Callable[[str], None] | None = None, embeddings: bool = True) -> str:
     """Fits, cross-validates and writes the model; returns the cross-validated figures as text."""
     from sklearn.linear_model import LogisticRegression
     from sklearn.metrics import roc_auc_score
@@ -74,7 +75,7 @@ def fit(gold: str | Path, passages: str | Path, out: str | Path,
 
     from ..story.pairs import FEATURES
 
-    x, labels, groups = pair_table(gold, passages, progress=progress)
+    x, labels, groups = pair_table(gold, passages, progress=progress, embeddings=embeddings)
     y = np.isin(labels, ["same", "conflict"]).astype(int)
     w = np.where(labels == "different", LOOKALIKE_WEIGHT, 1.0)
     oof = np.zeros(len(y))
@@ -89,11 +90,11 @@ def fit(gold: str | Path, passages: str | Path, out: str | Path,
     mean, scale, coef, intercept = _fit_raw(x, y, w)
     model: dict[str, Any] = {
         "features": list(FEATURES), "mean": mean.tolist(), "scale": scale.tolist(), "coef": coef.tolist(),
-        "intercept": intercept, "calibration": [a, b], "threshold": round(threshold, 4),
+        "intercept": intercept, "calibration": [a, b], "threshold": round(threshold, 4), "embeddings": embeddings,
         "fitted_on": {"clusters": int(len(set(groups.tolist()))), "pairs": int(len(y)), "positives": int(y.sum())}}
     Path(out).write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
     auc = lambda p, n: roc_auc_score(np.r_[np.ones(len(p)), np.zeros(len(n))], np.r_[p, n])  # noqa: E731
-    return (f"pair model, {FOLDS}-fold by cluster: ROC AUC same vs look-alike {auc(same, diff):.3f}, "
+    return (f"pair model{'' if embeddings else ' without embeddings'}, {FOLDS}-fold by cluster: ROC AUC same vs look-alike {auc(same, diff):.3f}, "
             f"same vs unlabelled {auc(same, none):.3f}; threshold {threshold:.3f} keeps {np.mean(diff < threshold):.2f} "
             f"of look-alikes apart and links {np.mean(same >= threshold):.2f} of same pairs "
             f"({int(np.sum(none >= threshold))} unlabelled pairs above it); written to {out}")

@@ -654,13 +654,14 @@ def facts_from_groups(units: Sequence[Unit], groups: Sequence[Sequence[int]], sc
 
 
 def align_units(units: Sequence[Unit], threshold: float, vectors: np.ndarray | None = None,
-                one_per_article: bool = True, conflict_threshold: float = 0.5) -> list[Fact]:
-    """Facts from statements already extracted: P(same fact) for every pair, linked above ``threshold``."""
+                one_per_article: bool = True, conflict_threshold: float = 0.5, embeddings: bool = True) -> list[Fact]:
+    """Facts from statements already extracted: P(same fact) for every pair, linked above ``threshold``; without
+    ``embeddings`` the model fitted on words, names and figures alone."""
     from .conflicts import find_conflict
     from .embed import embed
     from .pairs import same_probability
 
-    vecs = embed([u.text for u in units]) if vectors is None else vectors
+    vecs = None if not embeddings else embed([u.text for u in units]) if vectors is None else vectors
     prob = same_probability(units, vecs)
     groups = link_statements(units, prob, threshold, one_per_article)
     return [a.fact for a in facts_from_groups(units, groups, prob, find_conflict, conflict_threshold)]
@@ -682,10 +683,13 @@ def align_facts(articles: Sequence[Article], docs: dict[str, "Doc"], entities: S
     ``vectors`` holds statement vectors already computed (``context.parse_story``); others are embedded here."""
     from .conflicts import spelling_conflicts
     from .context import statement_vectors
-    from .pairs import load_model
+    from .pairs import MODEL_PATH, WORDS_MODEL_PATH, load_model
 
-    threshold = settings.fact_threshold if settings.fact_threshold is not None else load_model()["threshold"]
+    model = load_model(str(MODEL_PATH if settings.embeddings else WORDS_MODEL_PATH))
+    threshold = settings.fact_threshold if settings.fact_threshold is not None else model["threshold"]
     units = story_units(articles, docs, entities)
-    vecs = statement_vectors([u.text for u in units], [(u.article, u.start, u.end) for u in units], vectors)
-    facts = align_units(units, threshold, vecs, conflict_threshold=settings.conflict_threshold)
+    vecs = statement_vectors([u.text for u in units], [(u.article, u.start, u.end) for u in units], vectors) \
+        if settings.embeddings else None
+    facts = align_units(units, threshold, vecs, conflict_threshold=settings.conflict_threshold,
+                        embeddings=settings.embeddings)
     return spelling_conflicts(units, entities, settings.conflict_threshold) + facts

@@ -32,7 +32,7 @@ class Parsed:
 
 
 def parse_story(articles: Sequence[Article], settings: Settings) -> Parsed:
-    """Parses the articles and embeds each one's statements as soon as it is parsed."""
+    """Parses the articles and embeds each one's statements as soon as it is parsed (unless embeddings are off)."""
     from .align import article_units
     from .embed import embed
 
@@ -42,6 +42,8 @@ def parse_story(articles: Sequence[Article], settings: Settings) -> Parsed:
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsprism-embed") as pool:
         for article, doc in zip(articles, nlp.pipe([a.text for a in articles], batch_size=settings.batch_size)):
             docs[article.id] = doc
+            if not settings.embeddings:
+                continue
             units = article_units(article, doc)
             keys = [(u.article, u.start, u.end) for u in units]
             pending.append((keys, pool.submit(embed, [u.text for u in units])))

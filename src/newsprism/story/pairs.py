@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from scipy.sparse import csr_matrix
 
 MODEL_PATH = Path(__file__).with_name("pair_model.json")
+WORDS_MODEL_PATH = Path(__file__).with_name("pair_model_words.json")  # fitted without embeddings (faster)
 MIN_CONTEXT = 6  # statements an article needs for "closest in its article" to mean something
 CONTEXT = ("closest_either", "mutual", "margin_low", "margin_high", "earlier_position", "later_position")
 FEATURES = ("embedding", "lexical", "bigram", "content", "names", "shared_names", "name_difference", "shared_figures",
@@ -55,7 +56,7 @@ class _Story:
     """What every block of pair features is computed from: per-statement rows, and each statement's closest
     statement in every article."""
 
-    vectors: np.ndarray
+    vectors: np.ndarray | None  # sentence embeddings; None: closeness is read from the words alone
     lexical: Any
     bigram: Any
     content: Any
@@ -72,8 +73,16 @@ class _Story:
     second: np.ndarray  # [i, a]: the runner-up's similarity
 
 
-def _prepare(units: Sequence[Unit], vectors: np.ndarray) -> _Story:
+def _similar(vectors: np.ndarray | None, lexical: Any, rows: np.ndarray) -> np.ndarray:
+    """Closeness of some statements to every statement: embedding cosine, or TF-IDF cosine without embeddings."""
+    if vectors is None:
+        return np.asarray((lexical[rows] @ lexical.T).toarray(), dtype=np.float32)
+    return vectors[rows] @ vectors.T
+
+
+def _prepare(units: Sequence[Unit], vectors: np.ndarray | None) -> _Story:
     docs = [[t for t in u.terms if not t.startswith("@")] for u in units]
+    lexical = tfidf(docs)
     arts = {a: k for k, a in enumerate(dict.fromkeys(u.article for u in units))}
     article = np.array([arts[u.article] for u in units])
     n, n_arts = len(units), len(arts)
@@ -81,7 +90,7 @@ def _prepare(units: Sequence[Unit], vectors: np.ndarray) -> _Story:
     best = np.full((n, n_arts), -1.0, dtype=np.float32)
     second = np.full((n, n_arts), -1.0, dtype=np.float32)
     for start in range(0, n, BLOCK):
-        sims = vectors[start:start + BLOCK] @ vectors.T
+        sims = _similar(vectors, lexical, np.arange(start, min(start + BLOCK, n)))
         for a in range(n_arts):
             cols = np.flatnonzero(article == a)
             sub = sims[:, cols]
@@ -92,7 +101,7 @@ def _prepare(units: Sequence[Unit], vectors: np.ndarray) -> _Story:
                 second[start:start + BLOCK, a] = sub[np.arange(len(sub)), order[:, 1]]
     per_article = Counter(u.article for u in units)
     return _Story(
-        vectors=vectors, lexical=tfidf(docs), bigram=tfidf([[f"{a}_{b}" for a, b in zip(d, d[1:])] for d in docs]),
+        vectors=vectors, lexical=lexical, bigram=tfidf([[f"{a}_{b}" for a, b in zip(d, d[1:])] for d in docs]),
         content=tfidf([[t for t in u.content if not t.startswith("@")] for u in units]),
         names=_sets(u.names for u in units), figures=_sets({t for t in u.terms if t.startswith("#")} for u in units),
         counted=_sets(u.counted for u in units), stance=_sets(u.frames & STRONG_FRAMES for u in units),
@@ -113,7 +122,7 @@ def _block(st: _Story, rows: np.ndarray) -> np.ndarray:
         return np.where(low > 0, dot(m) / np.where(low > 0, low, 1.0), 0.0)
 
     n = len(st.words)
-    emb = st.vectors[rows] @ st.vectors.T
+    emb = _similar(st.vectors, st.lexical, rows)
     shared_names = dot(st.names)
     n_names = np.asarray(st.names.sum(axis=1)).ravel()
     ni, nj = n_names[rows][:, None], n_names[None, :]
@@ -140,7 +149,7 @@ def _block(st: _Story, rows: np.ndarray) -> np.ndarray:
     return np.stack(feats, axis=-1).astype(np.float32)
 
 
-def pair_features(units: Sequence[Unit], vectors: np.ndarray) -> np.ndarray:
+def pair_features(units: Sequence[Unit], vectors: np.ndarray | None) -> np.ndarray:
     """An (n, n, len(FEATURES)) array of agreement features of every pair of statements, symmetric in the pair
     (same-article pairs too; callers mask them). For a story's own use, ``same_probability`` works in blocks."""
     if not units:
@@ -169,14 +178,15 @@ def probability(feats: np.ndarray, model: dict[str, Any] | None = None) -> np.nd
     return 1.0 / (1.0 + np.exp(-np.clip(a * logit + b, -30, 30)))
 
 
-def same_probability(units: Sequence[Unit], vectors: np.ndarray) -> np.ndarray:
+def same_probability(units: Sequence[Unit], vectors: np.ndarray | None) -> np.ndarray:
     """The (n, n) matrix of P(same fact) between statements of different articles (0 within one article), computed
-    a block of statements at a time so that memory grows with n x n, not with n x n x features."""
+    a block of statements at a time so that memory grows with n x n, not with n x n x features. Without
+    ``vectors`` the model fitted without embeddings is used."""
     n = len(units)
     out = np.zeros((n, n), dtype=np.float32)
     if not n:
         return out
-    model = load_model()
+    model = load_model(str(MODEL_PATH if vectors is not None else WORDS_MODEL_PATH))
     st = _prepare(units, vectors)
     per_article = Counter(u.article for u in units)
     short = np.array([per_article[u.article] < MIN_CONTEXT for u in units])
