@@ -94,7 +94,10 @@ def fit(gold: str | Path, passages: str | Path, out: str | Path,
         "fitted_on": {"clusters": int(len(set(groups.tolist()))), "pairs": int(len(y)), "positives": int(y.sum())}}
     Path(out).write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
     auc = lambda p, n: roc_auc_score(np.r_[np.ones(len(p)), np.zeros(len(n))], np.r_[p, n])  # noqa: E731
-    return (f"pair model{'' if embeddings else ' without embeddings'}, {FOLDS}-fold by cluster: ROC AUC same vs look-alike {auc(same, diff):.3f}, "
+    alone = ", ".join(f"{name} cosine alone {auc(x[labels == 'same', k], x[labels == 'different', k]):.3f}"
+                      for name, k in (("embedding", FEATURES.index("embedding")), ("TF-IDF", FEATURES.index("lexical")))
+                      if embeddings or name == "TF-IDF")
+    return (f"pair model{'' if embeddings else ' without embeddings'}, {FOLDS}-fold by cluster ({alone}): ROC AUC same vs look-alike {auc(same, diff):.3f}, "
             f"same vs unlabelled {auc(same, none):.3f}; threshold {threshold:.3f} keeps {np.mean(diff < threshold):.2f} "
             f"of look-alikes apart and links {np.mean(same >= threshold):.2f} of same pairs "
             f"({int(np.sum(none >= threshold))} unlabelled pairs above it); written to {out}")

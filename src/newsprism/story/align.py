@@ -604,19 +604,11 @@ def _fact_id(spans: Sequence[Span]) -> str:
     return "f" + hashlib.sha1(key.encode()).hexdigest()[:10]
 
 
-@dataclass(slots=True)
-class Aligned:
-    """A fact and the statements it was made of."""
-
-    fact: Fact
-    members: list[Unit]
-
-
 ConflictFinder = Callable[[Sequence[Unit], np.ndarray], "dict[str, Any] | None"]
 
 
 def facts_from_groups(units: Sequence[Unit], groups: Sequence[Sequence[int]], score: np.ndarray,
-                      find_conflict: ConflictFinder, conflict_threshold: float = 0.5) -> list[Aligned]:
+                      find_conflict: ConflictFinder, conflict_threshold: float = 0.5) -> list[Fact]:
     """One fact per group of aligned statements, shared ones first. A shared fact's confidence is its weakest
     cross-article link; a unique one's is how far its statement stands from every other outlet's closest one. A
     difference below ``conflict_threshold`` stays on a shared fact as a possible difference."""
@@ -624,7 +616,7 @@ def facts_from_groups(units: Sequence[Unit], groups: Sequence[Sequence[int]], sc
     for u in units:
         article_rank.setdefault(u.article, len(article_rank))
     arts = np.array([u.article for u in units])
-    out: list[tuple[tuple[int, int, int], Aligned]] = []
+    out: list[tuple[tuple[int, int, int], Fact]] = []
     for members in groups:
         idx = sorted(members, key=lambda i: (article_rank[units[i].article], units[i].start))
         group = [units[i] for i in idx]
@@ -648,7 +640,7 @@ def facts_from_groups(units: Sequence[Unit], groups: Sequence[Sequence[int]], sc
         fact = Fact(id=_fact_id(support), text=best.text, status=status,  # type: ignore[arg-type]
                     support=support, conflict=conflict, confidence=confidence)
         first = group[0]
-        out.append(((-n_articles, article_rank[first.article], first.start), Aligned(fact, group)))
+        out.append(((-n_articles, article_rank[first.article], first.start), fact))
     out.sort(key=lambda x: x[0])
     return [a for _, a in out]
 
@@ -664,7 +656,7 @@ def align_units(units: Sequence[Unit], threshold: float, vectors: np.ndarray | N
     vecs = None if not embeddings else embed([u.text for u in units]) if vectors is None else vectors
     prob = same_probability(units, vecs)
     groups = link_statements(units, prob, threshold, one_per_article)
-    return [a.fact for a in facts_from_groups(units, groups, prob, find_conflict, conflict_threshold)]
+    return facts_from_groups(units, groups, prob, find_conflict, conflict_threshold)
 
 
 def story_units(articles: Sequence[Article], docs: dict[str, "Doc"], entities: Sequence[Entity]) -> list[Unit]:
