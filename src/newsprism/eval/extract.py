@@ -102,8 +102,15 @@ MODES: dict[str, dict[str, bool]] = {
 }
 
 
+def merged_text(html: str, key: str) -> str:
+    """newsprism's merged extraction without the layout rules (other article elements, links alone), cleaned."""
+    from ..ingest.html import html_to_clean_text
+
+    return html_to_clean_text(html, layout=False)
+
+
 def mode_text(mode: dict[str, bool]) -> Callable[[str, str], str]:
-    """One trafilatura mode alone, then newsprism's cleaning: what each choice of mode would give."""
+    """One trafilatura mode alone, then newsprism's layout rules and cleaning: what each choice of mode would give."""
     from ..ingest.html import html_to_clean_text
 
     return lambda html, key: html_to_clean_text(html, mode=mode)
@@ -135,7 +142,8 @@ def run_system(name: str, fn: Callable[[str, str], str], pages: dict[str, str], 
 
 def run_extract(dir: str, json_out: str | None = None, modes: bool = False) -> int:  # noqa: A002 - CLI name
     """Prints newsprism's and trafilatura's extraction scores side by side (with ``modes``, also each trafilatura
-    mode alone followed by newsprism's cleaning); 2 when the data is missing."""
+    mode alone followed by newsprism's layout rules and cleaning, and the merged text without the layout rules);
+    2 when the data is missing."""
     import trafilatura
 
     if not os.path.isfile(os.path.join(dir, "ground-truth.json")):
@@ -144,18 +152,19 @@ def run_extract(dir: str, json_out: str | None = None, modes: bool = False) -> i
         return 2
     pages, gold = load_pages(dir)
     systems = [
-        run_system("newsprism (merged + clean)", newsprism_text, pages, gold),
+        run_system("newsprism (merged, layout, clean)", newsprism_text, pages, gold),
         run_system(f"trafilatura {trafilatura.__version__}", trafilatura_text, pages, gold),
     ]
     if modes:
-        systems += [run_system(f"{name} + clean", mode_text(opts), pages, gold) for name, opts in MODES.items()]
+        systems.append(run_system("merged, clean (no layout)", merged_text, pages, gold))
+        systems += [run_system(f"{name} + layout, clean", mode_text(opts), pages, gold) for name, opts in MODES.items()]
     print(f"article extraction, {len(pages)} pages in {dir}")
     print("4-gram shingle precision/recall averaged per page, F1 of the averages (article-extraction-benchmark)")
-    print(f"{'system':<32} {'precision':>9} {'recall':>7} {'F1':>7} {'pages/s':>8} {'failed':>6}")
+    print(f"{'system':<34} {'precision':>9} {'recall':>7} {'F1':>7} {'pages/s':>8} {'failed':>6}")
     for s in systems:
         m = s.summary()
         rate = len(pages) / s.seconds if s.seconds else 0.0
-        print(f"{s.name:<32} {m['precision']:>9.4f} {m['recall']:>7.4f} {m['f1']:>7.4f} {rate:>8.1f} "
+        print(f"{s.name:<34} {m['precision']:>9.4f} {m['recall']:>7.4f} {m['f1']:>7.4f} {rate:>8.1f} "
               f"{len(s.failures):>6}")
     for s in systems:
         for key, why in sorted(s.failures.items()):

@@ -16,6 +16,7 @@ from .base import Context, Item
 from .clean import clean
 from .decode import check_text_bytes, decode, declared_charset
 from .dates import declared_dates, reconcile, url_date, visible_date
+from .layout import keep_article_lines, page_layout
 from .meta import host_of, iso_date, outlet_name
 from .titles import furniture_title
 
@@ -111,11 +112,13 @@ def merge_extractions(precise: str, fuller: str) -> str:
     return "\n".join(out)
 
 
-def extract(html: str, url: str | None = None) -> Page | None:
+def extract(html: str, url: str | None = None, *, layout: bool = True) -> Page | None:
     """The page's main text and metadata, or None when it has no main text.
 
     The text is trafilatura's precision-mode extraction merged with its default mode's leads, standfirsts and
-    headings (``merge_extractions``; the README's extraction table holds the measurements behind the choice).
+    headings (``merge_extractions``), without the lines of other article elements or links set alone as
+    paragraphs (``keep_article_lines``; ``layout=False`` keeps them, to measure the difference). The README's
+    extraction table holds the measurements behind these choices.
     """
     from trafilatura.utils import load_html
 
@@ -125,6 +128,8 @@ def extract(html: str, url: str | None = None) -> Page | None:
     text = _main_text(tree, url, favor_precision=True)
     fuller = _main_text(tree, url, fast=True)  # its own extractor only: the fallbacks rarely add a lead
     text = merge_extractions(text, fuller) if text.strip() else fuller  # precision found nothing: the default's
+    if layout:
+        text = keep_article_lines(text, fuller, page_layout(tree))
     if not text.strip():
         return None
     page = _metadata(tree, url)
@@ -184,14 +189,15 @@ def article_from_html(html: str | bytes, *, source: str, url: str | None = None,
     return article
 
 
-def html_to_clean_text(html: str, url: str | None = None, mode: dict[str, bool] | None = None) -> str:
+def html_to_clean_text(html: str, url: str | None = None, mode: dict[str, bool] | None = None, *,
+                       layout: bool = True) -> str:
     """The cleaned main text of a page in any language (what the extraction evaluation scores).
 
     ``mode``: trafilatura options (``favor_precision``, ``favor_recall``, ``fast``) for one mode alone, to compare
-    with newsprism's merged extraction (None).
+    with newsprism's merged extraction (None); ``layout``: as in ``extract``, for either.
     """
     if mode is None:
-        page = extract(html, url)
+        page = extract(html, url, layout=layout)
     else:
         from trafilatura.utils import load_html
 
@@ -199,7 +205,8 @@ def html_to_clean_text(html: str, url: str | None = None, mode: dict[str, bool] 
         text = _main_text(tree, url, **mode) if tree is not None else ""
         page = _metadata(tree, url) if text.strip() else None
         if page is not None:
-            page.text = text
+            page.text = keep_article_lines(text, _main_text(tree, url, fast=True), page_layout(tree)) if layout \
+                else text
     if page is None:
         return ""
     title = strip_site_from_title(page.title, page.sitename, host_of(page.url))
