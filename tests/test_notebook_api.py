@@ -8,7 +8,7 @@ import pytest
 import newsprism
 from newsprism.api import unrelated_stories
 from newsprism.errors import NewsprismError
-from newsprism.model import Fact, Quote, Report, Span, Story
+from newsprism.model import Conflict, ConflictValue, Fact, Quote, Report, Span, Story
 
 FERRY = [
     "Ferry crews in Port Averly ended their strike on Friday after the operator Averly Line agreed to a pay rise "
@@ -28,7 +28,7 @@ def _report() -> Report:
     facts = [Fact(id="f1", text="The strike ended on Friday.", status="shared",
                   support=[Span(a.id, 0, 10, a.text[:10]), Span(b.id, 0, 10, b.text[:10])]),
              Fact(id="f2", text="Nine days.", status="conflict", support=[Span(a.id, 0, 5, a.text[:5])],
-                  conflict={"kind": "number", "values": [{"article": a.id, "text": "nine"}]})]
+                  conflict=Conflict("number", "hard", 0.9, [ConflictValue(a.id, "nine", "Nine days.")]))]
     quotes = [Quote(id="q1", article=a.id, start=0, end=5, text=a.text[:5], kind="indirect", speaker="Mara Quintel")]
     return Report(story=Story(id="s1", title="Ferry strike ends", articles=[a, b]), facts=facts, quotes=quotes)
 

@@ -168,6 +168,6 @@ def analyze_command(inputs: Sequence[str], fmt: str = "text", output: str | None
         print(f"newsprism: warning: the inputs tell {len(report.other_stories) + 1} unrelated stories; this report "
               f"is about the largest ({len(report.story.articles)} articles). Analyse the others on their own: "
               + "; ".join(", ".join(o.sources) for o in report.other_stories), file=sys.stderr)
-    emit(report.to_dict(), fmt, output, articles={a.id: a.text for a in report.story.articles}, full=full,
+    emit(report, fmt, output, articles={a.id: a.text for a in report.story.articles}, full=full,
          pager=pager)
     return 2 if errors else 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
@@ -13,6 +14,9 @@ FactStatus = Literal["shared", "unique", "conflict"]
 Stance = Literal["denies", "confirms", "disputes"]
 EvidenceStatus = Literal["none_offered", "disputed", "supported", "not_mentioned"]
 Precision = Literal["day", "week", "month", "year", "relative"]
+DiffKind = Literal["equal", "replace", "delete", "insert"]
+ConflictKind = Literal["number", "time", "date", "negation", "entity", "name"]
+Strength = Literal["hard", "soft"]
 
 
 @dataclass(slots=True, frozen=True)
@@ -69,6 +73,17 @@ class Article:
         }
 
 
+@dataclass(slots=True)
+class ArticleEntry(Article):
+    """An article as a report lists it: its metadata and length, read back without its text."""
+
+    word_count: int = 0
+
+    @property
+    def words(self) -> int:
+        return self.word_count if not self.text else len(self.text.split())
+
+
 @dataclass(slots=True, frozen=True)
 class Span:
     """A stretch of one article's cleaned text."""
@@ -121,6 +136,15 @@ class Quote:
     part_of: str | None = None  # id of the quote this is a piece of (split around its cue, or inside a reported clause)
 
 
+@dataclass(slots=True, frozen=True)
+class DiffOp:
+    """One step of the word diff from wording ``a`` to wording ``b``: kept, replaced, deleted or inserted words."""
+
+    op: DiffKind
+    a: str = ""
+    b: str = ""
+
+
 @dataclass(slots=True)
 class QuoteGroup:
     """The same speaker's words as quoted by several articles, and how the wordings agree."""
@@ -129,7 +153,35 @@ class QuoteGroup:
     entity: str | None
     quotes: list[str]
     agreement: Agreement
-    diff: list[dict[str, Any]] = field(default_factory=list)
+    diff: list[DiffOp] = field(default_factory=list)
+
+
+@dataclass(slots=True, frozen=True)
+class ConflictValue:
+    """What one article states in a conflict: the differing words and the statement holding them."""
+
+    article: str
+    text: str
+    statement: str
+
+
+@dataclass(slots=True)
+class Conflict:
+    """How the statements of one fact disagree (numbers, times, dates, negation, names), the most certain first."""
+
+    kind: ConflictKind
+    strength: Strength
+    confidence: float
+    values: list[ConflictValue] = field(default_factory=list)
+    also: list[Conflict] = field(default_factory=list)  # the next most certain differences of the same fact
+
+    def to_dict(self) -> dict[str, Any]:
+        """The conflict as the report writes it: ``also`` only when there is another difference."""
+        d: dict[str, Any] = {"kind": self.kind, "strength": self.strength, "confidence": self.confidence,
+                             "values": [asdict(v) for v in self.values]}
+        if self.also:
+            d["also"] = [c.to_dict() for c in self.also]
+        return d
 
 
 @dataclass(slots=True)
@@ -140,7 +192,7 @@ class Fact:
     text: str
     status: FactStatus
     support: list[Span] = field(default_factory=list)
-    conflict: dict[str, Any] | None = None
+    conflict: Conflict | None = None
     confidence: float = 1.0  # how sure the alignment is: that the outlets state it alike (shared), or alone (unique)
 
 
@@ -285,7 +337,7 @@ class Report:
         """The differences digest, for Jupyter."""
         from .report.html import render_digest_html
 
-        return render_digest_html(self.to_dict())
+        return render_digest_html(self)
 
     def records(self, section: str) -> list[dict[str, Any]]:
         """One section of the report as flat dicts (one per fact, quote, claim …), ready for a DataFrame.
@@ -303,6 +355,17 @@ class Report:
         from .report.records import SECTIONS, frames
 
         return frames(self.to_dict(), SECTIONS)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Report:
+        """A report read back from its JSON contract (``to_dict``'s output), checked field by field.
+
+        Articles come back without their text (``ArticleEntry``). Raises ``ReportError`` naming the first field
+        that does not follow ``newsprism.report/1``.
+        """
+        from .report.document import report_from_dict
+
+        return report_from_dict(data)
 
     def to_dict(self) -> dict[str, Any]:
         """The report as JSON-ready plain data."""
@@ -325,7 +388,7 @@ class Report:
                     "text": f.text,
                     "status": f.status,
                     "support": [_span(sp) for sp in f.support],
-                    "conflict": f.conflict,
+                    "conflict": f.conflict.to_dict() if f.conflict else None,
                     "confidence": round(f.confidence, 3),
                 }
                 for f in self.facts

@@ -40,7 +40,8 @@ def quote(qid: str, article: str, phrase: str, kind: str, speaker: str | None, e
           cue: str | None, anonymous: bool = False) -> dict[str, Any]:
     s = span(article, phrase)
     return {"id": qid, "article": article, "start": s["start"], "end": s["end"], "text": phrase, "kind": kind,
-            "speaker": speaker, "entity": entity, "cue": cue, "anonymous": anonymous, "speaker_span": None}
+            "speaker": speaker, "entity": entity, "cue": cue, "anonymous": anonymous, "speaker_span": None,
+            "part_of": None}
 
 
 def build_report() -> dict[str, Any]:
@@ -65,25 +66,32 @@ def build_report() -> dict[str, Any]:
         "summary": [
             {"text": "Mayor Lena Ortiz said the Riverside Bridge will close for repairs next month.",
              "sources": [span(A1, "Mayor Lena Ortiz said on Tuesday that the Riverside Bridge will close for "
-                                  "repairs next month.", False),
-                         span(A2, "Riverside Bridge will shut next month, Mayor Lena Ortiz announced Tuesday.",
-                              False)]},
+                                  "repairs next month."),
+                         span(A2, "Riverside Bridge will shut next month, Mayor Lena Ortiz announced Tuesday.")],
+             "generated": False},
             {"text": "Council member Raj Patel accused the mayor of hiding an inspection report.",
              "sources": [span(A1, "Council member Raj Patel accused the mayor of hiding an inspection report, "
-                                  "but offered no evidence.", False)]},
+                                  "but offered no evidence.")], "generated": False},
         ],
         "facts": [
             {"id": "f1", "text": "The Riverside Bridge will close next month.", "status": "shared",
              "support": [span(A1, "the Riverside Bridge will close for repairs next month"),
-                         span(A2, "Riverside Bridge will shut next month")], "conflict": None},
+                         span(A2, "Riverside Bridge will shut next month")], "conflict": None, "confidence": 0.8},
             {"id": "f2", "text": "The repairs will cost $12 million.", "status": "conflict",
              "support": [span(A1, "The repairs will cost $12 million"),
                          span(A2, "The work is expected to cost $15 million")],
-             "conflict": {"kind": "number", "values": {A1: "$12 million", A2: "$15 million"}}},
+             "conflict": {"kind": "number", "strength": "hard", "confidence": 0.9,
+                          "values": [{"article": A1, "text": "$12 million",
+                                      "statement": "The repairs will cost $12 million."},
+                                     {"article": A2, "text": "$15 million",
+                                      "statement": "The work is expected to cost $15 million."}]},
+             "confidence": 0.9},
             {"id": "f3", "text": "The bridge opened in 1962.", "status": "unique",
-             "support": [span(A1, "The bridge opened in 1962 and carries 40,000 cars a day.")], "conflict": None},
+             "support": [span(A1, "The bridge opened in 1962 and carries 40,000 cars a day.")], "conflict": None,
+             "confidence": 1.0},
             {"id": "f4", "text": "Detours would add 20 minutes to commutes.", "status": "unique",
-             "support": [span(A2, "detours would add 20 minutes to commutes")], "conflict": None},
+             "support": [span(A2, "detours would add 20 minutes to commutes")], "conflict": None,
+             "confidence": 1.0},
         ],
         "quotes": [
             quote("q1", A1, q_ledger, "direct", "Lena Ortiz", "e1", "told"),
@@ -95,17 +103,22 @@ def build_report() -> dict[str, Any]:
         ],
         "quote_groups": [
             {"id": "g1", "entity": "e1", "quotes": ["q1", "q2"], "agreement": "reworded",
-             "diff": [{"op": "equal", "text": "We will not let the bridge fail"},
-                      {"op": "delete", "text": "on our watch"},
-                      {"op": "equal", "text": ". Safety comes first,"}]},
+             "diff": [{"op": "equal", "a": "We will not let the bridge fail", "b": "We will not let the bridge fail"},
+                      {"op": "delete", "a": "on our watch", "b": ""},
+                      {"op": "equal", "a": ". Safety comes first,", "b": ". Safety comes first,"}]},
         ],
         "claims": [
             {"id": "c1", "claimant": "e2", "text": "The mayor hid an inspection report.", "quotes": ["q4"],
-             "responses": [{"entity": "e1", "stance": "denies", "quote": "q3"}],
+             "responses": [{"entity": "e1", "stance": "denies", "quote": "q3", "span": None}],
              "evidence": [
                  {"article": A1, "status": "none_offered", **_pos(span(A1, "but offered no evidence"))},
                  {"article": A2, "status": "not_mentioned", "start": None, "end": None, "text": None},
-             ]},
+             ],
+             "sources": [span(A1, "Council member Raj Patel accused the mayor of hiding an inspection report")]},
+        ],
+        "attribution": [
+            {"speaker": "Lena Ortiz", "entity": "e1", "article": A1, "outlet": "Harbor Ledger", "verbs": {"told": 1},
+             "direct": 1, "partial": 0, "paraphrased": 0, "evidence": [], "quotes": ["q1"]},
         ],
         "entities": [
             {"id": "e1", "name": "Lena Ortiz", "type": "PERSON", "aliases": ["Ortiz", "the mayor"],
@@ -135,6 +148,8 @@ def build_report() -> dict[str, Any]:
             {"article": A2, "removed": []},
         ],
         "notes": ["1 summary sentence dropped: no source span supports it."],
+        "groups": [],
+        "other_stories": [],
     }
 
 
@@ -165,18 +180,21 @@ def hostile_report() -> tuple[dict[str, Any], dict[str, str]]:
                                 "url": "javascript:window.__pwned=6", "published": None, "author": payload,
                                 "words": len(text.split()), "source": "evil.html"}],
                   "copies": {}},
-        "summary": [{"text": "Officials met " + payload, "sources": [{"article": aid, "start": start, "end": end}]}],
+        "summary": [{"text": "Officials met " + payload, "generated": False,
+                     "sources": [{"article": aid, "start": start, "end": end, "text": text[start:end]}]}],
         "facts": [{"id": "f1", "text": payload, "status": "unique",
                    "support": [{"article": aid, "start": start, "end": end, "text": text[start:end]}],
-                   "conflict": {"kind": payload}}],
+                   "conflict": {"kind": "name", "strength": "hard", "confidence": 0.9,
+                                "values": [{"article": aid, "text": payload, "statement": payload}]},
+                   "confidence": 1.0}],
         "quotes": [{"id": "q1", "article": aid, "start": start, "end": end, "text": text[start:end],
                     "kind": "direct", "speaker": payload, "entity": None, "cue": payload, "anonymous": False,
-                    "speaker_span": None}],
+                    "speaker_span": None, "part_of": None}],
         "quote_groups": [{"id": "g1", "entity": None, "quotes": ["q1"], "agreement": "reworded",
-                          "diff": [{"op": "insert", "text": payload}]}],
+                          "diff": [{"op": "insert", "a": "", "b": payload}]}],
         "claims": [{"id": "c1", "claimant": None, "text": payload, "quotes": ["q1"], "responses": [],
                     "evidence": [{"article": aid, "status": "none_offered", "start": None, "end": None,
-                                  "text": payload}]}],
+                                  "text": payload}], "sources": []}],
         "entities": [{"id": "e1", "name": payload, "type": "PERSON", "aliases": [payload], "descriptions": [payload],
                       "mentions": {aid: 1}, "spans": []}],
         "timeline": [{"date": None, "precision": "relative", "expression": payload, "event": payload,
@@ -185,4 +203,7 @@ def hostile_report() -> tuple[dict[str, Any], dict[str, str]]:
                      "quotes": 1, "named_sources": 0, "anonymous_sources": 0, "words": len(text.split())}],
         "cleaning": [{"article": aid, "removed": [{"kind": "debris", "text": payload}]}],
         "notes": [payload],
+        "attribution": [],
+        "groups": [],
+        "other_stories": [],
     }, {aid: text})

@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
+from newsprism.model import Report
 from newsprism.report import render
 from newsprism.report.digest import MIN_CONFIDENCE, UNIQUE_PER_OUTLET, build_digest
 from newsprism.report.html import render_digest_html
@@ -70,7 +71,7 @@ def test_digest_opens_markdown_and_html(report: dict[str, Any], texts: dict[str,
     assert "Valley Post: The work is expected to cost \\$15 million" in md
     html = render(report, "html", articles=texts)
     assert html.index('id="digest"') < html.index('id="articles"')
-    fragment = render_digest_html(report)
+    fragment = render_digest_html(Report.from_dict(report))
     assert fragment.startswith('<div class="np-digest">') and "$15 million" in fragment
 
 

@@ -141,7 +141,7 @@ def test_only_plain_web_links_are_linked() -> None:
 
 
 def test_layout_ids_do_not_come_from_article_data(report: dict[str, Any], texts: dict[str, str]) -> None:
-    report["story"]["articles"][0]["id"] = 'a1" onclick="x'
+    report["story"]["articles"][0]["id"] = report["cleaning"][0]["article"] = 'a1" onclick="x'
     html = render(report, "html", articles=texts)
     assert re.search(r'id="text-1"|id="article-1"', html)
     assert 'onclick="x' not in html

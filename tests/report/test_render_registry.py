@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 import pytest
@@ -40,18 +41,22 @@ def test_empty_report_renders(fmt: str) -> None:
     assert out.strip()
 
 
-@pytest.mark.parametrize("fmt", ["text", "md", "html"])
-def test_sparse_and_odd_fields_do_not_break_rendering(report: dict[str, Any], texts: dict[str, str], fmt: str) -> None:
-    report["summary"][0]["sources"] = None
-    report["facts"][1]["conflict"] = "amounts differ"
-    report["facts"][0]["support"].append({"article": "a-unknown", "start": None, "end": None, "text": None})
-    report["quotes"][0].update(speaker=None, entity=None, cue=None)
-    report["quote_groups"][0]["diff"] = [["-", "old words"], ["+", "new words"], {"tag": "equal", "a": ["x", "y"]}]
-    report["claims"][0]["claimant"] = "e-missing"
-    report["timeline"][0]["sources"] = None
-    del report["outlets"][0]["facts_total"]
-    report["cleaning"][0]["removed"] = None
-    report["notes"] = None
-    out = render(report, fmt, articles=texts)
-    assert "amounts differ" in out
-    assert "old words" in out and "new words" in out
+@pytest.mark.parametrize(("change", "field"), [
+    (lambda r: r["summary"][0].update(sources=None), "summary[0].sources"),
+    (lambda r: r["facts"][1].update(conflict="amounts differ"), "facts[1].conflict"),
+    (lambda r: r["quote_groups"][0].update(diff=[["-", "old words"]]), "quote_groups[0].diff[0]"),
+    (lambda r: r["outlets"][0].pop("facts_total"), "outlets[0].facts_total"),
+    (lambda r: r["story"]["articles"][1].update(words="many"), "story.articles[1].words"),
+    (lambda r: r.update(verdict="biased"), "verdict"),
+])
+def test_a_document_off_the_contract_is_refused_naming_the_field(report: dict[str, Any], change: Any,
+                                                                 field: str) -> None:
+    change(report)
+    with pytest.raises(ReportError, match=re.escape(f"report field {field}:")):
+        render(report, "text")
+
+
+def test_another_schema_is_refused(report: dict[str, Any]) -> None:
+    report["schema"] = "newsprism.report/2"
+    with pytest.raises(ReportError, match="newsprism.report/2"):
+        render(report, "md")

@@ -37,8 +37,8 @@ def test_shared_unique_and_number_conflict(story) -> None:
     assert denial.status == "shared"
     toll = next(f for f in facts if "killed" in f.text)
     assert toll.status == "conflict"
-    assert toll.conflict is not None and toll.conflict["kind"] == "number"
-    assert {(v["article"], v["text"]) for v in toll.conflict["values"]} == {("a1", "12"), ("b1", "14")}
+    assert toll.conflict is not None and toll.conflict.kind == "number"
+    assert {(v.article, v.text) for v in toll.conflict.values} == {("a1", "12"), ("b1", "14")}
     uniques = [f for f in facts if f.status == "unique"]
     assert any("press conference" in f.text for f in uniques)
     assert any("inspection" in f.text for f in uniques)
@@ -67,7 +67,7 @@ def test_negation_conflict() -> None:
     facts = _facts(arts, parsed(arts))
     assert len(facts) == 1
     assert facts[0].status == "conflict"
-    assert facts[0].conflict["kind"] == "negation"
+    assert facts[0].conflict.kind == "negation"
 
 
 def test_one_article_story_is_all_unique() -> None:
@@ -155,7 +155,7 @@ def test_entity_conflict_but_not_for_spelling_variants() -> None:
             article("p3", "Police in Denver arrested Jon Smith after the robbery on Monday.", "C")]
     facts = _facts(arts[:2], parsed(arts[:2]))
     assert len(facts) == 1 and facts[0].status == "conflict"
-    assert facts[0].conflict["kind"] == "entity"
-    assert {v["text"] for v in facts[0].conflict["values"]} == {"John Smith", "Mark Jones"}
+    assert facts[0].conflict.kind == "entity"
+    assert {v.text for v in facts[0].conflict.values} == {"John Smith", "Mark Jones"}
     variants = _facts([arts[0], arts[2]], parsed([arts[0], arts[2]]))
     assert len(variants) == 1 and variants[0].status == "shared"

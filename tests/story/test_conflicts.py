@@ -29,9 +29,9 @@ def _pair(one: str, two: str):
 def test_a_count_of_the_same_thing_conflicts_hard() -> None:
     c = _pair("Four people are in custody after the attack at the airport, police said.",
               "Three people are in custody after the attack at the airport, police said.")
-    assert c is not None and c["kind"] == "number" and c["strength"] == "hard"
-    assert {v["text"] for v in c["values"]} == {"Four", "Three"}
-    assert 0.5 <= c["confidence"] <= 1.0
+    assert c is not None and c.kind == "number" and c.strength == "hard"
+    assert {v.text for v in c.values} == {"Four", "Three"}
+    assert 0.5 <= c.confidence <= 1.0
 
 
 def test_hedged_counts_are_a_softer_possible_difference() -> None:
@@ -39,8 +39,8 @@ def test_hedged_counts_are_a_softer_possible_difference() -> None:
                  "Six people were injured in the warehouse fire on the docks.")
     soft = _pair("At least three people were injured in the warehouse fire on the docks.",
                  "At least six people were injured in the warehouse fire on the docks.")
-    assert soft is not None and soft["strength"] == "soft" and soft["kind"] == "number"
-    assert soft["confidence"] < hard["confidence"]
+    assert soft is not None and soft.strength == "soft" and soft.kind == "number"
+    assert soft.confidence < hard.confidence
 
 
 @pytest.mark.parametrize("one,two", [
@@ -61,18 +61,18 @@ def test_no_conflict(one: str, two: str) -> None:
 def test_clock_times_of_one_moment_conflict() -> None:
     c = _pair("The explosion shook the harbour at 4:20 a.m., the coast guard said.",
               "The explosion shook the harbour at 4:30 a.m., the coast guard said.")
-    assert c is not None and c["kind"] == "time" and c["strength"] == "hard"
+    assert c is not None and c.kind == "time" and c.strength == "hard"
     about = _pair("The explosion shook the harbour at about 4:20 a.m., the coast guard said.",
                   "The explosion shook the harbour at 4:30 a.m., the coast guard said.")
-    assert about is not None and about["strength"] == "soft"
+    assert about is not None and about.strength == "soft"
 
 
 def test_days_of_one_event_conflict() -> None:
     c = _pair("The soldiers seized power on March 21 in the capital.", "The soldiers seized power on March 22 in the capital.")
-    assert c is not None and c["kind"] == "date"
+    assert c is not None and c.kind == "date"
     w = _pair("Divers will explore the wreck on Sunday if the weather allows.",
               "Divers will explore the wreck on Saturday if the weather allows.")
-    assert w is not None and w["kind"] == "date"
+    assert w is not None and w.kind == "date"
 
 
 def test_a_name_spelled_two_ways_is_a_conflict_fact() -> None:
@@ -83,9 +83,9 @@ def test_a_name_spelled_two_ways_is_a_conflict_fact() -> None:
     docs = parsed(arts)
     settings = Settings()
     facts = align_facts(arts, docs, build_entities(arts, docs, settings), settings)
-    names = [f for f in facts if f.conflict and f.conflict["kind"] == "name"]
+    names = [f for f in facts if f.conflict and f.conflict.kind == "name"]
     assert len(names) == 1 and names[0].status == "conflict"
-    assert {v["text"] for v in names[0].conflict["values"]} == {"Alison Brooks", "Allison Brooks"}
+    assert {v.text for v in names[0].conflict.values} == {"Alison Brooks", "Allison Brooks"}
     assert {s.article for s in names[0].support} == {"s1", "s2"}
 
 
@@ -97,7 +97,7 @@ def test_every_fact_carries_a_confidence() -> None:
     facts = align_facts(arts, parsed(arts), [], Settings())
     assert all(0.0 <= f.confidence <= 1.0 for f in facts)
     custody = next(f for f in facts if "custody" in f.text)
-    assert custody.status == "conflict" and custody.conflict["confidence"] >= Settings().conflict_threshold
+    assert custody.status == "conflict" and custody.conflict.confidence >= Settings().conflict_threshold
     # a high threshold keeps the same difference as a possible difference on a shared fact
     strict = align_facts(arts, parsed(arts), [], Settings(conflict_threshold=0.99))
     kept = next(f for f in strict if "custody" in f.text)

@@ -73,11 +73,11 @@ def test_date_and_number_word_conflicts() -> None:
     arts, docs = _story()
     facts = align_facts(arts, docs, [], Settings())
     hearing = _fact_with(facts, "scheduled for Thursday")
-    assert hearing.status == "conflict" and hearing.conflict["kind"] == "date"
-    assert {v["text"] for v in hearing.conflict["values"]} == {"Thursday", "next month"}
+    assert hearing.status == "conflict" and hearing.conflict.kind == "date"
+    assert {v.text for v in hearing.conflict.values} == {"Thursday", "next month"}
     injured = _fact_with(facts, "Twelve people")
     assert any("14 people" in s.text for s in injured.support)
-    assert injured.status == "conflict" and injured.conflict["kind"] == "number"
+    assert injured.status == "conflict" and injured.conflict.kind == "number"
 
 
 def test_same_time_in_other_words_is_no_conflict() -> None:

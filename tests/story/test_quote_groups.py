@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from newsprism.model import Article, Entity, Quote
+from newsprism.model import Article, DiffOp, Entity, Quote
 from newsprism.story.quote_groups import compare, group_quotes, word_diff
 
 sys.path.insert(0, str(Path(__file__).parent))  # tests import with importlib: make the fixtures importable
@@ -39,9 +39,8 @@ def test_reworded_has_a_word_diff() -> None:
     b = "We do not and will not interfere in any countries’ affairs."
     groups = group_quotes([q("q1", "a1", a), q("q2", "a2", b)], ARTS, ENTS)
     assert groups[0].agreement == "reworded"
-    changes = [d for d in groups[0].diff if d["op"] != "equal"]
-    assert {"op": "replace", "a": "did", "b": "do"} in changes
-    assert all(set(d) == {"op", "a", "b"} for d in groups[0].diff)
+    changes = [d for d in groups[0].diff if d.op != "equal"]
+    assert DiffOp("replace", "did", "do") in changes
 
 
 def test_paraphrased_when_one_outlet_reports_indirectly() -> None:
@@ -65,8 +64,8 @@ def test_no_group_for_other_speakers_same_article_or_unrelated_words() -> None:
 def test_compare_and_diff_helpers() -> None:
     assert compare("", "anything") is None
     assert compare("one two three four", "five six seven eight") is None
-    assert word_diff("a b c", "a x c") == [{"op": "equal", "a": "a", "b": "a"}, {"op": "replace", "a": "b", "b": "x"},
-                                           {"op": "equal", "a": "c", "b": "c"}]
+    assert word_diff("a b c", "a x c") == [DiffOp("equal", "a", "a"), DiffOp("replace", "b", "x"),
+                                           DiffOp("equal", "c", "c")]
 
 
 @pytest.mark.slow
@@ -81,6 +80,6 @@ def test_seed_groups() -> None:
                     and any(fragment in by_id[i].text for i in g.quotes))
 
     wang = group_of("will not interfere in any")
-    assert wang.agreement == "reworded" and {"op": "replace", "a": "did", "b": "do"} in wang.diff
+    assert wang.agreement == "reworded" and DiffOp("replace", "did", "do") in wang.diff
     assert group_of("Regrettably").agreement == "truncated"
     assert group_of("They do not want me or us to win").agreement == "identical"

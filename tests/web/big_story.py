@@ -35,8 +35,10 @@ def big_story(n_articles: int, n_facts: int = 0) -> tuple[dict[str, Any], dict[s
                       "support": [span(a, "ended their strike on Friday") for a in tellers], "conflict": None})
     facts.append({"id": "fc", "text": "The strike lasted some days.", "status": "conflict", "confidence": 0.9,
                   "support": [span(ids[0], "after 2 days"), span(ids[-1], f"after {n_articles + 1} days")],
-                  "conflict": {"kind": "number", "values": [{"article": ids[0], "text": "2"},
-                                                            {"article": ids[-1], "text": str(n_articles + 1)}]}})
+                  "conflict": {"kind": "number", "strength": "hard", "confidence": 0.9,
+                               "values": [{"article": ids[0], "text": "2", "statement": texts[ids[0]]},
+                                          {"article": ids[-1], "text": str(n_articles + 1),
+                                           "statement": texts[ids[-1]]}]}})
     facts += [{"id": f"u{i}", "text": f"Passengers in {PLACES[i % len(PLACES)]} had waited for hours at the quay.",
                "status": "unique", "support": [span(aid, "had waited for hours at the quay")], "conflict": None}
               for i, aid in enumerate(ids)]

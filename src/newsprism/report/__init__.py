@@ -1,4 +1,4 @@
-"""Renderers of a report dict (``newsprism.report/1``): text, md, html and json, found through one registry."""
+"""Renderers of a ``Report``: text, md, html and json, found through one registry."""
 
 from __future__ import annotations
 
@@ -12,8 +12,9 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from ..errors import ReportError
+from ..model import Report
 
-Renderer = Callable[..., str]
+Renderer = Callable[..., str]  # (report: Report, *, articles=..., **options) -> the rendered text
 
 _REGISTRY: dict[str, Callable[[], Renderer]] = {}
 
@@ -33,18 +34,21 @@ def formats() -> tuple[str, ...]:
     return tuple(_REGISTRY)
 
 
-def render(report: Mapping[str, Any], fmt: str, *, articles: Mapping[str, str] | None = None,
+def as_report(report: Report | Mapping[str, Any]) -> Report:
+    """A ``Report`` as is; a report document read through ``Report.from_dict`` (a bad one raises ``ReportError``)."""
+    return report if isinstance(report, Report) else Report.from_dict(report)
+
+
+def render(report: Report | Mapping[str, Any], fmt: str, *, articles: Mapping[str, str] | None = None,
            **options: Any) -> str:
     """The report in one format. ``articles`` (article id -> cleaned text) lets a format quote cited spans."""
     loader = _REGISTRY.get(fmt)
     if loader is None:
         raise ReportError(f"unknown report format {fmt!r}; choose one of: {', '.join(formats())}")
-    if not isinstance(report, Mapping) or not isinstance(report.get("story"), Mapping):
-        raise ReportError("not a newsprism report: it has no 'story' object; give the output of Report.to_dict()")
-    return loader()(report, articles=articles, **options)
+    return loader()(as_report(report), articles=articles, **options)
 
 
-def emit(report: Mapping[str, Any], fmt: str, output: str | None = None, *,
+def emit(report: Report | Mapping[str, Any], fmt: str, output: str | None = None, *,
          articles: Mapping[str, str] | None = None, full: bool = False, pager: bool = False) -> None:
     """Renders the report to ``output`` (written to a temporary file, then renamed) or to stdout.
 
@@ -88,8 +92,8 @@ def _page(text: str) -> None:
         sys.stdout.write(text)
 
 
-def _json(report: Mapping[str, Any], *, articles: Mapping[str, str] | None = None, **_: Any) -> str:
-    return json.dumps(report, indent=2, ensure_ascii=False)
+def _json(report: Report, *, articles: Mapping[str, str] | None = None, **_: Any) -> str:
+    return json.dumps(report.to_dict(), indent=2, ensure_ascii=False)
 
 
 @register("text")
@@ -118,4 +122,4 @@ def _json_loader() -> Renderer:
     return _json
 
 
-__all__ = ["emit", "formats", "register", "render"]
+__all__ = ["as_report", "emit", "formats", "register", "render"]

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
+
+from ..model import DiffOp
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
@@ -30,15 +32,6 @@ def plain(value: Any) -> str:
 def one_line(value: Any) -> str:
     """Printable text with runs of whitespace (newlines too) folded to one space."""
     return " ".join(plain(value).split())
-
-
-@dataclass(slots=True)
-class DiffOp:
-    """One step of a wording diff: ``equal``, ``insert``, ``delete`` or ``replace`` (old -> new)."""
-
-    op: str
-    old: str = ""
-    new: str = ""
 
 
 @dataclass(slots=True)
@@ -210,68 +203,13 @@ def quotes_by_speaker(report: Mapping[str, Any], look: Lookup) -> list[tuple[str
     return out
 
 
-def diff_ops(diff: Any) -> list[DiffOp]:
-    """A quote group's word diff as a list of ops, whichever of the usual shapes it comes in."""
+def diff_ops(diff: Iterable[DiffOp | Mapping[str, Any]] | None) -> list[DiffOp]:
+    """A quote group's word diff, as ``word_diff`` writes it, with its words made printable for display."""
     ops: list[DiffOp] = []
     for item in diff or []:
-        if isinstance(item, (list, tuple)) and len(item) >= 2:
-            op = _op_name(item[0])
-            if len(item) >= 3:
-                ops.append(_make(op, item[1], item[2]))
-            else:
-                ops.append(_make(op, item[1], item[1]))
-            continue
-        if not isinstance(item, Mapping):
-            continue
-        if isinstance(item.get("ops"), list):  # a nested pairwise diff
-            ops.extend(diff_ops(item["ops"]))
-            continue
-        op = _op_name(item.get("op") or item.get("tag") or item.get("type") or item.get("kind") or "equal")
-        old = _first(item, ("old", "a", "from", "left", "removed", "deleted", "before"))
-        new = _first(item, ("new", "b", "to", "right", "added", "inserted", "after"))
-        text = _first(item, ("text", "words", "value", "token", "tokens"))
-        if op == "equal":
-            ops.append(DiffOp("equal", text or old or new, text or new or old))
-        elif op == "delete":
-            ops.append(DiffOp("delete", old or text, ""))
-        elif op == "insert":
-            ops.append(DiffOp("insert", "", new or text))
-        else:
-            ops.append(DiffOp("replace", old, new))
+        op = item if isinstance(item, DiffOp) else DiffOp(item["op"], item.get("a") or "", item.get("b") or "")
+        ops.append(DiffOp(op.op, one_line(op.a), one_line(op.b)))
     return ops
-
-
-def _make(op: str, old: Any, new: Any) -> DiffOp:
-    o, n = _words(old), _words(new)
-    if op == "delete":
-        return DiffOp(op, o, "")
-    if op == "insert":
-        return DiffOp(op, "", n)
-    return DiffOp(op, o, n)
-
-
-def _op_name(raw: Any) -> str:
-    s = str(raw).lower()
-    if s in ("=", " ", "equal", "same", "keep", "eq", "0"):
-        return "equal"
-    if s in ("-", "delete", "del", "removed", "remove", "-1"):
-        return "delete"
-    if s in ("+", "insert", "ins", "added", "add", "1"):
-        return "insert"
-    return "replace"
-
-
-def _first(item: Mapping[str, Any], keys: tuple[str, ...]) -> str:
-    for k in keys:
-        if k in item and item[k] is not None:
-            return _words(item[k])
-    return ""
-
-
-def _words(value: Any) -> str:
-    if isinstance(value, (list, tuple)):
-        return " ".join(one_line(v) for v in value)
-    return one_line(value)
 
 
 def conflict_parts(conflict: Any, look: Lookup | None = None) -> list[tuple[str, str]]:
@@ -294,7 +232,8 @@ def _name(value: Any, look: Lookup | None) -> str:
 
 
 def _value_text(value: Any, look: Lookup | None) -> str:
-    if isinstance(value, Mapping) and "article" in value and set(value) <= {"article", "text", "start", "end"}:
+    if isinstance(value, Mapping) and "article" in value and set(value) <= {"article", "text", "start", "end",
+                                                                              "statement"}:
         return f"{_name(value.get('article'), look)}: {one_line(value.get('text'))}"  # one outlet's wording
     if isinstance(value, (list, tuple)) and value and all(
             isinstance(v, Mapping) and "article" in v for v in value):

@@ -14,7 +14,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from ._format import DiffOp, Lookup, conflict_parts, diff_ops, one_line, quotes_by_speaker
+from ..model import DiffOp
+from ._format import Lookup, conflict_parts, diff_ops, one_line, quotes_by_speaker
 
 MIN_CONFIDENCE = 0.5
 # A unique fact's confidence is how far it stands from every other outlet's closest statement (1 - similarity):

@@ -15,6 +15,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import escape
 
 from ._attribution import attribution_view
+from ..model import Report
 from ._format import (
     EVIDENCE_LABEL,
     Lookup,
@@ -77,7 +78,7 @@ def safe_url(url: Any) -> str | None:
     return None
 
 
-def render_html(report: Mapping[str, Any], *, articles: Mapping[str, str] | None = None,
+def render_html(report: Report, *, articles: Mapping[str, str] | None = None,
                 nav: Sequence[tuple[str, str]] = (), article_href: str | None = None,
                 pages: Mapping[str, int] | None = None, per_page: int | None = None, **_: Any) -> str:
     """The whole HTML document; ``articles`` (id -> text) embeds the texts so citations highlight their spans.
@@ -87,7 +88,7 @@ def render_html(report: Mapping[str, Any], *, articles: Mapping[str, str] | None
     section a page at a time (``pages``: section -> page number, from 1), so a story of hundreds of articles
     gives a page of a reasonable size.
     """
-    return environment().get_template("report.html.j2").render(**view(report, articles, nav, article_href,
+    return environment().get_template("report.html.j2").render(**view(report.to_dict(), articles, nav, article_href,
                                                                        pages=pages, per_page=per_page))
 
 
@@ -168,8 +169,9 @@ NOTEBOOK_CSS = """.np-digest{font:14px/1.45 system-ui,sans-serif;max-width:70rem
 .np-digest del{background:#fbe6e4}.np-digest ins{background:#e3f4ea;text-decoration:none}"""
 
 
-def render_digest_html(report: Mapping[str, Any]) -> str:
+def render_digest_html(typed: Report) -> str:
     """The differences digest alone, as an HTML fragment with its own small style (for notebooks)."""
+    report = typed.to_dict()
     look = Lookup.of(report)
     story = report.get("story") or {}
     body = environment().get_template("digest.html.j2").render(d=build_digest(report, look))

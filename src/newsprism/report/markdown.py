@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from ..model import Report
 from ._format import (
     EVIDENCE_LABEL,
     Lookup,
@@ -36,8 +37,9 @@ def esc(value: Any) -> str:
     return _LEADING.sub(r"\\\1", _SPECIAL.sub(r"\\\1", s))
 
 
-def render_markdown(report: Mapping[str, Any], *, articles: Mapping[str, str] | None = None, **_: Any) -> str:
+def render_markdown(typed: Report, *, articles: Mapping[str, str] | None = None, **_: Any) -> str:
     """The whole report in Markdown; with ``articles`` the summary's footnotes quote the cited passages."""
+    report = typed.to_dict()
     look = Lookup.of(report)
     story = report.get("story") or {}
     lines: list[str] = [f"# {esc(story.get('title') or 'Untitled story')}", ""]
@@ -202,11 +204,11 @@ def _diff(ops: list[Any]) -> str:
     parts = []
     for op in ops:
         if op.op == "equal":
-            parts.append(esc(op.old))
-        if op.op in ("delete", "replace") and op.old:
-            parts.append(f"~~{esc(op.old)}~~")
-        if op.op in ("insert", "replace") and op.new:
-            parts.append(f"**{esc(op.new)}**")
+            parts.append(esc(op.a))
+        if op.op in ("delete", "replace") and op.a:
+            parts.append(f"~~{esc(op.a)}~~")
+        if op.op in ("insert", "replace") and op.b:
+            parts.append(f"**{esc(op.b)}**")
     return " ".join(p for p in parts if p)
 
 

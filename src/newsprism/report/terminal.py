@@ -18,6 +18,7 @@ from rich.text import Text
 
 from ._attribution import attribution_view
 from .digest import MAX_SPEAKERS, UNIQUE_PER_OUTLET, Digest, Voice, build_digest
+from ..model import Report
 from ._format import (
     EVIDENCE_LABEL,
     Lookup,
@@ -42,7 +43,7 @@ STATUS_STYLE = {"shared": "green", "unique": "cyan", "conflict": "bold red"}
 SIDE_BY_SIDE_MAX = 3  # above this many articles, fact cells show marks instead of the supporting text
 
 
-def render_text(report: Mapping[str, Any], *, articles: Mapping[str, str] | None = None,
+def render_text(report: Report, *, articles: Mapping[str, str] | None = None,
                 color: bool | None = None, width: int | None = None, full: bool = False, **_: Any) -> str:
     """The differences digest (``full``: the complete report) as terminal text.
 
@@ -57,8 +58,9 @@ def render_text(report: Mapping[str, Any], *, articles: Mapping[str, str] | None
     console = Console(file=buf, width=width, force_terminal=color, color_system="standard" if color else None,
                       no_color=not color, highlight=False, emoji=False, markup=False, soft_wrap=False,
                       legacy_windows=False)
-    look = Lookup.of(report)
-    for part in (_sections(report, look, articles) if full else digest_sections(report, look)):
+    data = report.to_dict()
+    look = Lookup.of(data)
+    for part in (_sections(data, look, articles) if full else digest_sections(data, look)):
         console.print(part)
     out = buf.getvalue()
     if not color:  # rich pads lines to the full width; plain text reads better without the padding
@@ -243,12 +245,12 @@ def _diff_text(ops: list[Any]) -> Text:
     t = Text("diff: ", style="dim")
     for op in ops:
         if op.op == "equal":
-            t.append(op.old + " ")
-        if op.op in ("delete", "replace") and op.old:
-            t.append("[-" + op.old + "-]", style="red strike")
+            t.append(op.a + " ")
+        if op.op in ("delete", "replace") and op.a:
+            t.append("[-" + op.a + "-]", style="red strike")
             t.append(" ")
-        if op.op in ("insert", "replace") and op.new:
-            t.append("{+" + op.new + "+}", style="green")
+        if op.op in ("insert", "replace") and op.b:
+            t.append("{+" + op.b + "+}", style="green")
             t.append(" ")
     return t
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from ..config import Settings
 from ..errors import InputError, ReportError
-from ..model import SCHEMA, Article
+from ..model import SCHEMA, Article, Report
 
 
 def _check_span(where: str, span: Mapping[str, Any], texts: Mapping[str, str], problems: list[str],
@@ -88,9 +88,11 @@ def check_support(report: Mapping[str, Any]) -> list[str]:
     return problems
 
 
-def verify(report: Mapping[str, Any], articles: Sequence[Article]) -> list[str]:
+def verify(typed: Report | Mapping[str, Any], articles: Sequence[Article]) -> list[str]:
     """Every mismatch between the report's quoted texts and the articles, and every citation its aligned facts do
-    not back; an empty list means the report holds."""
+    not back; an empty list means the report holds. A document is checked as it is, typed or not, so that offsets
+    of the wrong type are listed rather than refused."""
+    report = typed.to_dict() if isinstance(typed, Report) else typed
     texts = {a.id: a.text for a in articles}
     problems = check_summary(report.get("summary") or [], texts) + check_support(report)
     for i, fact in enumerate(report.get("facts") or []):
@@ -133,8 +135,8 @@ def count_texts(report: Mapping[str, Any]) -> int:
     return n
 
 
-def load_report(path: str) -> dict[str, Any]:
-    """A report JSON file, or a ReportError that says what is wrong with it."""
+def load_report(path: str) -> Report:
+    """A report JSON file read through ``Report.from_dict``, or a ReportError that says what is wrong with it."""
     try:
         with open(path, encoding="utf-8") as fh:
             data = json.load(fh)
@@ -147,7 +149,10 @@ def load_report(path: str) -> dict[str, Any]:
     if not isinstance(data, dict) or data.get("schema") != SCHEMA:
         raise ReportError(f"{path}: not a newsprism report (expected \"schema\": \"{SCHEMA}\"); "
                           "give a report made with --format json")
-    return data
+    try:
+        return Report.from_dict(data)
+    except ReportError as exc:
+        raise ReportError(f"{path}: {exc}") from None
 
 
 def _missing_articles(report: Mapping[str, Any], articles: Sequence[Article], problems: list[str]) -> list[str]:
@@ -169,7 +174,7 @@ def verify_command(report_path: str, inputs: Sequence[str], settings: Settings |
     from ..api import load
 
     settings = settings or Settings()
-    report = load_report(report_path)
+    report = load_report(report_path).to_dict()
     errors: list[InputError] = []
     articles = load(list(inputs), settings, errors=errors)
     for err in errors:

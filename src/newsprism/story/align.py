@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from ..config import Settings
-from ..model import Article, Entity, Fact, Sentence, Span
+from ..model import Article, Conflict, Entity, Fact, Sentence, Span
 from ..nlp import sentences as split_sentences
 from .summarizers.units import is_furniture
 
@@ -604,7 +604,7 @@ def _fact_id(spans: Sequence[Span]) -> str:
     return "f" + hashlib.sha1(key.encode()).hexdigest()[:10]
 
 
-ConflictFinder = Callable[[Sequence[Unit], np.ndarray], "dict[str, Any] | None"]
+ConflictFinder = Callable[[Sequence[Unit], np.ndarray], "Conflict | None"]
 
 
 def facts_from_groups(units: Sequence[Unit], groups: Sequence[Sequence[int]], score: np.ndarray,
@@ -634,7 +634,7 @@ def facts_from_groups(units: Sequence[Unit], groups: Sequence[Sequence[int]], sc
             row = score[idx[0]][arts != group[0].article]
             confidence = float(1.0 - row.max()) if row.size else 1.0
             conflict = None
-        sure = conflict is not None and conflict["confidence"] >= conflict_threshold
+        sure = conflict is not None and conflict.confidence >= conflict_threshold
         status = "unique" if n_articles == 1 else ("conflict" if sure else "shared")
         best = min(group, key=_clarity)
         fact = Fact(id=_fact_id(support), text=best.text, status=status,  # type: ignore[arg-type]

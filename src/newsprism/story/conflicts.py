@@ -14,11 +14,10 @@ import hashlib
 import re
 from collections.abc import Sequence
 from difflib import SequenceMatcher
-from typing import Any
 
 import numpy as np
 
-from ..model import Entity, Fact, Span
+from ..model import Conflict, ConflictValue, Entity, Fact, Span
 from .align import REPORTING, Unit
 
 # How often a difference of each kind between two statements that state the same fact is a real conflict (a prior
@@ -36,8 +35,8 @@ _YEARS = re.compile(r"^(?:1[89]|20)\d\d$")
 _SPANS = {"year", "month", "week", "day", "hour", "minute", "second", "decade", "century", "time", "night"}
 
 
-def _value_text(unit: Unit, values: dict[str, str]) -> dict[str, str]:
-    return {"article": unit.article, "text": ", ".join(values.values()), "statement": unit.text}
+def _value_text(unit: Unit, values: dict[str, str]) -> ConflictValue:
+    return ConflictValue(article=unit.article, text=", ".join(values.values()), statement=unit.text)
 
 
 def _differences(a: Unit, b: Unit) -> list[tuple[str, str, dict[str, str], dict[str, str]]]:
@@ -136,10 +135,10 @@ def _in_quotes(text: str, values: dict[str, str]) -> bool:
     return True
 
 
-def find_conflict(units: Sequence[Unit], score: np.ndarray) -> dict[str, Any] | None:
+def find_conflict(units: Sequence[Unit], score: np.ndarray) -> Conflict | None:
     """The most certain difference between statements of different articles in one aligned group, with the
     others under ``also``; ``score`` holds the pair model's same-fact confidence between the group's statements."""
-    found: list[dict[str, Any]] = []
+    found: list[Conflict] = []
     for i, a in enumerate(units):
         for j in range(i + 1, len(units)):
             b = units[j]
@@ -149,16 +148,14 @@ def find_conflict(units: Sequence[Unit], score: np.ndarray) -> dict[str, Any] | 
                 if _in_quotes(a.text, va) and _in_quotes(b.text, vb):
                     continue  # two wordings of one quotation: the quote groups compare those
                 confidence = float(score[i, j]) * KIND_PRIOR[(kind, strength)]
-                found.append({"kind": "date" if kind == "weekday" else kind, "strength": strength,
-                              "confidence": round(confidence, 3),
-                              "values": [_value_text(a, va), _value_text(b, vb)]})
+                found.append(Conflict(kind="date" if kind == "weekday" else kind,  # type: ignore[arg-type]
+                                      strength=strength, confidence=round(confidence, 3),  # type: ignore[arg-type]
+                                      values=[_value_text(a, va), _value_text(b, vb)]))
     if not found:
         return None
-    found.sort(key=lambda c: -c["confidence"])
-    first = dict(found[0])
-    if len(found) > 1:
-        first["also"] = found[1:4]
-    return first
+    found.sort(key=lambda c: -c.confidence)
+    found[0].also = found[1:4]
+    return found[0]
 
 
 def _name_words(name: str) -> list[str]:
@@ -232,9 +229,9 @@ def _spelling_fact(units: Sequence[Unit], x: str, y: str, arts_x: set[str], arts
         return None
     support = [Span(u.article, u.start, u.end, u.text) for u in (*ux, *uy)]
     confidence = 0.9
-    conflict = {"kind": "name", "strength": "hard", "confidence": confidence,
-                "values": [{"article": ux[0].article, "text": x, "statement": ux[0].text},
-                           {"article": uy[0].article, "text": y, "statement": uy[0].text}]}
+    conflict = Conflict(kind="name", strength="hard", confidence=confidence,
+                        values=[ConflictValue(ux[0].article, x, ux[0].text),
+                                ConflictValue(uy[0].article, y, uy[0].text)])
     key = "|".join(f"{s.article}:{s.start}:{s.end}" for s in support)
     return Fact(id="f" + hashlib.sha1(key.encode()).hexdigest()[:10], text=ux[0].text,
                 status="conflict" if confidence >= threshold else "shared",

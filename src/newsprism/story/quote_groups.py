@@ -6,9 +6,8 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from difflib import SequenceMatcher
-from typing import Any
 
-from ..model import Agreement, Article, Entity, Quote, QuoteGroup
+from ..model import Agreement, Article, DiffOp, Entity, Quote, QuoteGroup
 
 _WORD = re.compile(r"[\w]+(?:['’][\w]+)*", re.UNICODE)
 _STOP = frozenset("""
@@ -30,13 +29,13 @@ def _contains(long: list[str], short: list[str]) -> bool:
     return n > 0 and any(long[i:i + n] == short for i in range(len(long) - n + 1))
 
 
-def word_diff(text_a: str, text_b: str) -> list[dict[str, Any]]:
+def word_diff(text_a: str, text_b: str) -> list[DiffOp]:
     """Word-level edit script from wording ``a`` to wording ``b``, compared without case, shown as written."""
     a, b = _WORD.findall(text_a), _WORD.findall(text_b)
     la, lb = normalise(text_a), normalise(text_b)
-    out: list[dict[str, Any]] = []
+    out: list[DiffOp] = []
     for op, i1, i2, j1, j2 in SequenceMatcher(None, la, lb, autojunk=False).get_opcodes():
-        out.append({"op": op, "a": " ".join(a[i1:i2]), "b": " ".join(b[j1:j2])})
+        out.append(DiffOp(op, " ".join(a[i1:i2]), " ".join(b[j1:j2])))  # type: ignore[arg-type]
     return out
 
 

@@ -34,7 +34,7 @@ from .. import __version__
 from ..config import Settings
 from ..corpus.listing import SORTS, StoryFilter
 from ..errors import InputError, NewsprismError, StoreError, TooLarge
-from ..model import Article
+from ..model import Article, Report
 from ..report import render
 from ..report.html import PAGED
 from ..report._format import one_line, plain
@@ -67,12 +67,12 @@ class _Cache:
     def __init__(self, size: int = 64, recheck: float = 2.0) -> None:
         self.size = size
         self.recheck = recheck
-        self.items: OrderedDict[tuple[Any, ...], tuple[dict[str, Any], str]] = OrderedDict()
+        self.items: OrderedDict[tuple[Any, ...], tuple[Report, str]] = OrderedDict()
         self.checked: dict[str, tuple[float, tuple[Any, ...]]] = {}
         self.lock = threading.Lock()
         self.story_locks: dict[str, threading.Lock] = {}
 
-    def recent(self, story_id: str) -> tuple[dict[str, Any], str] | None:
+    def recent(self, story_id: str) -> tuple[Report, str] | None:
         """The story's page when its membership was checked against the store less than ``recheck`` s ago."""
         with self.lock:
             seen = self.checked.get(story_id)
@@ -86,14 +86,14 @@ class _Cache:
             if len(self.checked) > 4 * self.size:
                 self.checked.pop(next(iter(self.checked)))
 
-    def get(self, key: tuple[Any, ...]) -> tuple[dict[str, Any], str] | None:
+    def get(self, key: tuple[Any, ...]) -> tuple[Report, str] | None:
         with self.lock:
             hit = self.items.get(key)
             if hit is not None:
                 self.items.move_to_end(key)
             return hit
 
-    def put(self, key: tuple[Any, ...], value: tuple[dict[str, Any], str]) -> None:
+    def put(self, key: tuple[Any, ...], value: tuple[Report, str]) -> None:
         with self.lock:
             self.items[key] = value
             self.items.move_to_end(key)
@@ -116,11 +116,11 @@ class App:
         self.analysis_slot = threading.Semaphore(1)
         self.analysis_seconds = ANALYSIS_SECONDS
         self.reports = ThreadPoolExecutor(max_workers=2, thread_name_prefix="newsprism-report")
-        self.pending: dict[str, Future[tuple[dict[str, Any], str] | None]] = {}
+        self.pending: dict[str, Future[tuple[Report, str] | None]] = {}
         self.pending_lock = threading.Lock()
 
     # -- shared helpers ------------------------------------------------------------------------------------
-    def _story_page(self, story_id: str) -> tuple[dict[str, Any], str] | None:
+    def _story_page(self, story_id: str) -> tuple[Report, str] | None:
         """The story's report and its HTML page (cached while the story's articles stay the same)."""
         story = self.store.get_story(story_id)
         if story is None:
@@ -131,19 +131,19 @@ class App:
             with self.cache.story_lock(story_id):
                 hit = self.cache.get(key)
                 if hit is None:
-                    report = self.store.story_report(story_id)
+                    report = Report.from_dict(self.store.story_report(story_id))
                     hit = (report, self._render_story(story_id, report, {}))
                     self.cache.put(key, hit)
         self.cache.checked_now(story_id, key)
         return hit
 
-    def _render_story(self, story_id: str, report: dict[str, Any], pages: dict[str, int]) -> str:
+    def _render_story(self, story_id: str, report: Report, pages: dict[str, int]) -> str:
         """One page of a story: long sections a page at a time, sources shown by file name."""
         texts = {a.id: a.text for a in self.store.story_articles(story_id)}
         return render(public_report(report), "html", articles=texts, nav=NAV, per_page=SECTION_PAGE, pages=pages,
                       article_href="/articles/{id}?story=" + story_id)
 
-    async def _story_soon(self, story_id: str) -> tuple[dict[str, Any], str] | None | Literal[False]:
+    async def _story_soon(self, story_id: str) -> tuple[Report, str] | None | Literal[False]:
         """The story's page, None for an unknown story, or False while its report is still being made."""
         with self.pending_lock:
             job = self.pending.get(story_id)
@@ -225,12 +225,12 @@ class App:
             story_id = _valid_id(story_id)
             got = await run_in_threadpool(self._story_page, story_id)
             if got is not None:
-                for q in got[0].get("quotes") or []:
-                    if q.get("article") == article_id:
-                        who = one_line(q.get("speaker")) or "unattributed"
-                        quotes.append((int(q["start"]), int(q["end"]), who))
-                        quote_rows.append({"speaker": who, "kind": one_line(q.get("kind")), "start": q["start"],
-                                           "end": q["end"], "text": one_line(q.get("text"))})
+                for q in got[0].quotes:
+                    if q.article == article_id:
+                        who = one_line(q.speaker) or "unattributed"
+                        quotes.append((q.start, q.end, who))
+                        quote_rows.append({"speaker": who, "kind": q.kind, "start": q.start, "end": q.end,
+                                           "text": one_line(q.text)})
         highlight = None
         if "start" in request.query_params or "end" in request.query_params:
             start = _int_param(request, "start", 0, 0, len(art.text))
@@ -289,7 +289,7 @@ class App:
         texts = {a.id: a.text for a in articles}
         return _html(render(report, "html", articles=texts, nav=NAV))
 
-    def _analyze_in_slot(self, articles: list[Article]) -> dict[str, Any]:
+    def _analyze_in_slot(self, articles: list[Article]) -> Report:
         """The analysis, on a worker thread; the slot is held until it ends, even after its request gave up on it,
         so at most one analysis is ever in memory."""
         try:
@@ -297,10 +297,10 @@ class App:
         finally:
             self.analysis_slot.release()
 
-    def _analyze(self, articles: list[Article]) -> dict[str, Any]:
+    def _analyze(self, articles: list[Article]) -> Report:
         from ..api import analyze
 
-        return analyze(articles, self.settings).to_dict()
+        return analyze(articles, self.settings)
 
     def _form_error(self, message: str, values: dict[str, str], status: int = 400) -> Response:
         return _html(page("analyze.html.j2", title="Analyse articles", slots=range(1, PASTE_SLOTS + 1),
@@ -340,7 +340,7 @@ class App:
             got = await run_in_threadpool(self._story_page, story_id)
             if got is None:
                 return _error(404, f"no story {story_id} in this store")
-            body["report"] = public_report(got[0])
+            body["report"] = public_report(got[0]).to_dict()
         return JSONResponse(body)
 
     async def api_article(self, request: Request) -> Response:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import PurePath
@@ -11,6 +12,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from ..corpus.listing import SORTS, StoryFilter, outlets_of, published_range, with_dates
+from ..model import Report
 from ..report._format import one_line
 
 NAV = (("Stories", "/"), ("Analyse articles", "/analyze"), ("API", "/api"))
@@ -56,11 +58,10 @@ def public_story(story: Mapping[str, Any]) -> dict[str, Any]:
     return out
 
 
-def public_report(report: Mapping[str, Any]) -> dict[str, Any]:
-    """A report dict for pages and the API, with article sources as file names."""
-    story = dict(report.get("story") or {})
-    story["articles"] = [{**a, "source": public_source(a.get("source"))} for a in story.get("articles") or []]
-    return {**report, "story": story}
+def public_report(report: Report) -> Report:
+    """The report for pages and the API, with article sources as file names (server paths stay on the server)."""
+    articles = [replace(a, source=public_source(a.source)) for a in report.story.articles]
+    return replace(report, story=replace(report.story, articles=articles))
 
 
 def list_filter(params: Mapping[str, str]) -> StoryFilter:
