@@ -10,6 +10,7 @@ from datetime import date
 import numpy as np
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
+from ..ingest.titles import lead_title
 from ..model import Article
 
 _STOP = frozenset(ENGLISH_STOP_WORDS) | {"said", "says", "say", "told", "according", "would", "could", "also",
@@ -156,7 +157,8 @@ def extract(article: Article) -> Features:
     for y in set(_YEAR.findall(text[:DATELINE_CHARS * 2])):
         raw["Y:" + y] = raw.get("Y:" + y, 0.0) + YEAR_WEIGHT
     terms = {k: 1.0 + math.log(v) if v > 1.0 else v for k, v in raw.items()}
-    return Features(terms=terms, day=article_day(article.published, text), title=article.title or _first_line(text))
+    title = article.title or lead_title(text) or _first_line(text)  # a lead-based title skips furniture lines
+    return Features(terms=terms, day=article_day(article.published, text), title=title)
 
 
 def article_day(published: str | None, text: str) -> int | None:

@@ -6,6 +6,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ..ingest.titles import best_title, cut_title, furniture_title
 from ..report._format import one_line
 
 SORTS: dict[str, str] = {
@@ -27,10 +28,26 @@ def outlets_of(story: Mapping[str, Any]) -> list[str]:
     return sorted({one_line(a.get("outlet")) for a in story.get("articles") or [] if a.get("outlet")})
 
 
+def story_title(story: Mapping[str, Any]) -> str | None:
+    """A story's title as lists show it: its best article title (a real headline whose words the other titles share
+    most), else the title stored with it (its first article's lead) unless that is page furniture.
+
+    The store names a story after its first article when the story is made; a later article often has the better
+    headline, and the first one's title can be a photo caption or a widget's text.
+    """
+    titles = [str(a["title"]) for a in story.get("articles") or [] if a.get("title")]
+    best = best_title(titles, titles) if titles else None
+    if best is not None and not furniture_title(best):
+        return best
+    stored = one_line(story.get("title"))
+    return cut_title(stored) if stored and not furniture_title(stored) else None
+
+
 def with_dates(story: Mapping[str, Any]) -> dict[str, Any]:
-    """The story dict with ``first_seen``/``last_seen`` taken from its articles' publication dates only."""
+    """The story dict with its list title and ``first_seen``/``last_seen`` taken from its articles' publication
+    dates only."""
     first, last = published_range(story)
-    return {**story, "first_seen": first, "last_seen": last}
+    return {**story, "title": story_title(story), "first_seen": first, "last_seen": last}
 
 
 @dataclass(slots=True)

@@ -64,12 +64,17 @@ def lead_title(text: str, limit: int = TITLE_CHARS) -> str | None:
         if len(para.split()) < 8 or furniture_title(para[:200]) or para[-1] not in ".!?\"”’)":
             continue
         dl = match_dateline(para)
-        sentence = _SENTENCE_END.split(para[dl.end:] if dl else para, 1)[0].strip()
-        if len(sentence) <= limit:
-            return sentence.rstrip(".")
-        cut = sentence[:limit].rsplit(" ", 1)[0].rstrip(",;:—–- ")
-        return cut + "…"
+        return cut_title(_SENTENCE_END.split(para[dl.end:] if dl else para, 1)[0].strip(), limit)
     return None
+
+
+def cut_title(sentence: str, limit: int = TITLE_CHARS) -> str:
+    """A sentence as a title: without its full stop, cut at the last word boundary before ``limit`` characters."""
+    sentence = " ".join(sentence.split())
+    if len(sentence) <= limit:
+        return sentence.rstrip(".")
+    cut = sentence[:limit].rsplit(" ", 1)[0].rstrip(",;:—–- ")
+    return cut + "…"
 
 
 def _stems(text: str) -> list[str]:

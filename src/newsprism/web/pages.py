@@ -11,7 +11,7 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-from ..corpus.listing import SORTS, StoryFilter, outlets_of, published_range, with_dates
+from ..corpus.listing import SORTS, StoryFilter, outlets_of, published_range, story_title, with_dates
 from ..model import Report
 from ..report._format import one_line
 
@@ -38,7 +38,7 @@ def story_row(story: Mapping[str, Any]) -> dict[str, Any]:
     arts = story.get("articles") or []
     first, last = published_range(story)
     copies = sum(1 for a in arts if a.get("copy_of"))
-    return {"id": str(story.get("id")), "title": one_line(story.get("title")) or "Untitled story",
+    return {"id": str(story.get("id")), "title": one_line(story_title(story)) or "Untitled story",
             "articles": len(arts), "copies": copies, "outlets": outlets_of(story),
             "first_seen": first or "", "last_seen": last or ""}
 
