@@ -1,4 +1,5 @@
-"""Quality gate on the extraction benchmark's dev pages: newsprism must stay at or above trafilatura."""
+"""Quality gate on the extraction benchmark's dev pages: newsprism at the goal's F1, its recall not below
+trafilatura's default."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import pytest
 from newsprism.eval.extract import load_pages, newsprism_text, run_system, scores, tp_fp_fn, trafilatura_text
 
 DEV = Path(__file__).resolve().parents[3] / "shared" / "data" / "extraction" / "dev"
-FLOOR = 0.97  # newsprism's F1 on these pages was 0.981 when the gate was set
+FLOOR = 0.985  # the goal; newsprism's F1 on these pages was 0.989 (P 0.988, R 0.990) when the gate was set
 
 
 def test_shingle_scores_by_hand() -> None:
@@ -32,3 +33,4 @@ def test_extraction_at_or_above_trafilatura() -> None:
     base = run_system("trafilatura", trafilatura_text, pages, gold).summary()
     assert ours["f1"] >= base["f1"]
     assert ours["f1"] >= FLOOR
+    assert ours["recall"] >= base["recall"]
