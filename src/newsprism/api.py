@@ -1,9 +1,8 @@
-"""The public functions: load articles, analyse a story, and the analyze command built on them."""
+"""The public functions: load articles and analyse a story (``commands.analyze`` is the command built on them)."""
 
 from __future__ import annotations
 
 import os
-import sys
 from collections.abc import Iterable, Sequence
 
 from .config import Settings
@@ -138,36 +137,3 @@ def unmatched_dates(published: dict[str, str], sources: Sequence[str]) -> list[s
 
     return [key for key, day in (published or {}).items()
             if not any(published_override(str(src), {key: day}) for src in sources if src)]
-
-
-def analyze_command(inputs: Sequence[str], fmt: str = "text", output: str | None = None,
-                    settings: Settings | None = None, *, full: bool = False, pager: bool = False) -> int:
-    """`newsprism analyze`: read every input (reporting bad ones), analyse the rest, render the report."""
-    from .ingest.notarticle import LEFT_OUT
-    from .report import emit
-
-    settings = settings or Settings()
-    errors: list[InputError] = []
-    articles = load(inputs, settings, errors=errors)
-    for err in errors:
-        print(f"newsprism: error: {err}", file=sys.stderr)
-    sources = [*inputs, *(a.source for a in articles), *(e.source for e in errors)]
-    for option, given, what in (("--published", settings.published, "date"), ("--outlet", settings.outlet_names,
-                                                                              "outlet")):
-        for key in unmatched_dates(given, sources):
-            print(f"newsprism: warning: {option} {key}: no input has that name, so its {what} was not used; "
-                  "give the file name or path as listed", file=sys.stderr)
-    if not articles:
-        print("newsprism: error: no readable article among the inputs; nothing to analyse", file=sys.stderr)
-        return 2
-    report = analyze(articles, settings)
-    for note in report.notes:
-        if note.endswith(LEFT_OUT):
-            print(f"newsprism: warning: {note}", file=sys.stderr)
-    if report.other_stories:
-        print(f"newsprism: warning: the inputs tell {len(report.other_stories) + 1} unrelated stories; this report "
-              f"is about the largest ({len(report.story.articles)} articles). Analyse the others on their own: "
-              + "; ".join(", ".join(o.sources) for o in report.other_stories), file=sys.stderr)
-    emit(report, fmt, output, articles={a.id: a.text for a in report.story.articles}, full=full,
-         pager=pager)
-    return 2 if errors else 0

@@ -333,12 +333,12 @@ def _reader_gone() -> int:
 def _dispatch(args: argparse.Namespace) -> int:
     cmd = args.command
     if cmd == "analyze":
-        from .api import analyze_command
+        from .commands.analyze import analyze_command
 
         return analyze_command(args.inputs, fmt=args.format, output=args.output, settings=_settings(args),
                                full=args.full, pager=not args.no_pager)
     if cmd == "verify":
-        from .report.verify import verify_command
+        from .commands.verify import verify_command
 
         return verify_command(args.report, args.inputs, settings=_settings(args))
     if cmd == "ingest":
@@ -356,7 +356,7 @@ def _dispatch(args: argparse.Namespace) -> int:
         return show_command(args.story, store=args.store, fmt=args.format, output=args.output, full=args.full,
                             pager=not args.no_pager)
     if cmd == "serve":
-        from .web.app import serve
+        from .commands.serve import serve
 
         return serve(store=args.store, host=args.host, port=args.port)
     if cmd == "batch":

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from newsprism.api import analyze_command
+from newsprism.commands.analyze import analyze_command
 from newsprism.cli import main
 from newsprism.config import Settings
 from newsprism.errors import InputError, NoArticle, TooLarge, shown

@@ -15,7 +15,8 @@ from newsprism.errors import ReportError
 from newsprism.model import (
     Article, Claim, Entity, Evidence, Fact, Quote, Report, Span, Story, SummarySentence, TimelineEntry,
 )
-from newsprism.report.verify import load_report, verify, verify_command
+from newsprism.commands.verify import verify_command
+from newsprism.report.verify import load_report, verify
 
 A_TEXT = "The dam near Lowbridge failed on Sunday. \"Everyone got out in time,\" said fire chief Ola Brandt."
 B_TEXT = "Lowbridge dam failed on Sunday night. Chief Ola Brandt said everyone was safe."

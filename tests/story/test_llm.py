@@ -121,14 +121,14 @@ def test_nothing_linkable_falls_back_to_extractive(fake: FakeChat, story: Any) -
 
 
 def test_http_error_is_reported_and_extractive_summary_kept(fake: FakeChat, story: Any,
-                                                             capsys: pytest.CaptureFixture[str]) -> None:
+                                                             caplog: pytest.LogCaptureFixture) -> None:
     arts, docs = story
     fake.status = 500
     fake.raw = b'{"error": "model not loaded"}'
     summary, notes = summarize(arts, docs, [], [], _settings(fake.url))
     assert summary and not any(s.generated for s in summary)
     assert "HTTP 500" in notes[0]
-    assert "HTTP 500" in capsys.readouterr().err
+    assert "HTTP 500" in caplog.text  # logged as a warning, which the command prints
 
 
 def test_reply_that_is_not_chat_json(fake: FakeChat, story: Any) -> None:
@@ -146,7 +146,7 @@ def test_slow_endpoint_times_out(fake: FakeChat, story: Any) -> None:
     assert summary and "did not answer within" in notes[0]
 
 
-def test_unreachable_endpoint(story: Any, capsys: pytest.CaptureFixture[str]) -> None:
+def test_unreachable_endpoint(story: Any, caplog: pytest.LogCaptureFixture) -> None:
     arts, docs = story
     sock = socket.socket()
     sock.bind(("127.0.0.1", 0))
@@ -155,7 +155,7 @@ def test_unreachable_endpoint(story: Any, capsys: pytest.CaptureFixture[str]) ->
     summary, notes = summarize(arts, docs, [], [], _settings(f"http://127.0.0.1:{port}/v1", llm_timeout=2.0))
     assert summary and not any(s.generated for s in summary)
     assert "cannot reach" in notes[0] and "--llm-url" in notes[0]
-    assert "cannot reach" in capsys.readouterr().err
+    assert "cannot reach" in caplog.text
 
 
 @pytest.mark.parametrize("url, words", [(None, "--llm-url"), ("ftp://127.0.0.1/v1", "not an http(s) URL"),

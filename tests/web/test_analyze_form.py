@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pytest
@@ -50,6 +51,21 @@ def test_uploaded_files_are_read(client: Any, seen: list[list[Article]]) -> None
     assert [a.source for a in arts] == ["north.html", "south.txt"]
     assert all(a.published == "2024-05-06" for a in arts)
     assert "harbour district" in arts[0].text
+
+
+def test_uploads_go_to_the_reader_of_their_kind(client: Any, seen: list[list[Article]]) -> None:
+    lines = "\n".join(json.dumps({"text": t, "outlet": o, "title": "Library vote", "published": "2024-05-07"})
+                      for t, o in ((FIRST, "North Post"), (SECOND, "South Star")))
+    r = client.post("/analyze", files=[("files", ("both.jsonl", lines.encode(), "application/x-ndjson"))])
+    assert r.status_code == 200, r.text
+    assert [(a.outlet, a.published) for a in seen[0]] == [("North Post", "2024-05-07"), ("South Star", "2024-05-07")]
+
+
+def test_links_of_an_uploaded_feed_are_not_fetched(client: Any, seen: list[list[Article]]) -> None:
+    feed = (b'<?xml version="1.0"?><rss version="2.0"><channel><title>Desk</title>'
+            b"<item><title>Library vote</title><link>http://127.0.0.1:9/library</link></item></channel></rss>")
+    r = client.post("/analyze", files=[("files", ("desk.rss", feed, "application/rss+xml"))])
+    assert r.status_code == 400 and "not fetched" in r.text and not seen
 
 
 @pytest.mark.parametrize(("data", "message"), [

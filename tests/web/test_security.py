@@ -10,7 +10,8 @@ import pytest
 from web_support import BRIDGE_ID, FakeStore
 
 from newsprism.report.html import SCRIPT_SRC
-from newsprism.web.app import LOOPBACK_NAMES, _is_loopback, create_app, serve
+from newsprism.commands.serve import serve
+from newsprism.web.app import LOOPBACK_NAMES, create_app, is_loopback
 
 
 def _check_headers(r: Any) -> None:
@@ -78,13 +79,13 @@ def test_store_is_closed_on_shutdown(store: FakeStore) -> None:
     assert store.closed
 
 
-def test_default_bind_is_loopback() -> None:
+def test_default_bindis_loopback() -> None:
     from newsprism.cli import build_parser
 
     args = build_parser().parse_args(["serve"])
     assert args.host == "127.0.0.1"
-    assert _is_loopback("127.0.0.1") and _is_loopback("::1") and _is_loopback("localhost")
-    assert not _is_loopback("0.0.0.0") and not _is_loopback("192.0.2.1")
+    assert is_loopback("127.0.0.1") and is_loopback("::1") and is_loopback("localhost")
+    assert not is_loopback("0.0.0.0") and not is_loopback("192.0.2.1")
 
 
 def test_serve_refuses_a_missing_store(tmp_path: Any, capsys: pytest.CaptureFixture[str]) -> None:

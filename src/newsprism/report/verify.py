@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import json
-import sys
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from ..config import Settings
-from ..errors import InputError, ReportError
+from ..errors import ReportError
 from ..model import SCHEMA, Article, Report
 
 
@@ -155,7 +153,7 @@ def load_report(path: str) -> Report:
         raise ReportError(f"{path}: {exc}") from None
 
 
-def _missing_articles(report: Mapping[str, Any], articles: Sequence[Article], problems: list[str]) -> list[str]:
+def missing_articles(report: Mapping[str, Any], articles: Sequence[Article], problems: list[str]) -> list[str]:
     """One line per story article absent from the inputs, instead of one per span it is cited by."""
     have = {a.id for a in articles}
     raw = report.get("story")
@@ -167,24 +165,3 @@ def _missing_articles(report: Mapping[str, Any], articles: Sequence[Article], pr
     kept = [p for p in problems if not p.endswith(tails)]
     return [f"article {a.get('id')} ({a.get('source') or a.get('title') or 'no source'}): not among the inputs; "
             "give every file the report was made from" for a in missing] + kept
-
-
-def verify_command(report_path: str, inputs: Sequence[str], settings: Settings | None = None) -> int:
-    """`newsprism verify`: 0 and one OK line when every text matches, 1 and the mismatches otherwise."""
-    from ..api import load
-
-    settings = settings or Settings()
-    report = load_report(report_path).to_dict()
-    errors: list[InputError] = []
-    articles = load(list(inputs), settings, errors=errors)
-    for err in errors:
-        print(f"newsprism: error: {err}", file=sys.stderr)
-    problems = _missing_articles(report, articles, verify(report, articles))
-    if problems:
-        for p in problems:
-            print(p)
-        print(f"newsprism verify: {len(problems)} mismatch(es) in {report_path}", file=sys.stderr)
-        return 1
-    n = count_texts(report)
-    print(f"OK: all {n} cited texts of {report_path} match {len(articles)} re-loaded article(s)")
-    return 0

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import sys
+import logging
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
@@ -24,7 +24,7 @@ def summarize(articles: Sequence[Article], docs: Mapping[str, "Doc"], facts: Seq
             return get(mode)(articles, docs, facts, quotes, settings)
         except LLMError as exc:
             message = f"summary: {exc}; the extractive summary is shown instead"
-            print(f"newsprism: warning: {message}", file=sys.stderr)
+            logging.getLogger("newsprism.story").warning("newsprism: warning: %s", message)
             summary, notes = get("extractive")(articles, docs, facts, quotes, settings)
             return summary, [message, *notes]
     return get("extractive")(articles, docs, facts, quotes, settings)

@@ -7,12 +7,10 @@ import contextlib
 import ipaddress
 import os
 import re
-import socket
-import sys
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from importlib import resources
 from typing import Any, Literal
@@ -268,7 +266,7 @@ class App:
                                     f"{MAX_ANALYSIS_WORDS:,} words in all: send fewer or shorter articles, or "
                                     "analyse them with the newsprism command", values, 413)
         try:
-            articles = _form_articles(values, uploads)
+            articles = _form_articles(values, uploads, self.settings)
         except TooLarge as exc:
             return self._form_error(str(exc), values, 413)
         except (InputError, NewsprismError) as exc:
@@ -357,10 +355,11 @@ class App:
         return PlainTextResponse("ok\n")
 
 
-def _form_articles(values: dict[str, str], uploads: list[tuple[str, bytes]]) -> list[Article]:
-    """Articles from the form's pasted texts and uploaded files, cleaned by the ingest functions."""
-    from ..ingest import article_from_html, article_from_text
-    from ..ingest.decode import check_text_bytes, decode
+def _form_articles(values: dict[str, str], uploads: list[tuple[str, bytes]],
+                   settings: Settings | None = None) -> list[Article]:
+    """Articles from the form's pasted texts and uploaded files; a file goes to the reader of its kind (text, HTML,
+    JSON, JSON Lines, WARC, feed), by its name or else by its content, as on the command line."""
+    from ..ingest import article_from_text
 
     out: list[Article] = []
     default_date = _date(values.get("published", ""))
@@ -372,14 +371,33 @@ def _form_articles(values: dict[str, str], uploads: list[tuple[str, bytes]]) -> 
                                      outlet=_field(values.get(f"outlet{i}")),
                                      published=_date(values.get(f"published{i}", "")) or default_date))
     for name, data in uploads:
-        if not data.strip():
-            raise InputError(name, "the file is empty; choose another file")
-        check_text_bytes(data, name)  # the same refusal of binary files as on the command line
-        lower = name.lower()
-        if lower.endswith((".html", ".htm", ".xhtml")) or data.lstrip()[:1] == b"<":
-            out.append(article_from_html(data, source=name, published=default_date))
-        else:
-            out.append(article_from_text(decode(data, name), source=name, published=default_date))
+        out.extend(_upload_articles(name, data, settings or Settings(), default_date))
+    return out
+
+
+def _upload_articles(name: str, data: bytes, settings: Settings, published: str | None) -> list[Article]:
+    """The articles of one uploaded file, read by the ingest readers; links in it (a feed's items) are not fetched."""
+    from ..ingest import EXTENSIONS, Fetcher, read_bytes
+    from ..ingest.base import Context
+    from ..ingest.sources import with_date
+
+    if not data.strip():
+        raise InputError(name, "the file is empty; choose another file")
+
+    def no_links(url: str) -> Iterator[Article | InputError]:
+        yield InputError(url, "links in an uploaded file are not fetched; upload the linked articles themselves")
+
+    ctx = Context(settings=settings, fetcher=Fetcher(settings), read_url=no_links)
+    kind = EXTENSIONS.get(os.path.splitext(name.lower())[1])
+    out: list[Article] = []
+    for item in read_bytes(data, name, ctx, kind=kind, name=name):
+        if published and isinstance(item, Article):
+            item = with_date(item, name, {name: published})
+        if isinstance(item, InputError):
+            raise item
+        out.append(item)
+    if not out:
+        raise InputError(name, "no article found in the file; choose an article page, text, JSON, WARC or feed")
     return out
 
 
@@ -501,38 +519,8 @@ def create_app(store_path: str, *, store_factory: StoreFactory | None = None, se
     return app
 
 
-def serve(store: str, host: str = "127.0.0.1", port: int = 8000) -> int:
-    """Runs the app until interrupted; refuses a missing store and says when the app is reachable from outside."""
-    import uvicorn
-
-    if not os.path.exists(store):
-        print(f"newsprism: error: no store at {store}; create one with: newsprism ingest FILES --store {store}",
-              file=sys.stderr)
-        return 2
-    loopback = _is_loopback(host)
-    if not loopback:
-        print(f"newsprism: warning: serving on {host}, reachable from other machines; the app has no login",
-              file=sys.stderr)
-    try:
-        with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
-            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-            probe.bind((host, port))
-    except OSError as exc:
-        print(f"newsprism: error: cannot listen on {host}:{port} ({exc.strerror}); pick another --port",
-              file=sys.stderr)
-        return 2
-    try:
-        app = create_app(store, allowed_hosts=LOOPBACK_NAMES if loopback else None)
-    except NewsprismError as exc:
-        print(f"newsprism: error: {exc}", file=sys.stderr)
-        return 2
-    print(f"newsprism: serving {store} on http://{'[' + host + ']' if ':' in host else host}:{port}/ "
-          "(Ctrl-C to stop)", file=sys.stderr)
-    uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False, proxy_headers=False)
-    return 0
-
-
-def _is_loopback(host: str) -> bool:
+def is_loopback(host: str) -> bool:
+    """Whether the app listens on this machine only (loopback), so other machines cannot reach it."""
     if host == "localhost":
         return True
     try:
