@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from newsprism.eval.extract import run_extract, shingles
+from newsprism.eval.extract import refused_languages, run_extract, shingles
 
 BODY = [
     "The Lakeview public library reopened on Monday, six weeks after a burst water main flooded its reading room "
@@ -50,12 +50,19 @@ def test_run_on_invented_pages_scores_each_system(tmp_path: Path, capsys: pytest
     assert run_extract(str(_bench(tmp_path / "bench")), json_out=str(out), modes=True) == 0
     printed = capsys.readouterr().out
     assert "article extraction, 2 pages" in printed and "merged, clean (no layout)" in printed
+    assert "language check on newsprism's texts: 0 of 2 pages refused as not English" in printed
     systems = json.loads(out.read_text(encoding="utf-8"))["systems"]
     ours = systems["newsprism (merged, layout, clean)"]
     assert ours["precision"] == pytest.approx(1.0) and ours["recall"] == pytest.approx(1.0)
     # without the layout rules, the link set alone as a paragraph costs precision on one page
     assert systems["merged, clean (no layout)"]["per_page"]["with-related"][1] > 0
     assert len(systems) == 9
+
+
+def test_pages_in_another_language_are_named() -> None:
+    portuguese = ("Viver uma verdadeira experiência amorosa é um dos maiores prazeres da vida. Gostar é sentir com "
+                  "a alma, mas expressar os sentimentos depende das idéias de cada um e do que cada um espera.")
+    assert refused_languages({"en": " ".join(BODY), "pt": portuguese}) == {"pt": "pt"}
 
 
 def test_missing_benchmark_is_one_error_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

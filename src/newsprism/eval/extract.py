@@ -65,6 +65,7 @@ class SystemResult:
     name: str
     per_page: dict[str, tuple[float, float, float]] = field(default_factory=dict)
     failures: dict[str, str] = field(default_factory=dict)
+    texts: dict[str, str] = field(default_factory=dict)
     seconds: float = 0.0
 
     def summary(self) -> dict[str, float]:
@@ -136,8 +137,18 @@ def run_system(name: str, fn: Callable[[str, str], str], pages: dict[str, str], 
             res.failures[key] = exc.message
             text = ""
         res.per_page[key] = tp_fp_fn(gold[key], text)
+        res.texts[key] = text
     res.seconds = time.perf_counter() - start
     return res
+
+
+def refused_languages(texts: dict[str, str]) -> dict[str, str]:
+    """The pages whose text the English-only check would refuse, with the language it names (every page the
+    benchmark holds in English should pass; its pages in other languages should not)."""
+    from ..ingest.language import detect_language
+
+    langs = {key: detect_language(text) for key, text in texts.items()}
+    return {key: lang for key, lang in langs.items() if lang not in (None, "en")}
 
 
 def run_extract(dir: str, json_out: str | None = None, modes: bool = False) -> int:  # noqa: A002 - CLI name
@@ -169,9 +180,13 @@ def run_extract(dir: str, json_out: str | None = None, modes: bool = False) -> i
     for s in systems:
         for key, why in sorted(s.failures.items()):
             print(f"  {s.name}: {key[:16]}: {why}")
+    refused = refused_languages(systems[0].texts)
+    print(f"language check on newsprism's texts: {len(refused)} of {len(pages)} pages refused as not English"
+          + "".join(f"\n  {key[:16]}: {lang}" for key, lang in sorted(refused.items())))
     if json_out:
         out = {
             "pages": len(pages),
+            "refused_as_not_english": refused,
             "systems": {
                 s.name: {**s.summary(), "seconds": s.seconds, "failures": s.failures,
                          "per_page": {k: list(v) for k, v in s.per_page.items()}}
