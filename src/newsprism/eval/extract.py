@@ -171,11 +171,11 @@ def run_extract(dir: str, json_out: str | None = None, modes: bool = False) -> i
         systems += [run_system(f"{name} + layout, clean", mode_text(opts), pages, gold) for name, opts in MODES.items()]
     print(f"article extraction, {len(pages)} pages in {dir}")
     print("4-gram shingle precision/recall averaged per page, F1 of the averages (article-extraction-benchmark)")
-    print(f"{'system':<34} {'precision':>9} {'recall':>7} {'F1':>7} {'pages/s':>8} {'failed':>6}")
+    print(f"{'system':<40} {'precision':>9} {'recall':>7} {'F1':>7} {'pages/s':>8} {'failed':>6}")
     for s in systems:
         m = s.summary()
         rate = len(pages) / s.seconds if s.seconds else 0.0
-        print(f"{s.name:<34} {m['precision']:>9.4f} {m['recall']:>7.4f} {m['f1']:>7.4f} {rate:>8.1f} "
+        print(f"{s.name:<40} {m['precision']:>9.4f} {m['recall']:>7.4f} {m['f1']:>7.4f} {rate:>8.1f} "
               f"{len(s.failures):>6}")
     for s in systems:
         for key, why in sorted(s.failures.items()):
