@@ -148,3 +148,20 @@ def test_council_titles_and_facility_names() -> None:
     holt = [e for e in ents if "Holt" in e.name]
     assert len(holt) == 1 and holt[0].type == "PERSON" and set(holt[0].mentions) == {"c1", "c2"}
     assert all(e.type != "PERSON" for e in ents if e.name.endswith(("Bridge", "Line")))
+
+
+def test_person_tagged_as_organisation_is_repaired_from_given_name_and_apposition() -> None:
+    text = ("Chiara Natasya Tanus, a Surabaya-born student, lost her parents in the crash.\n\n"
+            "Rescuers searched the Java Sea on Monday, and Chiara Natasya Tanus flew home.")
+    arts = [Article(id="a1", text=text)]
+    ents = build_entities(arts, parse(arts, Settings()))
+    chiara = [e for e in ents if "Chiara" in e.name]
+    assert chiara and all(e.type == "PERSON" for e in chiara)
+
+
+def test_hyphenated_surname_is_one_person_with_the_spaced_form() -> None:
+    arts = [Article(id="a1", text="Clarissa Dickson Wright, the cook, died on Saturday in Edinburgh."),
+            Article(id="a2", text="Clarissa Dickson-Wright, who hosted the show, has died aged 66.")]
+    ents = build_entities(arts, parse(arts, Settings()))
+    people = [e for e in ents if e.type == "PERSON" and "Clarissa" in e.name]
+    assert len(people) == 1

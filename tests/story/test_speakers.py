@@ -110,3 +110,83 @@ def test_speaker_named_only_in_the_headline() -> None:
     _, quotes = run("Sanders: Clinton needs to change course\n\nBernie Sanders spoke to voters in Iowa on Monday.")
     q = find(quotes, "Clinton needs to change course")
     assert q.speaker is not None and "Sanders" in q.speaker
+
+
+def test_interview_with_name_and_initials_labels_gives_nested_quotes_to_the_turn() -> None:
+    _, quotes = run(
+        "Nora Quill spoke to the director Tomas Berg about his new film.\n\n"
+        "Nora Quill: What did the studio tell you after the first cut?\n\n"
+        "Tomas Berg: They were kind about it. Then my producer called.\n\n"
+        "NQ: And what did you answer?\n\n"
+        "TB: I said, “We are not cutting a single scene of the harbour chase.” I meant it.\n\n"
+        "The film opens in June."
+    )
+    assert find(quotes, "not cutting a single scene").speaker == "Tomas Berg"
+    assert find(quotes, "what did you answer").speaker == "Nora Quill"
+    assert not any("The film opens" in q.text for q in quotes)
+
+
+def test_heading_in_capitals_is_not_an_interview_turn() -> None:
+    _, quotes = run(
+        "Airline boarding changed this week, Dana Sky reported.\n\n"
+        "NEWS IN THE SKY: Boarding takes longer than it did a year ago.\n\n"
+        "NEWS IN THE SKY: Fares rose again.\n\n"
+        "“The lines are long,” said traveller Omar Reyes."
+    )
+    assert all(q.speaker != "News In The Sky" for q in quotes)
+
+
+def test_she_added_goes_on_from_the_speaker_before() -> None:
+    _, quotes = run(
+        "Myra Lind sued her employer, Delta Freight, in May. Lind says the firm tracked her phone at night.\n\n"
+        "Her lawyer, Gail Moreno, said the tracking broke state law.\n\n"
+        "“She found it very offensive,” she added."
+    )
+    assert find(quotes, "very offensive").speaker == "Gail Moreno"
+
+
+def test_she_said_after_a_speaker_prefers_the_speaker() -> None:
+    _, quotes = run(
+        "Myra Lind sued her employer, Delta Freight, in May. Lind says the company fired her in June.\n\n"
+        "Gail Moreno said that an employer may monitor staff at work.\n\n"
+        "“But not at home, and not at night,” she said."
+    )
+    assert find(quotes, "not at home").speaker == "Gail Moreno"
+
+
+def test_the_agency_is_the_acronym_agency_and_the_report_its_issuer() -> None:
+    _, quotes = run(
+        "The builder agreed to pay a fine to the EPA on Tuesday.\n\n"
+        "According to the EPA report, inspectors visited 33 homes.\n\n"
+        "“The firm took immediate steps to comply,” the agency writes.\n\n"
+        "“During the broadcast,” the report continues, “the owner spoke about lead paint.”"
+    )
+    assert find(quotes, "immediate steps").speaker == "EPA"
+    assert find(quotes, "During the broadcast").speaker == "EPA"
+
+
+def test_quoted_posts_from_a_thread_are_its_authors() -> None:
+    _, quotes = run(
+        "The Cato Institute highlighted a Twitter thread from Scott Miller of the Tax Foundation on Friday.\n\n"
+        "“First they interview shoppers who are shocked at the prices.”\n\n"
+        "“Then they say nobody will change what they buy.”"
+    )
+    assert find(quotes, "First they interview").speaker == "Scott Miller"
+    assert find(quotes, "nobody will change").speaker == "Scott Miller"
+
+
+def test_the_friend_is_the_friend_just_named() -> None:
+    _, quotes = run(
+        "Mike Pascal, a childhood friend from New Jersey, said he felt sick when he heard the news.\n\n"
+        "“He was such a remarkable friend,” Pascal told reporters.\n\n"
+        "“He put others first,” the friend added."
+    )
+    assert find(quotes, "put others first").speaker == "Mike Pascal"
+
+
+def test_title_glued_to_a_name_speaks_as_the_person() -> None:
+    _, quotes = run(
+        "“The chemical was a nerve agent,” Inspector-General of Police Khalid Abu Bakar said on Friday.\n\n"
+        "Police searched two flats."
+    )
+    assert find(quotes, "nerve agent").speaker == "Khalid Abu Bakar"

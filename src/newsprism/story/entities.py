@@ -20,6 +20,7 @@ from .roles import (
     ROLE_HEADS,
     ROLE_MODIFIERS,
     debris_regions,
+    given_name_gender,
     is_debris,
     place_key,
     role_profile,
@@ -83,6 +84,20 @@ def _initials(key: str) -> str:
     return "".join(w[0] for w in key.split() if w not in {"of", "the", "and", "for"} and w)
 
 
+_PERSON_APPOSITION = re.compile(r",\s+(?:\d{1,3},|(?:a|an|the)\s+[^,.;]{0,50}?\b(?:student|teenager|girl|boy|woman|man"
+                                r"|mother|father|son|daughter|wife|husband|resident|victim|survivor|friend)\b)")
+
+
+def _looks_like_person(toks: list[str], after: str) -> bool:
+    """A name the tagger took for an organisation or place: a given name for one sex first, and three names or
+    an apposition that only a person takes (", 34,", ", a Surabaya-born student")."""
+    if not 2 <= len(toks) <= 4 or not all(t.isalpha() and t.istitle() for t in toks):
+        return False
+    if toks[-1].lower() in ORG_TAILS | FACILITY_TAILS or (given_name_gender(toks[0]) or ("", 0))[1] < 2:
+        return False
+    return len(toks) >= 3 or _PERSON_APPOSITION.match(after) is not None
+
+
 def _clean_mention(ent: "SpacySpan", article: Article) -> _Mention | None:
     """The mention without a leading 'the' or a trailing possessive; None for debris and bare titles."""
     start, end = ent.start_char, ent.end_char
@@ -109,6 +124,8 @@ def _clean_mention(ent: "SpacySpan", article: Article) -> _Mention | None:
     if label == "PERSON" and len(toks) >= 2:
         tail = toks[-1].lower()
         label = "FAC" if tail in FACILITY_TAILS else "ORG" if tail in ORG_TAILS else label
+    elif label in {"ORG", "GPE", "NORP"} and _looks_like_person(toks, article.text[end:end + 80]):
+        label = "PERSON"  # "Chiara Natasya Tanus, a Surabaya-born student" tagged as an organisation
     return _Mention(article.id, start, end, text, label, ent.sent.start_char, ent.start, ent.end)
 
 
@@ -207,6 +224,7 @@ def _merge(mentions: list[_Mention]) -> list[_Cluster]:
         if m.label == "PERSON" and len(toks) >= 2:
             key = (toks[0].lower(), toks[-1].lower())
             persons.setdefault(key, _Cluster()).mentions.append(m)
+    _merge_hyphenated(persons)
     _merge_short_forms(persons)
     by_last: dict[str, list[tuple[str, str]]] = defaultdict(list)
     by_first: dict[str, list[tuple[str, str]]] = defaultdict(list)
@@ -274,12 +292,23 @@ def _merge(mentions: list[_Mention]) -> list[_Cluster]:
     return clusters
 
 
+def _merge_hyphenated(persons: dict[tuple[str, str], _Cluster]) -> None:
+    """ "Clarissa Dickson-Wright" joins "Clarissa Dickson Wright": one surname, written with and without a hyphen."""
+    for key in [k for k in persons if "-" in k[1]]:
+        parts = tuple(key[1].split("-"))
+        twin = (key[0], parts[-1])
+        if twin in persons and any(tuple(w.lower() for w in name_tokens(m.text))[-len(parts):] == parts
+                                   for m in persons[twin].mentions):
+            persons[twin].mentions.extend(persons.pop(key).mentions)
+
+
 def _merge_short_forms(persons: dict[tuple[str, str], _Cluster]) -> None:
     """ "Dickson Wright" joins "Clarissa Dickson Wright": a shorter full name ending a longer one, when one fits best."""
-    forms = {key: {tuple(w.lower() for w in name_tokens(m.text)) for m in cl.mentions} for key, cl in persons.items()}
+    forms = {key: {tuple(p for w in name_tokens(m.text) for p in w.lower().split("-")) for m in cl.mentions}
+             for key, cl in persons.items()}  # "Dickson-Wright" written "Dickson Wright" too
     for key in sorted(persons, key=lambda k: len(persons[k].mentions)):
         mine = {f for f in forms[key] if len(f) >= 2}
-        fits = [other for other in persons if other != key and other[1] == key[1] and any(
+        fits = [other for other in persons if other != key and other[1].split("-")[-1] == key[1] and any(
             len(g) > len(f) and g[-len(f):] == f for f in mine for g in forms[other])]
         if not fits:
             continue

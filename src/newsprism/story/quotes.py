@@ -14,6 +14,7 @@ from .entities import EntityIndex, name_tokens
 from .reported import inside
 from .reported_model import all_candidates, score, select
 from .speakers import (
+    PRONOUN_GENDER,
     SPEECH_NOUNS,
     SPEECH_VERBS,
     ArticleContext,
@@ -236,8 +237,32 @@ def _cue_for_segment(seg: Segment, toks: _Tokens, quoted: list[tuple[int, int]])
         if j >= 0 and text[j] == ":":
             root = doc[toks.at(j)].sent.root
             subj = subject_of(root)
-            if root.pos_ in {"VERB", "AUX"} and subj is not None and same_paragraph(root, subj):
+            if root.pos_ in {"VERB", "AUX"} and subj is not None and same_paragraph(root, subj) \
+                    and not inside(root.idx, quoted) and not inside(subj.idx, quoted):
                 return root
+    return None
+
+
+_POSTS = frozenset({"thread", "tweet", "tweets", "post", "posts", "statement", "letter", "message", "essay", "op-ed",
+                    "column", "email", "memo"})
+
+
+def _author_before(seg: Segment, toks: _Tokens, ctx: ArticleContext) -> Speaker | None:
+    """A quote with no cue after "... highlighted a Twitter thread from Scott Drenkard": the author's words."""
+    doc = toks.doc
+    first = toks.at(seg.start)
+    lo = toks.at(max(0, seg.start - 400))
+    for t in reversed(doc[lo:first]):
+        if t.lower_ not in _POSTS or t.pos_ != "NOUN":
+            continue
+        preps = [*t.children, *(c for c in t.head.children if c.i > t.i)]  # the parser may hang "from" on the verb
+        for prep in preps:
+            if prep.dep_ == "prep" and prep.lower_ in {"from", "by"}:
+                obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                ent = ctx.index.by_id.get(ctx.entity_at.get(obj.i, "")) if obj is not None else None
+                if ent is not None and ent.type == "PERSON":
+                    return resolve(obj, ctx)
+        return None  # the nearest post names no author: the words are nobody's in particular
     return None
 
 
@@ -259,7 +284,7 @@ def _head_speaker(seg: Segment, toks: _Tokens) -> "tuple[Token | None, Token | N
             for child in node.children:
                 if child.dep_ == "poss":
                     return node, child
-        if node.pos_ in {"VERB", "AUX"}:
+        if node.pos_ in {"VERB", "AUX"} and node.i not in inside:  # the quote's own verb introduces nothing
             subj = subject_of(node)
             if subj is not None and same_paragraph(subj, node):
                 if node.lemma_.lower() in SPEECH_VERBS:
@@ -282,6 +307,11 @@ def _cue_text(tok: "Token | None") -> str | None:
 _DASH_NAME = re.compile(
     r"[^\S\n]*(?:[―—–]|--)[^\S\n]*([A-Z][\w'’.-]*(?:[^\S\n]+(?:[A-Z][\w'’.-]*|de|van|von|da|del|bin)){0,4})")
 _TURN = re.compile(r"^[\"“]?([A-Z][A-Z.'’ -]{1,30}[A-Z.]):[^\S\n]+(?=\S)", re.MULTILINE)
+_NAME_TURN = re.compile(r"^([A-Z][a-z][\w'’.-]*(?:[^\S\n]+[A-Z][\w'’.-]*){1,3}):[^\S\n]+(?=\S)", re.MULTILINE)
+_NOT_NAMES = frozenset({"Read", "More", "Related", "Update", "Updated", "Note", "Editor", "Editor’s", "Editor's",
+                        "Photo", "Watch", "Source", "Sources", "Click", "See", "Also", "Video", "Listen", "Image"})
+_HEADING_WORDS = frozenset({"IN", "THE", "OF", "AND", "FOR", "ON", "AT", "TO", "A", "WITH"})
+_INITIALS_TURN = re.compile(r"^([A-Z]{2,3}):[^\S\n]+(?=\S)", re.MULTILINE)
 
 
 def _named_after(text: str, seg: Segment) -> tuple[int, int] | None:
@@ -295,26 +325,58 @@ def _named_after(text: str, seg: Segment) -> tuple[int, int] | None:
     return m.start(1), m.start(1) + len(name)
 
 
-def transcript_turns(text: str) -> list[tuple[int, int, int, int]]:
-    """Interview turns ("WALLACE: Governor, ..."): (label start, label end, body start, body end).
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w[:1].isupper())
 
-    A label counts only when the article also writes it as an ordinary name ("Chris Wallace").
+
+def _name_for_initials(text: str, label: str, named: dict[str, tuple[int, int]]) -> tuple[int, int] | None:
+    """Where the article writes the name that a turn label of initials stands for ("MD" for "Matt Damon")."""
+    if label in named:
+        return named[label]
+    pattern = r"\b" + r"[\w'’.-]*\s+".join(label) + r"[\w'’-]*"
+    hits = {(m.start(), m.end()) for m in re.finditer(pattern, text) if m.group(0)[-1:].isalpha()}
+    names = {text[a:b] for a, b in hits}
+    return min(hits) if len(names) == 1 else None
+
+
+def transcript_turns(text: str) -> list[tuple[int, int, int, int]]:
+    """Interview turns ("WALLACE: Governor, ...", "Matt Damon: I think ...", "MD: ..."): (name start, name end,
+    body start, body end), the name being where the article writes the speaker's name.
+
+    A capitalised label counts only when the article also writes it as an ordinary name ("Chris Wallace"); a name
+    written as usual ("Peter Travers:") and initials ("PT:") count only in a transcript of two turns or more, so a
+    headline such as "Sanders: Clinton needs to change course" is not a turn.
     """
     out: list[tuple[int, int, int, int]] = []
+    named: dict[str, tuple[int, int]] = {}  # initials -> a full-name label that gives them
+    found: list[tuple[int, int, int, int, bool]] = []
     for m in _TURN.finditer(text):
         label = m.group(1).strip()
-        if len(label.replace(" ", "")) < 3 or not any(ch.isalpha() for ch in label):
-            continue
+        if len(label.replace(" ", "")) < 3 or not any(ch.isalpha() for ch in label) or _HEADING_WORDS.intersection(
+                label.split()):
+            continue  # "TODAY IN THE SKY:" is a heading, not a name
         name = " ".join(w.capitalize() for w in label.split())
         if not re.search(r"\b" + re.escape(name.split()[-1]) + r"\b", text):
             continue
-        end = text.find("\n", m.end())
-        end = len(text) if end < 0 else end
-        body_end = end
-        while body_end > m.end() and text[body_end - 1].isspace():
+        found.append((m.start(1), m.start(1) + len(label), m.end(), m.end(), True))
+    for m in _NAME_TURN.finditer(text):
+        if _NOT_NAMES.intersection(m.group(1).split()):
+            continue
+        found.append((m.start(1), m.end(1), m.end(), m.end(), False))
+        named.setdefault(_initials(m.group(1)), (m.start(1), m.end(1)))
+    for m in _INITIALS_TURN.finditer(text):
+        where = _name_for_initials(text, m.group(1), named)
+        if where is not None:
+            found.append((where[0], where[1], m.end(), m.end(), False))
+    if sum(1 for f in found if not f[4]) < 2:
+        found = [f for f in found if f[4]]
+    for l0, l1, b0, _, _ in sorted(found, key=lambda f: f[2]):
+        end = text.find("\n", b0)
+        body_end = len(text) if end < 0 else end
+        while body_end > b0 and text[body_end - 1].isspace():
             body_end -= 1
-        if body_end > m.end():
-            out.append((m.start(1), m.start(1) + len(label), m.end(), body_end))
+        if body_end > b0:
+            out.append((l0, l1, b0, body_end))
     return out
 
 
@@ -368,7 +430,7 @@ def _article_quotes(article: Article, doc: "Doc", ctx: ArticleContext) -> list[_
     if turns:  # a quotation mark opening a turn ("PENCE: ...) belongs to the turn
         labels = {t[0] for t in turns}
         items = [it for it in items if not (it[1] == "seg" and it[0] in labels)]
-    heads = headline_attributions(text, ctx)
+    heads = [h for h in headline_attributions(text, ctx) if all(h[2] != t[2] for t in turns)]
     for head in heads:
         items.append((head[2], "head", head))
     if heads:  # a quotation mark inside such a line belongs to it
@@ -393,7 +455,7 @@ def _article_quotes(article: Article, doc: "Doc", ctx: ArticleContext) -> list[_
             else:
                 cue = _cue_for_segment(seg, toks, quoted)
                 subj = subject_of(cue) if cue is not None else None
-            spk = resolve(subj, ctx) if subj is not None else None
+            spk = resolve(subj, ctx) if subj is not None else (None if partial else _author_before(seg, toks, ctx))
             n_words = len(text[seg.start:seg.end].split())
             if partial and (spk is None or cue is None) and n_words < 3:
                 continue  # scare quotes and titles, not anyone's words
@@ -413,9 +475,54 @@ def _article_quotes(article: Article, doc: "Doc", ctx: ArticleContext) -> list[_
             start, end, cue_tok, spk_tok = cast("tuple[int, int, Token, Token]", obj)
             found.append(_Found(start, end, "indirect", resolve(spk_tok, ctx), _cue_text(cue_tok),
                                 text.count("\n\n", 0, start), cue_at=cue_tok.i))
+    _turn_speakers(found, _turn_regions(text, turns))
+    _added_speakers(found, ctx)
     _continue_speakers(found)
     _link_pieces(text, found)
     return found
+
+
+_FIRST_PERSON = frozenset({"i", "we", "me", "us"})
+_GOES_ON = frozenset({"added", "adds", "continued", "continues"})
+
+
+def _added_speakers(found: list[_Found], ctx: ArticleContext) -> None:
+    """“...,” she added: "added" goes on from the quote before, so the pronoun is that quote's speaker."""
+    for k, f in enumerate(found):
+        mention = f.speaker.span.text.lower() if f.speaker is not None and f.speaker.span is not None else ""
+        gender = PRONOUN_GENDER.get(mention)
+        if (f.cue or "").lower() not in _GOES_ON or gender is None:
+            continue
+        prev = next((p for p in reversed(found[:k]) if p.end <= f.start and p.speaker is not None
+                     and p.speaker.span is not None and p.speaker.span.start < f.start), None)
+        if prev is None or prev.speaker is None or f.start - prev.end > 600:
+            continue
+        ent = prev.speaker.entity
+        if ent is not None and ctx.genders.get(ent, gender) == gender:
+            f.speaker = Speaker(prev.speaker.name, ent, prev.speaker.anonymous, f.speaker.span)  # type: ignore[union-attr]
+
+
+def _turn_regions(text: str, turns: list[tuple[int, int, int, int]]) -> list[tuple[int, int]]:
+    """Where each interview turn runs: up to the next turn's line, over paragraphs that carry no label of their own."""
+    out = []
+    for k, (_, _, b0, b1) in enumerate(turns):
+        nxt = turns[k + 1][2] if k + 1 < len(turns) else None
+        out.append((b0, text.rfind("\n", 0, nxt) + 1 if nxt is not None else b1))
+    return out
+
+
+def _turn_speakers(found: list[_Found], regions: list[tuple[int, int]]) -> None:
+    """Inside an interview turn, "I" and "we" are the one whose turn it is, and so is a quote with no speaker."""
+    turn_at = {f.start: f for f in found if f.cue == ":" and f.kind == "direct"}
+    for f in found:
+        if f.cue == ":":
+            continue
+        turn = next((turn_at.get(r0) for r0, r1 in regions if r0 <= f.start < r1), None)
+        if turn is None:
+            continue
+        mention = f.speaker.span.text.lower() if f.speaker is not None and f.speaker.span is not None else None
+        if f.speaker is None or not (f.speaker.name or f.speaker.entity) or mention in _FIRST_PERSON:
+            f.speaker = turn.speaker
 
 
 def _same_voice(a: Speaker | None, b: Speaker | None) -> bool:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Callable
 
 # Head nouns that name a position a person holds ("the US President", "China's representative").
 ROLE_HEADS = frozenset("""
@@ -194,3 +196,19 @@ def role_profile(description: str, places: dict[str, str]) -> tuple[str | None, 
         elif low in places:
             found.add(places[low])
     return role, found
+
+
+@functools.lru_cache(maxsize=1)
+def _given_names() -> "Callable[[str], str]":
+    """gender-guesser's first-name lookup (its name lists, loaded once per process)."""
+    import gender_guesser.detector as gd  # type: ignore[import-untyped]
+
+    return gd.Detector(case_sensitive=False).get_gender
+
+
+_NAME_GENDERS = {"male": ("m", 2), "mostly_male": ("m", 1), "female": ("f", 2), "mostly_female": ("f", 1)}
+
+
+def given_name_gender(word: str) -> tuple[str, int] | None:
+    """("m"|"f", strength) when a word is a given name: 2 for one used for one sex only, 1 for mostly."""
+    return _NAME_GENDERS.get(_given_names()(word)) if word[:1].isupper() and word.isalpha() else None

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Article, Entity, Span
 from .entities import EntityIndex, name_tokens
-from .roles import ANON_HEADS, ORG_TAILS, ROLE_HEADS, SOURCE_NOUNS, is_debris
+from .roles import ANON_HEADS, ORG_TAILS, ROLE_HEADS, SOURCE_NOUNS, given_name_gender, is_debris
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -66,6 +66,8 @@ NOT_SPEAKERS = frozenset({"that", "this", "these", "those", "there", "what", "wh
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f",
                   "herself": "f"}
 _SUBJ_DEPS = {"nsubj", "nsubjpass", "csubj"}
+_VOICES = {"PERSON", "ORG", "GPE", "NORP"}
+_DOCUMENTS = frozenset({"report", "statement", "complaint", "study", "lawsuit", "filing", "letter", "memo", "ruling"})  # what "they" and "we" may stand for: never a sea or a product
 _INDEFINITE = {"a", "an", "one", "two", "three", "several", "some", "many", "other", "another", "multiple"}
 
 
@@ -227,7 +229,7 @@ def resolve(tok: "Token", ctx: ArticleContext) -> Speaker:
         kind = PRONOUNS.get(low)
         if kind is None:
             return Speaker(None, None, False, span)
-        kinds = {"PERSON"} if kind == "PERSON" else ({"ORG", "GPE", "NORP"} if kind == "ORG" else set())
+        kinds = {"PERSON"} if kind == "PERSON" else ({"ORG", "GPE", "NORP"} if kind == "ORG" else _VOICES)
         known = ctx.index.by_id.get(ctx.antecedents.get(tok.i, ""))
         if known is not None:
             return Speaker(known.name, known.id, False, span)
@@ -242,6 +244,10 @@ def resolve(tok: "Token", ctx: ArticleContext) -> Speaker:
     # 1. a mention of a story entity (the head itself, not a modifier as in "US officials")
     eid = ctx.entity_at.get(tok.i)
     ent = ctx.index.by_id.get(eid) if eid else None
+    if ent is not None and ent.type != "PERSON":  # "Inspector-General of Police Khalid Abu Bakar": the person
+        person = next((p for i in range(start, end) if (p := ctx.index.by_id.get(ctx.entity_at.get(i, ""))) is not None
+                       and p.type == "PERSON"), None)
+        ent = person or ent
     if ent is not None:
         if ent.type in _MUTE_TYPES:
             return Speaker(None, None, False, None)  # "the Java Sea", "VX": places and things say nothing
@@ -278,6 +284,24 @@ def resolve(tok: "Token", ctx: ArticleContext) -> Speaker:
         ent = ctx.last_entity_before(tok.idx, {"PERSON"}, subjects_first=False)
         if ent is not None and any(head in d.lower() for d in ent.descriptions):
             return Speaker(ent.name, ent.id, False, span)
+    if det == "the" and head in PERSON_NOUNS and tok.tag_ == "NN":
+        # 4. "the orphaned teenager told ...", "the friend added" right after the article named that person
+        gender = _GENDER_WORDS.get(head)
+        ent = ctx.last_entity_before(tok.idx, {"PERSON"}, gender=gender)
+        last = max((ctx.doc[ti].idx for ti, eid in ctx.entity_at.items()
+                    if ent is not None and eid == ent.id and ctx.doc[ti].idx < tok.idx), default=-1)
+        if ent is not None and tok.idx - last < 500 and (gender is None or ctx.genders.get(ent.id, gender) == gender):
+            return Speaker(ent.name, ent.id, False, span)
+    if det == "the" and head in _DOCUMENTS:
+        # 5. "the report continues" after "the EPA report": the report speaks for whoever issued it
+        for prev in reversed(doc[max(0, tok.i - 400):tok.i]):
+            if prev.lower_ != head:
+                continue
+            owner = next((ctx.entity_at[c.i] for c in prev.children
+                          if c.dep_ in {"compound", "poss"} and c.i in ctx.entity_at), None)
+            ent = ctx.index.by_id.get(owner) if owner else None
+            if ent is not None and ent.type in _VOICES:
+                return Speaker(ent.name, ent.id, False, span)
     if not any(ch.isalpha() for ch in phrase) or is_debris(phrase):
         return Speaker(None, None, False, None)
     if MUTE_NOUNS.intersection({low, tok.lemma_.lower()}):
@@ -329,7 +353,10 @@ def infer_genders(doc: "Doc", entity_at: dict[int, str], index: EntityIndex,
     def vote(eid: str, g: str, n: int) -> None:
         votes.setdefault(eid, [0, 0])[0 if g == "m" else 1] += n
 
-    for eid in set(entity_at[ti] for ti in people):  # 1. "Mrs. Campbell", "his wife Ann", "the actress"
+    for eid in set(entity_at[ti] for ti in people):  # 1. "Mrs. Campbell", "his wife Ann", "the actress", "Gail"
+        given = name_tokens(index.by_id[eid].name)
+        if len(given) >= 2 and (by_name := given_name_gender(given[0])):
+            vote(eid, *by_name)
         for d in index.by_id[eid].descriptions:
             for w in d.lower().replace(".", "").split()[-2:]:
                 if w in _GENDER_WORDS:
@@ -389,6 +416,7 @@ CAPTION = re.compile(r"(?:Image caption|Image copyright|Photo|Caption|Media capt
                      re.IGNORECASE)
 # Salience weights of one mention (Lappin & Leass 1994): recency, then the mention's role in its sentence.
 _W_RECENT, _W_SUBJ, _W_OBJ, _W_IOBJ, _W_NOT_OBLIQUE, _W_HEAD = 100.0, 80.0, 50.0, 40.0, 50.0, 80.0
+_W_SPEAKER = 60.0  # parallelism for speech: a pronoun that speaks prefers the one who spoke last
 _THIRD = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 
 
@@ -398,6 +426,12 @@ def _phrase_head(tok: "Token") -> "Token":
     while head.dep_ in {"compound", "flat", "appos"} and head.head.i != head.i:
         head = head.head
     return head
+
+
+def _speaks(tok: "Token") -> bool:
+    """The mention is the subject of a speech verb ("Glick said")."""
+    head = _phrase_head(tok)
+    return head.dep_ in _SUBJ_DEPS and head.head.lemma_.lower() in SPEECH_VERBS
 
 
 def _is_subject(tok: "Token") -> bool:
@@ -436,15 +470,14 @@ def pronoun_antecedents(doc: "Doc", entity_at: dict[int, str], index: EntityInde
     if not people:
         return {}
     sal: dict[str, float] = {}
+    spoke: dict[str, float] = {}  # the same, for mentions that are the subject of a speech verb
     out: dict[int, str] = {}
     text = doc_text(doc)
     for sent in doc.sents:
-        for eid in sal:
-            sal[eid] *= 0.5
-        para = text.rfind("\n", 0, sent.start_char) + 1
-        if para == sent.start_char and para > 0:
-            for eid in sal:
-                sal[eid] *= 0.8  # a new paragraph weakens the old focus a little more
+        new_para = (para := text.rfind("\n", 0, sent.start_char) + 1) == sent.start_char and para > 0
+        for weights in (sal, spoke):
+            for eid in weights:
+                weights[eid] *= 0.4 if new_para else 0.5  # a new paragraph weakens the old focus a little more
         if CAPTION.match(text, para):
             continue  # a photo caption names who is pictured, not who the next sentence is about
         oblique: dict[str, float] = {}  # this sentence's other mentions: "the death of Paterson, she said" is not her
@@ -457,6 +490,8 @@ def pronoun_antecedents(doc: "Doc", entity_at: dict[int, str], index: EntityInde
                 if entity_at.get(tok.i + 1) != eid:  # the mention's last token stands for the mention
                     w = _mention_weight(tok)
                     sal[eid] = sal.get(eid, 0.0) + w
+                    if _speaks(tok):
+                        spoke[eid] = spoke.get(eid, 0.0) + _W_SPEAKER
                     if not _is_subject(tok):
                         oblique[eid] = oblique.get(eid, 0.0) + w
                 continue
@@ -464,6 +499,7 @@ def pronoun_antecedents(doc: "Doc", entity_at: dict[int, str], index: EntityInde
             if g is None or tok.pos_ != "PRON" or not sal:
                 continue
             subject = tok.dep_ in _SUBJ_DEPS
+            speaks = _speaks(tok)
             best, best_score = None, 0.0
             for cand, score in sal.items():
                 cg = genders.get(cand)
@@ -471,6 +507,8 @@ def pronoun_antecedents(doc: "Doc", entity_at: dict[int, str], index: EntityInde
                     continue
                 if subject:
                     score -= oblique.get(cand, 0.0)
+                if speaks:  # "Glick said ... “...,” she said": who spoke last goes on speaking
+                    score += spoke.get(cand, 0.0)
                 if cg is None:
                     score *= 0.4  # a person of unknown gender is a weaker fit than one the article shows
                 if score > best_score:
@@ -498,6 +536,10 @@ def link_roles(doc: "Doc", entity_at: dict[int, str], index: EntityIndex, articl
                 tail = phrase.split()[-1].lower() if " " in phrase else ""
                 if tail in ORG_TAILS:
                     owners.setdefault(tail, set()).add(eid)
+                elif phrase.isupper() and phrase.isalpha() and 2 <= len(phrase) <= 5:  # "EPA": the agency
+                    for tail in ORG_TAILS:
+                        if tail[0] == phrase[-1].lower() and tail.isalpha() and len(tail) > 4:
+                            owners.setdefault(tail, set()).add(eid)
         if ent is None or ent.type != "PERSON":
             continue
         toks = set(name_tokens(ent.name))
@@ -525,5 +567,6 @@ PERSON_NOUNS = frozenset("""
 actor actress singer star comedian director producer writer author poet artist musician rapper chef teenager boy
 girl man woman student teacher doctor nurse victim suspect driver pilot coach player athlete owner founder father
 mother son daughter husband wife brother sister widow survivor businessman businesswoman billionaire journalist
-host presenter archaeologist scientist lawyer entrepreneur prosecutor defendant officer
+host presenter archaeologist scientist lawyer entrepreneur prosecutor defendant officer friend neighbor neighbour
+classmate teammate colleague cousin
 """.split())
