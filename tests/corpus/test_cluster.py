@@ -5,22 +5,28 @@ from __future__ import annotations
 import random
 from datetime import date
 
-from newsprism.corpus.cluster import (MEMBER_FLOOR, NEAREST_MEMBER, Clusterer, StoryState, contrast, cosines,
-                                      merge_clusters, nearest_member, nearly_two_events, refine, same_cut, sparse,
-                                      two_events, two_way)
+from newsprism.corpus.cluster import (MEMBER_FLOOR, NEAREST_MEMBER, Clusterer, Joined, Merged, Opened, Retired,
+                                      Split, merge_clusters)
+from newsprism.corpus.params import ClusterParams
+from newsprism.corpus.recheck import contrast, nearest_member, nearly_two_events, refine, same_cut, two_events, two_way
+from newsprism.corpus.storystate import StoryState, cosines
+from newsprism.corpus.vectors import sparse
 from newsprism.corpus.features import extract, text_date
 
 from .conftest import filler, make
 
 
 def _stories(arts, **kw) -> dict[str, str]:
-    cl = Clusterer(**kw)
+    cl = Clusterer(params=ClusterParams(**kw))
     out: dict[str, str] = {}
     for a in arts:
-        st, _ = cl.add(a.id, extract(a))
-        out[a.id] = st.id
-        for gone, keep in cl.absorb(st):
-            out = {k: (keep if v == gone else v) for k, v in out.items()}
+        for ev in cl.cluster(a.id, extract(a)):
+            if isinstance(ev, (Opened, Joined)):
+                out[ev.article] = ev.story.id
+            elif isinstance(ev, Split):
+                out.update(dict.fromkeys(ev.moved, ev.new.id))
+            elif isinstance(ev, Merged):
+                out = {k: (ev.keep.id if v == ev.gone.id else v) for k, v in out.items()}
     return out
 
 
@@ -63,7 +69,7 @@ def test_dateline_in_text_gives_a_day():
 
 
 def test_retire_keeps_memory_bounded():
-    cl = Clusterer(window_articles=10, grace_articles=5, max_active=8)
+    cl = Clusterer(params=ClusterParams(window_articles=10, grace_articles=5, max_active=8))
     for i in range(60):
         a = make(filler(100 + i), title=f"t{i}")
         cl.add(a.id, extract(a))
@@ -84,7 +90,7 @@ def _stream(rehab, grace: int, first_day: int, days: list[int], second_day: int 
     stories after each), then (if ``second_day``) the second rehab article. Returns whether the rehab story was
     still active before the second article, its id, and the id of the story the second article joined."""
     a, _ = rehab
-    cl = Clusterer(grace_articles=grace, window_articles=1000)
+    cl = Clusterer(params=ClusterParams(grace_articles=grace, window_articles=1000))
     st, _ = cl.add(a[0].id, extract(_dated(first_day, 0, a[0].text, a[0].title)))
     for i, day in enumerate(days):
         bg = _dated(day, 1000 + i)
@@ -122,10 +128,8 @@ def _prose(seed: int) -> str:
     return " ".join(rng.choice(vocab) for _ in range(60))
 
 
-def test_member_vectors_stay_within_budget(monkeypatch):
-    from newsprism.corpus import cluster
-    monkeypatch.setattr(cluster, "MEMBER_BUDGET", 12)
-    cl = Clusterer()
+def test_member_vectors_stay_within_budget():
+    cl = Clusterer(params=ClusterParams(member_budget=12))
     for i in range(10):  # ten stories of three near-identical articles
         for j in range(3):
             art = make(_prose(i) + " " * j)
@@ -169,7 +173,7 @@ def test_cluster_articles_then_merge_across_partitions(rehab):
 
 def _forced(arts):
     """Every article joins the first story (no floor), so only the re-check can tell events apart."""
-    cl = Clusterer(threshold=0.0)
+    cl = Clusterer(params=ClusterParams(threshold=0.0))
     cl.candidates = lambda vec: list(cl.active.values())  # type: ignore[method-assign]
     st = None
     for a in arts:
@@ -212,7 +216,8 @@ def test_recheck_keeps_one_event_whole(rehab):
 def test_story_members_survive_the_store_round_trip(rehab):
     a, _ = rehab
     cl, st = _forced(a)
-    back = StoryState.members_from_json(st.to_json())
+    back = StoryState.from_json(st.to_json(), st.id, size=st.size, first_day=None, last_day=None, last_seq=0,
+                                title=None).members
     assert set(back) == {x.id for x in a}
     assert all(abs(back[k][1][t] - w) < 1e-3 for k, (_, vec) in st.members.items() for t, w in vec.items())
 
@@ -324,8 +329,8 @@ def test_recheck_keeps_syndicated_copies_inside_their_event():
 def test_a_single_article_story_joins_more_easily_than_two_grown_stories():
     cl = Clusterer()
     one, few, many = (StoryState(id=i, size=n) for i, n in (("x", 1), ("y", 2), ("z", 5)))
-    assert cl._pair_threshold(one, many) < cl._pair_threshold(few, many) < cl._pair_threshold(many, many)
-    assert cl._pair_threshold(one, many) > cl.threshold  # stricter than an arriving article's test
+    assert cl.pair_threshold(one, many) < cl.pair_threshold(few, many) < cl.pair_threshold(many, many)
+    assert cl.pair_threshold(one, many) > cl.params.threshold  # stricter than an arriving article's test
 
 
 def test_two_way_of_one_item():
@@ -390,10 +395,10 @@ def test_an_article_close_to_one_report_joins_the_story():
         cl = Clusterer()
         cl.load([story, few])
         centroid_sim = float(cosines(sparse(few.centroid), [story])[0]) / few.norm
-        assert MEMBER_FLOOR <= centroid_sim < cl._pair_threshold(story, few)  # the centroid alone does not join them
+        assert MEMBER_FLOOR <= centroid_sim < cl.pair_threshold(story, few)  # the centroid alone does not join them
         assert (nearest_member(few, story) >= NEAREST_MEMBER) is joins
         merged = cl.absorb(story)
-        assert (merged == [(few.id, story.id)]) is joins
+        assert ([(g.id, k.id) for g, k in merged] == [(few.id, story.id)]) is joins
         assert story.size == (5 if joins else 4)
 
 
@@ -439,7 +444,9 @@ def test_a_cut_found_twice_in_a_row_splits_under_looser_bounds():
     cl.load([again])
     new, moved = cl.recheck(again)
     assert sorted(moved) == ["b0", "b1", "b2", "b3", "b4"] and again.size == new.size == 5
-    assert StoryState.cut_from_json(first.to_json()) == first.cut  # the store keeps it between runs
+    back = StoryState.from_json(first.to_json(), first.id, size=first.size, first_day=None, last_day=None, last_seq=1,
+                                title=None)
+    assert back.cut == first.cut  # the store keeps it between runs
 
 
 def test_a_near_cut_seen_once_or_changing_sides_does_not_split():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import replace
 
 import pytest
 
@@ -213,8 +214,8 @@ def test_split_story_moves_articles_and_copies(tmp_path, rehab):
     order = [a[0], a[1], b[0], a[2], copy, b[1], b[2]]
     path = str(tmp_path / "c.db")
     with Store(path) as store:
-        cl = store._load_clusterer()
-        cl.threshold = 0.0  # every article joins the first story until the re-check splits it
+        cl = store.clusterer()
+        cl.params = replace(cl.params, threshold=0.0)  # every article joins the first story until the re-check splits it
         cl.candidates = lambda vec: list(cl.active.values())  # type: ignore[method-assign]
         counts = store.add_articles(order)
         assert counts["added"] == 7 and counts["copies"] == 1
@@ -240,10 +241,10 @@ def test_stories_found_to_be_two_events_stay_apart_across_runs(tmp_path, rehab):
         s.add_articles(a + b)
         ids = sorted(st["id"] for st in s.list_stories())
         assert len(ids) == 2
-        s._load_clusterer().apart.add(frozenset(ids))
+        s.clusterer().apart.add(frozenset(ids))
         s.add_articles([make(filler(7), title="Harbour budget")])  # a batch saves the clusterer's state
     with Store(path) as s:
-        assert frozenset(ids) in s._load_clusterer().apart
+        assert frozenset(ids) in s.clusterer().apart
 
 
 def test_the_horizon_survives_reopening(tmp_path, rehab):
@@ -252,9 +253,9 @@ def test_the_horizon_survives_reopening(tmp_path, rehab):
     dated = [make(filler(40 + i), title=f"Harbour notes {i}", published=f"2019-03-{10 + i}") for i in range(5)]
     with Store(path) as s:
         s.add_articles(a + dated)
-        days = list(s._load_clusterer().recent_days)
-        horizon = s._load_clusterer().horizon()
+        days = list(s.clusterer().recent_days)
+        horizon = s.clusterer().horizon()
     assert len(days) == 5 and horizon is not None
     with Store(path) as s:  # a later run retires stories by the same horizon
-        assert list(s._load_clusterer().recent_days) == days
-        assert s._load_clusterer().horizon() == horizon
+        assert list(s.clusterer().recent_days) == days
+        assert s.clusterer().horizon() == horizon

@@ -48,6 +48,7 @@ def _plain_stories(inputs: list[str], settings: Settings) -> list[list[str]]:
     """Stories of the whole corpus clustered in one pass with no blocking: the corpus functions on everything."""
     from newsprism.corpus.cluster import cluster_articles, merge_clusters
     from newsprism.corpus.dedup import find_copies
+    from newsprism.corpus.params import cluster_params
     from newsprism.ingest import iter_articles
 
     arts, seen = [], set()
@@ -56,8 +57,9 @@ def _plain_stories(inputs: list[str], settings: Settings) -> list[list[str]]:
             seen.add(a.id)
             arts.append(a)
     copies = find_copies(arts, settings.dedup_threshold)
-    story_of, states = cluster_articles([a for a in arts if a.id not in copies], settings.story_window_days)
-    merged = merge_clusters(states, window_days=settings.story_window_days)
+    params = cluster_params(settings)
+    story_of, states = cluster_articles([a for a in arts if a.id not in copies], params)
+    merged = merge_clusters(states, params)
     groups: dict[str, list[str]] = {}
     for a in arts:
         groups.setdefault(merged[story_of[copies.get(a.id, a.id)]], []).append(a.id)

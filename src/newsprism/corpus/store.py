@@ -10,9 +10,7 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import asdict
-from datetime import date, datetime, timezone
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from threadpoolctl import threadpool_limits
@@ -22,9 +20,15 @@ from ..errors import StoreError
 from ..ingest.notarticle import page_reason
 from ..model import Article, Removal, Story
 from . import dedup
-from .cluster import Clusterer, DocFreq, StoryState
-from .features import DATELINE_CHARS, Features, article_day, extract
+from .cluster import Clusterer
+from .features import Features, extract
+from .params import cluster_params
 from .storefile import WriterLock, connect
+from .storewrite import BatchWriter, Prepared, load_clusterer, now_utc
+from .vectors import DocFreq
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
 
 SCHEMA_VERSION = 1
 _STORY_COLS = "SELECT id, title, first_seen, last_seen"
@@ -69,14 +73,6 @@ CREATE VIRTUAL TABLE stories_fts USING fts5(story UNINDEXED, title);
 """
 
 
-def _now() -> str:
-    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def _iso(day: int | None) -> str | None:
-    return date.fromordinal(day).isoformat() if day else None
-
-
 def _store_error(path: str, exc: sqlite3.Error) -> StoreError:
     """A clear message for an SQLite failure on the store file."""
     msg = str(exc).lower()
@@ -102,7 +98,7 @@ class Store:
         ``create`` the store is only read, and a store on read-only media can be read."""
         self.path = str(path)
         self.workers = workers  # processes computing signatures and features alongside the database work
-        self._pool: Any = None
+        self._pool: ProcessPoolExecutor | None = None
         self.last_rejected: list[tuple[str, str]] = []  # (source, reason) of the last batch's rejected inputs
         if not create and not os.path.exists(self.path):
             raise StoreError(f"no store at {self.path}; create one with: newsprism ingest FILES --store {self.path}")
@@ -202,7 +198,7 @@ class Store:
                     self._db.rollback()
                 raise
 
-    def _prepare(self, arts: list[Article]) -> Iterator[tuple[np.ndarray, Features, str | None]]:
+    def _prepare(self, arts: list[Article]) -> Iterator[Prepared]:
         """Signatures and features of the articles, in order; computed by worker processes when configured."""
         if self.workers <= 0 or len(arts) < 8:
             return map(prepare, arts)
@@ -235,36 +231,6 @@ class Store:
         self.close()
 
     # -- ingest ----------------------------------------------------------------------------------------------
-    def _meta(self, key: str) -> Any:
-        row = self._db.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
-        return row[0] if row else None
-
-    def _load_clusterer(self) -> Clusterer:
-        """The clusterer, rebuilt from the store's document frequencies and active stories."""
-        if self._clusterer is not None:
-            return self._clusterer
-        blob = self._meta("df")
-        n = int(self._meta("df_n") or 0)
-        df = DocFreq.from_bytes(blob, n) if blob else DocFreq()
-        cl = Clusterer(df, window_days=self.settings.story_window_days)
-        clock = self._meta("clock")
-        cl.clock = int(clock) if clock is not None else None
-        cl.recent_days.extend(json.loads(self._meta("recent_days") or "[]"))
-        cl.seq = int(self._meta("cluster_seq") or 0)
-        cl.apart = {frozenset(pair) for pair in json.loads(self._meta("apart") or "[]")}
-        rows = self._db.execute("SELECT id, title, size, first_day, last_day, last_seq, centroid FROM stories "
-                                "WHERE active=1").fetchall()
-        states = []
-        for sid, title, size, fd, ld, ls, cen in rows:
-            st = StoryState(id=sid, centroid=StoryState.centroid_from_json(cen), size=size, first_day=fd,
-                            last_day=ld, last_seq=ls, title=title, members=StoryState.members_from_json(cen),
-                            cut=StoryState.cut_from_json(cen))
-            st.norm = float(np.sqrt(sum(w * w for w in st.centroid.values())))
-            states.append(st)
-        cl.load(states)
-        self._clusterer = cl
-        return cl
-
     def add_articles(self, articles: Iterable[Article]) -> dict[str, int]:
         """Adds the articles in one transaction: new ones are deduplicated and clustered; known ids are skipped.
 
@@ -273,120 +239,51 @@ class Store:
         clustered; ``last_rejected`` lists this batch's sources and reasons).
         """
         arts = list(articles)
-        counts = {"added": 0, "skipped": 0, "copies": 0, "stories_new": 0, "rejected": 0}
         self.last_rejected = []
         if not arts:
-            return counts
-        threshold = self.settings.dedup_threshold
+            return {"added": 0, "skipped": 0, "copies": 0, "stories_new": 0, "rejected": 0}
         # one BLAS thread: the re-check's products are small, and a second thread spinning for them takes the core
         # the helper process computing features needs
         with self._tx() as db, threadpool_limits(limits=1, user_api="blas"):
             try:
                 db.execute("BEGIN IMMEDIATE")
-                version = db.execute("PRAGMA data_version").fetchone()[0]
-                if version != self._seen_version:  # another connection wrote since: the clusterer state is stale
-                    self._clusterer = None
-                cl = self._load_clusterer()
-                self._add_batch(db, cl, arts, threshold, counts)
+                writer = BatchWriter(db, self.clusterer(), self.settings.dedup_threshold)
+                todo = self._unknown(db, arts, writer.counts)
+                writer.write(todo, self._prepare(todo))
+                writer.finish()
                 db.execute("COMMIT")
                 self._seen_version = db.execute("PRAGMA data_version").fetchone()[0]
             except BaseException:
                 self._clusterer = None  # the in-memory state may be ahead of the rolled-back database
                 raise
-        return counts
+        self.last_rejected = writer.rejected
+        return writer.counts
 
-    def _add_batch(self, db: sqlite3.Connection, cl: Clusterer, arts: Sequence[Article], threshold: float,
-                   counts: dict[str, int]) -> None:
+    def clusterer(self) -> Clusterer:
+        """The clusterer the next batch applies, read again from the store when another connection wrote since."""
+        with self._lock:
+            version = self._db.execute("PRAGMA data_version").fetchone()[0]
+            if self._clusterer is None or version != self._seen_version:
+                self._clusterer = load_clusterer(self._db, cluster_params(self.settings))
+                self._seen_version = version
+            return self._clusterer
+
+    @staticmethod
+    def _unknown(db: sqlite3.Connection, arts: Sequence[Article], counts: dict[str, int]) -> list[Article]:
+        """The articles whose ids are neither stored nor repeated in the batch (the others count as skipped)."""
         ids = [a.id for a in arts]
         known: set[str] = set()
         for i in range(0, len(ids), 500):
             chunk = ids[i:i + 500]
             q = "SELECT id FROM articles WHERE id IN (%s)" % ",".join("?" * len(chunk))
             known.update(r[0] for r in db.execute(q, chunk))
-        now = _now()
-        start = db.execute("SELECT coalesce(max(seq), 0) FROM articles").fetchone()[0]
-        touched: dict[str, StoryState] = {}
-        days: dict[str, list[str]] = {}  # story -> days of the batch's articles, written once at the end
         todo: dict[str, Article] = {}
         for art in arts:
             if art.id in known or art.id in todo:
                 counts["skipped"] += 1
             else:
                 todo[art.id] = art
-        for art, (sig, prepared, junk) in zip(todo.values(), self._prepare(list(todo.values()))):
-            if junk is not None:
-                self._reject(db, art, junk, now)
-                counts["rejected"] += 1
-                continue
-            keys = dedup.band_keys(sig, threshold)
-            kept = self._find_copy(db, sig, keys, threshold)
-            feats = None
-            if kept is not None:
-                story = db.execute("SELECT story FROM articles WHERE id=?", (kept,)).fetchone()[0]
-                counts["copies"] += 1
-            else:
-                feats = prepared
-                st, created = cl.add(art.id, feats)
-                if created:
-                    counts["stories_new"] += 1
-                    db.execute("INSERT OR IGNORE INTO stories(id, created) VALUES (?,?)", (st.id, now[:10]))
-                story = st.id
-                split = cl.recheck(st)
-                if split is not None:
-                    new, moved = split
-                    counts["stories_new"] += 1
-                    self._split_story(db, st, new, moved, now[:10])
-                    if art.id in moved:
-                        story = new.id
-                    touched[new.id] = new
-                    days.pop(st.id, None)
-                for gone, keep in cl.absorb(cl.active[story]):
-                    self._merge_story(db, gone, keep)
-                    days.setdefault(keep, []).extend(days.pop(gone, []))
-                    touched.pop(gone, None)
-                    counts["stories_new"] -= 1 if gone == st.id and created else 0
-                    if gone == story:
-                        story = keep
-                touched[story] = cl.active[story]
-            db.execute(
-                "INSERT INTO articles (id, text, title, outlet, url, published, author, source, language, removed,"
-                " copy_of, story, minhash, ingested) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (art.id, art.text, art.title, art.outlet, art.url, art.published, art.author, art.source or "",
-                 art.language, json.dumps([asdict(r) for r in art.removed]), kept, story,
-                 None if kept else sig.astype("<u8").tobytes(), now))
-            if kept is None:
-                db.executemany("INSERT INTO lsh(band, key, article) VALUES (?,?,?)",
-                               [(b, k, art.id) for b, k in enumerate(keys)])
-            db.execute("INSERT OR IGNORE INTO story_articles(story, article) VALUES (?,?)", (story, art.id))
-            # a clustered article's features already hold its day; an undated one leaves its story's dates alone
-            day = _iso(feats.day if feats is not None else article_day(art.published, art.text))
-            if day:
-                days.setdefault(story, []).append(day)
-            counts["added"] += 1
-        db.execute("INSERT INTO articles_fts(rowid, title, text) SELECT seq, coalesce(title, ''), text FROM articles "
-                   "WHERE seq > ?", (start,))
-        for story, ds in days.items():
-            if not ds:  # a merge of stories that had no dated article in this batch
-                continue
-            self._touch_dates(db, story, min(ds), now[:10])
-            self._touch_dates(db, story, max(ds), now[:10])
-        for st in cl.retire():
-            db.execute("UPDATE stories SET active=0 WHERE id=?", (st.id,))
-        for st in cl.shed_members():
-            touched[st.id] = st
-        self._save_states(db, touched.values(), cl)
-        db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('df', ?), ('df_n', ?), ('clock', ?), "
-                   "('cluster_seq', ?), ('apart', ?), ('recent_days', ?)",
-                   (cl.df.to_bytes(), cl.df.n, cl.clock, cl.seq, json.dumps(sorted(sorted(k) for k in cl.apart)),
-                    json.dumps(list(cl.recent_days))))
-
-    def _reject(self, db: sqlite3.Connection, art: Article, reason: str, now: str) -> None:
-        """Keeps an input that is not a news article apart, with its reason (the table is made on first use)."""
-        db.execute("CREATE TABLE IF NOT EXISTS rejected (id TEXT PRIMARY KEY, source TEXT NOT NULL, title TEXT, "
-                   "reason TEXT NOT NULL, text TEXT NOT NULL, ingested TEXT NOT NULL)")
-        db.execute("INSERT OR REPLACE INTO rejected VALUES (?,?,?,?,?,?)",
-                   (art.id, art.source or "", art.title, reason, art.text, now))
-        self.last_rejected.append((art.source or art.id, reason))
+        return list(todo.values())
 
     def rejected(self) -> list[dict[str, Any]]:
         """The inputs kept apart as not news articles: id, source, title and reason, in the order they came."""
@@ -394,84 +291,6 @@ class Store:
             return []
         rows = self._read("SELECT id, source, title, reason FROM rejected ORDER BY rowid")
         return [dict(zip(("id", "source", "title", "reason"), r)) for r in rows]
-
-    def _split_story(self, db: sqlite3.Connection, old: StoryState, new: StoryState, moved: Sequence[str],
-                     today: str) -> None:
-        """Moves the articles ``moved`` (and their copies) from story ``old`` to the new story ``new``."""
-        db.execute("INSERT OR IGNORE INTO stories(id, created) VALUES (?,?)", (new.id, today))
-        for i in range(0, len(moved), 500):
-            chunk = list(moved[i:i + 500])
-            marks = ",".join("?" * len(chunk))
-            # two statements, each on an index (id; story): "id IN .. OR copy_of IN .." scans the whole table
-            db.execute(f"UPDATE articles SET story=? WHERE id IN ({marks})", (new.id, *chunk))
-            db.execute(f"UPDATE articles SET story=? WHERE story=? AND copy_of IN ({marks})", (new.id, old.id, *chunk))
-        db.execute("DELETE FROM story_articles WHERE story=? AND article IN (SELECT id FROM articles WHERE story=?)",
-                   (old.id, new.id))
-        db.execute("INSERT OR IGNORE INTO story_articles(story, article) SELECT story, id FROM articles WHERE story=?",
-                   (new.id,))
-        db.execute("DELETE FROM reports WHERE story=?", (old.id,))
-        row = db.execute("SELECT coalesce(title, substr(text, 1, 120)) FROM articles WHERE story=? ORDER BY seq "
-                         "LIMIT 1", (new.id,)).fetchone()
-        if row and row[0]:
-            new.title = row[0].strip().split("\n", 1)[0][:120] or None
-        for st in (old, new):
-            self._reset_dates(db, st.id)
-
-    def _reset_dates(self, db: sqlite3.Connection, story: str) -> None:
-        """Sets a story's date range from its stored articles' days (after a split; see ``features.article_day``)."""
-        days = sorted(d for published, head in db.execute(
-            "SELECT published, substr(text, 1, ?) FROM articles WHERE story=?", (DATELINE_CHARS, story))
-            if (d := article_day(published, head)) is not None)
-        db.execute("UPDATE stories SET first_seen=?, last_seen=? WHERE id=?",
-                   (_iso(days[0]) if days else None, _iso(days[-1]) if days else None, story))
-
-    def _merge_story(self, db: sqlite3.Connection, gone: str, keep: str) -> None:
-        """Moves every article of story ``gone`` to ``keep`` and drops ``gone`` (the clusterer merged them)."""
-        db.execute("UPDATE articles SET story=? WHERE story=?", (keep, gone))
-        db.execute("INSERT OR IGNORE INTO story_articles(story, article) SELECT ?, article FROM story_articles "
-                   "WHERE story=?", (keep, gone))
-        db.execute("DELETE FROM story_articles WHERE story=?", (gone,))
-        row = db.execute("SELECT first_seen, last_seen, created FROM stories WHERE id=?", (gone,)).fetchone()
-        if row is not None:
-            db.execute("INSERT OR IGNORE INTO stories(id, created) VALUES (?,?)", (keep, row[2]))
-            for day in (row[0], row[1]):
-                if day:
-                    self._touch_dates(db, keep, day, row[2])
-        db.execute("DELETE FROM stories WHERE id=?", (gone,))
-        db.execute("DELETE FROM stories_fts WHERE story=?", (gone,))
-        db.execute("DELETE FROM reports WHERE story=?", (gone,))
-
-    def _find_copy(self, db: sqlite3.Connection, sig: np.ndarray, keys: list[int], threshold: float) -> str | None:
-        """The stored article this one is a near-duplicate of (verified on the full signature), if any."""
-        # band keys are salted per band, so one IN query over the keys finds every candidate
-        q = ("SELECT a.id, a.minhash FROM lsh JOIN articles a ON a.id = lsh.article WHERE lsh.key IN (%s) "
-             "ORDER BY a.seq" % ",".join("?" * len(keys)))
-        seen: set[str] = set()
-        for aid, blob in db.execute(q, keys):
-            if aid in seen or blob is None:
-                continue
-            seen.add(aid)
-            if dedup.similarity(sig, np.frombuffer(blob, dtype="<u8")) >= threshold:
-                return str(aid)
-        return None
-
-    def _touch_dates(self, db: sqlite3.Connection, story: str, day: str | None, today: str) -> None:
-        """Widens the story's date range by the article's day (None: an undated article leaves it as it is)."""
-        db.execute("INSERT OR IGNORE INTO stories(id, created) VALUES (?,?)", (story, today))
-        if day:
-            db.execute("UPDATE stories SET first_seen=min(coalesce(first_seen, ?), ?), last_seen=max(coalesce("
-                       "last_seen, ?), ?) WHERE id=?", (day, day, day, day, story))
-
-    def _save_states(self, db: sqlite3.Connection, states: Iterable[StoryState], cl: Clusterer) -> None:
-        for st in states:
-            active = 1 if st.id in cl.active else 0
-            old = db.execute("SELECT title FROM stories WHERE id=?", (st.id,)).fetchone()
-            db.execute("UPDATE stories SET title=coalesce(title, ?), size=?, first_day=?, last_day=?, last_seq=?,"
-                       " active=?, centroid=? WHERE id=?",
-                       (st.title, st.size, st.first_day, st.last_day, st.last_seq, active, st.to_json(), st.id))
-            if old is None or old[0] is None:
-                db.execute("DELETE FROM stories_fts WHERE story=?", (st.id,))
-                db.execute("INSERT INTO stories_fts(story, title) VALUES (?,?)", (st.id, st.title or ""))
 
     # -- reading ---------------------------------------------------------------------------------------------
     def _read(self, sql: str, args: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
@@ -597,7 +416,7 @@ class Store:
             return report  # a store that cannot be written is read as it is: reports are computed, not cached
         with self._tx() as db:
             db.execute("INSERT OR REPLACE INTO reports(story, key, report, created) VALUES (?,?,?,?)",
-                       (story_id, key, json.dumps(report), _now()))
+                       (story_id, key, json.dumps(report), now_utc()))
         return report
 
     def integrity(self) -> str:
@@ -616,7 +435,7 @@ def _exit_with_parent(parent: int) -> None:
     threading.Thread(target=watch, daemon=True).start()
 
 
-def prepare(article: Article) -> tuple[np.ndarray, Features, str | None]:
+def prepare(article: Article) -> Prepared:
     """MinHash signature and clustering features of one article (with the features' document-frequency buckets),
     and why it is not a news article, if it is not: the CPU-heavy part of ingest, free of the store."""
     reason = page_reason(article.text, article.title)
@@ -627,7 +446,7 @@ def prepare(article: Article) -> tuple[np.ndarray, Features, str | None]:
 
 def _report_key(articles: Sequence[Article], copies: dict[str, str], settings: Settings) -> str:
     """Cache key of a report: which articles, which copies, the analysis settings and the report version."""
-    s = asdict(settings)
+    s = settings.flat()
     for private in ("llm_api_key", "fetch_timeout", "fetch_deadline", "fetch_concurrency", "allow_private",
                     "max_bytes", "batch_size", "published", "store_wait"):
         s.pop(private, None)

@@ -176,20 +176,21 @@ def tune_threshold(dist, ids: Sequence[str], gold: Labels) -> tuple[float, Label
 def member_vectors(articles: Sequence[Article]) -> dict[str, tuple[int | None, dict[str, float]]]:
     """Each article's vector as a story keeps it for the re-check (features, tf-idf over the articles given, the
     strongest ``MEMBER_TERMS`` terms), by article id, in order."""
-    from ..corpus.cluster import MEMBER_TERMS, DocFreq, _top, vectorize
+    from ..corpus.storystate import MEMBER_TERMS
+    from ..corpus.vectors import DocFreq, top, vectorize
     from ..corpus.features import extract
 
     feats = [extract(a) for a in articles]
     df = DocFreq()
     for f in feats:
         df.add(list(f.terms))
-    return {a.id: (f.day, dict(_top(vectorize(f, df), MEMBER_TERMS))) for a, f in zip(articles, feats)}
+    return {a.id: (f.day, dict(top(vectorize(f, df), MEMBER_TERMS))) for a, f in zip(articles, feats)}
 
 
 def cut_figures(sim, left: Sequence[int], right: Sequence[int]) -> dict[str, object]:  # type: ignore[no-untyped-def]
     """A two-way cut's figures: group ``sizes``, mean similarity ``across``, its ``ratio`` to the mean within the
     tighter group, and whether the re-check would ``split`` there."""
-    from ..corpus.cluster import cut_match, two_events
+    from ..corpus.recheck import cut_match, two_events
 
     across, within = cut_match(sim, left, right)
     return {"sizes": (len(left), len(right)), "across": across,
@@ -202,7 +203,7 @@ def split_diagnosis(articles: Sequence[Article], gold: Labels,
 
     Near-duplicate copies are left out, as ingest leaves them out of clustering; vectors are built over the other
     articles (as ingest builds them), then, as the re-check does, weighed by
-    :func:`~newsprism.corpus.cluster.contrast` over the articles of one story. Returns:
+    :func:`~newsprism.corpus.recheck.contrast` over the articles of one story. Returns:
       - per topic with two events: the cut between them (``sizes``, ``across``: mean contrast similarity across,
         ``ratio``: across over within the tighter group, ``split``: whether the re-check would split there), and
         the cut the re-check itself finds in the two events' articles together (``found_sizes``;
@@ -211,7 +212,7 @@ def split_diagnosis(articles: Sequence[Article], gold: Labels,
       - per event of at least ``2 * MIN_PART`` articles, read as a story of its own: the cut the re-check finds in
         it (agglomeration, then refinement), with the same figures; ``split`` there is a false split.
     """
-    from ..corpus.cluster import MIN_PART, contrast, recheck_cut
+    from ..corpus.recheck import MIN_PART, contrast, recheck_cut
     from ..corpus.dedup import find_copies
 
     copies = find_copies(articles, Settings().dedup_threshold)

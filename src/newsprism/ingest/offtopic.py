@@ -25,7 +25,7 @@ RELEASE_ALONE = 0.2
 
 def similarities(articles: Sequence[Article]) -> np.ndarray:
     """Cosine similarities of the articles' clustering vectors (idf over these articles and general English)."""
-    from ..corpus.cluster import DocFreq, vectorize
+    from ..corpus.vectors import DocFreq, vectorize
     from ..corpus.features import extract
 
     feats = [extract(a) for a in articles]

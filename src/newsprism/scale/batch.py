@@ -10,6 +10,7 @@ The job, in four waves of tasks (articles stay on the workers; the client holds 
 
 from __future__ import annotations
 
+import importlib
 import logging
 import os
 import sys
@@ -23,6 +24,8 @@ from typing import Any
 import numpy as np
 
 from ..config import Settings
+from ..corpus.storystate import StoryState
+from ..corpus.vectors import DocFreq
 from ..errors import InputError, NewsprismError
 from ..model import Article
 from . import merge, stages
@@ -148,14 +151,14 @@ def group_summary(out: GroupOut, settings: Settings) -> list[tuple[str, list[int
     return [(s.state.id, s.positions, s.copies, stages.merge_keys(s.state, settings)) for s in out.stories]
 
 
-def group_states(out: GroupOut) -> dict[str, stages.StoryState]:
+def group_states(out: GroupOut) -> dict[str, StoryState]:
     """A group's story states alone, so merge tasks do not pull the article text."""
     return {s.state.id: s.state for s in out.stories}
 
 
-def merge_task(blocks: list[list[str]], settings: Settings, *states: dict[str, stages.StoryState]) -> dict[str, str]:
+def merge_task(blocks: list[list[str]], settings: Settings, *states: dict[str, StoryState]) -> dict[str, str]:
     """The corpus merge, run separately on each block of stories: story id -> final story id."""
-    pool: dict[str, stages.StoryState] = {}
+    pool: dict[str, StoryState] = {}
     for part in states:
         pool.update(part)
     mapping: dict[str, str] = {}
@@ -173,11 +176,11 @@ def report_task(specs: list[tuple[list[int], dict[str, str]]], pipeline: Pipelin
     return [emit_story(positions, copies, arts, pipeline, settings) for positions, copies in specs]
 
 
-def sum_task(*dfs: stages.DocFreq) -> stages.DocFreq:
+def sum_task(*dfs: DocFreq) -> DocFreq:
     return stages.sum_doc_freq(dfs)
 
 
-def df_task(read: PartRead) -> stages.DocFreq:
+def df_task(read: PartRead) -> DocFreq:
     return stages.doc_freq(read.articles)
 
 
@@ -190,9 +193,10 @@ def connect(scheduler: str | None, workers: int) -> Iterator[Any]:
     from ..errors import MissingDependency
 
     try:
-        from dask.distributed import Client, LocalCluster
+        distributed: Any = importlib.import_module("dask.distributed")  # untyped: its calls are checked here
     except ImportError as exc:  # pragma: no cover - the scale extra brings it
         raise MissingDependency("dask[distributed]", "scale") from exc
+    Client, LocalCluster = distributed.Client, distributed.LocalCluster
     if scheduler:
         try:
             client = Client(scheduler, timeout="30s")
@@ -302,7 +306,7 @@ def _run(client: Any, parts: list[Part], output: str, partition_size: int, setti
     story_keys: list[list[int]] = []
     for gi, rows in enumerate(client.gather(summaries)):
         for sid, positions, copies, mkeys in rows:
-            local.append(LocalStory(stages.StoryState(id=sid), positions, copies))
+            local.append(LocalStory(StoryState(id=sid), positions, copies))
             owner.append(gi)
             story_keys.append(mkeys)
     del summaries

@@ -8,7 +8,8 @@ Batch semantics (what "the single-process result" of a batch is):
 2. blocking: articles sharing a key (an LSH band key of the text, or one of their strongest entity names with
    a time bucket) form components; components are a function of the whole batch, not of how it is partitioned;
 3. per component, in reading order: ``find_copies``, then ``cluster_articles`` over the articles that are not
-   copies; copies join the story of the article they copy;
+   copies (the clusterer's one loop, settling every ``BATCH_ARTICLES`` articles as a store does, so stories
+   retire as they would there); copies join the story of the article they copy;
 4. the stories of all components are blocked again by their strongest entity names and days, and
    ``merge_clusters`` joins stories within each block; a final story lists its articles in reading order.
 ``run_local`` computes exactly this in one process, and the Dask job must give the same output.
@@ -27,9 +28,12 @@ from typing import Any
 import numpy as np
 
 from ..config import Settings
-from ..corpus.cluster import DocFreq, StoryState, cluster_articles, merge_clusters
+from ..corpus.cluster import cluster_articles, merge_clusters
 from ..corpus.dedup import band_keys, find_copies, signature
 from ..corpus.features import extract
+from ..corpus.params import cluster_params
+from ..corpus.storystate import StoryState
+from ..corpus.vectors import DocFreq
 from ..errors import InputError
 from ..model import Article, Story
 from .partition import Part, RangeReader, jsonl_lines
@@ -51,8 +55,7 @@ def sum_doc_freq(parts: Sequence[DocFreq]) -> DocFreq:
     """The sum of several partitions' document frequencies."""
     total = DocFreq()
     for p in parts:
-        total.counts += p.counts
-        total.n += p.n
+        total.add_counts(p)
     return total
 
 
@@ -208,8 +211,7 @@ def cluster_component(articles: Sequence[tuple[int, Article]], settings: Setting
     """Near-duplicates, then the corpus clustering, over articles given as (global position, article) in order."""
     arts = [a for _, a in articles]
     copies = find_copies(arts, settings.dedup_threshold)
-    story_of, states = cluster_articles([a for a in arts if a.id not in copies],
-                                        window_days=settings.story_window_days)
+    story_of, states = cluster_articles([a for a in arts if a.id not in copies], cluster_params(settings))
     stories = {st.id: LocalStory(st, []) for st in states}
     for p, a in articles:
         sid = story_of[copies.get(a.id, a.id)]
@@ -236,7 +238,7 @@ def merge_keys(state: StoryState, settings: Settings) -> list[int]:
 
 def merge_stories(states: Sequence[StoryState], settings: Settings) -> dict[str, str]:
     """Joins the stories of one merge block with the corpus merge: story id -> final story id."""
-    mapping = merge_clusters(list(states), window_days=settings.story_window_days)
+    mapping = merge_clusters(list(states), cluster_params(settings))
     return {st.id: mapping.get(st.id, st.id) for st in states}
 
 
