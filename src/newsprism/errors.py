@@ -11,7 +11,8 @@
     ├── MissingDependency          an optional extra is not installed; names the pip command
     ├── StoreError                 the SQLite store is corrupt, locked or from a newer version
     ├── LLMError                   the configured chat endpoint failed
-    └── ReportError                a report file does not follow the contract
+    ├── ReportError                a report file does not follow the contract
+    └── SettingsError              a setting (an option) holds a value it cannot take
 """
 
 from __future__ import annotations
@@ -97,3 +98,7 @@ class LLMError(NewsprismError):
 
 class ReportError(NewsprismError):
     pass
+
+
+class SettingsError(NewsprismError):
+    """A setting or command-line option out of its range; the message names it and the rule."""

@@ -95,6 +95,6 @@ def test_max_mb_option_sets_the_size_limit(tmp_path: Path, body: str, capsys: py
     code = main(["analyze", str(big), "--max-mb", "0.01"])
     err = capsys.readouterr().err
     assert code == 2 and "big.txt" in err and "--max-mb" in err
-    from newsprism.cli import _settings
+    from newsprism.config import Settings
 
-    assert _settings(build_parser().parse_args(["ingest", "x", "--max-mb", "3"])).max_bytes == 3_000_000
+    assert Settings.from_args(build_parser().parse_args(["ingest", "x", "--max-mb", "3"])).max_bytes == 3_000_000

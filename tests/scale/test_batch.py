@@ -19,9 +19,7 @@ pytestmark = pytest.mark.slow
 
 
 def _settings(root: str) -> Settings:
-    s = Settings()
-    s.published = scale_corpus.txt_dates(root)
-    return s
+    return Settings(published=scale_corpus.txt_dates(root))
 
 
 def _rows(path: str) -> dict[str, list[str]]:

@@ -52,8 +52,7 @@ def test_partitions_read_what_the_local_reader_reads(tmp_path: str) -> None:
     with open(paths[-1], "a", encoding="utf-8") as fh:
         fh.write("{not json\n")
         fh.write(json.dumps({"title": "No body"}) + "\n")
-    settings = Settings()
-    settings.published = scale_corpus.txt_dates(str(tmp_path))
+    settings = Settings(published=scale_corpus.txt_dates(str(tmp_path)))
     local_arts, local_errs = _local(paths, settings)
     assert len(local_arts) == 40 and len(local_errs) == 2
     for size in (2, 5, 64):

@@ -52,8 +52,7 @@ def seed_story() -> SeedStory:
     from newsprism.story.entities import build_entities
     from newsprism.story.quotes import extract_quotes
 
-    settings = Settings()
-    settings.published = {str(p): "2018-09-26" for p in SEEDS.glob("*.txt")}
+    settings = Settings(published={str(p): "2018-09-26" for p in SEEDS.glob("*.txt")})
     arts = load([str(SEEDS)], settings)
     docs = parse(arts, settings)
     ents = build_entities(arts, docs, settings)

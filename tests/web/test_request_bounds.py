@@ -13,6 +13,7 @@ import pytest
 
 import newsprism.api
 import newsprism.web.app as web_app
+from newsprism.config import Settings, WebSettings
 from newsprism.model import Article, Report, Story
 
 FIRST = ("The city council voted on Monday to build a new library in the harbour district. "
@@ -43,7 +44,7 @@ def test_a_one_megabyte_paste_is_refused_at_once_with_413(big_client: Any, monke
     r = big_client.post("/analyze", data={"text1": paste})
     assert time.monotonic() - t0 < 10
     assert r.status_code == 413
-    assert f"at most {web_app.MAX_ANALYSIS_WORDS:,} words" in r.text and "send fewer or shorter articles" in r.text
+    assert f"at most {WebSettings().max_analysis_words:,} words" in r.text and "send fewer or shorter articles" in r.text
     assert not called
     assert big_client.get("/healthz").status_code == 200  # the connection and the server carry on
 
@@ -66,8 +67,8 @@ def test_analysis_past_its_deadline_is_answered_and_holds_the_slot(store: Any,
         return Report(story=Story(id="s1", title=None, articles=list(articles)))
 
     monkeypatch.setattr(newsprism.api, "analyze", slow_analyze)
-    monkeypatch.setattr(web_app, "ANALYSIS_SECONDS", 0.5)
-    with _client(web_app.create_app("fake.db", store_factory=lambda path: store)) as c:
+    quick = Settings(web=WebSettings(analysis_seconds=0.5))
+    with _client(web_app.create_app("fake.db", store_factory=lambda path: store, settings=quick)) as c:
         t0 = time.monotonic()
         r = c.post("/analyze", data={"text1": FIRST, "text2": SECOND})
         assert time.monotonic() - t0 < 5

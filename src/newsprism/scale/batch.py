@@ -360,9 +360,9 @@ def _chunks(finals: list[tuple[list[int], dict[str, str]]],
 
 
 def batch_command(inputs: Sequence[str], output: str, scheduler: str | None = None, workers: int = 2,
-                  partition_size: int = 64, store: str | None = None) -> int:
+                  partition_size: int = 64, store: str | None = None, settings: Settings | None = None) -> int:
     """`newsprism batch`: run the job, write Parquet atomically, optionally load the articles into a store."""
-    settings = Settings()
+    settings = settings or Settings()
     summary = run_batch(inputs, output, scheduler=scheduler, workers=workers, partition_size=partition_size,
                         settings=settings)
     for err in summary.errors:

@@ -42,13 +42,7 @@ from .security import BodyLimit, SameOrigin, SecurityHeaders
 
 ID = re.compile(openapi.ID_PATTERN)
 MAX_QUERY = 300
-MAX_BODY = 5_000_000
-MAX_FILES = 10
 PASTE_SLOTS = 3
-# One analysis of the form: at most this many words in all (10,000 words measured at 830 MB for the whole server;
-# a 1 MB paste holds some 170,000 and is refused at once), answered within this many seconds.
-MAX_ANALYSIS_WORDS = 8_000
-ANALYSIS_SECONDS = 30.0
 PAGE_SIZE = 50
 SECTION_PAGE = 50  # items per section of a story page; a bigger section is paged
 FIRST_BYTE_WAIT = 1.0  # seconds a story page waits for its report before answering "still analysing"
@@ -112,7 +106,7 @@ class App:
         self.settings = settings
         self.cache = _Cache()
         self.analysis_slot = threading.Semaphore(1)
-        self.analysis_seconds = ANALYSIS_SECONDS
+        self.web = settings.web  # the form's budget and deadline, the request size
         self.reports = ThreadPoolExecutor(max_workers=2, thread_name_prefix="newsprism-report")
         self.pending: dict[str, Future[tuple[Report, str] | None]] = {}
         self.pending_lock = threading.Lock()
@@ -241,13 +235,13 @@ class App:
 
     async def analyze_form(self, request: Request) -> Response:
         return _html(page("analyze.html.j2", title="Analyse articles", slots=range(1, PASTE_SLOTS + 1), error=None,
-                          values={}, max_body=MAX_BODY, max_files=MAX_FILES))
+                          values={}, max_body=self.web.max_body, max_files=self.web.max_files))
 
     async def analyze_post(self, request: Request) -> Response:
         values: dict[str, str] = {}
         try:
-            async with request.form(max_files=MAX_FILES, max_fields=8 * PASTE_SLOTS + 8,
-                                    max_part_size=MAX_BODY) as form:
+            async with request.form(max_files=self.web.max_files, max_fields=8 * PASTE_SLOTS + 8,
+                                    max_part_size=self.web.max_body) as form:
                 for key, value in form.multi_items():
                     if isinstance(value, str):
                         values[key] = value
@@ -261,9 +255,9 @@ class App:
             return self._form_error(f"the form could not be read ({exc}); send it again from this page", values)
         words = sum(len(values.get(f"text{i}", "").split()) for i in range(1, PASTE_SLOTS + 1)) + \
             sum(len(data.split()) for _, data in uploads)
-        if words > MAX_ANALYSIS_WORDS:
+        if words > self.web.max_analysis_words:
             return self._form_error(f"the articles hold {words:,} words; one analysis here takes at most "
-                                    f"{MAX_ANALYSIS_WORDS:,} words in all: send fewer or shorter articles, or "
+                                    f"{self.web.max_analysis_words:,} words in all: send fewer or shorter articles, or "
                                     "analyse them with the newsprism command", values, 413)
         try:
             articles = _form_articles(values, uploads, self.settings)
@@ -277,11 +271,12 @@ class App:
             return self._form_error("the server is still finishing an earlier analysis; send the form again in "
                                     "a minute", values, 503)
         try:
-            with anyio.fail_after(self.analysis_seconds):
+            with anyio.fail_after(self.web.analysis_seconds):
                 report = await anyio.to_thread.run_sync(self._analyze_in_slot, articles, abandon_on_cancel=True)
         except TimeoutError:
-            return self._form_error(f"the analysis took longer than {self.analysis_seconds:g} s and was given up; "
-                                    "send fewer or shorter articles", values, 503)
+            seconds = self.web.analysis_seconds
+            return self._form_error(f"the analysis took longer than {seconds:g} s and was given up; send fewer or "
+                                    "shorter articles", values, 503)
         except NewsprismError as exc:
             return self._form_error(str(exc), values)
         texts = {a.id: a.text for a in articles}
@@ -302,7 +297,7 @@ class App:
 
     def _form_error(self, message: str, values: dict[str, str], status: int = 400) -> Response:
         return _html(page("analyze.html.j2", title="Analyse articles", slots=range(1, PASTE_SLOTS + 1),
-                          error=message, values=values, max_body=MAX_BODY, max_files=MAX_FILES), status)
+                          error=message, values=values, max_body=self.web.max_body, max_files=self.web.max_files), status)
 
     async def api_docs(self, request: Request) -> Response:
         return _html(page("api.html.j2", title="API", doc=openapi.document(__version__)))
@@ -469,7 +464,7 @@ async def _server_error(request: Request, exc: Exception) -> Response:
 
 
 def create_app(store_path: str, *, store_factory: StoreFactory | None = None, settings: Settings | None = None,
-               max_body: int = MAX_BODY, allowed_hosts: list[str] | None = None) -> Starlette:
+               max_body: int | None = None, allowed_hosts: list[str] | None = None) -> Starlette:
     """The ASGI app over the store at ``store_path``; ``store_factory`` opens it (default: the SQLite Store)."""
     settings = settings or Settings()
     if store_factory is None:
@@ -495,7 +490,7 @@ def create_app(store_path: str, *, store_factory: StoreFactory | None = None, se
         Route("/healthz", handlers.health),
         Mount("/static", app=StaticFiles(directory=static), name="static"),
     ]
-    middleware = [Middleware(SecurityHeaders), Middleware(BodyLimit, max_bytes=max_body), Middleware(SameOrigin)]
+    middleware = [Middleware(SecurityHeaders), Middleware(BodyLimit, max_bytes=max_body or settings.web.max_body), Middleware(SameOrigin)]
     if allowed_hosts:
         middleware.append(Middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts))
 
