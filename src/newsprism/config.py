@@ -7,6 +7,7 @@ from argparse import Namespace
 from dataclasses import asdict, dataclass, field, fields, replace
 from typing import Any, Generic, TypeVar
 
+from .corpus.params import WINDOW_DAYS
 from .errors import SettingsError
 
 T = TypeVar("T")
@@ -93,7 +94,7 @@ class ClusterSettings:
     """Grouping articles: near-duplicates, story clustering and the store's writers."""
 
     dedup_threshold: float = 0.8
-    story_window_days: int = 7
+    story_window_days: int = WINDOW_DAYS  # the clusterer's own default (corpus/params.py)
     store_wait: float = 600.0  # seconds a second writer of a store waits for the first before giving up
     unrelated_below: float = 0.1  # inputs whose stories' terms match less than this are told apart as unrelated
 
@@ -127,15 +128,6 @@ class WebSettings:
 
 SECTIONS: dict[str, type[Any]] = {"ingest": IngestSettings, "align": AlignSettings, "summary": SummarySettings,
                                   "llm": LLMSettings, "cluster": ClusterSettings, "web": WebSettings}
-# the flat keyword names ``Settings(...)`` has always taken, and the section field each one is
-FLAT: dict[str, tuple[str, str]] = {
-    **{f.name: ("ingest", f.name) for f in fields(IngestSettings)},
-    **{f.name: ("align", f.name) for f in fields(AlignSettings)},
-    "summary_words": ("summary", "words"), "summary_mode": ("summary", "mode"),
-    "llm_url": ("llm", "url"), "llm_model": ("llm", "model"), "llm_api_key": ("llm", "api_key"),
-    "llm_timeout": ("llm", "timeout"),
-    **{f.name: ("cluster", f.name) for f in fields(ClusterSettings)},
-}
 OPTIONS = {"max_bytes": "--max-mb", "summary_words": "--summary-words", "summary_mode": "--summary-mode",
            "llm_url": "--llm-url", "llm_timeout": "--llm-timeout", "port": "--port"}
 
@@ -218,7 +210,7 @@ class Settings:
                    llm=LLMSettings(**llm, api_key=env.get("NEWSPRISM_LLM_API_KEY") or None),
                    web=WebSettings(**web))
 
-    # the flat names, read from their sections
+    # the flat names ``Settings(...)`` has always taken, each read from its section
     max_bytes = _Flat[int]("ingest", "max_bytes")
     fetch_timeout = _Flat[float]("ingest", "fetch_timeout")
     fetch_deadline = _Flat[float]("ingest", "fetch_deadline")
@@ -244,6 +236,10 @@ class Settings:
     story_window_days = _Flat[int]("cluster", "story_window_days")
     store_wait = _Flat[float]("cluster", "store_wait")
     unrelated_below = _Flat[float]("cluster", "unrelated_below")
+
+
+FLAT: dict[str, tuple[str, str]] = {key: (d.section, d.name) for key, d in vars(Settings).items()
+                                    if isinstance(d, _Flat)}
 
 
 def _pairs(values: list[str], option: str, what: str) -> dict[str, str]:
