@@ -7,7 +7,7 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, TextIO
 
 from .config import Settings
 from .errors import NewsprismError
@@ -119,8 +119,9 @@ def _add_output_options(p: argparse.ArgumentParser, formats: Sequence[str] = FOR
 
 def _sub(sub: Any, name: str, help: str, description: str) -> argparse.ArgumentParser:
     """A subcommand with its description and examples under the options."""
-    return sub.add_parser(name, help=help, description=description, epilog=EXAMPLES.get(name),
-                          formatter_class=_Help)
+    parser: argparse.ArgumentParser = sub.add_parser(name, help=help, description=description,
+                                                     epilog=EXAMPLES.get(name), formatter_class=_Help)
+    return parser
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -269,15 +270,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _reader_gone()
 
 
-class _Stderr(logging.StreamHandler):  # type: ignore[type-arg]
+class _Stderr(logging.StreamHandler[TextIO]):
     """Writes log records to whatever ``sys.stderr`` is at the time (tests and the progress bar replace it)."""
 
-    @property  # type: ignore[override]
-    def stream(self) -> object:
+    @property
+    def stream(self) -> TextIO:
         return sys.stderr
 
     @stream.setter
-    def stream(self, value: object) -> None:
+    def stream(self, value: TextIO) -> None:
         pass
 
 

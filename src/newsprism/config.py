@@ -161,6 +161,7 @@ class Settings:
     web: WebSettings
 
     def __init__(self, **given: Any) -> None:
+        """Sections by name, or the flat keywords of their fields; unknown names are an error, not ignored."""
         parts: dict[str, dict[str, Any]] = {name: {} for name in SECTIONS}
         for key, value in given.items():
             if key in SECTIONS:
@@ -189,11 +190,11 @@ class Settings:
         """The settings of one command line: each option a command has, the defaults for the rest. A FILE=VALUE
         option without '=' or a value out of range raises ``SettingsError`` naming the option."""
         env = os.environ if environ is None else environ
-        opt = vars(args)
+        opt: dict[str, Any] = vars(args)
+        outlets: list[str] = opt["outlet"] if isinstance(opt.get("outlet"), list) else []  # stories: one NAME
         ingest: dict[str, Any] = {
             "published": _pairs(opt.get("published") or [], "--published", "YYYY-MM-DD"),
-            "outlet_names": _pairs(opt.get("outlet") if isinstance(opt.get("outlet"), list) else [], "--outlet",
-                                   "NAME"),
+            "outlet_names": _pairs(outlets, "--outlet", "NAME"),
             "meta_files": list(opt.get("meta") or []), "name_pattern": opt.get("name_pattern"),
             "outlets_file": opt.get("outlets"), "allow_private": bool(opt.get("allow_private")),
         }

@@ -123,6 +123,6 @@ def _report(doc: Document) -> Report:
                              published=a["published"], author=a["author"], source=a["source"],
                              removed=list(removed.get(a["id"], [])), word_count=a["words"])
                 for a in story["articles"]]
-    sections = {name: doc.get(name, []) for name in SECTIONS}
+    sections: dict[str, Any] = {name: doc.get(name, []) for name in SECTIONS}
     return Report(story=Story(id=story["id"], title=story["title"], articles=list(articles),
                               copies=story.get("copies", {})), **sections)
