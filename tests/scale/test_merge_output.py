@@ -7,7 +7,7 @@ import os
 import pytest
 
 from newsprism.errors import NewsprismError
-from newsprism.scale.batch import BatchSummary, _components
+from newsprism.scale.batch import BatchSummary, article_components
 from newsprism.scale.merge import components, pack
 from newsprism.scale.output import AtomicOutput, read_output
 from newsprism.scale.stages import PartKeys
@@ -29,7 +29,7 @@ def test_client_components_drop_repeated_ids_and_mix_key_kinds() -> None:
         PartKeys(1, ["x", "z", "w"], [[1], [2], [3]], [[99], [12], [11]], []),
     ]
     summary = BatchSummary()
-    where, comps = _components(parts, summary)
+    where, comps = article_components(parts, summary)
     assert summary.duplicates == 1
     assert where == [(0, 0), (0, 1), (1, 1), (1, 2)]
     # y-z share a near-duplicate key, y-w a story key; x shares nothing once its repeat is gone

@@ -193,11 +193,26 @@ class Clusterer:
             events.append(Split(st, new, tuple(moved)))
             if article_id in moved:
                 home = new
-        for gone, keep in self.absorb(home):
-            events.append(Merged(gone, keep))
-            if gone is home:
-                home = keep
+        events.extend(self._absorb_all(home))
         return events
+
+    def _absorb_all(self, st: StoryState) -> list[Event]:
+        """Merges what now matches the story an article or a batch's story went to (see :meth:`absorb`)."""
+        return [Merged(gone, keep) for gone, keep in self.absorb(st)]
+
+    def adopt(self, state: StoryState, first_article: str, features: Sequence[Features]) -> list[Event]:
+        """Takes in a story clustered elsewhere (a batch's story, ``features``: its clustered articles' in order)
+        as if its articles had just come in: opened, then merged with any active story it matches."""
+        for f in features:
+            self.seq += 1
+            self.df.add(list(map(intern, f.terms)), f.buckets)
+            if f.day is not None:
+                self.clock = f.day if self.clock is None else max(self.clock, f.day)
+                self.recent_days.append(f.day)
+        state.last_seq = self.seq
+        self.active[state.id] = state
+        self._reindex(state)
+        return [Opened(first_article, state), *self._absorb_all(state)]
 
     def settle(self) -> list[Event]:
         """Retires the stories that left the window, then sheds member vectors over the budget (after a batch)."""

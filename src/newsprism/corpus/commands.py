@@ -15,9 +15,9 @@ from ..errors import InputError
 from ..model import Article
 from ..report._format import one_line
 from .listing import StoryFilter, outlets_of
+from .params import BATCH_ARTICLES
 from .store import Store
 
-BATCH = 200
 BATCH_SECONDS = 2.0
 
 
@@ -98,7 +98,7 @@ def ingest_command(inputs: Sequence[str], store: str, settings: Settings | None 
                     print(msg, file=sys.stderr)
                 continue
             batch.append(item)
-            if len(batch) >= BATCH or time.monotonic() - started > BATCH_SECONDS:
+            if len(batch) >= BATCH_ARTICLES or time.monotonic() - started > BATCH_SECONDS:
                 flush()
         flush()
         stories = db.count_stories()

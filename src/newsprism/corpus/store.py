@@ -24,6 +24,7 @@ from .cluster import Clusterer
 from .features import Features, extract
 from .params import cluster_params
 from .storefile import WriterLock, connect
+from .storystate import StoryState
 from .storewrite import BatchWriter, Prepared, load_clusterer, now_utc
 from .vectors import DocFreq
 
@@ -242,21 +243,44 @@ class Store:
         self.last_rejected = []
         if not arts:
             return {"added": 0, "skipped": 0, "copies": 0, "stories_new": 0, "rejected": 0}
+        with self._writing() as writer:
+            todo = self._unknown(writer.db, arts, writer.counts)
+            writer.write(todo, self._prepare(todo))
+        self.last_rejected = writer.rejected
+        return writer.counts
+
+    @contextmanager
+    def _writing(self) -> Iterator[BatchWriter]:
+        """One batch's write transaction and the clusterer it applies, committed with the clusterer's state, or
+        rolled back whole (the in-memory state, then ahead of the database, dropped)."""
         # one BLAS thread: the re-check's products are small, and a second thread spinning for them takes the core
         # the helper process computing features needs
         with self._tx() as db, threadpool_limits(limits=1, user_api="blas"):
             try:
                 db.execute("BEGIN IMMEDIATE")
                 writer = BatchWriter(db, self.clusterer(), self.settings.dedup_threshold)
-                todo = self._unknown(db, arts, writer.counts)
-                writer.write(todo, self._prepare(todo))
+                yield writer
                 writer.finish()
                 db.execute("COMMIT")
                 self._seen_version = db.execute("PRAGMA data_version").fetchone()[0]
             except BaseException:
-                self._clusterer = None  # the in-memory state may be ahead of the rolled-back database
+                self._clusterer = None
                 raise
-        self.last_rejected = writer.rejected
+
+    def add_stories(self, stories: Iterable[tuple[Sequence[Article], dict[str, str], StoryState]]) -> dict[str, int]:
+        """Adds stories clustered elsewhere (a batch's: articles in order, copy id -> kept id, clusterer state) in
+        one transaction, as they are: each is merged with an active story it matches, never clustered again.
+
+        A story some of whose articles are stored already has its other articles added one by one, as
+        :meth:`add_articles` does. Returns the same counts as :meth:`add_articles`.
+        """
+        with self._writing() as writer:
+            for arts, copies, state in stories:
+                todo = self._unknown(writer.db, arts, writer.counts)
+                if len(todo) == len(arts):
+                    writer.write_story(arts, copies, state)
+                elif todo:
+                    writer.write(todo, map(prepare, todo))
         return writer.counts
 
     def clusterer(self) -> Clusterer:

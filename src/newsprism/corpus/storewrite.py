@@ -18,7 +18,7 @@ import numpy as np
 from ..model import Article
 from . import dedup
 from .cluster import Clusterer, Event, Joined, Merged, Opened, Retired, Shed, Split
-from .features import DATELINE_CHARS, Features, article_day
+from .features import DATELINE_CHARS, Features, article_day, extract
 from .params import ClusterParams
 from .storystate import StoryState
 from .vectors import DocFreq
@@ -93,29 +93,51 @@ class BatchWriter:
             if kept is not None:
                 story = str(db.execute("SELECT story FROM articles WHERE id=?", (kept,)).fetchone()[0])
                 self.counts["copies"] += 1
-                day = iso_day(article_day(art.published, art.text))
+                self.insert(art, story, kept, None, iso_day(article_day(art.published, art.text)))
             else:
-                story = self.cluster(art.id, feats)
-                day = iso_day(feats.day)  # an undated article leaves its story's dates alone
-            db.execute(
-                "INSERT INTO articles (id, text, title, outlet, url, published, author, source, language, removed,"
-                " copy_of, story, minhash, ingested) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (art.id, art.text, art.title, art.outlet, art.url, art.published, art.author, art.source or "",
-                 art.language, json.dumps([asdict(r) for r in art.removed]), kept, story,
-                 None if kept else sig.astype("<u8").tobytes(), self.now))
-            if kept is None:
-                db.executemany("INSERT INTO lsh(band, key, article) VALUES (?,?,?)",
-                               [(b, k, art.id) for b, k in enumerate(keys)])
-            db.execute("INSERT OR IGNORE INTO story_articles(story, article) VALUES (?,?)", (story, art.id))
-            if day:
-                self.days.setdefault(story, []).append(day)
-            self.counts["added"] += 1
+                story = self.apply_all(self.cl.cluster(art.id, feats), art.id)
+                self.insert(art, story, None, (sig, keys), iso_day(feats.day))
 
-    def cluster(self, article_id: str, feats: Features) -> str:
-        """Clusters one article and applies the events: returns the story it ends in."""
+    def write_story(self, arts: Sequence[Article], copies: dict[str, str], state: StoryState) -> None:
+        """Stores a story clustered elsewhere (a batch's story, with its near-duplicate copies) as it is: the
+        clusterer takes it in and merges it with any active story it matches (``Clusterer.adopt``)."""
+        clustered = [a for a in arts if a.id not in copies]
+        feats = [extract(a) for a in clustered]
+        story = self.apply_all(self.cl.adopt(state, clustered[0].id, feats), clustered[0].id)
+        day_of = {a.id: f.day for a, f in zip(clustered, feats)}
+        for art in arts:
+            kept = copies.get(art.id)
+            if kept is not None:
+                self.counts["copies"] += 1
+                self.insert(art, story, kept, None, iso_day(article_day(art.published, art.text)))
+            else:
+                sig = dedup.signature(art.text)
+                self.insert(art, story, None, (sig, dedup.band_keys(sig, self.threshold)), iso_day(day_of[art.id]))
+
+    def insert(self, art: Article, story: str, kept: str | None, minhash: tuple[np.ndarray, list[int]] | None,
+               day: str | None) -> None:
+        """Writes one article row (``kept``: the article it copies; ``minhash``: its signature and band keys when
+        it is not a copy); ``day`` widens its story's dates (None: an undated article leaves them alone)."""
+        db = self.db
+        db.execute(
+            "INSERT INTO articles (id, text, title, outlet, url, published, author, source, language, removed,"
+            " copy_of, story, minhash, ingested) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (art.id, art.text, art.title, art.outlet, art.url, art.published, art.author, art.source or "",
+             art.language, json.dumps([asdict(r) for r in art.removed]), kept, story,
+             None if minhash is None else minhash[0].astype("<u8").tobytes(), self.now))
+        if minhash is not None:
+            db.executemany("INSERT INTO lsh(band, key, article) VALUES (?,?,?)",
+                           [(b, k, art.id) for b, k in enumerate(minhash[1])])
+        db.execute("INSERT OR IGNORE INTO story_articles(story, article) VALUES (?,?)", (story, art.id))
+        if day:
+            self.days.setdefault(story, []).append(day)
+        self.counts["added"] += 1
+
+    def apply_all(self, events: Sequence[Event], article_id: str) -> str:
+        """Applies the events of one article (or one adopted story): returns the story it ends in."""
         story = ""
         opened = None
-        for ev in self.cl.cluster(article_id, feats):
+        for ev in events:
             if isinstance(ev, Opened):
                 opened = ev.story.id
             if isinstance(ev, Merged) and ev.gone.id == opened:

@@ -158,6 +158,29 @@ class StoryState:
                    norm=float(np.sqrt(sum(w * w for w in centroid.values()))))
 
 
+def fold(states: Sequence[StoryState]) -> StoryState:
+    """One state of stories merged into one (as the partition merge joins them: largest first), inputs unchanged."""
+    order = sorted(states, key=lambda s: (-s.size, s.id))
+    out = order[0].copy()
+    for st in order[1:]:
+        out.merge(st)
+    return out
+
+
+def to_record(st: StoryState) -> str:
+    """The whole state as one JSON document (its fields and :meth:`StoryState.to_json`), to carry between runs."""
+    fields = json.dumps({"id": st.id, "size": st.size, "first_day": st.first_day, "last_day": st.last_day,
+                         "title": st.title})
+    return fields[:-1] + ',"state":' + st.to_json() + "}"
+
+
+def from_record(text: str) -> StoryState:
+    """A state read back from :func:`to_record` (its sequence number is the reader's to set)."""
+    raw = json.loads(text)
+    return StoryState.from_json(json.dumps(raw["state"]), raw["id"], size=raw["size"], first_day=raw["first_day"],
+                                last_day=raw["last_day"], last_seq=0, title=raw["title"])
+
+
 def rebuilt(sid: str, members: Members, like: StoryState) -> StoryState:
     """A story state rebuilt from member vectors (a part of a split story)."""
     st = StoryState(id=sid, last_seq=like.last_seq, title=like.title)

@@ -24,14 +24,14 @@ from typing import Any
 import numpy as np
 
 from ..config import Settings
-from ..corpus.storystate import StoryState
+from ..corpus.storystate import StoryState, fold
 from ..corpus.vectors import DocFreq
 from ..errors import InputError, NewsprismError
 from ..model import Article
 from . import merge, stages
 from .output import AtomicOutput, article_rows, report_row, story_row
 from .partition import Part, plan_partitions
-from .stages import LocalStory, PartKeys, PartRead, Pipeline
+from .stages import FinalStory, LocalStory, PartKeys, PartRead, Pipeline
 
 RETRIES = 2  # a task that raises is retried this often; a task whose worker dies is rescheduled by Dask itself
 MAX_KEY_ARTICLES = 100_000  # a story key shared by more articles than this no longer links them (stop key)
@@ -64,15 +64,18 @@ class BatchSummary:
 # -- shared by the job and the reference ---------------------------------------------------------------------
 
 
-def emit_story(positions: Sequence[int], copies: dict[str, str], arts: dict[int, Article], pipeline: Pipeline,
+def emit_story(final: FinalStory, arts: dict[int, Article], states: dict[str, StoryState], pipeline: Pipeline,
                settings: Settings) -> tuple[list[dict[str, Any]], dict[str, Any], dict[str, Any] | None]:
-    """The output rows of one final story: its articles, the story, and its report when one is wanted."""
-    story = stages.build_story([arts[p] for p in positions], copies)
+    """The output rows of one final story: its articles, the story (with its clusterer state, so a store can take
+    it in as it is), and its report when one is wanted."""
+    story = stages.build_story([arts[p] for p in final.positions], final.copies)
     rows = article_rows(story)
-    for row, p in zip(rows, positions):
+    for row, p in zip(rows, final.positions):
         row["seq"] = p
+    state = fold([states[i] for i in final.parts])
+    state.id = story.id
     report = report_row(story.id, pipeline.report(story, settings)) if pipeline.wants_report(story) else None
-    return rows, story_row(story), report
+    return rows, story_row(story, state), report
 
 
 def run_local(inputs: Sequence[str], output: str, settings: Settings | None = None,
@@ -102,9 +105,10 @@ def run_local(inputs: Sequence[str], output: str, settings: Settings | None = No
     mapping: dict[str, str] = {}
     for block in stages.merge_blocks([stages.merge_keys(s.state, settings) for s in local]):
         mapping.update(stages.merge_stories([local[i].state for i in block], settings))
+    states = {s.state.id: s.state for s in local}
     with AtomicOutput(output) as out:
-        for positions, copies in stages.final_stories(local, mapping):
-            rows, srow, rrow = emit_story(positions, copies, arts, pipeline, settings)
+        for final in stages.final_stories(local, mapping):
+            rows, srow, rrow = emit_story(final, arts, states, pipeline, settings)
             _write(out, summary, rows, srow, rrow)
     summary.seconds = time.monotonic() - started
     return summary
@@ -167,13 +171,15 @@ def merge_task(blocks: list[list[str]], settings: Settings, *states: dict[str, S
     return mapping
 
 
-def report_task(specs: list[tuple[list[int], dict[str, str]]], pipeline: Pipeline, settings: Settings,
+def report_task(specs: list[FinalStory], pipeline: Pipeline, settings: Settings,
                 *groups: GroupOut) -> list[tuple[list[dict[str, Any]], dict[str, Any], dict[str, Any] | None]]:
     """Output rows of several final stories (reports are the costly part: spaCy and every analysis stage)."""
     arts: dict[int, Article] = {}
+    states: dict[str, StoryState] = {}
     for g in groups:
         arts.update(g.articles)
-    return [emit_story(positions, copies, arts, pipeline, settings) for positions, copies in specs]
+        states.update(group_states(g))
+    return [emit_story(final, arts, states, pipeline, settings) for final in specs]
 
 
 def sum_task(*dfs: DocFreq) -> DocFreq:
@@ -232,7 +238,7 @@ def _tree_sum(client: Any, futs: list[Any], token: str, fan_in: int = 8) -> Any:
     return futs[0]
 
 
-def _components(keys: list[PartKeys], summary: BatchSummary) -> tuple[list[tuple[int, int]], list[list[int]]]:
+def article_components(keys: list[PartKeys], summary: BatchSummary) -> tuple[list[tuple[int, int]], list[list[int]]]:
     """Global positions (partition, index) of the unique articles, and their components."""
     flat = [(k.index, i, aid) for k in keys for i, aid in enumerate(k.ids)]
     keep = stages.unique_in_order(aid for _, _, aid in flat)
@@ -281,7 +287,7 @@ def _run(client: Any, parts: list[Part], output: str, partition_size: int, setti
     for k in keys:
         summary.errors.extend(k.errors)
     # 2. components of articles sharing a key, packed into groups
-    where, comps = _components(keys, summary)
+    where, comps = article_components(keys, summary)
     del keys
     summary.components = len(comps)
     summary.largest_component = max((len(c) for c in comps), default=0)
@@ -315,8 +321,8 @@ def _run(client: Any, parts: list[Part], output: str, partition_size: int, setti
     finals = stages.final_stories(local, mapping)
     # 4. reports, packed like the groups, written in final-story order
     report_futs = []
-    for i, chunk in enumerate(_chunks(finals, partition_size)):
-        needed = sorted({int(group_of[p]) for positions, _ in chunk for p in positions})
+    for i, chunk in enumerate(merge.chunked(finals, lambda f: len(f.positions), partition_size)):
+        needed = sorted({int(group_of[p]) for final in chunk for p in final.positions})
         report_futs.append(client.submit(report_task, chunk, pipeline, settings, *[group_futs[g] for g in needed],
                                          retries=RETRIES, key=f"np-report-{token}-{i}"))
     del group_futs
@@ -342,21 +348,6 @@ def _merge(client: Any, local: list[LocalStory], owner: list[int], story_keys: l
     for part in client.gather(futs):
         mapping.update(part)
     return mapping
-
-
-def _chunks(finals: list[tuple[list[int], dict[str, str]]],
-            target: int) -> Iterator[list[tuple[list[int], dict[str, str]]]]:
-    """Consecutive final stories in chunks of about ``target`` articles (a large story makes its own chunk)."""
-    chunk: list[tuple[list[int], dict[str, str]]] = []
-    size = 0
-    for story in finals:
-        if chunk and size + len(story[0]) > target:
-            yield chunk
-            chunk, size = [], 0
-        chunk.append(story)
-        size += len(story[0])
-    if chunk:
-        yield chunk
 
 
 def batch_command(inputs: Sequence[str], output: str, scheduler: str | None = None, workers: int = 2,

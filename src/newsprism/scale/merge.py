@@ -9,47 +9,43 @@ client; the article text stays on the workers until its group is assembled.
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import TypeVar
 
+import numpy as np
 
-class UnionFind:
-    """Disjoint sets over article positions, with path halving and union by size."""
-
-    def __init__(self, n: int) -> None:
-        self.parent = list(range(n))
-        self.size = [1] * n
-
-    def find(self, x: int) -> int:
-        parent = self.parent
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    def union(self, a: int, b: int) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra == rb:
-            return
-        if self.size[ra] < self.size[rb]:
-            ra, rb = rb, ra
-        self.parent[rb] = ra
-        self.size[ra] += self.size[rb]
+T = TypeVar("T")
 
 
 def components(keys: Sequence[Iterable[Hashable]]) -> list[list[int]]:
     """Positions joined by any shared key, each component sorted, components ordered by their first position."""
-    uf = UnionFind(len(keys))
     owner: dict[Hashable, int] = {}
+    rows: list[int] = []
+    cols: list[int] = []
     for i, ks in enumerate(keys):
         for k in ks:
             j = owner.setdefault(k, i)
             if j != i:
-                uf.union(i, j)
-    groups: dict[int, list[int]] = {}
-    for i in range(len(keys)):
-        groups.setdefault(uf.find(i), []).append(i)
-    return sorted(groups.values(), key=lambda g: g[0])
+                rows.append(i)
+                cols.append(j)
+    return linked(np.asarray(rows, dtype=np.int64), np.asarray(cols, dtype=np.int64), len(keys))
+
+
+def linked(rows: np.ndarray, cols: np.ndarray, n: int) -> list[list[int]]:
+    """The connected components of ``n`` positions under the links ``rows[i] - cols[i]`` (scipy's), each sorted,
+    ordered by their first position."""
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import connected_components
+
+    if n == 0:
+        return []
+    graph = coo_matrix((np.ones(len(rows), dtype=np.int8), (rows, cols)), shape=(n, n))
+    _, labels = connected_components(graph, directed=False)
+    comps: dict[int, list[int]] = {}
+    for p, lab in enumerate(labels.tolist()):
+        comps.setdefault(lab, []).append(p)
+    return sorted(comps.values(), key=lambda c: c[0])
 
 
 @dataclass(slots=True)
@@ -74,3 +70,17 @@ def pack(comps: Sequence[list[int]], target: int) -> list[Group]:
     if current.positions:
         groups.append(current)
     return groups
+
+
+def chunked(items: Iterable[T], size: Callable[[T], int], target: int) -> Iterator[list[T]]:
+    """Consecutive items in chunks of about ``target`` (by ``size``); an item larger than that makes its own."""
+    chunk: list[T] = []
+    total = 0
+    for item in items:
+        if chunk and total + size(item) > target:
+            yield chunk
+            chunk, total = [], 0
+        chunk.append(item)
+        total += size(item)
+    if chunk:
+        yield chunk

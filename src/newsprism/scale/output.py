@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from types import TracebackType
 from typing import Any
 
+from ..corpus.storystate import StoryState, to_record
 from ..errors import NewsprismError
 from ..model import Article, Story
 
@@ -42,7 +43,7 @@ def schemas() -> dict[str, Any]:
         ]),
         "stories.parquet": pa.schema([
             ("id", s), ("title", s), ("first_seen", s), ("last_seen", s), ("size", pa.int64()),
-            ("articles", pa.list_(s)), ("copies", s),
+            ("articles", pa.list_(s)), ("copies", s), ("state", s),
         ]),
         "reports.parquet": pa.schema([("story_id", s), ("report", s)]),
     }
@@ -61,13 +62,15 @@ def article_rows(story: Story) -> list[dict[str, Any]]:
     ]
 
 
-def story_row(story: Story) -> dict[str, Any]:
-    """The story's row: its articles in reading order, its copies, and the span of publication dates."""
+def story_row(story: Story, state: StoryState) -> dict[str, Any]:
+    """The story's row: its articles in reading order, its copies, the span of publication dates, and its clusterer
+    state (see ``storystate.to_record``)."""
     dates = sorted(a.published for a in story.articles if a.published)
     return {
         "id": story.id, "title": story.title, "first_seen": dates[0] if dates else None,
         "last_seen": dates[-1] if dates else None, "size": len(story.articles),
         "articles": [a.id for a in story.articles], "copies": json.dumps(story.copies, sort_keys=True),
+        "state": to_record(state),
     }
 
 

@@ -36,6 +36,7 @@ from ..corpus.storystate import StoryState
 from ..corpus.vectors import DocFreq
 from ..errors import InputError
 from ..model import Article, Story
+from .merge import components, linked
 from .partition import Part, RangeReader, jsonl_lines
 
 ENTITY_KEYS = 6  # strongest entity terms of an article used as blocking keys
@@ -242,14 +243,26 @@ def merge_stories(states: Sequence[StoryState], settings: Settings) -> dict[str,
     return {st.id: mapping.get(st.id, st.id) for st in states}
 
 
-def final_stories(stories: Sequence[LocalStory], mapping: dict[str, str]) -> list[tuple[list[int], dict[str, str]]]:
-    """The merged stories as (sorted positions, copies), ordered by their first article."""
-    merged: dict[str, tuple[list[int], dict[str, str]]] = {}
+@dataclass(slots=True)
+class FinalStory:
+    """A story of the batch's output: its articles' positions (sorted), copies, and the local stories it joins."""
+
+    positions: list[int] = field(default_factory=list)
+    copies: dict[str, str] = field(default_factory=dict)
+    parts: list[str] = field(default_factory=list)  # ids of the local stories merged into it
+
+
+def final_stories(stories: Sequence[LocalStory], mapping: dict[str, str]) -> list[FinalStory]:
+    """The merged stories, ordered by their first article."""
+    merged: dict[str, FinalStory] = {}
     for s in stories:
-        pos, copies = merged.setdefault(mapping[s.state.id], ([], {}))
-        pos.extend(s.positions)
-        copies.update(s.copies)
-    return sorted(((sorted(p), c) for p, c in merged.values()), key=lambda x: x[0][0])
+        final = merged.setdefault(mapping[s.state.id], FinalStory())
+        final.positions.extend(s.positions)
+        final.copies.update(s.copies)
+        final.parts.append(s.state.id)
+    for final in merged.values():
+        final.positions.sort()
+    return sorted(merged.values(), key=lambda f: f.positions[0])
 
 
 def build_story(articles: Sequence[Article], copies: dict[str, str]) -> Story:
@@ -308,9 +321,6 @@ def components_of(dup_rows: Sequence[Sequence[int]], story_rows: Sequence[Sequen
     A story key held by more than ``max_key_articles`` articles links nothing (a stop key); returns how many
     such keys were dropped. Runs on arrays, so ten million articles fit in a few GB of the client's memory.
     """
-    from scipy.sparse import coo_matrix
-    from scipy.sparse.csgraph import connected_components
-
     n = len(dup_rows)
     dpos, dkeys = as_array(dup_rows)
     spos, skeys = as_array(story_rows)
@@ -328,16 +338,9 @@ def components_of(dup_rows: Sequence[Sequence[int]], story_rows: Sequence[Sequen
     first = np.ones(len(k_sorted), dtype=bool)
     first[1:] = k_sorted[1:] != k_sorted[:-1]
     head = np.maximum.accumulate(np.where(first, np.arange(len(k_sorted)), 0))
-    graph = coo_matrix((np.ones(len(p_sorted), dtype=np.int8), (p_sorted[head], p_sorted)), shape=(n, n))
-    _, labels = connected_components(graph, directed=False)
-    comps: dict[int, list[int]] = {}
-    for p, lab in enumerate(labels.tolist()):
-        comps.setdefault(lab, []).append(p)
-    return sorted(comps.values(), key=lambda c: c[0]), int(stop.size)
+    return linked(p_sorted[head], p_sorted, n), int(stop.size)
 
 
 def merge_blocks(story_keys: Sequence[Sequence[int]]) -> list[list[int]]:
     """Blocks of stories for the merge: stories joined by shared merge keys (indexes into ``story_keys``)."""
-    from .merge import components
-
     return components(story_keys)
