@@ -124,6 +124,8 @@ def _clean_mention(ent: "SpacySpan", article: Article) -> _Mention | None:
     if label == "PERSON" and len(toks) >= 2:
         tail = toks[-1].lower()
         label = "FAC" if tail in FACILITY_TAILS else "ORG" if tail in ORG_TAILS else label
+    elif label == "PERSON" and len(toks) == 1 and toks[0].isupper() and toks[0].isalpha() and len(toks[0]) <= 4:
+        label = "ORG"  # "VX", "NRA": a short acronym tagged as a person names a thing or a body
     elif label in {"ORG", "GPE", "NORP"} and _looks_like_person(toks, article.text[end:end + 80]):
         label = "PERSON"  # "Chiara Natasya Tanus, a Surabaya-born student" tagged as an organisation
     return _Mention(article.id, start, end, text, label, ent.sent.start_char, ent.start, ent.end)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -243,6 +244,8 @@ def resolve(tok: "Token", ctx: ArticleContext) -> Speaker:
     span = Span(ctx.article.id, s_char, e_char, phrase)
     # 1. a mention of a story entity (the head itself, not a modifier as in "US officials")
     eid = ctx.entity_at.get(tok.i)
+    if eid is None:  # "Her lawyer, Gail Moreno, said": the name in apposition
+        eid = next((ctx.entity_at[c.i] for c in tok.children if c.dep_ == "appos" and c.i in ctx.entity_at), None)
     ent = ctx.index.by_id.get(eid) if eid else None
     if ent is not None and ent.type != "PERSON":  # "Inspector-General of Police Khalid Abu Bakar": the person
         person = next((p for i in range(start, end) if (p := ctx.index.by_id.get(ctx.entity_at.get(i, ""))) is not None
@@ -356,7 +359,7 @@ def infer_genders(doc: "Doc", entity_at: dict[int, str], index: EntityIndex,
     for eid in set(entity_at[ti] for ti in people):  # 1. "Mrs. Campbell", "his wife Ann", "the actress", "Gail"
         given = name_tokens(index.by_id[eid].name)
         if len(given) >= 2 and (by_name := given_name_gender(given[0])):
-            vote(eid, *by_name)
+            vote(eid, by_name[0], 6 if by_name[1] == 2 else 1)  # a name given to one sex only outweighs stray pronouns
         for d in index.by_id[eid].descriptions:
             for w in d.lower().replace(".", "").split()[-2:]:
                 if w in _GENDER_WORDS:
@@ -417,6 +420,7 @@ CAPTION = re.compile(r"(?:Image caption|Image copyright|Photo|Caption|Media capt
 # Salience weights of one mention (Lappin & Leass 1994): recency, then the mention's role in its sentence.
 _W_RECENT, _W_SUBJ, _W_OBJ, _W_IOBJ, _W_NOT_OBLIQUE, _W_HEAD = 100.0, 80.0, 50.0, 40.0, 50.0, 80.0
 _W_SPEAKER = 60.0  # parallelism for speech: a pronoun that speaks prefers the one who spoke last
+_W_TOPIC = 1.5  # the person most often the subject (whom a profile or an obituary is about) counts half again
 _THIRD = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 
 
@@ -438,8 +442,17 @@ def _is_subject(tok: "Token") -> bool:
     return _phrase_head(tok).dep_ in _SUBJ_DEPS
 
 
+def _in_brackets(tok: "Token") -> bool:
+    """The mention stands in brackets: "Jack Salmon (Mark Wahlberg)" names the actor beside the one who speaks."""
+    text = tok.doc.text
+    lo, hi = text.rfind("(", 0, tok.idx), text.rfind(")", 0, tok.idx)
+    return lo > hi and lo >= tok.idx - 40 and text.find(")", tok.idx) != -1
+
+
 def _mention_weight(tok: "Token") -> float:
     """Salience a mention adds: more as a subject, less inside a prepositional phrase or another noun phrase."""
+    if _in_brackets(tok):
+        return _W_RECENT * 0.2
     head = _phrase_head(tok)
     w = _W_RECENT
     dep = head.dep_
@@ -469,6 +482,9 @@ def pronoun_antecedents(doc: "Doc", entity_at: dict[int, str], index: EntityInde
     people = {eid for eid in entity_at.values() if (e := index.by_id.get(eid)) is not None and e.type == "PERSON"}
     if not people:
         return {}
+    named = Counter(eid for ti, eid in entity_at.items()
+                    if eid in people and entity_at.get(ti + 1) != eid and _is_subject(doc[ti]))
+    topic = named.most_common(1)[0][0] if named else None  # the person the article is about
     sal: dict[str, float] = {}
     spoke: dict[str, float] = {}  # the same, for mentions that are the subject of a speech verb
     out: dict[int, str] = {}
@@ -482,6 +498,10 @@ def pronoun_antecedents(doc: "Doc", entity_at: dict[int, str], index: EntityInde
             continue  # a photo caption names who is pictured, not who the next sentence is about
         oblique: dict[str, float] = {}  # this sentence's other mentions: "the death of Paterson, she said" is not her
         for tok in sent:
+            if tok.i > sent.start and "\n\n" in text[doc[tok.i - 1].idx:tok.idx]:
+                for weights in (sal, spoke, oblique):  # a paragraph break the sentence splitter missed
+                    for eid in weights:
+                        weights[eid] *= 0.4
             if inside(tok.idx, quoted):
                 continue
             mentioned = entity_at.get(tok.i)
@@ -509,6 +529,8 @@ def pronoun_antecedents(doc: "Doc", entity_at: dict[int, str], index: EntityInde
                     score -= oblique.get(cand, 0.0)
                 if speaks:  # "Glick said ... “...,” she said": who spoke last goes on speaking
                     score += spoke.get(cand, 0.0)
+                if cand == topic:
+                    score *= _W_TOPIC
                 if cg is None:
                     score *= 0.4  # a person of unknown gender is a weaker fit than one the article shows
                 if score > best_score:
