@@ -203,7 +203,9 @@ def build_parser() -> argparse.ArgumentParser:
     ev = p.add_subparsers(dest="task", required=True, metavar="TASK", help="what to measure")
     e = ev.add_parser("extract", help="extraction F1 vs trafilatura", formatter_class=_Help)
     e.add_argument("dir", nargs="?", default="../shared/data/extraction/dev", help="folder of pages and gold texts")
-    e.add_argument("--modes", action="store_true", help="also score each trafilatura mode alone, cleaned")
+    e.add_argument("--modes", action="store_true",
+                   help="also score each trafilatura mode with the layout rules and cleaning, and the merged text "
+                        "without the layout rules")
     e.add_argument("--json", default=None, help="also write the results here")
     e = ev.add_parser("quotes", help="quote recall/F1 and speaker accuracy vs a textacy baseline",
                       formatter_class=_Help)
