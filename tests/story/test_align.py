@@ -62,8 +62,8 @@ def test_support_offsets_are_exact_and_cover_every_statement(story) -> None:
 
 
 def test_negation_conflict() -> None:
-    arts = [article("n1", "The city council approved the new stadium budget on Monday.", "A"),
-            article("n2", "The city council did not approve the new stadium budget on Monday.", "B")]
+    arts = [article("n1", "The city council approved the $40 million budget for the new stadium on Monday.", "A"),
+            article("n2", "The city council did not approve the $40 million budget for the new stadium on Monday.", "B")]
     facts = _facts(arts, parsed(arts))
     assert len(facts) == 1
     assert facts[0].status == "conflict"

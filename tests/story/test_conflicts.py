@@ -53,6 +53,9 @@ def test_hedged_counts_are_a_softer_possible_difference() -> None:
     ("I knew there was crime here, the shop owner said.", "We don't know yet, the shop owner said."),
     # two weekdays of two different events
     ("The singer died on Saturday in a hospital in Edinburgh.", "Friends paid tribute to the singer on Monday."),
+    # two days of one month dating two different events
+    ("The new parliament is due to hold its first session on Jan. 23 in the capital.",
+     "The uprising against the old regime broke out on Jan. 25 in the capital."),
 ])
 def test_no_conflict(one: str, two: str) -> None:
     assert _pair(one, two) is None
@@ -89,10 +92,28 @@ def test_a_name_spelled_two_ways_is_a_conflict_fact() -> None:
     assert {s.article for s in names[0].support} == {"s1", "s2"}
 
 
+def _names(one: str, two: str):
+    arts = [article("s1", one, "A"), article("s2", two, "B")]
+    docs = parsed(arts)
+    settings = Settings()
+    facts = align_facts(arts, docs, build_entities(arts, docs, settings), settings)
+    return [f for f in facts if f.conflict and f.conflict.kind == "name"]
+
+
+def test_regional_spelling_and_unattested_romanizations_are_no_conflict() -> None:
+    # British and American spelling of one word in a name is a house style
+    assert not _names("Rabbi Marvin Hier of the Simon Wiesenthal Center said the man had died.",
+                      "Rabbi Marvin Hier of the Simon Wiesenthal Centre said the man had died.")
+    # a rare name whose spellings general English does not know: a possible difference, not a conflict
+    names = _names("Transport official Djoko Murdjatmodjo said the airline had broken its permit.",
+                   "Transport official Djoko Murjatmodjo said the airline had broken its permit.")
+    assert all(f.status != "conflict" and f.conflict.confidence < 0.5 for f in names)
+
+
 def test_every_fact_carries_a_confidence() -> None:
-    arts = [article("c1", "Four people are in custody after the attack at the airport, police said.\n\n"
+    arts = [article("c1", "Police said four men were in custody after the knife attack at Dover airport.\n\n"
                     "The airport reopened on Tuesday.", "A"),
-            article("c2", "Three people are in custody after the attack at the airport, police said.\n\n"
+            article("c2", "Police said three men were in custody after the knife attack at Dover airport.\n\n"
                     "A bakery in the town square sold out of bread.", "B")]
     facts = align_facts(arts, parsed(arts), [], Settings())
     assert all(0.0 <= f.confidence <= 1.0 for f in facts)

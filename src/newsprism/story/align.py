@@ -19,6 +19,8 @@ if TYPE_CHECKING:
     from scipy.sparse import csr_matrix
     from spacy.tokens import Doc, Span as DocSpan, Token
 
+    from .context import StoryContext
+
 # Lines that describe the page, not the event.
 _BOILERPLATE = re.compile(
     r"^(?:©|\(c\)\s|photo:|image:|getty images|this (?:story|article|post) (?:has been|was) updated|"
@@ -126,6 +128,7 @@ class Unit:
     hedged: set[str] = field(default_factory=set)  # values given as a bound or estimate ("at least six")
     times: dict[str, str] = field(default_factory=dict)  # clock time ("22:40") -> surface text
     weekday_events: dict[str, str] = field(default_factory=dict)  # weekday -> lemma of the verb it dates
+    day_events: dict[str, str] = field(default_factory=dict)  # "jan 23" -> lemma of the verb it dates
     days: dict[str, str] = field(default_factory=dict)  # month and day ("march 21") -> surface text
     extra: list[Span] = field(default_factory=list)  # attached fragments (e.g. a quote's closing words)
 
@@ -310,7 +313,11 @@ def _features(unit: Unit, span: "DocSpan", ents: list[tuple[int, int, str, str]]
         if _HEDGE.search(unit.text[max(m.start() - 16, 0):m.start()]):
             unit.hedged.add(_clock_value(m))
     for m in _MONTH_DAY.finditer(unit.text):
-        unit.days.setdefault(f"{m.group(1).lower()[:3]} {int(m.group(2))}", m.group(0))
+        key = f"{m.group(1).lower()[:3]} {int(m.group(2))}"
+        unit.days.setdefault(key, m.group(0))
+        date = span.doc.char_span(unit.start + m.start(), unit.start + m.end(), alignment_mode="expand")
+        if date is not None:
+            unit.day_events.setdefault(key, _dated_verb(date.root))
     lowered = unit.text.lower()
     unit.frames = {k for k, rx in _FRAME_RES.items() if rx.search(lowered)}
 
@@ -670,18 +677,15 @@ def story_units(articles: Sequence[Article], docs: dict[str, "Doc"], entities: S
 
 
 def align_facts(articles: Sequence[Article], docs: dict[str, "Doc"], entities: Sequence[Entity],
-                settings: Settings, vectors: Mapping[tuple[str, int, int], np.ndarray] | None = None) -> list[Fact]:
-    """Facts of a story: every statement of every article, aligned across articles; shared ones first.
-    ``vectors`` holds statement vectors already computed (``context.parse_story``); others are embedded here."""
-    from .conflicts import spelling_conflicts
-    from .context import statement_vectors
-    from .pairs import MODEL_PATH, WORDS_MODEL_PATH, load_model
+                settings: Settings, vectors: Mapping[tuple[str, int, int], np.ndarray] | None = None,
+                context: "StoryContext | None" = None) -> list[Fact]:
+    """Facts of a story: every statement of every article, aligned across articles; shared ones first. ``context``
+    holds the story's statements and their pairwise P(same fact) when already computed; else it is computed here,
+    reusing the statement ``vectors`` of ``context.parse_story``."""
+    from .conflicts import find_conflict, spelling_conflicts
+    from .context import story_context
 
-    model = load_model(str(MODEL_PATH if settings.embeddings else WORDS_MODEL_PATH))
-    threshold = settings.fact_threshold if settings.fact_threshold is not None else model["threshold"]
-    units = story_units(articles, docs, entities)
-    vecs = statement_vectors([u.text for u in units], [(u.article, u.start, u.end) for u in units], vectors) \
-        if settings.embeddings else None
-    facts = align_units(units, threshold, vecs, conflict_threshold=settings.conflict_threshold,
-                        embeddings=settings.embeddings)
-    return spelling_conflicts(units, entities, settings.conflict_threshold) + facts
+    ctx = context or story_context(articles, docs, entities, settings, vectors)
+    groups = link_statements(ctx.units, ctx.prob, ctx.threshold)
+    facts = facts_from_groups(ctx.units, groups, ctx.prob, find_conflict, settings.conflict_threshold)
+    return spelling_conflicts(ctx.units, entities, settings.conflict_threshold) + facts

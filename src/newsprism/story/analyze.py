@@ -10,7 +10,7 @@ from ..model import Article, Fact, Report, Span, Story
 from .align import align_facts
 from .attribution import build_attribution
 from .claims import find_claims
-from .context import parse_story
+from .context import parse_story, story_context
 from .entities import build_entities
 from .outlets import compare_outlets
 from .quote_groups import group_quotes
@@ -56,9 +56,10 @@ def analyze_story(story: Story, settings: Settings | None = None) -> Report:
     groups = group_quotes(quotes, articles, entities)
     attribution = build_attribution(articles, quotes, entities)
     # 2. what the outlets share, add and contradict
-    facts = align_facts(articles, docs, entities, settings, parsed.vectors)
+    context = story_context(articles, docs, entities, settings, parsed.vectors)
+    facts = align_facts(articles, docs, entities, settings, context=context)
     claims = find_claims(articles, docs, quotes, entities, settings)
-    timeline = build_timeline(articles, docs, settings)
+    timeline = build_timeline(articles, docs, settings, context)
     outlets = compare_outlets(articles, facts, quotes)
     # 3. the cited summary, built on the facts
     summary, notes = summarize(articles, docs, facts, quotes, settings)

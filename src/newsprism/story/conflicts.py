@@ -53,7 +53,7 @@ def _differences(a: Unit, b: Unit) -> list[tuple[str, str, dict[str, str], dict[
         out.append(("time", "soft" if soft else "hard", a.times, b.times))
     months_a = {k.split()[0] for k in a.days}
     same_month = {k: v for k, v in b.days.items() if k.split()[0] in months_a}
-    if a.days and same_month and not a.days.keys() & b.days.keys():
+    if a.days and same_month and not a.days.keys() & b.days.keys() and _same_event(a.day_events, b.day_events):
         out.append(("date", "hard", {k: v for k, v in a.days.items() if k.split()[0] in {x.split()[0] for x in same_month}},
                     same_month))
     wa, wb = a.dates.get("weekday", {}), b.dates.get("weekday", {})
@@ -67,6 +67,13 @@ def _differences(a: Unit, b: Unit) -> list[tuple[str, str, dict[str, str], dict[
     if _rest_alike(a, b):
         out.extend(_slot_differences(a, b))
     return out
+
+
+def _same_event(ea: dict[str, str], eb: dict[str, str]) -> bool:
+    """Dates of one month in two statements date one event when the verbs they attach to agree (or are not known):
+    "due to hold its first session on Jan. 23" and "the uprising broke out on Jan. 25" are two events."""
+    verbs_a, verbs_b = {v for v in ea.values() if v}, {v for v in eb.values() if v}
+    return not verbs_a or not verbs_b or bool(verbs_a & verbs_b)
 
 
 def _content(u: Unit) -> set[str]:
@@ -175,6 +182,33 @@ def _variant(x: str, y: str) -> bool:
     return SequenceMatcher(None, lx, ly).ratio() >= 0.8 and abs(len(x) - len(y)) <= 2
 
 
+# British and American spellings of one word ("Centre" / "Center", "Harbour" / "Harbor", "organise" / "organize"):
+# a house style, not a disagreement.
+_REGIONAL = ((re.compile(r"tre\b"), "ter"), (re.compile(r"our\b"), "or"), (re.compile(r"is(e|ed|es|ing|ation)\b"), r"iz\1"),
+             (re.compile(r"ys(e|ed|es|ing)\b"), r"yz\1"), (re.compile(r"ogue\b"), "og"), (re.compile(r"ae"), "e"))
+UNATTESTED = 1.0  # Zipf frequency below which a name word is unknown to general English (wordfreq)
+ROMANIZED_CONFIDENCE = 0.45  # below the conflict threshold: shown as a possible difference only
+
+
+def _regional(x: str, y: str) -> bool:
+    """Whether two words are one word in British and American spelling."""
+    def american(w: str) -> str:
+        for rx, rep in _REGIONAL:
+            w = rx.sub(rep, w)
+        return w
+
+    return x.lower() != y.lower() and american(x.lower()) == american(y.lower())
+
+
+def _unattested(x: str, y: str) -> bool:
+    """Both spellings unknown to general English: a rare name (often a romanization: "Murdjatmodjo" /
+    "Murjatmodjo") whose right spelling a reader cannot check from common usage, so the difference is a possible
+    one, not a conflict."""
+    from wordfreq import zipf_frequency
+
+    return max(zipf_frequency(x, "en"), zipf_frequency(y, "en")) < UNATTESTED
+
+
 def _well_known_typo(x: str, y: str) -> bool:
     """One spelling of a common name against a rare one ("Barack" / "Barak"): a slip of one outlet, not a
     disagreement over who someone is (word frequencies of general English, from wordfreq)."""
@@ -209,9 +243,10 @@ def spelling_conflicts(units: Sequence[Unit], entities: Sequence[Entity], thresh
             only_x, only_y = in_x - in_y, in_y - in_x
             if not only_x or not only_y:
                 continue  # an outlet that writes both spellings made a typo; it is not a difference between outlets
-            if _well_known_typo(*diff[0]):
+            if _well_known_typo(*diff[0]) or _regional(*diff[0]):
                 continue
-            fact = _spelling_fact(units, " ".join(x), " ".join(y), only_x, only_y, threshold)
+            fact = _spelling_fact(units, " ".join(x), " ".join(y), only_x, only_y, threshold,
+                                  ROMANIZED_CONFIDENCE if _unattested(*diff[0]) else 0.9)
             if fact:
                 seen.add(frozenset((x, y)))
                 facts.append(fact)
@@ -219,7 +254,7 @@ def spelling_conflicts(units: Sequence[Unit], entities: Sequence[Entity], thresh
 
 
 def _spelling_fact(units: Sequence[Unit], x: str, y: str, arts_x: set[str], arts_y: set[str],
-                   threshold: float) -> Fact | None:
+                   threshold: float, confidence: float = 0.9) -> Fact | None:
     """The conflict fact of two spellings: every statement of the outlets that use each one."""
     def holding(name: str, arts: set[str]) -> list[Unit]:
         return [u for u in units if u.article in arts and name in " ".join(_name_words(u.text))]
@@ -228,8 +263,7 @@ def _spelling_fact(units: Sequence[Unit], x: str, y: str, arts_x: set[str], arts
     if not ux or not uy:
         return None
     support = [Span(u.article, u.start, u.end, u.text) for u in (*ux, *uy)]
-    confidence = 0.9
-    conflict = Conflict(kind="name", strength="hard", confidence=confidence,
+    conflict = Conflict(kind="name", strength="hard" if confidence >= threshold else "soft", confidence=confidence,
                         values=[ConflictValue(ux[0].article, x, ux[0].text),
                                 ConflictValue(uy[0].article, y, uy[0].text)])
     key = "|".join(f"{s.article}:{s.start}:{s.end}" for s in support)

@@ -20,6 +20,9 @@ from ..nlp import load_spacy
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
+    from ..model import Entity
+    from .align import Unit
+
 SpanKey = tuple[str, int, int]  # article id, start, end of a statement
 
 
@@ -38,18 +41,25 @@ def parse_story(articles: Sequence[Article], settings: Settings) -> Parsed:
 
     nlp = load_spacy(settings.spacy_model)
     docs: dict[str, "Doc"] = {}
-    pending: list[tuple[list[SpanKey], Future[np.ndarray]]] = []
+    pending: list[tuple[list[SpanKey], list[str], Future[np.ndarray]]] = []
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsprism-embed") as pool:
-        for article, doc in zip(articles, nlp.pipe([a.text for a in articles], batch_size=settings.batch_size)):
+        for article, doc in zip(articles, nlp.pipe([a.text for a in articles], batch_size=1 if settings.embeddings else settings.batch_size)):
             docs[article.id] = doc
             if not settings.embeddings:
                 continue
             units = article_units(article, doc)
             keys = [(u.article, u.start, u.end) for u in units]
-            pending.append((keys, pool.submit(embed, [u.text for u in units])))
+            texts = [u.text for u in units]
+            pending.append((keys, texts, pool.submit(embed, texts, 1)))  # one core: spaCy holds the other
+        # parsing is done: articles whose statements wait in the queue are embedded now on every core
+        late = [(keys, texts) for keys, texts, fut in pending if fut.cancel()]
         vectors: dict[SpanKey, np.ndarray] = {}
-        for keys, fut in pending:
-            vectors.update(zip(keys, fut.result()))
+        for keys, _, fut in pending:
+            if not fut.cancelled():
+                vectors.update(zip(keys, fut.result()))
+    if late:
+        flat = [t for _, texts in late for t in texts]
+        vectors.update(zip([k for keys, _ in late for k in keys], embed(flat)))
     return Parsed(docs, vectors)
 
 
@@ -69,3 +79,35 @@ def statement_vectors(texts: Sequence[str], keys: Sequence[SpanKey],
     if missing:
         out[missing] = embed([texts[i] for i in missing])
     return out
+
+
+@dataclass(slots=True)
+class StoryContext:
+    """The statements of a story and P(same fact) between every two of them, computed once and read by facts, claims
+    and the timeline alike. ``threshold`` is the probability at which two statements are aligned as one fact."""
+
+    units: list["Unit"]
+    prob: np.ndarray
+    threshold: float
+    index: dict[SpanKey, int] = field(default_factory=dict)
+
+    def same(self, a: "Unit", b: "Unit") -> float:
+        """P(same fact) of two statements of the story (0 for a statement it does not hold, or within one article)."""
+        i = self.index.get((a.article, a.start, a.end))
+        j = self.index.get((b.article, b.start, b.end))
+        return 0.0 if i is None or j is None else float(self.prob[i, j])
+
+
+def story_context(articles: Sequence[Article], docs: Mapping[str, "Doc"], entities: Sequence["Entity"],
+                  settings: Settings, vectors: Mapping[SpanKey, np.ndarray] | None = None) -> StoryContext:
+    """Every statement of the story, embedded (unless embeddings are off) and compared pairwise by the pair model."""
+    from .align import story_units
+    from .pairs import MODEL_PATH, WORDS_MODEL_PATH, load_model, same_probability
+
+    units = story_units(articles, dict(docs), entities)
+    vecs = statement_vectors([u.text for u in units], [(u.article, u.start, u.end) for u in units], vectors) \
+        if settings.embeddings else None
+    model = load_model(str(MODEL_PATH if settings.embeddings else WORDS_MODEL_PATH))
+    threshold = settings.fact_threshold if settings.fact_threshold is not None else float(model["threshold"])
+    index = {(u.article, u.start, u.end): i for i, u in enumerate(units)}
+    return StoryContext(units, same_probability(units, vecs), threshold, index)

@@ -11,11 +11,18 @@ from typing import TYPE_CHECKING
 
 from ..config import Settings
 from ..model import Article, Span, TimelineEntry
-from .align import article_units, similarity_matrix
+from .align import article_units
 from .summarizers.units import is_caption
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
+
+    from .align import Unit
+    from .context import StoryContext
+
+# Two dated statements of different articles with the same date are one event when the pair model finds them more
+# likely than not to state the same fact.
+SAME_EVENT = 0.5
 
 _MONTHS = {m: i + 1 for i, m in enumerate(("january", "february", "march", "april", "may", "june", "july", "august",
                                             "september", "october", "november", "december"))}
@@ -248,8 +255,10 @@ def _subparts(expression: str) -> list[str]:
     return parts
 
 
-def build_timeline(articles: Sequence[Article], docs: dict[str, "Doc"], settings: Settings) -> list[TimelineEntry]:
-    """Dated events of the story, each traced to the sentences that date them; equal entries across articles merged."""
+def build_timeline(articles: Sequence[Article], docs: dict[str, "Doc"], settings: Settings,
+                   context: "StoryContext | None" = None) -> list[TimelineEntry]:
+    """Dated events of the story, each traced to the sentences that date them; entries of one date across articles
+    merged when the story's pair model (``context``, computed here when not given) says they state one event."""
     pubs = publication_dates(articles, settings)
     raw: list[tuple[str | None, str, str, int]] = []  # date, precision, expression, unit index
     units = []
@@ -273,7 +282,13 @@ def build_timeline(articles: Sequence[Article], docs: dict[str, "Doc"], settings
                 continue
             units.append(unit)
             raw.append((resolved[0], resolved[1], expr, len(units) - 1))
-    return _merge(raw, units)
+    if not units:
+        return []
+    if context is None:
+        from .context import story_context
+
+        context = story_context(articles, docs, (), settings)
+    return _merge(raw, units, context)
 
 
 _FUTURE_AUX = {"will", "'ll", "’ll", "shall", "wo"}
@@ -308,9 +323,8 @@ def _looks_temporal(expr: str) -> bool:
                           expr, re.I))
 
 
-def _merge(raw: list[tuple[str | None, str, str, int]], units: list) -> list[TimelineEntry]:  # type: ignore[type-arg]
+def _merge(raw: list[tuple[str | None, str, str, int]], units: list["Unit"], context: "StoryContext") -> list[TimelineEntry]:
     """One entry per dated event: same date and precision, and events that say the same thing, across articles."""
-    sim = similarity_matrix(units) if units else None
     groups: list[list[int]] = []
     for i, (d, p, expr, ui) in enumerate(raw):
         placed = False
@@ -321,7 +335,7 @@ def _merge(raw: list[tuple[str | None, str, str, int]], units: list) -> list[Tim
                 continue
             same_unit = units[ui] is units[uj] or (units[ui].article == units[uj].article
                                                    and units[ui].start == units[uj].start)
-            close = sim is not None and units[ui].article != units[uj].article and sim[ui, uj] >= 0.3
+            close = units[ui].article != units[uj].article and context.same(units[ui], units[uj]) >= SAME_EVENT
             if d is None and expr.lower() != ej.lower():
                 continue
             if same_unit or close:
