@@ -40,6 +40,9 @@ def test_photo_credits(line: str) -> None:
     ("This article was updated on Friday with comment from the council.", "update"),
     ("Updated 1:09 PM ET, Wed September 26, 2018", "update"),
     ("Published: 12 May 2025, 09:30 BST", "update"),
+    ("November 20, 2019 - 11:28 AMT", "update"),
+    ("Tuesday, Nov. 19, 2019 at 4:05 p.m. EST", "update"),
+    ("11:28 am, 20 Nov 2019", "update"),
     ("CNN's Kwegyirba Croffie contributed reporting.", "contributor"),
     ("Maya Lind and Omar Said contributed to this report.", "contributor"),
     ("(Reporting by Ana Ruiz; Editing by Ben Cole)", "contributor"),
@@ -73,6 +76,8 @@ def test_debris_lines(line: str, kind: str) -> None:
     "Advertising revenue fell by a third last year.",
     "The Associated Press reported the figures first.",
     "Reuters — the news agency — said it had seen the letter.",
+    "November 20, 2019",
+    "The polls closed on November 20, 2019 at 8:00 p.m. local time.",
 ])
 def test_article_sentences_are_not_debris(line: str) -> None:
     assert classify_line(line, 1, set()) is None

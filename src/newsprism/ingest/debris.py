@@ -91,6 +91,12 @@ _STAMP_WORDS = set(
     "friday saturday sunday am pm a m p et gmt utc bst edt est pdt pst cet cest ist aest at on by ago today "
     "yesterday hour hours minute minutes min mins day days week weeks".split()
 )
+_DAY = (r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}|"
+        r"\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+\d{4}|\d{4}-\d{2}-\d{2})")
+_CLOCK = r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?\s?m\.?)?(?:\s+[a-z]{2,5})?"
+# "November 20, 2019 - 11:28 AMT", "11:28 am, 20 Nov 2019": a page's stamp, never a sentence of the article
+_BARE_STAMP = re.compile(rf"^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:{_DAY}\s*(?:[-|,•·/–—]|at)?\s*{_CLOCK}|"
+                         rf"{_CLOCK}\s*(?:[-|,•·/–—]|on)?\s*{_DAY})$", _F)
 _CONTRIBUTOR = re.compile(
     r"\b(?:contributed|contributing)(?: additional)? (?:reporting|research|to (?:this|the) (?:report|story|article))"
     r"(?: (?:to|for) (?:this|the) (?:report|story|article))?(?: from [\w ,]+)?\s*\.?\)?$|"
@@ -159,7 +165,9 @@ def match_dateline(line: str) -> Dateline | None:
 
 
 def _is_timestamp(line: str) -> bool:
-    """A "Published"/"Updated" line followed only by date and time words."""
+    """A "Published"/"Updated" line followed only by date and time words, or a date and a time alone."""
+    if _BARE_STAMP.match(line):
+        return True
     m = _STAMP_LABEL.match(line)
     if not m:
         return False
