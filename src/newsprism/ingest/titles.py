@@ -94,9 +94,11 @@ def best_title(titles: Sequence[str | None], texts: Sequence[str]) -> str | None
         content = [w for w in words_of if len(w) > 3]
         return sum(in_texts[w] for w in content) / (len(content) or 1)
 
-    real = [(i, t) for i, t in enumerate(titles) if t and not furniture_title(t)]
-    if real:
-        return max(real, key=lambda it: (support(_stems(it[1])), -it[0]))[1]
+    # best first, then the first that is not furniture: a story of thousands of articles checks a few titles
+    ranked = sorted(((-support(_stems(t)), i, t) for i, t in enumerate(titles) if t), key=lambda r: r[:2])
+    for _, _, title in ranked:
+        if not furniture_title(title):
+            return title
     order = sorted(range(len(texts)), key=lambda i: -support(list(words[i])[:200]))
     for i in order:
         title = lead_title(texts[i])
