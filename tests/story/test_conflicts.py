@@ -70,6 +70,15 @@ def test_clock_times_of_one_moment_conflict() -> None:
     assert about is not None and about.strength == "soft"
 
 
+def test_parts_of_one_day_conflict() -> None:
+    c = _pair("The store manager reported a strong smell from the column on Saturday afternoon.",
+              "The store manager reported a strong smell from the column on Saturday morning.")
+    assert c is not None and c.kind == "time" and c.strength == "hard"
+    assert {v.text for v in c.values} == {"Saturday afternoon", "Saturday morning"}
+    assert _pair("The storm reached the coast on Friday evening, forecasters said.",
+                 "The storm reached the coast on Friday night, forecasters said.") is None
+
+
 def test_days_of_one_event_conflict() -> None:
     c = _pair("The soldiers seized power on March 21 in the capital.", "The soldiers seized power on March 22 in the capital.")
     assert c is not None and c.kind == "date"

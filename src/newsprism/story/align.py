@@ -91,6 +91,7 @@ STRONG_FRAMES = {"deny", "no_evidence"}
 REPORTING = {"say", "tell", "add", "note", "state", "report"}
 _ATTRIBUTING = REPORTING | {"announce", "explain", "write", "claim", "insist", "argue", "confirm"}
 _RELATIVE = re.compile(r"\b(next|last|this|coming|past|previous)\s+(week|month|year|weekend)\b", re.I)
+_DAY_PARTS = ("morning", "afternoon", "evening", "night")
 _DAY_WORDS = re.compile(r"\b(?:today|tonight|tomorrow|yesterday)\b", re.I)
 _QUOTE_CHARS = "\"“”‘’'«»"
 # words that make a figure or a time a bound or an estimate: "at least six", "about 10:40 p.m."
@@ -130,6 +131,7 @@ class Unit:
     weekday_events: dict[str, str] = field(default_factory=dict)  # weekday -> lemma of the verb it dates
     day_events: dict[str, str] = field(default_factory=dict)  # "jan 23" -> lemma of the verb it dates
     days: dict[str, str] = field(default_factory=dict)  # month and day ("march 21") -> surface text
+    day_parts: dict[str, str] = field(default_factory=dict)  # weekday -> part of that day ("saturday" -> "morning")
     extra: list[Span] = field(default_factory=list)  # attached fragments (e.g. a quote's closing words)
 
 
@@ -268,6 +270,9 @@ def _features(unit: Unit, span: "DocSpan", ents: list[tuple[int, int, str, str]]
             event = _dated_verb(tok)
             if event:
                 unit.weekday_events[low] = event
+            nxt = span.doc[tok.i + 1] if tok.i + 1 < len(span.doc) else None
+            if nxt is not None and nxt.lower_ in _DAY_PARTS:  # "Saturday morning", "Friday night"
+                unit.day_parts[low] = nxt.lower_
         if tok.dep_ == "neg" and tok.head.pos_ in ("VERB", "AUX"):
             head = tok.head
             unit.negated[head.lemma_.lower()] = span.doc[min(tok.i, head.i): max(tok.i, head.i) + 1].text

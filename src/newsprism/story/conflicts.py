@@ -61,6 +61,11 @@ def _differences(a: Unit, b: Unit) -> list[tuple[str, str, dict[str, str], dict[
         event_a, event_b = a.weekday_events.get(next(iter(wa))), b.weekday_events.get(next(iter(wb)))
         if event_a and event_a == event_b:  # the same event on two days; other verbs are other events
             out.append(("weekday", "hard", wa, wb))
+    for day in a.day_parts.keys() & b.day_parts.keys():
+        parts = {a.day_parts[day], b.day_parts[day]}
+        if len(parts) == 2 and parts != {"evening", "night"} and not (a.times or b.times):
+            out.append(("time", "hard", {day: f"{a.dates['weekday'][day]} {a.day_parts[day]}"},
+                        {day: f"{b.dates['weekday'][day]} {b.day_parts[day]}"}))
     clash = _relative_clash(a.dates, b.dates)
     if clash:
         out.append(("date", "soft", {"relative": clash[0]}, {"relative": clash[1]}))
