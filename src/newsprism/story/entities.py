@@ -88,6 +88,13 @@ _PERSON_APPOSITION = re.compile(r",\s+(?:\d{1,3},|(?:a|an|the)\s+[^,.;]{0,50}?\b
                                 r"|mother|father|son|daughter|wife|husband|resident|victim|survivor|friend)\b)")
 
 
+def _titled(before: str) -> bool:
+    """The words before a name end with an honorific ("Lt. ", "Mrs ")."""
+    words_before = before.split()
+    return bool(words_before) and before[-1:].isspace() and words_before[-1].lower().rstrip(".") in {
+        h.rstrip(".") for h in HONORIFICS}
+
+
 def _looks_like_person(toks: list[str], after: str) -> bool:
     """A name the tagger took for an organisation or place: a given name for one sex first, and three names or
     an apposition that only a person takes (", 34,", ", a Surabaya-born student")."""
@@ -126,6 +133,8 @@ def _clean_mention(ent: "SpacySpan", article: Article) -> _Mention | None:
         label = "FAC" if tail in FACILITY_TAILS else "ORG" if tail in ORG_TAILS else label
     elif label == "PERSON" and len(toks) == 1 and toks[0].isupper() and toks[0].isalpha() and len(toks[0]) <= 4:
         label = "ORG"  # "VX", "NRA": a short acronym tagged as a person names a thing or a body
+    elif label in {"ORG", "GPE", "NORP"} and _titled(article.text[max(0, start - 12):start]):
+        label = "PERSON"  # "says Lt. Corina": a title makes a person of what the tagger took for a place
     elif label in {"ORG", "GPE", "NORP"} and _looks_like_person(toks, article.text[end:end + 80]):
         label = "PERSON"  # "Chiara Natasya Tanus, a Surabaya-born student" tagged as an organisation
     return _Mention(article.id, start, end, text, label, ent.sent.start_char, ent.start, ent.end)

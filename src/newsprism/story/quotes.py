@@ -14,6 +14,7 @@ from .entities import EntityIndex, name_tokens
 from .interviews import transcript_turns, turn_regions
 from .reported import inside
 from .reported_model import all_candidates, score, select
+from .salience import infer_genders, pronoun_antecedents
 from .speakers import (
     PRONOUN_GENDER,
     SPEECH_NOUNS,
@@ -23,9 +24,7 @@ from .speakers import (
     anonymous_sources,
     doc_text,
     entity_tokens,
-    infer_genders,
     link_roles,
-    pronoun_antecedents,
     resolve,
     same_paragraph,
     subject_of,
@@ -205,6 +204,9 @@ class _Tokens:
         return range(bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end))
 
 
+_ASK = frozenset({"ask", "question", "press"})
+
+
 def _cue_for_segment(seg: Segment, toks: _Tokens, quoted: list[tuple[int, int]]) -> "Token | None":
     """The speech verb that introduces a quoted sentence: in the sentences around it, outside any quote."""
     doc = toks.doc
@@ -216,6 +218,7 @@ def _cue_for_segment(seg: Segment, toks: _Tokens, quoted: list[tuple[int, int]])
         sents[nxt.start] = nxt
     cands: list[tuple[int, Token]] = []
     text = doc_text(doc)
+    asked_answer = "?" not in text[seg.start:seg.end]  # "Asked by X whether ..., she replied: “...”": X only asks
     para_lo = text.rfind("\n", 0, seg.start) + 1
     para_hi = text.find("\n", seg.end)
     para_hi = len(text) if para_hi < 0 else para_hi
@@ -223,13 +226,20 @@ def _cue_for_segment(seg: Segment, toks: _Tokens, quoted: list[tuple[int, int]])
         for t in sent:
             if t.idx < para_lo or t.idx >= para_hi or inside(t.idx, quoted):
                 continue
-            if t.lemma_.lower() in SPEECH_VERBS and t.pos_ in {"VERB", "AUX"}:
+            if t.lemma_.lower() in SPEECH_VERBS and t.pos_ in {"VERB", "AUX"} and not (asked_answer and t.tag_ == "VBN"
+                                                                             and t.lemma_.lower() in _ASK):
                 dist = min(abs(t.idx - seg.start), abs(t.idx - seg.end))
                 cands.append((dist, t))
     for _, t in sorted(cands, key=lambda c: c[0]):
         subj = subject_of(t)
         if subj is not None and same_paragraph(t, subj):
             return t
+    if seg.close_mark is not None:  # “...,” began Key / described witness Henry Oliver: any verb, inverted
+        after = [t for t in doc[toks.at(seg.close_mark):toks.at(seg.close_mark) + 4] if t.idx > seg.close_mark]
+        verb = next((t for t in after if not t.is_punct), None)
+        if verb is not None and verb.pos_ == "VERB" and text[seg.close_mark - 1] in ",!?—-" \
+                and not text[seg.close_mark + seg.close_width:verb.idx].strip(" ,\n") and inverted_subject(verb):
+            return verb
     # "The official listed other activities ...: “China punishes ...”" -- the sentence's own verb introduces it
     if seg.open_mark is not None:  # also "The Times reports:" closing the paragraph before the quote
         j = seg.open_mark - 1
@@ -265,6 +275,16 @@ def _author_before(seg: Segment, toks: _Tokens, ctx: ArticleContext) -> Speaker 
                     return resolve(obj, ctx)
         return None  # the nearest post names no author: the words are nobody's in particular
     return None
+
+
+def inverted_subject(verb: "Token") -> "Token | None":
+    """Who speaks in “...,” began Key / described witness Henry Oliver: the name right after the verb, which the
+    parser takes for an object when the verb is not a usual speech verb."""
+    subj = subject_of(verb)
+    if subj is not None:
+        return subj if subj.i > verb.i else None
+    after = [c for c in verb.children if c.i > verb.i and c.dep_ in {"dobj", "npadvmod", "attr", "nsubj"}]
+    return next((c for c in after if c.pos_ == "PROPN"), None) or next((c for c in after if c.pos_ == "NOUN"), None)
 
 
 def _head_speaker(seg: Segment, toks: _Tokens) -> "tuple[Token | None, Token | None]":
@@ -392,7 +412,7 @@ def _article_quotes(article: Article, doc: "Doc", ctx: ArticleContext) -> list[_
                 cue, subj = _head_speaker(seg, toks)
             else:
                 cue = _cue_for_segment(seg, toks, quoted)
-                subj = subject_of(cue) if cue is not None else None
+                subj = (subject_of(cue) or inverted_subject(cue)) if cue is not None else None
             spk = resolve(subj, ctx) if subj is not None else (None if partial else _author_before(seg, toks, ctx))
             n_words = len(text[seg.start:seg.end].split())
             if partial and (spk is None or cue is None) and n_words < 3:

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..model import Article, Entity, Span
 from .entities import EntityIndex, name_tokens
-from .roles import ANON_HEADS, ORG_TAILS, ROLE_HEADS, SOURCE_NOUNS, given_name_gender, is_debris
+from .roles import ANON_HEADS, HONORIFICS, ORG_TAILS, ROLE_HEADS, SOURCE_NOUNS, is_debris
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -66,7 +65,7 @@ PRONOUNS = {"he": "PERSON", "she": "PERSON", "him": "PERSON", "her": "PERSON", "
 NOT_SPEAKERS = frozenset({"that", "this", "these", "those", "there", "what", "whatever", "it's", "here"})
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f",
                   "herself": "f"}
-_SUBJ_DEPS = {"nsubj", "nsubjpass", "csubj"}
+SUBJ_DEPS = {"nsubj", "nsubjpass", "csubj"}
 _VOICES = {"PERSON", "ORG", "GPE", "NORP"}
 _DOCUMENTS = frozenset({"report", "statement", "complaint", "study", "lawsuit", "filing", "letter", "memo", "ruling"})  # what "they" and "we" may stand for: never a sea or a product
 _INDEFINITE = {"a", "an", "one", "two", "three", "several", "some", "many", "other", "another", "multiple"}
@@ -121,7 +120,7 @@ class ArticleContext:
                 continue
             up, is_subj = tok, 0
             for _ in range(3):
-                if up.dep_ in _SUBJ_DEPS:
+                if up.dep_ in SUBJ_DEPS:
                     is_subj = 1
                     break
                 up = up.head
@@ -181,7 +180,7 @@ def subject_of(verb: "Token") -> "Token | None":
     for _ in range(4):
         if v is None:
             return None
-        subjects = [c for c in v.children if c.dep_ in _SUBJ_DEPS and c.dep_ != "csubj"
+        subjects = [c for c in v.children if c.dep_ in SUBJ_DEPS and c.dep_ != "csubj"
                     and same_paragraph(c, v) and c.lower_ not in NOT_SPEAKERS]
         if subjects:
             at = v.i
@@ -215,6 +214,19 @@ def _misattached_subject(verb: "Token") -> "Token | None":
     return None
 
 
+def _beside(tok: "Token") -> "list[Token]":
+    """Tokens that may name the one a role noun describes: its apposition, and a titled name right after it."""
+    out = [t for c in tok.children if c.dep_ == "appos" for t in c.subtree]
+    if tok.lower_ in ROLE_HEADS or tok.lower_ in ANON_HEADS or tok.lower_ in PERSON_NOUNS:
+        for t in tok.doc[tok.i + 1:tok.i + 5]:
+            if t.lower_.rstrip(".") in {h.rstrip(".") for h in HONORIFICS} or t.text == ".":
+                continue
+            if t.pos_ == "PROPN":
+                out.append(t)
+            break
+    return out
+
+
 def resolve(tok: "Token", ctx: ArticleContext) -> Speaker:
     """What a subject token refers to: a story entity, an anonymous source, or a plain description."""
     doc = ctx.doc
@@ -244,8 +256,9 @@ def resolve(tok: "Token", ctx: ArticleContext) -> Speaker:
     span = Span(ctx.article.id, s_char, e_char, phrase)
     # 1. a mention of a story entity (the head itself, not a modifier as in "US officials")
     eid = ctx.entity_at.get(tok.i)
-    if eid is None:  # "Her lawyer, Gail Moreno, said": the name in apposition
-        eid = next((ctx.entity_at[c.i] for c in tok.children if c.dep_ == "appos" and c.i in ctx.entity_at), None)
+    if eid is None:  # "Her lawyer, Gail Moreno, said", "spokesman Lt. John Corina says": the name beside the role
+        eid = next((e for t in _beside(tok) if (e := ctx.entity_at.get(t.i)) is not None
+                    and getattr(ctx.index.by_id.get(e), "type", "") == "PERSON"), None)
     ent = ctx.index.by_id.get(eid) if eid else None
     if ent is not None and ent.type != "PERSON":  # "Inspector-General of Police Khalid Abu Bakar": the person
         person = next((p for i in range(start, end) if (p := ctx.index.by_id.get(ctx.entity_at.get(i, ""))) is not None
@@ -289,7 +302,7 @@ def resolve(tok: "Token", ctx: ArticleContext) -> Speaker:
             return Speaker(ent.name, ent.id, False, span)
     if det == "the" and head in PERSON_NOUNS and tok.tag_ == "NN":
         # 4. "the orphaned teenager told ...", "the friend added" right after the article named that person
-        gender = _GENDER_WORDS.get(head)
+        gender = GENDER_WORDS.get(head)
         ent = ctx.last_entity_before(tok.idx, {"PERSON"}, gender=gender)
         last = max((ctx.doc[ti].idx for ti, eid in ctx.entity_at.items()
                     if ent is not None and eid == ent.id and ctx.doc[ti].idx < tok.idx), default=-1)
@@ -328,63 +341,12 @@ def anonymous_sources(doc: "Doc") -> list[tuple[int, str]]:
 
 
 # Words that give a person's gender when they stand as a title or description of that person.
-_GENDER_WORDS = {
+GENDER_WORDS = {
     **dict.fromkeys("mr sir lord father husband son brother man boy widower grandfather uncle nephew boyfriend "
                     "spokesman congressman chairman king prince actor".split(), "m"),
     **dict.fromkeys("mrs ms miss madam lady dame mother wife daughter sister woman girl widow grandmother aunt niece "
                     "girlfriend spokeswoman congresswoman chairwoman queen princess actress".split(), "f"),
 }
-
-
-def infer_genders(doc: "Doc", entity_at: dict[int, str], index: EntityIndex,
-                  quoted: list[tuple[int, int]] | None = None) -> dict[str, str]:
-    """Entity id -> "m"/"f" from titles and descriptions, and from pronouns that can only mean one person.
-
-    Pronouns inside quotes are the speaker's and may mean anyone, so they are not counted.
-    """
-    import bisect
-
-    from .reported import inside
-
-    votes: dict[str, list[int]] = {}
-    people = sorted(ti for ti, eid in entity_at.items()
-                    if (e := index.by_id.get(eid)) is not None and e.type == "PERSON"
-                    and not (quoted and inside(doc[ti].idx, quoted)))
-    if not people:
-        return {}
-
-    def vote(eid: str, g: str, n: int) -> None:
-        votes.setdefault(eid, [0, 0])[0 if g == "m" else 1] += n
-
-    for eid in set(entity_at[ti] for ti in people):  # 1. "Mrs. Campbell", "his wife Ann", "the actress", "Gail"
-        given = name_tokens(index.by_id[eid].name)
-        if len(given) >= 2 and (by_name := given_name_gender(given[0])):
-            vote(eid, by_name[0], 6 if by_name[1] == 2 else 1)  # a name given to one sex only outweighs stray pronouns
-        for d in index.by_id[eid].descriptions:
-            for w in d.lower().replace(".", "").split()[-2:]:
-                if w in _GENDER_WORDS:
-                    vote(eid, _GENDER_WORDS[w], 3)
-    for ti in people:
-        prev = doc[ti - 1].lower_.rstrip(".") if ti > 0 else ""
-        if prev in _GENDER_WORDS and (ti < 2 or doc[ti - 2].dep_ != "poss"):
-            vote(entity_at[ti], _GENDER_WORDS[prev], 3)
-    for tok in doc:  # 2. a pronoun after one person only, within a few lines
-        g = PRONOUN_GENDER.get(tok.lower_)
-        if g is None or tok.pos_ != "PRON" or (quoted and inside(tok.idx, quoted)):
-            continue
-        k = bisect.bisect_left(people, tok.i) - 1
-        if k < 0 or tok.idx - doc[people[k]].idx > 250:
-            continue
-        near = {entity_at[people[j]] for j in range(k, -1, -1) if tok.idx - doc[people[j]].idx <= 250}
-        if len(near) == 1 and _is_subject(doc[people[k]]):
-            vote(entity_at[people[k]], g, 1)
-    out: dict[str, str] = {}
-    for eid, (m, f) in votes.items():
-        if m >= 2 * f and m >= 1:
-            out[eid] = "m"
-        elif f >= 2 * m and f >= 1:
-            out[eid] = "f"
-    return out
 
 
 def entity_tokens(article: Article, doc: "Doc", entities: list[Entity]) -> dict[int, str]:
@@ -417,128 +379,6 @@ def entity_tokens(article: Article, doc: "Doc", entities: list[Entity]) -> dict[
 # Photo captions and credits: page furniture, never the subject of the next sentence nor a claim.
 CAPTION = re.compile(r"(?:Image caption|Image copyright|Photo|Caption|Media caption)\b|[|]\s*(?:Getty|AP|Reuters|AFP)\b",
                      re.IGNORECASE)
-# Salience weights of one mention (Lappin & Leass 1994): recency, then the mention's role in its sentence.
-_W_RECENT, _W_SUBJ, _W_OBJ, _W_IOBJ, _W_NOT_OBLIQUE, _W_HEAD = 100.0, 80.0, 50.0, 40.0, 50.0, 80.0
-_W_SPEAKER = 60.0  # parallelism for speech: a pronoun that speaks prefers the one who spoke last
-_W_TOPIC = 1.5  # the person most often the subject (whom a profile or an obituary is about) counts half again
-_THIRD = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
-
-
-def _phrase_head(tok: "Token") -> "Token":
-    """The head of the noun phrase a name token belongs to."""
-    head = tok
-    while head.dep_ in {"compound", "flat", "appos"} and head.head.i != head.i:
-        head = head.head
-    return head
-
-
-def _speaks(tok: "Token") -> bool:
-    """The mention is the subject of a speech verb ("Glick said")."""
-    head = _phrase_head(tok)
-    return head.dep_ in _SUBJ_DEPS and head.head.lemma_.lower() in SPEECH_VERBS
-
-
-def _is_subject(tok: "Token") -> bool:
-    return _phrase_head(tok).dep_ in _SUBJ_DEPS
-
-
-def _in_brackets(tok: "Token") -> bool:
-    """The mention stands in brackets: "Jack Salmon (Mark Wahlberg)" names the actor beside the one who speaks."""
-    text = tok.doc.text
-    lo, hi = text.rfind("(", 0, tok.idx), text.rfind(")", 0, tok.idx)
-    return lo > hi and lo >= tok.idx - 40 and text.find(")", tok.idx) != -1
-
-
-def _mention_weight(tok: "Token") -> float:
-    """Salience a mention adds: more as a subject, less inside a prepositional phrase or another noun phrase."""
-    if _in_brackets(tok):
-        return _W_RECENT * 0.2
-    head = _phrase_head(tok)
-    w = _W_RECENT
-    dep = head.dep_
-    if dep in _SUBJ_DEPS:
-        w += _W_SUBJ
-    elif dep in {"dobj", "attr", "oprd"}:
-        w += _W_OBJ
-    elif dep == "dative":
-        w += _W_IOBJ
-    if dep != "pobj":
-        w += _W_NOT_OBLIQUE
-    if dep not in {"poss", "nmod", "compound"}:
-        w += _W_HEAD
-    return w
-
-
-def pronoun_antecedents(doc: "Doc", entity_at: dict[int, str], index: EntityIndex, genders: dict[str, str],
-                        quoted: list[tuple[int, int]]) -> dict[int, str]:
-    """Third-person singular pronouns outside quotes -> the person each most likely refers to.
-
-    A salience model (Lappin & Leass, simplified): every mention adds weight by its role, weights halve each
-    sentence, a resolved pronoun adds weight to its person, and a person of the other gender is never chosen.
-    So "she said" after "the death of her partner Paterson" stays with the article's subject.
-    """
-    from .reported import inside
-
-    people = {eid for eid in entity_at.values() if (e := index.by_id.get(eid)) is not None and e.type == "PERSON"}
-    if not people:
-        return {}
-    named = Counter(eid for ti, eid in entity_at.items()
-                    if eid in people and entity_at.get(ti + 1) != eid and _is_subject(doc[ti]))
-    topic = named.most_common(1)[0][0] if named else None  # the person the article is about
-    sal: dict[str, float] = {}
-    spoke: dict[str, float] = {}  # the same, for mentions that are the subject of a speech verb
-    out: dict[int, str] = {}
-    text = doc_text(doc)
-    for sent in doc.sents:
-        new_para = (para := text.rfind("\n", 0, sent.start_char) + 1) == sent.start_char and para > 0
-        for weights in (sal, spoke):
-            for eid in weights:
-                weights[eid] *= 0.4 if new_para else 0.5  # a new paragraph weakens the old focus a little more
-        if CAPTION.match(text, para):
-            continue  # a photo caption names who is pictured, not who the next sentence is about
-        oblique: dict[str, float] = {}  # this sentence's other mentions: "the death of Paterson, she said" is not her
-        for tok in sent:
-            if tok.i > sent.start and "\n\n" in text[doc[tok.i - 1].idx:tok.idx]:
-                for weights in (sal, spoke, oblique):  # a paragraph break the sentence splitter missed
-                    for eid in weights:
-                        weights[eid] *= 0.4
-            if inside(tok.idx, quoted):
-                continue
-            mentioned = entity_at.get(tok.i)
-            if mentioned is not None and mentioned in people:
-                eid = mentioned
-                if entity_at.get(tok.i + 1) != eid:  # the mention's last token stands for the mention
-                    w = _mention_weight(tok)
-                    sal[eid] = sal.get(eid, 0.0) + w
-                    if _speaks(tok):
-                        spoke[eid] = spoke.get(eid, 0.0) + _W_SPEAKER
-                    if not _is_subject(tok):
-                        oblique[eid] = oblique.get(eid, 0.0) + w
-                continue
-            g = _THIRD.get(tok.lower_)
-            if g is None or tok.pos_ != "PRON" or not sal:
-                continue
-            subject = tok.dep_ in _SUBJ_DEPS
-            speaks = _speaks(tok)
-            best, best_score = None, 0.0
-            for cand, score in sal.items():
-                cg = genders.get(cand)
-                if cg is not None and cg != g:
-                    continue
-                if subject:
-                    score -= oblique.get(cand, 0.0)
-                if speaks:  # "Glick said ... “...,” she said": who spoke last goes on speaking
-                    score += spoke.get(cand, 0.0)
-                if cand == topic:
-                    score *= _W_TOPIC
-                if cg is None:
-                    score *= 0.4  # a person of unknown gender is a weaker fit than one the article shows
-                if score > best_score:
-                    best, best_score = cand, score
-            if best is not None:
-                out[tok.i] = best
-                sal[best] += _mention_weight(tok) * 0.5
-    return out
 
 
 def link_roles(doc: "Doc", entity_at: dict[int, str], index: EntityIndex, article_id: str,
