@@ -43,8 +43,7 @@ class IngestSettings:
     def __post_init__(self) -> None:
         _check(self.max_bytes > 0, "max_bytes", "above 0", self.max_bytes)
         _check(self.fetch_timeout > 0, "fetch_timeout", "above 0 seconds", self.fetch_timeout)
-        _check(self.fetch_deadline >= self.fetch_timeout, "fetch_deadline", "at least fetch_timeout",
-               self.fetch_deadline)
+        _check(self.fetch_deadline > 0, "fetch_deadline", "above 0 seconds", self.fetch_deadline)
         _check(self.fetch_concurrency >= 1, "fetch_concurrency", "at least 1", self.fetch_concurrency)
 
 
