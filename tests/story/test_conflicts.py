@@ -173,3 +173,21 @@ def test_story_warnings_and_odd_stories(case: str) -> None:
 def test_wording_inside_one_quotation_is_for_quote_groups() -> None:
     assert _pair('"We will hire 300 new nurses this year," the health minister said on the radio.',
                  '"We will hire 400 new nurses this year," the health minister said on the radio.') is None
+
+
+def test_one_event_dated_on_two_days_across_facts() -> None:
+    # each outlet's announcement is linked to a closer statement of the other outlet, yet the two date one event
+    from newsprism.story.conflicts import dated_conflicts
+
+    arts = [article("d1", "The water department announced a $1 million fund on Tuesday for residents behind on bills.", "A"),
+            article("d2", "The water department on Wednesday announced plans to use $1 million to help residents "
+                    "behind on bills.", "B")]
+    docs = parsed(arts)
+    units = [article_units(a, docs[a.id])[0] for a in arts]
+    prob = np.array([[0.0, 0.85], [0.85, 0.0]])
+    facts = dated_conflicts(units, [[0], [1]], prob, 0.77, 0.5)
+    assert len(facts) == 1 and facts[0].status == "conflict" and facts[0].conflict.kind == "date"
+    assert {v.text for v in facts[0].conflict.values} == {"Tuesday", "Wednesday"}
+    assert {s.article for s in facts[0].support} == {"d1", "d2"}
+    assert not dated_conflicts(units, [[0, 1]], prob, 0.77, 0.5)  # already one fact: find_conflict reads it
+    assert not dated_conflicts(units, [[0], [1]], prob * 0.8, 0.77, 0.5)  # not aligned

@@ -170,6 +170,42 @@ def find_conflict(units: Sequence[Unit], score: np.ndarray) -> Conflict | None:
     return found[0]
 
 
+# Kinds of difference specific enough to be read between two aligned statements that facts did not link (each
+# outlet's statement was already linked to a closer one): the same event, dated on two days.
+_DATED = {"weekday", "date"}
+
+
+def dated_conflicts(units: Sequence[Unit], groups: Sequence[Sequence[int]], prob: np.ndarray, threshold: float,
+                    conflict_threshold: float) -> list[Fact]:
+    """Conflict facts for pairs of statements of different articles that the pair model aligns (``prob`` at or
+    above ``threshold``) but that ended in different facts, when they date the same event on different days."""
+    group_of = {i: k for k, g in enumerate(groups) for i in g}
+    facts: list[Fact] = []
+    seen: set[tuple[int, int]] = set()
+    rows, cols = np.nonzero(np.triu(prob >= threshold, 1))
+    for i, j in sorted(zip(rows.tolist(), cols.tolist()), key=lambda ij: -float(prob[ij[0], ij[1]])):
+        a, b = units[i], units[j]
+        pair = (min(group_of[i], group_of[j]), max(group_of[i], group_of[j]))
+        if a.article == b.article or pair[0] == pair[1] or pair in seen:
+            continue
+        found = [(kind, strength, va, vb) for kind, strength, va, vb in _differences(a, b)
+                 if kind in _DATED and strength == "hard" and not (_in_quotes(a.text, va) and _in_quotes(b.text, vb))]
+        if not found:
+            continue
+        kind, strength, va, vb = found[0]
+        confidence = round(float(prob[i, j]) * KIND_PRIOR[(kind, strength)], 3)
+        if confidence < conflict_threshold:
+            continue  # the two stay in their own facts: no shared fact to carry a possible difference
+        conflict = Conflict(kind="date", strength=strength,  # type: ignore[arg-type]
+                            confidence=confidence, values=[_value_text(a, va), _value_text(b, vb)])
+        support = [Span(a.article, a.start, a.end, a.text), Span(b.article, b.start, b.end, b.text)]
+        key = "|".join(f"{x.article}:{x.start}:{x.end}" for x in support)
+        seen.add(pair)
+        facts.append(Fact(id="f" + hashlib.sha1(key.encode()).hexdigest()[:10], text=a.text, status="conflict",
+                          support=support, conflict=conflict, confidence=float(prob[i, j])))
+    return facts
+
+
 def _name_words(name: str) -> list[str]:
     return re.findall(r"[A-Za-z][A-Za-z'’-]+", name)
 
