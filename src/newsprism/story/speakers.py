@@ -264,6 +264,8 @@ def resolve(tok: "Token", ctx: ArticleContext) -> Speaker:
         person = next((p for i in range(start, end) if (p := ctx.index.by_id.get(ctx.entity_at.get(i, ""))) is not None
                        and p.type == "PERSON"), None)
         ent = person or ent
+    if (ent is None or ent.type in _MUTE_TYPES) and tok.pos_ == "PROPN":
+        ent = ctx.nearest_namesake(tok.text, tok.idx) or ent  # "Plouffe said", the tagger taking Plouffe for a place
     if ent is not None:
         if ent.type in _MUTE_TYPES:
             return Speaker(None, None, False, None)  # "the Java Sea", "VX": places and things say nothing
