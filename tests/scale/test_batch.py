@@ -44,9 +44,8 @@ def client() -> Iterator[Any]:
 
 def _plain_stories(inputs: list[str], settings: Settings) -> list[list[str]]:
     """Stories of the whole corpus clustered in one pass with no blocking: the corpus functions on everything."""
-    from newsprism.corpus.cluster import cluster_articles, merge_clusters
+    from newsprism.corpus.cluster import cluster_articles, cluster_params, merge_clusters
     from newsprism.corpus.dedup import find_copies
-    from newsprism.corpus.params import cluster_params
     from newsprism.ingest import iter_articles
 
     arts, seen = [], set()

@@ -25,6 +25,7 @@ from collections import deque
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from sys import intern
+from typing import TYPE_CHECKING
 
 from ..model import Article
 from .features import Features, extract
@@ -32,6 +33,9 @@ from .params import BATCH_ARTICLES, ClusterParams
 from .recheck import MIN_PART, nearest_member, separable, split_of
 from .storystate import StoryState, cosines, new_story_id, rebuilt
 from .vectors import DocFreq, sparse, top, vectorize
+
+if TYPE_CHECKING:
+    from ..config import Settings
 
 QUERY_TERMS = 60
 MAX_CANDIDATES = 20  # stories scored per article, the ones sharing most of its strongest terms
@@ -48,6 +52,11 @@ ORPHAN_STEP = {1: 0.25, 2: 0.5}
 NEAREST_MEMBER = 0.25
 MEMBER_FLOOR = 0.15
 HORIZON_QUANTILE = 0.02  # see :meth:`Clusterer.horizon`
+
+
+def cluster_params(settings: Settings) -> ClusterParams:
+    """The clustering knobs a run's settings choose (the rest keep their defaults)."""
+    return ClusterParams(window_days=settings.story_window_days)
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,10 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from ..config import Settings
 
 WINDOW_DAYS = 7  # days around a story within which an article matches it at full strength
 BATCH_ARTICLES = 200  # articles a store takes in one transaction, and between two retirements of stories
@@ -24,7 +20,3 @@ class ClusterParams:
     merge_threshold: float = 0.40  # cosine two grown stories need to merge
     member_budget: int = 5000  # member vectors kept across all active stories for the re-check
 
-
-def cluster_params(settings: Settings) -> ClusterParams:
-    """The clustering knobs a run's settings choose (the rest keep their defaults)."""
-    return ClusterParams(window_days=settings.story_window_days)

@@ -20,9 +20,8 @@ from ..errors import StoreError
 from ..ingest.notarticle import page_reason
 from ..model import Article, Removal, Story
 from . import dedup
-from .cluster import Clusterer
+from .cluster import Clusterer, cluster_params
 from .features import Features, extract
-from .params import cluster_params
 from .storefile import WriterLock, connect
 from .storystate import StoryState
 from .storewrite import BatchWriter, Prepared, load_clusterer, now_utc

@@ -28,10 +28,9 @@ from typing import Any
 import numpy as np
 
 from ..config import Settings
-from ..corpus.cluster import cluster_articles, merge_clusters
+from ..corpus.cluster import cluster_articles, cluster_params, merge_clusters
 from ..corpus.dedup import band_keys, find_copies, signature
 from ..corpus.features import extract
-from ..corpus.params import cluster_params
 from ..corpus.storystate import StoryState
 from ..corpus.vectors import DocFreq
 from ..errors import InputError
