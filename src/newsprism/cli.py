@@ -228,6 +228,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="first fit the same-fact pair models on these clusters: with embeddings to FILE, without "
                         "to FILE's name + _words.json")
     e.add_argument("--reports", default=None, metavar="DIR", help="also keep each cluster's JSON report here")
+    e.add_argument("--no-embeddings", action="store_true", help="analyse with the pair model fitted without embeddings")
     e.add_argument("--json", default=None, help="also write the results here")
     e = ev.add_parser("junk", help="inputs that are not news articles left out, vs reading alone",
                       formatter_class=_Help)
@@ -364,7 +365,7 @@ def _eval(args: argparse.Namespace) -> int:
         from .eval.compare import run_compare
 
         return run_compare(args.gold, args.passages, json_out=args.json, fit_pairs=args.fit_pairs,
-                           reports=args.reports)
+                           reports=args.reports, embeddings=not args.no_embeddings)
     if args.task == "junk":
         from .eval.junk import run_junk
 

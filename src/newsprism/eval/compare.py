@@ -243,7 +243,7 @@ def format_table(result: dict[str, Any]) -> str:
 
 
 def run_compare(gold: str, passages: str, json_out: str | None = None, fit_pairs: str | None = None,
-                reports: str | None = None) -> int:
+                reports: str | None = None, embeddings: bool = True) -> int:
     """`newsprism eval compare`: optionally refit the pair model, then score newsprism beside the baseline."""
     say = lambda m: print(m, file=sys.stderr)  # noqa: E731
     if fit_pairs:
@@ -252,7 +252,7 @@ def run_compare(gold: str, passages: str, json_out: str | None = None, fit_pairs
         print(fit(gold, passages, fit_pairs, progress=say))
         words = Path(fit_pairs).with_name(Path(fit_pairs).stem + "_words.json")
         print(fit(gold, passages, words, progress=say, embeddings=False))
-    result = evaluate(gold, passages, progress=say, reports=reports)
+    result = evaluate(gold, passages, Settings(embeddings=embeddings), progress=say, reports=reports)
     print(format_table(result))
     if json_out:
         Path(json_out).write_text(json.dumps(result, indent=2), encoding="utf-8")
