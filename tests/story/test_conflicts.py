@@ -77,6 +77,8 @@ def test_parts_of_one_day_conflict() -> None:
     assert {v.text for v in c.values} == {"Saturday afternoon", "Saturday morning"}
     assert _pair("The storm reached the coast on Friday evening, forecasters said.",
                  "The storm reached the coast on Friday night, forecasters said.") is None
+    assert _pair("Protests began on Saturday morning and went on until Saturday night in the square.",
+                 "Protests began on Saturday afternoon in the square, police said.") is None
 
 
 def test_days_of_one_event_conflict() -> None:

@@ -272,7 +272,8 @@ def _features(unit: Unit, span: "DocSpan", ents: list[tuple[int, int, str, str]]
                 unit.weekday_events[low] = event
             nxt = span.doc[tok.i + 1] if tok.i + 1 < len(span.doc) else None
             if nxt is not None and nxt.lower_ in _DAY_PARTS:  # "Saturday morning", "Friday night"
-                unit.day_parts[low] = nxt.lower_
+                # a day named with two parts ("Saturday morning ... Saturday night") gives no one part
+                unit.day_parts[low] = nxt.lower_ if unit.day_parts.get(low, nxt.lower_) == nxt.lower_ else ""
         if tok.dep_ == "neg" and tok.head.pos_ in ("VERB", "AUX"):
             head = tok.head
             unit.negated[head.lemma_.lower()] = span.doc[min(tok.i, head.i): max(tok.i, head.i) + 1].text

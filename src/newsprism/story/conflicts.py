@@ -63,7 +63,7 @@ def _differences(a: Unit, b: Unit) -> list[tuple[str, str, dict[str, str], dict[
             out.append(("weekday", "hard", wa, wb))
     for day in a.day_parts.keys() & b.day_parts.keys():
         parts = {a.day_parts[day], b.day_parts[day]}
-        if len(parts) == 2 and parts != {"evening", "night"} and not (a.times or b.times):
+        if len(parts) == 2 and "" not in parts and parts != {"evening", "night"} and not (a.times or b.times):
             out.append(("time", "hard", {day: f"{a.dates['weekday'][day]} {a.day_parts[day]}"},
                         {day: f"{b.dates['weekday'][day]} {b.day_parts[day]}"}))
     clash = _relative_clash(a.dates, b.dates)
