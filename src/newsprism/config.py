@@ -116,6 +116,10 @@ class WebSettings:
     analysis_seconds: float = 30.0  # an analysis of the form is given up after this long
     max_body: int = 5_000_000  # bytes of one request
     max_files: int = 10  # files uploaded at once
+    page_size: int = 50  # stories on one page of the story list
+    section_page: int = 50  # items per section of a story page; a bigger section is paged
+    first_byte_wait: float = 1.0  # seconds a story page waits for its report before answering "still analysing"
+    list_cap: int = 20_000  # stories read to filter or sort the story list
 
     def __post_init__(self) -> None:
         _check(0 <= self.port <= 65535, "port", "a port number (0 to 65535)", self.port)
@@ -123,6 +127,9 @@ class WebSettings:
         _check(self.analysis_seconds > 0, "analysis_seconds", "above 0 seconds", self.analysis_seconds)
         _check(self.max_body >= 1, "max_body", "at least 1 byte", self.max_body)
         _check(self.max_files >= 1, "max_files", "at least 1", self.max_files)
+        for name in ("page_size", "section_page", "list_cap"):
+            _check(getattr(self, name) >= 1, name, "at least 1", getattr(self, name))
+        _check(self.first_byte_wait >= 0, "first_byte_wait", "0 seconds or more", self.first_byte_wait)
 
 
 SECTIONS: dict[str, type[Any]] = {"ingest": IngestSettings, "align": AlignSettings, "summary": SummarySettings,

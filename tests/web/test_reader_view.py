@@ -12,7 +12,8 @@ import pytest
 from big_story import big_story
 from web_support import BRIDGE_ID, HOSTILE_ID, FakeStore
 
-from newsprism.web.app import SECTION_PAGE, create_app
+from newsprism.config import WebSettings
+from newsprism.web.app import create_app
 
 
 def _client(store: FakeStore) -> Any:
@@ -31,7 +32,7 @@ def test_big_story_page_is_paged_and_compact(big: FakeStore) -> None:
         r = client.get("/stories/sbbbbbbbbbbbb")
         assert r.status_code == 200
         assert len(r.content) < 1_500_000
-        assert r.text.count('<tr class="fact-') == SECTION_PAGE  # one page of the 241 facts told by several
+        assert r.text.count('<tr class="fact-') == WebSettings().section_page  # one page of the 241 facts told by several
         assert "1–50 of 241" in r.text and 'href="?facts=2#facts"' in r.text
         assert "<th>Told by</th>" in r.text  # a cell of outlets, not a column for each of 120 articles
         # evidence: the one outlet that says something has a row; the 119 silent ones share one line

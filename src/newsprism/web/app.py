@@ -43,10 +43,6 @@ from .security import BodyLimit, SameOrigin, SecurityHeaders
 ID = re.compile(openapi.ID_PATTERN)
 MAX_QUERY = 300
 PASTE_SLOTS = 3
-PAGE_SIZE = 50
-SECTION_PAGE = 50  # items per section of a story page; a bigger section is paged
-FIRST_BYTE_WAIT = 1.0  # seconds a story page waits for its report before answering "still analysing"
-LIST_CAP = 20_000  # stories read to filter or sort the story list
 LIST_PARAMS = ("sort", "min", "outlet", "since", "until")
 LOOPBACK_NAMES = ["127.0.0.1", "localhost", "::1", "[::1]"]
 
@@ -132,7 +128,7 @@ class App:
     def _render_story(self, story_id: str, report: Report, pages: dict[str, int]) -> str:
         """One page of a story: long sections a page at a time, sources shown by file name."""
         texts = {a.id: a.text for a in self.store.story_articles(story_id)}
-        return render(public_report(report), "html", articles=texts, nav=NAV, per_page=SECTION_PAGE, pages=pages,
+        return render(public_report(report), "html", articles=texts, nav=NAV, per_page=self.web.section_page, pages=pages,
                       article_href="/articles/{id}?story=" + story_id)
 
     async def _story_soon(self, story_id: str) -> tuple[Report, str] | None | Literal[False]:
@@ -146,7 +142,7 @@ class App:
         if started:  # outside the lock: a job already done runs the callback at once, in this thread
             job.add_done_callback(lambda _: self._forget(story_id))
         try:
-            return await asyncio.wait_for(asyncio.shield(asyncio.wrap_future(job)), FIRST_BYTE_WAIT)
+            return await asyncio.wait_for(asyncio.shield(asyncio.wrap_future(job)), self.web.first_byte_wait)
         except TimeoutError:
             return False
 
@@ -158,6 +154,7 @@ class App:
     async def index(self, request: Request) -> Response:
         query = _query(request.query_params.get("q"))
         page_no = _int_param(request, "page", 1, 1, 100_000)
+        size = self.web.page_size
         error = note = None
         status = 200
         stories: list[dict[str, Any]] = []
@@ -177,14 +174,14 @@ class App:
         wanted = list_filter({k: (request.query_params.get(k) or "")[:MAX_QUERY] for k in LIST_PARAMS})
         plain_list = not query and wanted == StoryFilter()
         if plain_list:  # the store pages its own list, newest first
-            stories = await run_in_threadpool(self.store.list_stories, PAGE_SIZE + 1, (page_no - 1) * PAGE_SIZE)
+            stories = await run_in_threadpool(self.store.list_stories, size + 1, (page_no - 1) * size)
         else:
             if not query and not error:
-                stories = await run_in_threadpool(self.store.list_stories, LIST_CAP, 0)
+                stories = await run_in_threadpool(self.store.list_stories, self.web.list_cap, 0)
             stories = wanted.apply(stories, keep_order=bool(query) and wanted.sort == "recent")
-            stories = stories[(page_no - 1) * PAGE_SIZE:page_no * PAGE_SIZE + 1]
-        more = len(stories) > PAGE_SIZE
-        rows = [story_row(s) for s in stories[:PAGE_SIZE]]
+            stories = stories[(page_no - 1) * size:page_no * size + 1]
+        more = len(stories) > size
+        rows = [story_row(s) for s in stories[:size]]
         kept = {k: request.query_params[k] for k in ("q", *LIST_PARAMS) if request.query_params.get(k)}
         return _html(page("stories.html.j2", title="Stories", query=query or "", rows=rows, error=error,
                           note=note, page_no=page_no, more=more, searched=bool(query), wanted=wanted,
