@@ -257,7 +257,12 @@ def _features(unit: Unit, span: "DocSpan", ents: list[tuple[int, int, str, str]]
             if noun and (len(value) > 1 or not value.isdigit()):  # "14 people", not the everyday "two people"
                 unit.counted.add(noun)
             if noun:
-                unit.quantities.setdefault(noun, {})[value] = tok.text
+                # what an "of" names is part of what is counted: "seven flybys of Venus" and "24 flybys of the sun"
+                # count different things
+                of = next((c for c in tok.head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+                what = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+                key = f"{noun} of {what.lemma_.lower()}" if what is not None else noun
+                unit.quantities.setdefault(key, {})[value] = tok.text
             if _HEDGE.search(span.doc[max(tok.i - 3, 0):tok.i].text):
                 unit.hedged.add(value)
             # a small figure alone ("two of them", "within two years") is common; it matches only with its noun

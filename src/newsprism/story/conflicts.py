@@ -42,7 +42,7 @@ def _value_text(unit: Unit, values: dict[str, str]) -> ConflictValue:
 def _differences(a: Unit, b: Unit) -> list[tuple[str, str, dict[str, str], dict[str, str]]]:
     """(kind, strength, a's values, b's values) for every value both statements give for one thing, disagreeing."""
     out = []
-    for noun in (a.quantities.keys() & b.quantities.keys()) - _SPANS:
+    for noun in {k for k in a.quantities.keys() & b.quantities.keys() if k.split(" of ")[0] not in _SPANS}:
         va = {k: v for k, v in a.quantities[noun].items() if not _YEARS.match(k)}
         vb = {k: v for k, v in b.quantities[noun].items() if not _YEARS.match(k)}
         if va and vb and not va.keys() & vb.keys():
@@ -108,9 +108,17 @@ def _slot_differences(a: Unit, b: Unit) -> list[tuple[str, str, dict[str, str], 
         for lb, dep_b, head_b, kb in b.roles:
             if (lb, dep_b, head_b) == (la, dep, head) and ka != kb and ka not in b.names and kb not in a.names:
                 na, nb = a.name_text.get(ka, ka), b.name_text.get(kb, kb)
-                if not _may_be_one(na, nb):
+                if not _may_be_one(na, nb) and not _named_in(na, b.text) and not _named_in(nb, a.text):
                     out.append(("entity", "hard", {ka: na}, {kb: nb}))
     return out
+
+
+def _named_in(name: str, text: str) -> bool:
+    """Whether a statement names the person anywhere, however spaced ("Van Wert" / "VanWert"): then both
+    statements speak of both people, and another name in the slot is no contradiction."""
+    squeeze = lambda t: re.sub(r"[^a-z]", "", t.lower())  # noqa: E731
+    words = _name_words(name)
+    return bool(words) and squeeze(words[-1]) in squeeze(text) if len(squeeze(words[-1])) > 2 else False
 
 
 def _may_be_one(x: str, y: str) -> bool:
@@ -228,7 +236,6 @@ def _variant(x: str, y: str) -> bool:
 _REGIONAL = ((re.compile(r"tre\b"), "ter"), (re.compile(r"our\b"), "or"), (re.compile(r"is(e|ed|es|ing|ation)\b"), r"iz\1"),
              (re.compile(r"ys(e|ed|es|ing)\b"), r"yz\1"), (re.compile(r"ogue\b"), "og"), (re.compile(r"ae"), "e"))
 UNATTESTED = 1.0  # Zipf frequency below which a name word is unknown to general English (wordfreq)
-ROMANIZED_CONFIDENCE = 0.45  # below the conflict threshold: shown as a possible difference only
 
 
 def _regional(x: str, y: str) -> bool:
@@ -241,10 +248,22 @@ def _regional(x: str, y: str) -> bool:
     return x.lower() != y.lower() and american(x.lower()) == american(y.lower())
 
 
+def _romanized(x: str, y: str) -> bool:
+    """Two romanizations of one name ("Gaddafi" / "Gadhafi", "Djoko" / "Joko"): equal once an "h" after a
+    consonant, a "d" before "j" and doubled letters are dropped, but not by doubled letters alone, which is how one
+    outlet misspells a name ("Alison" / "Allison")."""
+    def single(w: str) -> str:
+        return re.sub(r"(.)\1+", r"\1", w.lower())
+
+    def fold(w: str) -> str:
+        return single(re.sub(r"(?<=[bcdgkpt])h", "", w.lower().replace("dj", "j")))
+
+    return single(x) != single(y) and fold(x) == fold(y)
+
+
 def _unattested(x: str, y: str) -> bool:
-    """Both spellings unknown to general English: a rare name (often a romanization: "Murdjatmodjo" /
-    "Murjatmodjo") whose right spelling a reader cannot check from common usage, so the difference is a possible
-    one, not a conflict."""
+    """Both spellings unknown to general English: a rare name whose right spelling a reader cannot check from
+    common usage (often a romanization), so no conflict is claimed."""
     from wordfreq import zipf_frequency
 
     return max(zipf_frequency(x, "en"), zipf_frequency(y, "en")) < UNATTESTED
@@ -284,10 +303,9 @@ def spelling_conflicts(units: Sequence[Unit], entities: Sequence[Entity], thresh
             only_x, only_y = in_x - in_y, in_y - in_x
             if not only_x or not only_y:
                 continue  # an outlet that writes both spellings made a typo; it is not a difference between outlets
-            if _well_known_typo(*diff[0]) or _regional(*diff[0]):
+            if _well_known_typo(*diff[0]) or _regional(*diff[0]) or _romanized(*diff[0]) or _unattested(*diff[0]):
                 continue
-            fact = _spelling_fact(units, " ".join(x), " ".join(y), only_x, only_y, threshold,
-                                  ROMANIZED_CONFIDENCE if _unattested(*diff[0]) else 0.9)
+            fact = _spelling_fact(units, " ".join(x), " ".join(y), only_x, only_y, threshold)
             if fact:
                 seen.add(frozenset((x, y)))
                 facts.append(fact)
@@ -295,7 +313,7 @@ def spelling_conflicts(units: Sequence[Unit], entities: Sequence[Entity], thresh
 
 
 def _spelling_fact(units: Sequence[Unit], x: str, y: str, arts_x: set[str], arts_y: set[str],
-                   threshold: float, confidence: float = 0.9) -> Fact | None:
+                   threshold: float) -> Fact | None:
     """The conflict fact of two spellings: every statement of the outlets that use each one."""
     def holding(name: str, arts: set[str]) -> list[Unit]:
         return [u for u in units if u.article in arts and name in " ".join(_name_words(u.text))]
@@ -304,7 +322,8 @@ def _spelling_fact(units: Sequence[Unit], x: str, y: str, arts_x: set[str], arts
     if not ux or not uy:
         return None
     support = [Span(u.article, u.start, u.end, u.text) for u in (*ux, *uy)]
-    conflict = Conflict(kind="name", strength="hard" if confidence >= threshold else "soft", confidence=confidence,
+    confidence = 0.9
+    conflict = Conflict(kind="name", strength="hard", confidence=confidence,
                         values=[ConflictValue(ux[0].article, x, ux[0].text),
                                 ConflictValue(uy[0].article, y, uy[0].text)])
     key = "|".join(f"{s.article}:{s.start}:{s.end}" for s in support)
