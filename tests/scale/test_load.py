@@ -68,3 +68,29 @@ def test_loading_a_folder_that_is_no_batch_output_says_so(tmp_path: str) -> None
     with pytest.raises(NewsprismError, match="not a complete batch output"):
         load_into_store(os.path.join(tmp_path, "missing"), os.path.join(tmp_path, "np.db"))
     assert not os.path.exists(os.path.join(tmp_path, "np.db"))  # no store made for nothing
+
+
+def test_a_store_and_a_batch_partition_apply_the_same_clusterer_events(tmp_path: str) -> None:
+    from newsprism.corpus.cluster import cluster_articles
+    from newsprism.corpus.dedup import find_copies
+    from newsprism.ingest import iter_articles
+
+    inputs = scale_corpus.write_corpus(str(tmp_path), jsonl_files=1, txt_files=0, warc_pages=0)
+    arts = list({a.id: a for a in iter_articles(inputs, Settings()) if not isinstance(a, Exception)}.values())
+    copies = find_copies(arts, Settings().dedup_threshold)
+    story_of, _ = cluster_articles([a for a in arts if a.id not in copies], batch=50)
+    db = os.path.join(tmp_path, "np.db")
+    with Store(db) as store:
+        for i in range(0, len(arts), 50):  # the store settles after each batch, as the partition does every 50
+            store.add_articles(arts[i:i + 50])
+        stored = {a["id"]: s["id"] for s in store.list_stories(limit=1000) for a in s["articles"]
+                  if not a["copy_of"]}
+    assert set(stored) == set(story_of) and len(copies) > 20
+    batch: dict[str, list[str]] = {}
+    for aid, sid in story_of.items():
+        batch.setdefault(sid, []).append(aid)
+    in_store: dict[str, list[str]] = {}
+    for aid, sid in stored.items():
+        in_store.setdefault(sid, []).append(aid)
+    assert _groups(list(in_store.values())) == _groups(list(batch.values()))
+    assert len(batch) >= 18

@@ -168,10 +168,15 @@ def fold(states: Sequence[StoryState]) -> StoryState:
 
 
 def to_record(st: StoryState) -> str:
-    """The whole state as one JSON document (its fields and :meth:`StoryState.to_json`), to carry between runs."""
-    fields = json.dumps({"id": st.id, "size": st.size, "first_day": st.first_day, "last_day": st.last_day,
-                         "title": st.title})
-    return fields[:-1] + ',"state":' + st.to_json() + "}"
+    """The whole state as one JSON document (its fields and :meth:`StoryState.to_json`), to carry between runs;
+    terms in sorted order, so two processes write the same state alike (a term's place in a vector follows
+    Python's string hashing, which differs between processes)."""
+    state = json.loads(st.to_json())
+    state["c"] = dict(sorted(state["c"].items()))
+    if "m" in state:
+        state["m"] = {a: [d, dict(sorted(vec.items()))] for a, (d, vec) in state["m"].items()}
+    return json.dumps({"id": st.id, "size": st.size, "first_day": st.first_day, "last_day": st.last_day,
+                       "title": st.title, "state": state}, separators=(",", ":"))
 
 
 def from_record(text: str) -> StoryState:
