@@ -96,9 +96,9 @@ def best_title(titles: Sequence[str | None], texts: Sequence[str]) -> str | None
 
     # best first, then the first that is not furniture: a story of thousands of articles checks a few titles
     ranked = sorted(((-support(_stems(t)), i, t) for i, t in enumerate(titles) if t), key=lambda r: r[:2])
-    for _, _, title in ranked:
-        if not furniture_title(title):
-            return title
+    for _, _, headline in ranked:
+        if not furniture_title(headline):
+            return headline
     order = sorted(range(len(texts)), key=lambda i: -support(list(words[i])[:200]))
     for i in order:
         title = lead_title(texts[i])
