@@ -1,4 +1,4 @@
-"""Reads a report document (``newsprism.report/1``) back into a typed ``Report``, refusing one that breaks the contract."""
+"""Reads a report document (``newsprism.report/1``) back into a typed ``Report``; one off the contract is refused."""
 
 from __future__ import annotations
 

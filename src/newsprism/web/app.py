@@ -128,8 +128,8 @@ class App:
     def _render_story(self, story_id: str, report: Report, pages: dict[str, int]) -> str:
         """One page of a story: long sections a page at a time, sources shown by file name."""
         texts = {a.id: a.text for a in self.store.story_articles(story_id)}
-        return render(public_report(report), "html", articles=texts, nav=NAV, per_page=self.web.section_page, pages=pages,
-                      article_href="/articles/{id}?story=" + story_id)
+        return render(public_report(report), "html", articles=texts, nav=NAV, per_page=self.web.section_page,
+                      pages=pages, article_href="/articles/{id}?story=" + story_id)
 
     async def _story_soon(self, story_id: str) -> tuple[Report, str] | None | Literal[False]:
         """The story's page, None for an unknown story, or False while its report is still being made."""
