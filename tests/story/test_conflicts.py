@@ -88,6 +88,22 @@ def test_counts_of_different_things_and_both_people_named_are_no_conflict() -> N
                  "Van Wert pleaded not guilty to conspiracy to commit human trafficking.") is None
 
 
+def test_shares_from_different_polls_are_no_conflict() -> None:
+    assert _pair("The latest Rasmussen poll found 55 percent of Americans approving of the governor.",
+                 "A Gallup survey found 39 percent of Americans approving of the governor.") is None
+    c = _pair("The Gallup survey found 55 percent of Americans approving of the governor.",
+              "The Gallup survey found 39 percent of Americans approving of the governor.")
+    assert c is not None and c.kind == "number"
+
+
+def test_a_wire_photo_caption_is_no_statement() -> None:
+    arts = [article("w1", "The president took questions at a news conference on Thursday.\n\n"
+                    "President Ann Lee points to a reporter during a news conference in the East Room of the "
+                    "White House in Washington, Thursday, Feb. 16, 2017.", "A")]
+    units = article_units(arts[0], parsed(arts)["w1"])
+    assert [u.text for u in units] == ["The president took questions at a news conference on Thursday."]
+
+
 def test_days_of_one_event_conflict() -> None:
     c = _pair("The soldiers seized power on March 21 in the capital.", "The soldiers seized power on March 22 in the capital.")
     assert c is not None and c.kind == "date"

@@ -32,6 +32,7 @@ _NEGATIVE = re.compile(r"\b(?:not|n[’']t|no|never|without|against|avoid\w*|den
 _NEAR = ("day", "week", "weekend")
 _YEARS = re.compile(r"^(?:1[89]|20)\d\d$")
 # Figures of spans of time are rarely the same quantity in two statements ("499,000 years ago", "20-year-old").
+_SHARES = {"percent", "%", "per", "percentage", "point"}
 _SPANS = {"year", "month", "week", "day", "hour", "minute", "second", "decade", "century", "time", "night"}
 
 
@@ -45,7 +46,7 @@ def _differences(a: Unit, b: Unit) -> list[tuple[str, str, dict[str, str], dict[
     for noun in {k for k in a.quantities.keys() & b.quantities.keys() if k.split(" of ")[0] not in _SPANS}:
         va = {k: v for k, v in a.quantities[noun].items() if not _YEARS.match(k)}
         vb = {k: v for k, v in b.quantities[noun].items() if not _YEARS.match(k)}
-        if va and vb and not va.keys() & vb.keys():
+        if va and vb and not va.keys() & vb.keys() and not _other_measurements(noun, a, b):
             soft = bool((va.keys() | vb.keys()) & (a.hedged | b.hedged))
             out.append(("number", "soft" if soft else "hard", va, vb))
     if a.times and b.times and not a.times.keys() & b.times.keys():
@@ -72,6 +73,16 @@ def _differences(a: Unit, b: Unit) -> list[tuple[str, str, dict[str, str], dict[
     if _rest_alike(a, b):
         out.extend(_slot_differences(a, b))
     return out
+
+
+def _other_measurements(noun: str, a: Unit, b: Unit) -> bool:
+    """Shares credited to different sources (organisations, or pollsters known by a person's name) are different
+    measurements, not one figure told two ways: "55 percent" in one poll and "39 percent" in another."""
+    if noun.split(" of ")[0] not in _SHARES:
+        return False
+    orgs_a = {k for k, label in a.names.items() if label in ("ORG", "PERSON")}
+    orgs_b = {k for k, label in b.names.items() if label in ("ORG", "PERSON")}
+    return bool(orgs_a and orgs_b and not orgs_a & orgs_b)
 
 
 def _same_event(ea: dict[str, str], eb: dict[str, str]) -> bool:

@@ -172,7 +172,9 @@ def build_units(articles: Sequence[Article], docs: Mapping[str, "Doc"],
 
 
 _CAPTION = re.compile(r"\b(?:Photo|Image|Picture)s?(?: by|:)|\((?:AP|Getty|Reuters|AFP)\b|/(?:AP|Getty|Reuters|AFP)\b|"
-                      r"\bBuy Photo\b|\bGetty Images\b|\bFile photo\b|\bpictured\b|\bIn this (?:\w+ )?(?:photo|image)",
+                      r"\bBuy Photo\b|\bGetty Images\b|\bFile photo\b|\bpictured\b|\bIn this (?:\w+ )?(?:photo|image)|"
+                      # the wire-photo caption's closing place and full date: "... in Washington, Thursday, Feb. 16, 2017."
+                      r",\s(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,\s[A-Z][a-z]{2,8}\.?\s\d{1,2},\s(?:19|20)\d\d\.?\s*$",
                       re.I)
 
 
