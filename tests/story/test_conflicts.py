@@ -91,6 +91,8 @@ def test_counts_of_different_things_and_both_people_named_are_no_conflict() -> N
 def test_shares_from_different_polls_are_no_conflict() -> None:
     assert _pair("The latest Rasmussen poll found 55 percent of Americans approving of the governor.",
                  "A Gallup survey found 39 percent of Americans approving of the governor.") is None
+    assert _pair("Trump cited the latest Rasmussen poll, which found 55 percent of Americans approving of him.",
+                 "According to a Pew Research Center survey, 39 percent of Americans approve of him.") is None
     c = _pair("The Gallup survey found 55 percent of Americans approving of the governor.",
               "The Gallup survey found 39 percent of Americans approving of the governor.")
     assert c is not None and c.kind == "number"

@@ -32,6 +32,8 @@ _NEGATIVE = re.compile(r"\b(?:not|n[’']t|no|never|without|against|avoid\w*|den
 _NEAR = ("day", "week", "weekend")
 _YEARS = re.compile(r"^(?:1[89]|20)\d\d$")
 # Figures of spans of time are rarely the same quantity in two statements ("499,000 years ago", "20-year-old").
+_SURVEY = re.compile(r"\b(?:poll|survey|study|census|report)\b", re.I)
+_CAPS = re.compile(r"\b[A-Z][a-z]+\b")
 _SHARES = {"percent", "%", "per", "percentage", "point"}
 _SPANS = {"year", "month", "week", "day", "hour", "minute", "second", "decade", "century", "time", "night"}
 
@@ -82,7 +84,13 @@ def _other_measurements(noun: str, a: Unit, b: Unit) -> bool:
         return False
     orgs_a = {k for k, label in a.names.items() if label in ("ORG", "PERSON")}
     orgs_b = {k for k, label in b.names.items() if label in ("ORG", "PERSON")}
-    return bool(orgs_a and orgs_b and not orgs_a & orgs_b)
+    if orgs_a and orgs_b and not orgs_a & orgs_b:
+        return True
+    # the tagger misses many pollsters: two surveys named by different capitalised words
+    if _SURVEY.search(a.text) and _SURVEY.search(b.text):
+        caps_a, caps_b = set(_CAPS.findall(a.text[1:])), set(_CAPS.findall(b.text[1:]))
+        return bool(caps_a - caps_b) and bool(caps_b - caps_a)
+    return False
 
 
 def _same_event(ea: dict[str, str], eb: dict[str, str]) -> bool:
