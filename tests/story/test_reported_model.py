@@ -59,3 +59,19 @@ def test_claim_inside_a_rejection_keeps_its_own_speaker() -> None:
     claim = next(q for q in quotes if q.text.startswith("China has tried to interfere"))
     assert claim.speaker is not None and "Trump" in claim.speaker
     assert any(q.cue == "rejected" and "Wang" in (q.speaker or "") for q in quotes)
+
+
+def test_clause_with_a_quoted_fragment_stays_a_candidate_and_a_whole_quotation_does_not() -> None:
+    from newsprism.model import Article
+    from newsprism.nlp import parse
+    from newsprism.story.quotes import find_segments
+
+    text = ("Clinton cited the “disparaging remarks” Trump had made about the pageant winner as examples of his "
+            "contempt. Warren said it was “a shameful and dishonest attack on every worker.”")
+    art = Article(id="a", text=text)
+    doc = parse([art])["a"]
+    cands = candidates(doc, [s.outer for s in find_segments(text)], text)
+    fragment = [c for c in cands if c.cue.lemma_ == "cite" and "remarks" in text[c.start:c.end]]
+    assert fragment and all("quoted_words" in c.features and "mostly_quoted" not in c.features for c in fragment)
+    whole = [c for c in cands if c.cue.lemma_ == "say" and "shameful" in text[c.start:c.end]]
+    assert whole and all("mostly_quoted" in c.features for c in whole)

@@ -44,7 +44,7 @@ def build_rows(root: str, limit: int | None = None, docs: dict[str, "Doc"] | Non
         gsets = [char_set(art.text, g.content) for g in gold[art.id]]
         quoted = [s.outer for s in find_segments(art.text)]
         for c in all_candidates(docs[art.id], quoted, art.text):
-            if "rule" not in c.features and "quoted_words" in c.features:
+            if "rule" not in c.features and "mostly_quoted" in c.features:
                 continue  # never selected: the quotation is found as a quote
             cs = char_set(art.text, [(c.start, c.end)])
             hit = any(gs and not gs.isdisjoint(cs) and span_overlap(gs, cs) > 0.3 for gs in gsets)

@@ -119,6 +119,9 @@ def _features(t: "Token", c: "Token", s: "Token", lo: int, hi: int, text: str, q
         f["negated"] = 1.0
     if marks:
         f["quoted_words"] = 1.0
+        inner = sum(1 for k in span if k.is_alpha and inside(k.idx, quoted))
+        if inner >= 0.6 * max(1, words):
+            f["mostly_quoted"] = 1.0  # the quotation itself, found as a quote; a fragment leaves the clause to report
     if text[doc[hi - 1].idx:doc[hi - 1].idx + len(doc[hi - 1].text) + 2].strip().endswith("?") or (
             first in _WH and lemma in {"ask", "wonder", "question", "inquire"}):
         f["question"] = 1.0  # "asked him what he would tell ...": a question, not a statement
@@ -202,7 +205,7 @@ def select(cands: list[Candidate], threshold: float | None = None) -> list[Candi
     cut = cut if threshold is None else threshold
     best: dict[int, Candidate] = {}
     for c in cands:
-        if "rule" not in c.features and "quoted_words" in c.features:
+        if "rule" not in c.features and "mostly_quoted" in c.features:
             continue  # the quotation itself is found as a quote already
         if NEVER.intersection(c.features):
             continue  # "did not say", "without explaining how", a question: nobody's statement
