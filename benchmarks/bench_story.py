@@ -56,6 +56,7 @@ def stages(articles: list[Any], embeddings: bool = True) -> dict[str, float]:
     from newsprism.nlp import parse
     from newsprism.story.align import align_facts
     from newsprism.story.claims import find_claims
+    from newsprism.story.context import story_context
     from newsprism.story.entities import build_entities
     from newsprism.story.outlets import compare_outlets
     from newsprism.story.quote_groups import group_quotes
@@ -69,9 +70,10 @@ def stages(articles: list[Any], embeddings: bool = True) -> dict[str, float]:
     ents, t["entities"] = timed(lambda: build_entities(articles, docs, s))
     quotes, t["quotes"] = timed(lambda: extract_quotes(articles, docs, ents, s))
     _, t["quote groups"] = timed(lambda: group_quotes(quotes, articles, ents))
-    facts, t["facts (align)"] = timed(lambda: align_facts(articles, docs, ents, s))
+    ctx, t["statements, pairs"] = timed(lambda: story_context(articles, docs, ents, s))
+    facts, t["facts (align)"] = timed(lambda: align_facts(articles, docs, ents, s, context=ctx))
     _, t["claims"] = timed(lambda: find_claims(articles, docs, quotes, ents, s))
-    _, t["timeline"] = timed(lambda: build_timeline(articles, docs, s))
+    _, t["timeline"] = timed(lambda: build_timeline(articles, docs, s, ctx))
     _, t["outlets"] = timed(lambda: compare_outlets(articles, facts, quotes))
     _, t["summary"] = timed(lambda: summarize(articles, docs, facts, quotes, s))
     return t
