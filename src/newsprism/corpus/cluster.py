@@ -169,6 +169,7 @@ class Clusterer:
             self._reindex(st)
 
     def _unindex(self, sid: str) -> None:
+        """Takes a story out of the term index (it changed, left or was merged away)."""
         for t in self.indexed.pop(sid, ()):
             ids = self.index.get(t)
             if ids is not None:
@@ -177,6 +178,7 @@ class Clusterer:
                     del self.index[t]
 
     def _reindex(self, st: StoryState) -> None:
+        """Files a story under its centroid's strongest terms as they are now."""
         self._unindex(st.id)
         terms = st.index_terms()
         self.indexed[st.id] = terms
@@ -334,6 +336,7 @@ class Clusterer:
         return p.threshold + (p.merge_threshold - p.threshold) * ORPHAN_STEP[small]
 
     def _drop(self, sid: str) -> None:
+        """Forgets a story that retired or was merged away."""
         self.active.pop(sid, None)
         self._unindex(sid)
 

@@ -37,6 +37,7 @@ def iso_day(day: int | None) -> str | None:
 
 
 def _meta(db: sqlite3.Connection, key: str) -> Any:
+    """One value of the store's meta table (None when absent)."""
     row = db.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
     return row[0] if row else None
 
