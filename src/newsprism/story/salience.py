@@ -40,7 +40,9 @@ def _is_subject(tok: "Token") -> bool:
 
 def _in_brackets(tok: "Token") -> bool:
     """The mention stands in brackets: "Jack Salmon (Mark Wahlberg)" names the actor beside the one who speaks."""
-    text = tok.doc.text
+    text = tok.doc.user_data.get("newsprism_text")
+    if text is None:  # Doc.text is rebuilt from the tokens at each read: once per document
+        text = tok.doc.user_data["newsprism_text"] = tok.doc.text
     lo, hi = text.rfind("(", 0, tok.idx), text.rfind(")", 0, tok.idx)
     return lo > hi and lo >= tok.idx - 40 and text.find(")", tok.idx) != -1
 
