@@ -72,7 +72,7 @@ def load_labels(path: str | os.PathLike[str]) -> list[Pair]:
             continue
         try:
             d = json.loads(line)
-            pairs.append(Pair(int(d["cluster"]), tuple(d["a"]), tuple(d["b"]),  # type: ignore[arg-type]
+            pairs.append(Pair(int(d["cluster"]), tuple(d["a"]), tuple(d["b"]),
                               d["label"] == "same fact", d.get("split", "test")))
         except (ValueError, KeyError, TypeError) as exc:
             raise NewsprismError(f"{path}:{n}: not a label line ({exc}); see eval/labels/README.md") from exc

@@ -22,9 +22,13 @@ import time
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from itertools import combinations
+from typing import TYPE_CHECKING, Any
 
 from ..config import Settings
 from ..model import Article
+
+if TYPE_CHECKING:
+    from ..corpus.store import Store
 
 Labels = dict[str, str]
 
@@ -80,13 +84,13 @@ def load_ecb(path: str) -> tuple[list[Article], Labels, dict[str, int]]:
     return arts, gold, topic
 
 
-def _ecb_text(row: dict) -> str:  # type: ignore[type-arg]
+def _ecb_text(row: dict[str, Any]) -> str:
     """A document's text without the source URL that opens every ECB+ (second-event) document: the URL is not
     article text, and since only one of each topic's two events has it, it would give the event away."""
     sents = row.get("sentences") or []
     if sents and re.match(r"https?\s*:", sents[0]):
         return "\n".join(sents[1:])
-    return row["text"]
+    return str(row["text"])
 
 
 _WIKI_TOPIC = re.compile(r"^(.*?)(?: \(\d+\)|\.\d+)?\.txt$")
@@ -126,8 +130,8 @@ def cluster_newsprism(articles: Sequence[Article], settings: Settings | None = N
         return {a["id"]: s["id"] for s in _all_stories(store) for a in s["articles"]}
 
 
-def _all_stories(store) -> list[dict]:  # type: ignore[no-untyped-def]
-    out: list[dict] = []
+def _all_stories(store: "Store") -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
     while True:
         page = store.list_stories(limit=500, offset=len(out))
         out.extend(page)

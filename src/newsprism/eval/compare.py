@@ -50,7 +50,9 @@ def covers(reported: str, labelled: str) -> bool:
 
 def same_speaker(reported: str, labelled: str) -> bool:
     """Speakers agree when they share a name word of three or more letters (or a noun of a description)."""
-    key = lambda s: {w for w in _words(s) if len(w) > 2} - _STOP  # noqa: E731
+    def key(s: str) -> set[str]:
+        return {w for w in _words(s) if len(w) > 2} - _STOP
+
     return bool(key(reported) & key(labelled))
 
 
@@ -134,7 +136,9 @@ def score_report(label: dict[str, Any], report: dict[str, Any], folder: Path) ->
 
 def measures(c: Counter[str]) -> dict[str, float | None]:
     """The ratios of the summed counts."""
-    ratio = lambda a, b: c[a] / c[b] if c[b] else None  # noqa: E731
+    def ratio(a: str, b: str) -> float | None:
+        return c[a] / c[b] if c[b] else None
+
     return {"conflict_precision": ratio("pred_right", "pred"), "conflict_recall_hard": ratio("hard_found", "hard"),
             "same_recall": ratio("same_found", "same"), "different_kept_apart": ratio("different_apart", "different"),
             "junk_kept": float(c["junk_kept"]), "quote_recall": ratio("quotes_found", "quotes"),

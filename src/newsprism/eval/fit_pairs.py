@@ -63,7 +63,8 @@ def _fit_raw(x: np.ndarray, y: np.ndarray, w: np.ndarray) -> tuple[np.ndarray, n
 
 
 def _logit(x: np.ndarray, mean: np.ndarray, scale: np.ndarray, coef: np.ndarray, intercept: float) -> np.ndarray:
-    return ((x - mean) / scale) @ coef + intercept
+    z: np.ndarray = ((x - mean) / scale) @ coef + intercept
+    return z
 
 
 def fit(gold: str | Path, passages: str | Path, out: str | Path,
@@ -93,7 +94,9 @@ def fit(gold: str | Path, passages: str | Path, out: str | Path,
         "intercept": intercept, "calibration": [a, b], "threshold": round(threshold, 4), "embeddings": embeddings,
         "fitted_on": {"clusters": int(len(set(groups.tolist()))), "pairs": int(len(y)), "positives": int(y.sum())}}
     Path(out).write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
-    auc = lambda p, n: roc_auc_score(np.r_[np.ones(len(p)), np.zeros(len(n))], np.r_[p, n])  # noqa: E731
+    def auc(p: np.ndarray, n: np.ndarray) -> float:
+        return float(roc_auc_score(np.r_[np.ones(len(p)), np.zeros(len(n))], np.r_[p, n]))
+
     alone = ", ".join(f"{name} cosine alone {auc(x[labels == 'same', k], x[labels == 'different', k]):.3f}"
                       for name, k in (("embedding", FEATURES.index("embedding")), ("TF-IDF", FEATURES.index("lexical")))
                       if embeddings or name == "TF-IDF")

@@ -5,7 +5,8 @@ from __future__ import annotations
 from ..errors import NoArticle, TooLarge, UnsupportedLanguage, shown
 from ..model import Article
 from .clean import clean, split_headline
-from .meta import article_id, detect_language, iso_date, language_name, outlet_from_url
+from .language import detect_language, language_name
+from .meta import article_id, iso_date, outlet_from_url
 
 MIN_WORDS = 15  # fewer words than this after cleaning is not an article
 # More words than this is not one article (the longest news features run to about 10,000): the analysis of one

@@ -474,7 +474,8 @@ def similarity_matrix(units: Sequence[Unit], weights: Weights = WEIGHTS) -> np.n
     # a denial or a lack of evidence against a plain statement of the matter: a response, not the same fact
     one_frame = (strong.sum(axis=1) > 0)
     mismatch = one_frame[:, None] != one_frame[None, :]
-    return np.where(cross & mismatch, sim * w.stance, sim)
+    out: np.ndarray = np.where(cross & mismatch, sim * w.stance, sim)
+    return out
 
 
 def _containment(docs: Sequence[Sequence[str]], min_terms: int) -> np.ndarray:

@@ -135,9 +135,11 @@ def _slot_differences(a: Unit, b: Unit) -> list[tuple[str, str, dict[str, str], 
 def _named_in(name: str, text: str) -> bool:
     """Whether a statement names the person anywhere, however spaced ("Van Wert" / "VanWert"): then both
     statements speak of both people, and another name in the slot is no contradiction."""
-    squeeze = lambda t: re.sub(r"[^a-z]", "", t.lower())  # noqa: E731
+    def squeeze(t: str) -> str:
+        return re.sub(r"[^a-z]", "", t.lower())
+
     words = _name_words(name)
-    return bool(words) and squeeze(words[-1]) in squeeze(text) if len(squeeze(words[-1])) > 2 else False
+    return bool(words) and len(squeeze(words[-1])) > 2 and squeeze(words[-1]) in squeeze(text)
 
 
 def _may_be_one(x: str, y: str) -> bool:

@@ -77,7 +77,8 @@ def _similar(vectors: np.ndarray | None, lexical: Any, rows: np.ndarray) -> np.n
     """Closeness of some statements to every statement: embedding cosine, or TF-IDF cosine without embeddings."""
     if vectors is None:
         return np.asarray((lexical[rows] @ lexical.T).toarray(), dtype=np.float32)
-    return vectors[rows] @ vectors.T
+    cos: np.ndarray = vectors[rows] @ vectors.T
+    return cos
 
 
 def _prepare(units: Sequence[Unit], vectors: np.ndarray | None) -> _Story:
@@ -175,7 +176,8 @@ def probability(feats: np.ndarray, model: dict[str, Any] | None = None) -> np.nd
     z = (feats - np.asarray(m["mean"], dtype=np.float32)) / np.asarray(m["scale"], dtype=np.float32)
     logit = z @ np.asarray(m["coef"], dtype=np.float32) + float(m["intercept"])
     a, b = m["calibration"]
-    return 1.0 / (1.0 + np.exp(-np.clip(a * logit + b, -30, 30)))
+    prob: np.ndarray = 1.0 / (1.0 + np.exp(-np.clip(a * logit + b, -30, 30)))
+    return prob
 
 
 def same_probability(units: Sequence[Unit], vectors: np.ndarray | None) -> np.ndarray:

@@ -35,7 +35,7 @@ def word_diff(text_a: str, text_b: str) -> list[DiffOp]:
     la, lb = normalise(text_a), normalise(text_b)
     out: list[DiffOp] = []
     for op, i1, i2, j1, j2 in SequenceMatcher(None, la, lb, autojunk=False).get_opcodes():
-        out.append(DiffOp(op, " ".join(a[i1:i2]), " ".join(b[j1:j2])))  # type: ignore[arg-type]
+        out.append(DiffOp(op, " ".join(a[i1:i2]), " ".join(b[j1:j2])))
     return out
 
 

@@ -201,9 +201,10 @@ def role_profile(description: str, places: dict[str, str]) -> tuple[str | None, 
 @functools.lru_cache(maxsize=1)
 def _given_names() -> "Callable[[str], str]":
     """gender-guesser's first-name lookup (its name lists, loaded once per process)."""
-    import gender_guesser.detector as gd  # type: ignore[import-untyped]
+    import gender_guesser.detector as gd
 
-    return gd.Detector(case_sensitive=False).get_gender
+    lookup: Callable[[str], str] = gd.Detector(case_sensitive=False).get_gender
+    return lookup
 
 
 _NAME_GENDERS = {"male": ("m", 2), "mostly_male": ("m", 1), "female": ("f", 2), "mostly_female": ("f", 1)}

@@ -196,7 +196,7 @@ def select(scored: Sequence[Scored], budget: int, p: Params) -> list[Scored]:
 
     def gain(s: Scored) -> float:
         total = sum(w for c, w in s.concepts.items() if c not in covered)
-        return total * s.prior / (s.unit.words ** p.length_power)
+        return float(total * s.prior / (s.unit.words ** p.length_power))
 
     heap = [(-gain(s), n) for n, s in enumerate(pool)]
     heapq.heapify(heap)
