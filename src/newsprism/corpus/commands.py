@@ -13,7 +13,7 @@ from typing import Any
 from ..config import Settings
 from ..errors import InputError
 from ..model import Article
-from ..report._format import one_line
+from ..report.display import one_line
 from .listing import StoryFilter, outlets_of
 from .params import BATCH_ARTICLES
 from .store import Store

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..ingest.titles import best_title, cut_title, furniture_title
-from ..report._format import one_line
+from ..report.display import one_line
 
 SORTS: dict[str, str] = {
     "recent": "newest publication date first (undated last)",

@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from ._format import EVIDENCE_LABEL, Lookup, one_line
+from ._format import EVIDENCE_LABEL, Lookup
+from .display import one_line
 
 MAX_SPEAKERS = 12  # the most quoted speakers; the JSON keeps every row
 

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
 from ..model import DiffOp
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+from .display import one_line, plain
 
 STATUS_LABEL = {"shared": "shared", "unique": "unique", "conflict": "conflict"}
 # What an outlet says about a claim's evidence, worded so that "not_mentioned" cannot read as "did not report it".
@@ -20,18 +18,6 @@ EVIDENCE_LABEL = {
     "disputed": "reports the evidence as disputed",
     "not_mentioned": "says nothing about evidence",
 }
-
-
-def plain(value: Any) -> str:
-    """A value as one line of printable text: control characters (terminal escapes, bidi overrides) dropped."""
-    if value is None:
-        return ""
-    return _CONTROL.sub("", str(value).replace("\r\n", "\n").replace("\r", "\n"))
-
-
-def one_line(value: Any) -> str:
-    """Printable text with runs of whitespace (newlines too) folded to one space."""
-    return " ".join(plain(value).split())
 
 
 @dataclass(slots=True)

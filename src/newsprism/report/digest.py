@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..model import DiffOp
-from ._format import Lookup, conflict_parts, diff_ops, one_line, quotes_by_speaker
+from ._format import Lookup, conflict_parts, diff_ops, quotes_by_speaker
+from .display import one_line
 
 MIN_CONFIDENCE = 0.5
 # A unique fact's confidence is how far it stands from every other outlet's closest statement (1 - similarity):

@@ -17,21 +17,10 @@ from markupsafe import escape
 from ._attribution import attribution_view
 from ..model import Report
 from ._format import (
-    EVIDENCE_LABEL,
-    Lookup,
-    article_title,
-    citations,
-    conflict_parts,
-    diff_ops,
-    evidence_by_article,
-    one_line,
-    plain,
-    QUOTE_MARKS,
-    claimant_name,
-    quotes_by_speaker,
-    silent_articles,
-    split_facts,
+    EVIDENCE_LABEL, Lookup, article_title, citations, conflict_parts, diff_ops, evidence_by_article,
+    QUOTE_MARKS, claimant_name, quotes_by_speaker, silent_articles, split_facts,
 )
+from .display import one_line, plain
 
 from .digest import build_digest
 

@@ -8,21 +8,10 @@ from typing import Any
 
 from ..model import Report
 from ._format import (
-    EVIDENCE_LABEL,
-    Lookup,
-    article_title,
-    citations,
-    claimant_name,
-    conflict_parts,
-    diff_ops,
-    evidence_by_article,
-    one_line,
-    quoted,
-    quotes_by_speaker,
-    silent_articles,
-    silent_numbers,
-    split_facts,
+    EVIDENCE_LABEL, Lookup, article_title, citations, claimant_name, conflict_parts, diff_ops,
+    evidence_by_article, quoted, quotes_by_speaker, silent_articles, silent_numbers, split_facts,
 )
+from .display import one_line
 
 from ._attribution import attribution_view
 from .digest import build_digest

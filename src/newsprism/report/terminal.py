@@ -20,22 +20,10 @@ from ._attribution import attribution_view
 from .digest import MAX_SPEAKERS, UNIQUE_PER_OUTLET, Digest, Voice, build_digest
 from ..model import Report
 from ._format import (
-    EVIDENCE_LABEL,
-    Lookup,
-    article_title,
-    citations,
-    claimant_name,
-    conflict_parts,
-    diff_ops,
-    evidence_by_article,
-    one_line,
-    plain,
-    quoted,
-    quotes_by_speaker,
-    silent_articles,
-    silent_numbers,
-    split_facts,
+    EVIDENCE_LABEL, Lookup, article_title, citations, claimant_name, conflict_parts, diff_ops,
+    evidence_by_article, quoted, quotes_by_speaker, silent_articles, silent_numbers, split_facts,
 )
+from .display import one_line, plain
 
 UNIQUE_SHOWN = UNIQUE_PER_OUTLET
 MAX_SPEAKERS_SHOWN = MAX_SPEAKERS

@@ -35,7 +35,7 @@ from ..errors import InputError, NewsprismError, StoreError, TooLarge
 from ..model import Article, Report
 from ..report import render
 from ..report.html import PAGED
-from ..report._format import one_line, plain
+from ..report.display import one_line, plain
 from . import openapi
 from .pages import NAV, list_filter, page, public_report, public_source, public_story, segments, story_row
 from .security import BodyLimit, SameOrigin, SecurityHeaders

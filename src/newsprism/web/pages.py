@@ -13,7 +13,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 
 from ..corpus.listing import SORTS, StoryFilter, outlets_of, published_range, story_title, with_dates
 from ..model import Report
-from ..report._format import one_line
+from ..report.display import one_line
 
 NAV = (("Stories", "/"), ("Analyse articles", "/analyze"), ("API", "/api"))
 
