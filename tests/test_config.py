@@ -63,7 +63,7 @@ def test_from_args_reads_each_commands_options() -> None:
 
 
 def test_batch_gets_the_metadata_and_limits_of_its_command_line(monkeypatch: pytest.MonkeyPatch) -> None:
-    import newsprism.scale.batch as batch
+    import newsprism.commands.batch as batch
 
     seen: list[Settings] = []
 

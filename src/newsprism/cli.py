@@ -320,16 +320,16 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
 
         return verify_command(args.report, args.inputs, settings=settings)
     if cmd == "ingest":
-        from .corpus.commands import ingest_command
+        from .commands.corpus import ingest_command
 
         return ingest_command(args.inputs, store=args.store, settings=settings, progress=not args.no_progress)
     if cmd == "stories":
-        from .corpus.commands import stories_command
+        from .commands.corpus import stories_command
 
         return stories_command(store=args.store, fmt=args.format, limit=args.limit, min_articles=args.min_articles,
                                search=args.search, sort=args.sort, outlet=args.outlet)
     if cmd == "show":
-        from .corpus.commands import show_command
+        from .commands.corpus import show_command
 
         return show_command(args.story, store=args.store, fmt=args.format, output=args.output, full=args.full,
                             pager=not args.no_pager)
@@ -338,7 +338,7 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
 
         return serve(store=args.store, host=settings.web.host, port=settings.web.port, settings=settings)
     if cmd == "batch":
-        from .scale.batch import batch_command
+        from .commands.batch import batch_command
 
         return batch_command(args.inputs, output=args.output, scheduler=args.scheduler, workers=args.workers,
                              partition_size=args.partition_size, store=args.store, settings=settings)

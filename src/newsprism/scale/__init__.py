@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from .batch import BatchSummary, batch_command, run_batch, run_local
+from .batch import BatchSummary, run_batch, run_local
 from .output import read_output
 from .partition import Part, plan_partitions
 from .stages import Pipeline
 
-__all__ = ["BatchSummary", "Part", "Pipeline", "batch_command", "plan_partitions", "read_output", "run_batch",
+__all__ = ["BatchSummary", "Part", "Pipeline", "plan_partitions", "read_output", "run_batch",
            "run_local"]

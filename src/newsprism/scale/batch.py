@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import importlib
 import logging
-import os
-import sys
 import time
 import uuid
 from collections.abc import Iterator, Sequence
@@ -348,21 +346,3 @@ def _merge(client: Any, local: list[LocalStory], owner: list[int], story_keys: l
     for part in client.gather(futs):
         mapping.update(part)
     return mapping
-
-
-def batch_command(inputs: Sequence[str], output: str, scheduler: str | None = None, workers: int = 2,
-                  partition_size: int = 64, store: str | None = None, settings: Settings | None = None) -> int:
-    """`newsprism batch`: run the job, write Parquet atomically, optionally load the articles into a store."""
-    settings = settings or Settings()
-    summary = run_batch(inputs, output, scheduler=scheduler, workers=workers, partition_size=partition_size,
-                        settings=settings)
-    for err in summary.errors:
-        print(f"newsprism: error: {err}", file=sys.stderr)
-    print(f"batch: {summary.line()}; wrote {os.path.abspath(output)}")
-    if store:
-        from .load import load_into_store
-
-        counts = load_into_store(output, store, settings)
-        print(f"batch: loaded into {store}: {counts['added']} new articles, {counts['skipped']} already stored, "
-              f"{counts['stories_new']} new stories")
-    return 2 if summary.errors else 0

@@ -14,9 +14,9 @@ from ..config import Settings
 from ..errors import InputError
 from ..model import Article
 from ..report.display import one_line
-from .listing import StoryFilter, outlets_of
-from .params import BATCH_ARTICLES
-from .store import Store
+from ..corpus.listing import StoryFilter, outlets_of
+from ..corpus.params import BATCH_ARTICLES
+from ..corpus.store import Store
 
 BATCH_SECONDS = 2.0
 
