@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from .config import Settings
@@ -48,13 +48,6 @@ def parse(articles: Sequence[Article], settings: Settings | None = None) -> dict
     texts = [a.text for a in articles]
     docs = nlp.pipe(texts, batch_size=settings.batch_size)
     return {a.id: d for a, d in zip(articles, docs)}
-
-
-def parse_texts(texts: Iterable[str], settings: Settings | None = None) -> list["Doc"]:
-    """Parsed docs of plain strings (evaluation data, ad-hoc text)."""
-    settings = settings or Settings()
-    nlp = load_spacy(settings.spacy_model)
-    return list(nlp.pipe(texts, batch_size=settings.batch_size))
 
 
 def sentences(article: Article, doc: "Doc") -> list[Sentence]:

@@ -23,7 +23,7 @@ from ._format import (
     EVIDENCE_LABEL, Lookup, article_title, citations, claimant_name, conflict_parts, diff_ops,
     evidence_by_article, quoted, quotes_by_speaker, silent_articles, silent_numbers, split_facts,
 )
-from .display import one_line, plain
+from .display import one_line
 
 UNIQUE_SHOWN = UNIQUE_PER_OUTLET
 MAX_SPEAKERS_SHOWN = MAX_SPEAKERS
@@ -54,11 +54,6 @@ def render_text(report: Report, *, articles: Mapping[str, str] | None = None,
     if not color:  # rich pads lines to the full width; plain text reads better without the padding
         out = "\n".join(line.rstrip() for line in out.split("\n"))
     return out
-
-
-def _t(value: Any, style: str = "") -> Text:
-    """Untrusted text as a rich Text: never parsed as markup, control characters removed."""
-    return Text(plain(value), style=style)
 
 
 def _line(value: Any, style: str = "") -> Text:
