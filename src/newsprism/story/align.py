@@ -655,7 +655,7 @@ def facts_from_groups(units: Sequence[Unit], groups: Sequence[Sequence[int]], sc
             conflict = None
         sure = conflict is not None and conflict.confidence >= conflict_threshold
         status = "unique" if n_articles == 1 else ("conflict" if sure else "shared")
-        best = min(group, key=_clarity)
+        best = min(group, key=lambda u: (_clarity(u), u.article, u.start))  # ties: not by input order
         fact = Fact(id=_fact_id(support), text=best.text, status=status,  # type: ignore[arg-type]
                     support=support, conflict=conflict, confidence=confidence)
         first = group[0]

@@ -261,7 +261,8 @@ def find_claims(articles: Sequence[Article], docs: dict[str, "Doc"], quotes: Seq
                 responses.append((who, kind, _quote_in(quotes, a.id, s), span, _content(s.text)))
     # 3. one claim per claimant and content, across articles
     groups: list[_Group] = []
-    for c in sorted(candidates, key=lambda c: -c.strength):
+    # strongest first, then by article and place, so that the claims do not depend on the order of the inputs
+    for c in sorted(candidates, key=lambda c: (-c.strength, c.article, c.span.start)):
         for g in groups:
             if any(m.claimant == c.claimant and _close(m, c, sim, unit_pos) for m in g.members):
                 g.members.append(c)

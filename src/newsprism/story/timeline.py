@@ -326,7 +326,10 @@ def _looks_temporal(expr: str) -> bool:
 def _merge(raw: list[tuple[str | None, str, str, int]], units: list["Unit"], context: "StoryContext") -> list[TimelineEntry]:
     """One entry per dated event: same date and precision, and events that say the same thing, across articles."""
     groups: list[list[int]] = []
-    for i, (d, p, expr, ui) in enumerate(raw):
+    # by article and place, so that the entries do not depend on the order of the inputs
+    order = sorted(range(len(raw)), key=lambda k: (units[raw[k][3]].article, units[raw[k][3]].start, raw[k][2]))
+    for i in order:
+        d, p, expr, ui = raw[i]
         placed = False
         for g in groups:
             j = g[0]
@@ -355,7 +358,8 @@ def _merge(raw: list[tuple[str | None, str, str, int]], units: list["Unit"], con
             if key not in seen:
                 seen.add(key)
                 sources.append(Span(u.article, u.start, u.end, u.text))
-        event = min((units[raw[i][3]] for i in g), key=lambda u: len(u.text)).text
+        event = min((units[raw[i][3]] for i in g), key=lambda u: (len(u.text), u.article, u.start)).text
         entries.append(TimelineEntry(date=d, precision=p, expression=expr, event=event, sources=sources))  # type: ignore[arg-type]
-    entries.sort(key=lambda e: (e.date is None, e.date or "", e.expression.lower()))
+    entries.sort(key=lambda e: (e.date is None, e.date or "", e.expression.lower(),
+                                min((sp.article, sp.start) for sp in e.sources)))
     return entries
