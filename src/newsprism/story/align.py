@@ -618,7 +618,8 @@ def _clarity(u: Unit) -> float:
     return score
 
 
-def _fact_id(spans: Sequence[Span]) -> str:
+def fact_id(spans: Sequence[Span]) -> str:
+    """A fact's id from the spans it holds."""
     key = "|".join(f"{s.article}:{s.start}:{s.end}" for s in spans)
     return "f" + hashlib.sha1(key.encode()).hexdigest()[:10]
 
@@ -656,7 +657,7 @@ def facts_from_groups(units: Sequence[Unit], groups: Sequence[Sequence[int]], sc
         sure = conflict is not None and conflict.confidence >= conflict_threshold
         status = "unique" if n_articles == 1 else ("conflict" if sure else "shared")
         best = min(group, key=lambda u: (_clarity(u), u.article, u.start))  # ties: not by input order
-        fact = Fact(id=_fact_id(support), text=best.text, status=status,  # type: ignore[arg-type]
+        fact = Fact(id=fact_id(support), text=best.text, status=status,  # type: ignore[arg-type]
                     support=support, conflict=conflict, confidence=confidence)
         first = group[0]
         out.append(((-n_articles, article_rank[first.article], first.start), fact))

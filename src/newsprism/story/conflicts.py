@@ -10,7 +10,6 @@ one conflict found outside alignment (``spelling_conflicts``).
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Sequence
 from difflib import SequenceMatcher
@@ -18,7 +17,7 @@ from difflib import SequenceMatcher
 import numpy as np
 
 from ..model import Conflict, ConflictValue, Entity, Fact, Span
-from .align import REPORTING, Unit
+from .align import REPORTING, Unit, fact_id
 
 # How often a difference of each kind between two statements that state the same fact is a real conflict (a prior
 # on the kind, multiplied by how sure the alignment is).
@@ -211,7 +210,8 @@ def dated_conflicts(units: Sequence[Unit], groups: Sequence[Sequence[int]], prob
     group_of = {i: k for k, g in enumerate(groups) for i in g}
     facts: list[Fact] = []
     seen: set[tuple[int, int]] = set()
-    rows, cols = np.nonzero(np.triu(prob >= threshold, 1))
+    dated = np.array([bool(u.days or u.dates.get("weekday")) for u in units], dtype=bool)
+    rows, cols = np.nonzero(np.triu((prob >= threshold) & dated[:, None] & dated[None, :], 1))
     for i, j in sorted(zip(rows.tolist(), cols.tolist()), key=lambda ij: -float(prob[ij[0], ij[1]])):
         a, b = units[i], units[j]
         pair = (min(group_of[i], group_of[j]), max(group_of[i], group_of[j]))
@@ -228,9 +228,8 @@ def dated_conflicts(units: Sequence[Unit], groups: Sequence[Sequence[int]], prob
         conflict = Conflict(kind="date", strength=strength,  # type: ignore[arg-type]
                             confidence=confidence, values=[_value_text(a, va), _value_text(b, vb)])
         support = [Span(a.article, a.start, a.end, a.text), Span(b.article, b.start, b.end, b.text)]
-        key = "|".join(f"{x.article}:{x.start}:{x.end}" for x in support)
         seen.add(pair)
-        facts.append(Fact(id="f" + hashlib.sha1(key.encode()).hexdigest()[:10], text=a.text, status="conflict",
+        facts.append(Fact(id=fact_id(support), text=a.text, status="conflict",
                           support=support, conflict=conflict, confidence=float(prob[i, j])))
     return facts
 
@@ -347,7 +346,6 @@ def _spelling_fact(units: Sequence[Unit], x: str, y: str, arts_x: set[str], arts
     conflict = Conflict(kind="name", strength="hard", confidence=confidence,
                         values=[ConflictValue(ux[0].article, x, ux[0].text),
                                 ConflictValue(uy[0].article, y, uy[0].text)])
-    key = "|".join(f"{s.article}:{s.start}:{s.end}" for s in support)
-    return Fact(id="f" + hashlib.sha1(key.encode()).hexdigest()[:10], text=ux[0].text,
+    return Fact(id=fact_id(support), text=ux[0].text,
                 status="conflict" if confidence >= threshold else "shared",
                 support=support, conflict=conflict, confidence=confidence)
