@@ -50,18 +50,19 @@ def gold_pairs(path: str | Path) -> tuple[list[str], list[str], np.ndarray]:
     return a, b, np.array(y)
 
 
-def _words(text: str) -> set[str]:
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-
-    return {w for w in re.findall(r"[a-z0-9']+", text.lower()) if w not in ENGLISH_STOP_WORDS and len(w) > 1}
+def _words(text: str, stop: frozenset[str]) -> set[str]:
+    return {w for w in re.findall(r"[a-z0-9']+", text.lower()) if w not in stop and len(w) > 1}
 
 
 def _jaccard(x: set[str], y: set[str]) -> float:
     return len(x & y) / len(x | y) if x | y else 0.0
 
 
-def pair_features(a: Sequence[str], b: Sequence[str], vectorizer: Any) -> np.ndarray:
-    """One row per pair: embedding and TF-IDF cosines, shared content words, names and figures, length ratio."""
+def sentence_pair_features(a: Sequence[str], b: Sequence[str], vectorizer: Any) -> np.ndarray:
+    """One row per pair of lone sentences (no article around them, unlike the story pair model's features):
+    embedding and TF-IDF cosines, shared content words, names and figures, length ratio."""
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
     from ..story.embed import embed
 
     va, vb = embed(list(a)), embed(list(b))
@@ -70,7 +71,8 @@ def pair_features(a: Sequence[str], b: Sequence[str], vectorizer: Any) -> np.nda
     for i, (x, y) in enumerate(zip(a, b)):
         fx, fy = set(_NUMBER.findall(x)), set(_NUMBER.findall(y))
         both = bool(fx and fy)
-        rows.append((float(va[i] @ vb[i]), float(ta[i].multiply(tb[i]).sum()), _jaccard(_words(x), _words(y)),
+        words = _jaccard(_words(x, ENGLISH_STOP_WORDS), _words(y, ENGLISH_STOP_WORDS))
+        rows.append((float(va[i] @ vb[i]), float(ta[i].multiply(tb[i]).sum()), words,
                      _jaccard(set(_NAME.findall(x)), set(_NAME.findall(y))), float(both and fx == fy),
                      float(both and not fx & fy), min(len(x), len(y)) / max(len(x), len(y), 1)))
     return np.array(rows, dtype=np.float64)
@@ -101,7 +103,7 @@ def evaluate(mrpc: str | Path, gold: str | Path | None = None) -> dict[str, Any]
     a, b, y = load_mrpc(folder / "msr_paraphrase_train.txt")
     ta, tb, ty = load_mrpc(folder / "msr_paraphrase_test.txt")
     vectorizer = TfidfVectorizer(sublinear_tf=True, stop_words="english").fit(a + b)
-    x, tx = pair_features(a, b, vectorizer), pair_features(ta, tb, vectorizer)
+    x, tx = sentence_pair_features(a, b, vectorizer), sentence_pair_features(ta, tb, vectorizer)
     model = make_pipeline(StandardScaler(), LogisticRegression(max_iter=2000)).fit(x, y)
     out: dict[str, Any] = {"train_pairs": len(y), "test_pairs": len(ty), "mrpc_test": {}, "gold_auc": {}}
     out["mrpc_test"]["majority class"] = _acc_f1(np.ones_like(ty), ty)
@@ -110,7 +112,7 @@ def evaluate(mrpc: str | Path, gold: str | Path | None = None) -> dict[str, Any]
     out["mrpc_test"]["logistic, fitted on MRPC train"] = _acc_f1(model.predict(tx), ty)
     if gold and Path(gold).exists():
         ga, gb, gy = gold_pairs(gold)
-        gx = pair_features(ga, gb, vectorizer)
+        gx = sentence_pair_features(ga, gb, vectorizer)
         out["gold_pairs"] = {"same": int(gy.sum()), "look-alike": int(len(gy) - gy.sum())}
         out["gold_auc"]["TF-IDF cosine"] = float(roc_auc_score(gy, gx[:, 1]))
         out["gold_auc"]["MiniLM-L3 cosine"] = float(roc_auc_score(gy, gx[:, 0]))
