@@ -38,14 +38,15 @@ def main() -> int:
         print(f"eval_cluster_split: ECB+ data not found at {ecb}; skipped (needs ../shared/data)")
         return 0
     sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "src"))
-    from newsprism.corpus.recheck import SPLIT_CROSS, SPLIT_RATIO
+    from newsprism.config import ClusterSettings
     from newsprism.eval.cluster import load_ecb, split_diagnosis
 
     arts, gold, topics = load_ecb(ecb)
     pairs, singles = split_diagnosis(arts, gold, topics)
     n = sum(p["sizes"][0] + p["sizes"][1] for p in pairs)  # type: ignore[index]
     print(f"ECB+ dev: {len(arts)} documents, {n} after leaving out near-duplicate copies. The re-check splits "
-          f"when across < {SPLIT_CROSS} and ratio < {SPLIT_RATIO} (both groups of 3 or more).")
+          f"when across < {ClusterSettings().split_cross} and ratio < {ClusterSettings().split_ratio} (both groups "
+          "of 3 or more).")
     print("\nthe cut between each topic's two events")
     print(f"  {'topic':>5} {'sizes':>7} {'across':>7} {'ratio':>6} {'split':>5}   the re-check's own cut: sizes, "
           "articles on their event's side")
@@ -88,25 +89,22 @@ def _try_bounds(arts, gold) -> None:  # type: ignore[no-untyped-def]
     """B-cubed F1 of newsprism on ECB+ dev (ingested as `newsprism eval cluster` does) under looser split bounds."""
     import random
 
-    from newsprism.corpus import recheck as cluster
+    from newsprism.config import ClusterSettings, Settings
     from newsprism.eval.cluster import bcubed, cluster_newsprism
 
     print("\nnewsprism on ECB+ dev under other split bounds (B-cubed F1; file order and 3 shuffled orders)")
     print(f"  {'across <':>8} {'ratio <':>7} {'file order':>10} {'shuffled mean':>13}")
-    kept = cluster.SPLIT_CROSS, cluster.SPLIT_RATIO
-    try:
-        for cross, ratio in BOUNDS:
-            cluster.SPLIT_CROSS, cluster.SPLIT_RATIO = cross, ratio
-            f1s = []
-            for seed in range(4):
-                order = list(arts)
-                if seed:
-                    random.Random(seed).shuffle(order)
-                f1s.append(bcubed(gold, cluster_newsprism(order))[2])
-            mark = "  (in use)" if (cross, ratio) == kept else ""
-            print(f"  {cross:>8} {ratio:>7} {f1s[0]:10.3f} {sum(f1s[1:]) / 3:13.3f}{mark}")
-    finally:
-        cluster.SPLIT_CROSS, cluster.SPLIT_RATIO = kept
+    kept = ClusterSettings().split_cross, ClusterSettings().split_ratio
+    for cross, ratio in BOUNDS:
+        settings = Settings(cluster=ClusterSettings(split_cross=cross, split_ratio=ratio))
+        f1s = []
+        for seed in range(4):
+            order = list(arts)
+            if seed:
+                random.Random(seed).shuffle(order)
+            f1s.append(bcubed(gold, cluster_newsprism(order, settings))[2])
+        mark = "  (in use)" if (cross, ratio) == kept else ""
+        print(f"  {cross:>8} {ratio:>7} {f1s[0]:10.3f} {sum(f1s[1:]) / 3:13.3f}{mark}")
 
 
 if __name__ == "__main__":

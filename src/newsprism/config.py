@@ -7,7 +7,6 @@ from argparse import Namespace
 from dataclasses import asdict, dataclass, field, fields, replace
 from typing import Any, Generic, TypeVar
 
-from .corpus.params import WINDOW_DAYS
 from .errors import SettingsError
 
 T = TypeVar("T")
@@ -39,9 +38,33 @@ class IngestSettings:
     meta_files: list[str] = field(default_factory=list)  # CSVs of path or glob -> outlet, published, title, url
     name_pattern: str | None = None  # file-name pattern such as "{outlet}_{date}_{slug}.txt"
     outlets_file: str | None = None  # CSV of outlets (name, domain, country, owner, user groups such as lean)
+    max_redirects: int = 5  # redirects a fetch follows
+    full_content_words: int = 120  # a feed item with fewer words is a teaser; its link is fetched instead
+    min_words: int = 15  # fewer words than this after cleaning is not an article
+    # More words than this is not one article (the longest news features run to about 10,000): the analysis of one
+    # 20,000-word article takes about 10 s and 700 MB, and grows faster than the text.
+    max_words: int = 20_000
+    english_sure: float = 0.18  # share of English function words above which a text is English without the model
+    english_enough: float = 0.1  # share at which a text the model calls foreign is still kept as English
+    foreign_sure: float = 0.9  # the model's probability for another language below which a text is not refused
+    # an article of a story whose best match with another is below this is not about their story ...
+    alone_below: float = 0.15
+    apart_ratio: float = 2.5  # ... provided the others match each other this much better (median best match)
+    release_alone_below: float = 0.2  # a press release is about the story only when it matches it this well
+
+    @property
+    def max_chars(self) -> int:
+        """The article length bound for text whose "words" are very long (no spaces): 12 characters a word."""
+        return 12 * self.max_words
 
     def __post_init__(self) -> None:
         _check(self.max_bytes > 0, "max_bytes", "above 0", self.max_bytes)
+        for name in ("max_redirects", "full_content_words", "min_words"):
+            _check(getattr(self, name) >= 0, name, "0 or more", getattr(self, name))
+        _check(self.max_words >= max(self.min_words, 1), "max_words", "at least min_words", self.max_words)
+        for name in ("english_sure", "english_enough", "foreign_sure", "alone_below", "release_alone_below"):
+            _check(_share(getattr(self, name)), name, "between 0 and 1", getattr(self, name))
+        _check(self.apart_ratio >= 1.0, "apart_ratio", "at least 1", self.apart_ratio)
         _check(self.fetch_timeout > 0, "fetch_timeout", "above 0 seconds", self.fetch_timeout)
         _check(self.fetch_deadline > 0, "fetch_deadline", "above 0 seconds", self.fetch_deadline)
         _check(self.fetch_concurrency >= 1, "fetch_concurrency", "at least 1", self.fetch_concurrency)
@@ -90,18 +113,60 @@ class LLMSettings:
 
 @dataclass(slots=True, frozen=True)
 class ClusterSettings:
-    """Grouping articles: near-duplicates, story clustering and the store's writers."""
+    """Grouping articles: near-duplicates, story clustering (see ``corpus.cluster``), the store's writers and the
+    Dask batch."""
 
     dedup_threshold: float = 0.8
-    story_window_days: int = WINDOW_DAYS  # the clusterer's own default (corpus/params.py)
+    story_window_days: int = 7  # days around a story within which an article matches it at full strength
     store_wait: float = 600.0  # seconds a second writer of a store waits for the first before giving up
     unrelated_below: float = 0.1  # inputs whose stories' terms match less than this are told apart as unrelated
+    join_threshold: float = 0.20  # cosine (times the time factor) an article needs to join a story
+    merge_threshold: float = 0.40  # cosine two grown stories need to merge
+    window_articles: int = 5000  # a story retires once this many articles passed without it
+    grace_articles: int = 500  # ... or, past the window by day, once this many passed
+    max_active: int = 2000  # stories kept active at most (the least recently grown retire first)
+    member_budget: int = 5000  # member vectors kept across all active stories for the re-check
+    batch_articles: int = 200  # articles a store takes in one transaction, and between two retirements of stories
+    batch_seconds: float = 2.0  # ``ingest`` writes what it read after this long even when the batch is not full
+    query_terms: int = 60  # an article's strongest terms looked up in the index of active stories
+    max_candidates: int = 20  # stories scored per article, the ones sharing most of its strongest terms
+    # Days beyond the window over which a story's pull fades to nothing. A follow-up (the trial, the verdict, the
+    # anniversary) can come years after the event and still belongs to its story while that story is active; the
+    # gap only weakens the match, so it must then match the story more closely than a same-week article does.
+    time_fade: float = 1826.0
+    # A story of one or two articles also joins a grown story when one of its articles matches one of the story's
+    # this closely (with the story's centroid at ``member_floor`` or more): an article on the edge of an event (the
+    # tremor felt in the next country, the coach's earlier troubles) shares much with one or two of its reports.
+    nearest_member: float = 0.25
+    member_floor: float = 0.15
+    horizon_quantile: float = 0.02  # see ``Clusterer.horizon``
+    # Two groups of a story's members are two events when, weighed by contrast (``recheck.contrast``), they match
+    # across less than ``split_ratio`` of how they match within and less than ``split_cross`` in absolute terms.
+    split_ratio: float = 0.2
+    split_cross: float = 0.05
+    # A cut found at two re-checks in a row, each group keeping its articles, splits under looser bounds: one
+    # measurement of a cut is noisy, the same cut seen again as more articles came in is better evidence.
+    again_ratio: float = 0.25
+    again_cross: float = 0.08
+    batch_retries: int = 2  # a batch task that raises is retried this often (Dask reschedules a dead worker's)
+    stop_key_articles: int = 100_000  # a batch story key shared by more articles than this no longer links them
+    entity_keys: int = 6  # strongest entity terms of an article used as the batch's blocking keys
+    common_share: float = 0.05  # an entity term in more than this share of a batch is too common to block on ...
+    common_min: int = 20  # ... unless it is in no more than this many articles
 
     def __post_init__(self) -> None:
         _check(0.0 < self.dedup_threshold <= 1.0, "dedup_threshold", "above 0 and at most 1", self.dedup_threshold)
         _check(self.story_window_days >= 1, "story_window_days", "at least 1 day", self.story_window_days)
         _check(self.store_wait >= 0, "store_wait", "0 seconds or more", self.store_wait)
-        _check(_share(self.unrelated_below), "unrelated_below", "between 0 and 1", self.unrelated_below)
+        for name in ("unrelated_below", "join_threshold", "merge_threshold", "nearest_member", "member_floor",
+                     "horizon_quantile", "split_ratio", "split_cross", "again_ratio", "again_cross", "common_share"):
+            _check(_share(getattr(self, name)), name, "between 0 and 1", getattr(self, name))
+        for name in ("window_articles", "grace_articles", "max_active", "member_budget", "batch_articles",
+                     "query_terms", "max_candidates", "stop_key_articles", "entity_keys"):
+            _check(getattr(self, name) >= 1, name, "at least 1", getattr(self, name))
+        _check(self.time_fade > 0, "time_fade", "above 0 days", self.time_fade)
+        for name in ("batch_seconds", "batch_retries", "common_min"):
+            _check(getattr(self, name) >= 0, name, "0 or more", getattr(self, name))
 
 
 @dataclass(slots=True, frozen=True)
@@ -120,6 +185,8 @@ class WebSettings:
     section_page: int = 50  # items per section of a story page; a bigger section is paged
     first_byte_wait: float = 1.0  # seconds a story page waits for its report before answering "still analysing"
     list_cap: int = 20_000  # stories read to filter or sort the story list
+    max_query: int = 300  # characters of a search of the story list
+    paste_slots: int = 3  # articles the analysis form takes as pasted text
 
     def __post_init__(self) -> None:
         _check(0 <= self.port <= 65535, "port", "a port number (0 to 65535)", self.port)
@@ -127,7 +194,7 @@ class WebSettings:
         _check(self.analysis_seconds > 0, "analysis_seconds", "above 0 seconds", self.analysis_seconds)
         _check(self.max_body >= 1, "max_body", "at least 1 byte", self.max_body)
         _check(self.max_files >= 1, "max_files", "at least 1", self.max_files)
-        for name in ("page_size", "section_page", "list_cap"):
+        for name in ("page_size", "section_page", "list_cap", "max_query", "paste_slots"):
             _check(getattr(self, name) >= 1, name, "at least 1", getattr(self, name))
         _check(self.first_byte_wait >= 0, "first_byte_wait", "0 seconds or more", self.first_byte_wait)
 

@@ -5,9 +5,8 @@ from __future__ import annotations
 import random
 from datetime import date
 
-from newsprism.corpus.cluster import (MEMBER_FLOOR, NEAREST_MEMBER, Clusterer, Joined, Merged, Opened, Retired,
-                                      Split, merge_clusters)
-from newsprism.corpus.params import ClusterParams
+from newsprism.config import ClusterSettings
+from newsprism.corpus.cluster import Clusterer, Joined, Merged, Opened, Retired, Split, merge_clusters
 from newsprism.corpus.recheck import contrast, nearest_member, nearly_two_events, refine, same_cut, two_events, two_way
 from newsprism.corpus.storystate import StoryState, cosines
 from newsprism.corpus.vectors import sparse
@@ -17,7 +16,7 @@ from .conftest import filler, make
 
 
 def _stories(arts, **kw) -> dict[str, str]:
-    cl = Clusterer(params=ClusterParams(**kw))
+    cl = Clusterer(params=ClusterSettings(**kw))
     out: dict[str, str] = {}
     for a in arts:
         for ev in cl.cluster(a.id, extract(a)):
@@ -44,7 +43,7 @@ def test_same_text_far_apart_in_time_opens_a_new_story(rehab):
     a, _ = rehab
     early = make(a[0].text, title=a[0].title, published="2008-01-10")
     late = make(a[1].text, title=a[1].title, published="2012-06-01")
-    got = _stories([early, late], window_days=7)
+    got = _stories([early, late], story_window_days=7)
     assert got[early.id] != got[late.id]
 
 
@@ -52,7 +51,7 @@ def test_follow_up_a_year_later_joins_its_story_while_active(rehab):
     a, _ = rehab
     early = make(a[0].text, title=a[0].title, published="2008-01-10")
     later = make(a[1].text, title=a[1].title, published="2009-01-20")
-    got = _stories([early, later], window_days=7)
+    got = _stories([early, later], story_window_days=7)
     assert got[early.id] == got[later.id]
 
 
@@ -69,7 +68,7 @@ def test_dateline_in_text_gives_a_day():
 
 
 def test_retire_keeps_memory_bounded():
-    cl = Clusterer(params=ClusterParams(window_articles=10, grace_articles=5, max_active=8))
+    cl = Clusterer(params=ClusterSettings(window_articles=10, grace_articles=5, max_active=8))
     for i in range(60):
         a = make(filler(100 + i), title=f"t{i}")
         cl.add(a.id, extract(a))
@@ -90,7 +89,7 @@ def _stream(rehab, grace: int, first_day: int, days: list[int], second_day: int 
     stories after each), then (if ``second_day``) the second rehab article. Returns whether the rehab story was
     still active before the second article, its id, and the id of the story the second article joined."""
     a, _ = rehab
-    cl = Clusterer(params=ClusterParams(grace_articles=grace, window_articles=1000))
+    cl = Clusterer(params=ClusterSettings(grace_articles=grace, window_articles=1000))
     st, _ = cl.add(a[0].id, extract(_dated(first_day, 0, a[0].text, a[0].title)))
     for i, day in enumerate(days):
         bg = _dated(day, 1000 + i)
@@ -129,7 +128,7 @@ def _prose(seed: int) -> str:
 
 
 def test_member_vectors_stay_within_budget():
-    cl = Clusterer(params=ClusterParams(member_budget=12))
+    cl = Clusterer(params=ClusterSettings(member_budget=12))
     for i in range(10):  # ten stories of three near-identical articles
         for j in range(3):
             art = make(_prose(i) + " " * j)
@@ -173,7 +172,7 @@ def test_cluster_articles_then_merge_across_partitions(rehab):
 
 def _forced(arts):
     """Every article joins the first story (no floor), so only the re-check can tell events apart."""
-    cl = Clusterer(params=ClusterParams(threshold=0.0))
+    cl = Clusterer(params=ClusterSettings(join_threshold=0.0))
     cl.candidates = lambda vec: list(cl.active.values())  # type: ignore[method-assign]
     st = None
     for a in arts:
@@ -330,7 +329,7 @@ def test_a_single_article_story_joins_more_easily_than_two_grown_stories():
     cl = Clusterer()
     one, few, many = (StoryState(id=i, size=n) for i, n in (("x", 1), ("y", 2), ("z", 5)))
     assert cl.pair_threshold(one, many) < cl.pair_threshold(few, many) < cl.pair_threshold(many, many)
-    assert cl.pair_threshold(one, many) > cl.params.threshold  # stricter than an arriving article's test
+    assert cl.pair_threshold(one, many) > cl.params.join_threshold  # stricter than an arriving article's test
 
 
 def test_two_way_of_one_item():
@@ -395,8 +394,9 @@ def test_an_article_close_to_one_report_joins_the_story():
         cl = Clusterer()
         cl.load([story, few])
         centroid_sim = float(cosines(sparse(few.centroid), [story])[0]) / few.norm
-        assert MEMBER_FLOOR <= centroid_sim < cl.pair_threshold(story, few)  # the centroid alone does not join them
-        assert (nearest_member(few, story) >= NEAREST_MEMBER) is joins
+        # the centroid alone does not join them
+        assert cl.params.member_floor <= centroid_sim < cl.pair_threshold(story, few)
+        assert (nearest_member(few, story) >= cl.params.nearest_member) is joins
         merged = cl.absorb(story)
         assert ([(g.id, k.id) for g, k in merged] == [(few.id, story.id)]) is joins
         assert story.size == (5 if joins else 4)

@@ -215,7 +215,8 @@ def test_split_story_moves_articles_and_copies(tmp_path, rehab):
     path = str(tmp_path / "c.db")
     with Store(path) as store:
         cl = store.clusterer()
-        cl.params = replace(cl.params, threshold=0.0)  # every article joins the first story until the re-check splits it
+        # every article joins the first story until the re-check splits it
+        cl.params = replace(cl.params, join_threshold=0.0)
         cl.candidates = lambda vec: list(cl.active.values())  # type: ignore[method-assign]
         counts = store.add_articles(order)
         assert counts["added"] == 7 and counts["copies"] == 1

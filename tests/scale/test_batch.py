@@ -44,7 +44,7 @@ def client() -> Iterator[Any]:
 
 def _plain_stories(inputs: list[str], settings: Settings) -> list[list[str]]:
     """Stories of the whole corpus clustered in one pass with no blocking: the corpus functions on everything."""
-    from newsprism.corpus.cluster import cluster_articles, cluster_params, merge_clusters
+    from newsprism.corpus.cluster import cluster_articles, merge_clusters
     from newsprism.corpus.dedup import find_copies
     from newsprism.ingest import iter_articles
 
@@ -54,7 +54,7 @@ def _plain_stories(inputs: list[str], settings: Settings) -> list[list[str]]:
             seen.add(a.id)
             arts.append(a)
     copies = find_copies(arts, settings.dedup_threshold)
-    params = cluster_params(settings)
+    params = settings.cluster
     story_of, states = cluster_articles([a for a in arts if a.id not in copies], params)
     merged = merge_clusters(states, params)
     groups: dict[str, list[str]] = {}

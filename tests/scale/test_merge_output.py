@@ -6,6 +6,7 @@ import os
 
 import pytest
 
+from newsprism.config import Settings
 from newsprism.errors import NewsprismError
 from newsprism.scale.batch import BatchSummary, article_components
 from newsprism.scale.merge import components, pack
@@ -29,7 +30,7 @@ def test_client_components_drop_repeated_ids_and_mix_key_kinds() -> None:
         PartKeys(1, ["x", "z", "w"], [[1], [2], [3]], [[99], [12], [11]], []),
     ]
     summary = BatchSummary()
-    where, comps = article_components(parts, summary)
+    where, comps = article_components(parts, summary, Settings().cluster.stop_key_articles)
     assert summary.duplicates == 1
     assert where == [(0, 0), (0, 1), (1, 1), (1, 2)]
     # y-z share a near-duplicate key, y-w a story key; x shares nothing once its repeat is gone

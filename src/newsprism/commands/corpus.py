@@ -15,10 +15,7 @@ from ..errors import InputError
 from ..model import Article
 from ..report.display import one_line
 from ..corpus.listing import StoryFilter, outlets_of
-from ..corpus.params import BATCH_ARTICLES
 from ..corpus.store import Store
-
-BATCH_SECONDS = 2.0
 
 
 @contextmanager
@@ -98,7 +95,8 @@ def ingest_command(inputs: Sequence[str], store: str, settings: Settings | None 
                     print(msg, file=sys.stderr)
                 continue
             batch.append(item)
-            if len(batch) >= BATCH_ARTICLES or time.monotonic() - started > BATCH_SECONDS:
+            if len(batch) >= settings.cluster.batch_articles \
+                    or time.monotonic() - started > settings.cluster.batch_seconds:
                 flush()
         flush()
         stories = db.count_stories()

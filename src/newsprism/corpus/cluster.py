@@ -1,9 +1,9 @@
 """Incremental story clustering: each article joins the most similar active story or opens a new one.
 
 Articles are compared by tf-idf cosine of title-, lead- and name-weighted terms (see ``features`` and ``vectors``)
-against story centroids (see ``storystate``); a story's pull fades, slowly (``TIME_FADE``), once an article's day
-is more than ``window_days`` from the story's days, and undated articles may join any story. The clusterer keeps
-only *active* stories in memory: a story retires when its days fall ``window_days`` behind the stream's
+against story centroids (see ``storystate``); a story's pull fades, slowly (``time_fade``), once an article's day
+is more than ``story_window_days`` from the story's days, and undated articles may join any story. The clusterer
+keeps only *active* stories in memory: a story retires when its days fall that window behind the stream's
 :meth:`Clusterer.horizon` (after a grace of ``grace_articles`` further articles, since dates arrive out of order),
 when ``window_articles`` articles passed without it, or past ``max_active``; the rest live in the store, and member
 vectors kept for the re-check are capped in all (``member_budget``), so memory stays flat as the corpus grows.
@@ -25,38 +25,17 @@ from collections import deque
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from sys import intern
-from typing import TYPE_CHECKING
 
+from ..config import ClusterSettings
 from ..model import Article
 from .features import Features, extract
-from .params import BATCH_ARTICLES, ClusterParams
 from .recheck import MIN_PART, nearest_member, separable, split_of
 from .storystate import StoryState, cosines, new_story_id, rebuilt
 from .vectors import DocFreq, sparse, top, vectorize
 
-if TYPE_CHECKING:
-    from ..config import Settings
-
-QUERY_TERMS = 60
-MAX_CANDIDATES = 20  # stories scored per article, the ones sharing most of its strongest terms
-# Days beyond the window over which a story's pull fades to nothing. A follow-up (the trial, the verdict, the
-# anniversary) can come years after the event and still belongs to its story while that story is active; the gap
-# only weakens the match, so it must then match the story more closely than a same-week article does.
-TIME_FADE = 1826.0
-# where a story of one or two articles needs to match another, as a share of the way from ``threshold`` (an
+# where a story of one or two articles needs to match another, as a share of the way from ``join_threshold`` (an
 # arriving article) to ``merge_threshold`` (two grown stories)
 ORPHAN_STEP = {1: 0.25, 2: 0.5}
-# A story of one or two articles also joins a grown story when one of its articles matches one of the story's this
-# closely (with the story's centroid at MEMBER_FLOOR or more): an article on the edge of an event (the tremor felt in
-# the next country, the coach's earlier troubles) shares much with one or two of its reports, little with the rest.
-NEAREST_MEMBER = 0.25
-MEMBER_FLOOR = 0.15
-HORIZON_QUANTILE = 0.02  # see :meth:`Clusterer.horizon`
-
-
-def cluster_params(settings: Settings) -> ClusterParams:
-    """The clustering knobs a run's settings choose (the rest keep their defaults)."""
-    return ClusterParams(window_days=settings.story_window_days)
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,29 +93,29 @@ class Shed(Settled):
 Event = Opened | Joined | Split | Merged | Retired | Shed
 
 
-def time_factor(day: int | None, story: StoryState, window_days: int) -> float:
+def time_factor(day: int | None, story: StoryState, p: ClusterSettings) -> float:
     """1 inside the story's window, fading to 0 as the article's day moves away from it; 1 when undated."""
     if day is None or story.last_day is None or story.first_day is None:
         return 1.0
     gap = max(story.first_day - day, day - story.last_day, 0)
-    if gap <= window_days:
+    if gap <= p.story_window_days:
         return 1.0
-    return max(0.0, 1.0 - (gap - window_days) / TIME_FADE)
+    return max(0.0, 1.0 - (gap - p.story_window_days) / p.time_fade)
 
 
-def range_factor(a: StoryState, b: StoryState, window_days: int) -> float:
+def range_factor(a: StoryState, b: StoryState, p: ClusterSettings) -> float:
     """Time factor between two stories: 1 when their day ranges come within the window, fading beyond."""
     if a.first_day is None or a.last_day is None:
         return 1.0
-    return max(time_factor(a.first_day, b, window_days), time_factor(a.last_day, b, window_days))
+    return max(time_factor(a.first_day, b, p), time_factor(a.last_day, b, p))
 
 
 def assign(vec: dict[str, float], day: int | None, active: Iterable[StoryState], *,
-           threshold: float, window_days: int) -> tuple[str | None, float]:
+           threshold: float, params: ClusterSettings) -> tuple[str | None, float]:
     """The id of the active story this article vector belongs to (None: open a new one) and its score."""
     best: str | None = None
     best_score = threshold
-    near = [(story, f) for story in active if (f := time_factor(day, story, window_days)) > 0.0]
+    near = [(story, f) for story in active if (f := time_factor(day, story, params)) > 0.0]
     if not near:
         return None, 0.0
     sims = cosines(sparse(vec), [story for story, _ in near]).tolist()
@@ -150,9 +129,9 @@ def assign(vec: dict[str, float], day: int | None, active: Iterable[StoryState],
 class Clusterer:
     """Single-pass clustering over a stream, with an inverted index over the active stories' top terms."""
 
-    def __init__(self, df: DocFreq | None = None, params: ClusterParams | None = None) -> None:
+    def __init__(self, df: DocFreq | None = None, params: ClusterSettings | None = None) -> None:
         self.df = df or DocFreq()
-        self.params = params or ClusterParams()
+        self.params = params or ClusterSettings()
         self.active: dict[str, StoryState] = {}
         self.index: dict[str, set[str]] = {}
         self.indexed: dict[str, list[str]] = {}
@@ -188,10 +167,10 @@ class Clusterer:
     def candidates(self, vec: dict[str, float]) -> list[StoryState]:
         """Active stories sharing one of the article's strongest terms."""
         hits: dict[str, float] = {}
-        for t, w in top(vec, QUERY_TERMS):
+        for t, w in top(vec, self.params.query_terms):
             for sid in self.index.get(t, ()):
                 hits[sid] = hits.get(sid, 0.0) + w
-        return [self.active[i] for i, _ in top(hits, MAX_CANDIDATES)]
+        return [self.active[i] for i, _ in top(hits, self.params.max_candidates)]
 
     def cluster(self, article_id: str, features: Features) -> list[Event]:
         """Clusters one article: where it went (opened or joined), then any split and merges that followed."""
@@ -243,8 +222,8 @@ class Clusterer:
             else self.df.buckets(terms)
         vec = vectorize(features, self.df, idx, terms)
         self.df.add(terms, idx)
-        sid, _ = assign(vec, day, self.candidates(vec), threshold=self.params.threshold,
-                        window_days=self.params.window_days)
+        sid, _ = assign(vec, day, self.candidates(vec), threshold=self.params.join_threshold,
+                        params=self.params)
         created = sid is None
         if sid is None:
             st = StoryState(id=new_story_id(article_id))
@@ -258,7 +237,7 @@ class Clusterer:
     def recheck(self, st: StoryState) -> tuple[StoryState, list[str]] | None:
         """Splits ``st`` in two when its articles form two events that would not be joined (see
         ``recheck.split_of``); returns (new story, the article ids moved to it), or None."""
-        groups = split_of(st)
+        groups = split_of(st, self.params)
         if groups is None:
             return None
         left, right = groups
@@ -292,7 +271,7 @@ class Clusterer:
         for other, sim in zip(near, sims):
             if other.id == st.id or other.id not in self.active:
                 continue
-            f = range_factor(st, other, self.params.window_days)
+            f = range_factor(st, other, self.params)
             if f > 0 and (sim * f >= self.pair_threshold(st, other) or self.edge_article(st, other, sim, f)) \
                     and not self._apart(st, other):
                 keep, gone = (st, other) if (st.size, other.id) >= (other.size, st.id) else (other, st)
@@ -304,23 +283,22 @@ class Clusterer:
                     break
         return merged
 
-    @staticmethod
-    def edge_article(a: StoryState, b: StoryState, sim: float, f: float) -> bool:
+    def edge_article(self, a: StoryState, b: StoryState, sim: float, f: float) -> bool:
         """Whether, of two stories whose centroids match at ``sim`` (``f``: their time factor), one holds one or two
         articles and belongs to the other, a grown story, by matching one of its articles closely (see
-        ``NEAREST_MEMBER``); both must keep their members' vectors."""
+        ``nearest_member``); both must keep their members' vectors."""
         few, story = (a, b) if a.size <= b.size else (b, a)
-        if few.size > 2 or story.size < MIN_PART or sim * f < MEMBER_FLOOR or not few.keeps_members() \
+        if few.size > 2 or story.size < MIN_PART or sim * f < self.params.member_floor or not few.keeps_members() \
                 or not story.keeps_members():
             return False
-        return nearest_member(few, story) * f >= NEAREST_MEMBER
+        return nearest_member(few, story) * f >= self.params.nearest_member
 
     def _apart(self, a: StoryState, b: StoryState) -> bool:
         """Whether two stories are two events; once found so (or split apart), they stay apart."""
         key = frozenset((a.id, b.id))
         if key in self.apart:
             return True
-        if separable(a, b):
+        if separable(a, b, self.params):
             self.apart.add(key)
             return True
         return False
@@ -333,7 +311,7 @@ class Clusterer:
         p = self.params
         if small >= MIN_PART:
             return p.merge_threshold
-        return p.threshold + (p.merge_threshold - p.threshold) * ORPHAN_STEP[small]
+        return p.join_threshold + (p.merge_threshold - p.join_threshold) * ORPHAN_STEP[small]
 
     def _drop(self, sid: str) -> None:
         """Forgets a story that retired or was merged away."""
@@ -341,14 +319,14 @@ class Clusterer:
         self._unindex(sid)
 
     def horizon(self) -> int | None:
-        """The day the stream has moved past: a low quantile (``HORIZON_QUANTILE``) of the latest dated articles'
+        """The day the stream has moved past: a low quantile (``horizon_quantile``) of the latest dated articles'
         days. In a stream that runs forward in time it trails the newest day by little; in a pile read in no
         order of time (a crawl, a shuffled archive) it stays near the oldest days, so stories are not dropped by
         day just because one article from much later came by."""
         if not self.recent_days:
             return None
         days = sorted(self.recent_days)
-        return days[int(HORIZON_QUANTILE * (len(days) - 1))]
+        return days[int(self.params.horizon_quantile * (len(days) - 1))]
 
     def retire(self) -> list[StoryState]:
         """Drops stories that left the window (by day, by article count, or over the cap); returns them."""
@@ -357,7 +335,8 @@ class Clusterer:
         horizon = self.horizon()
         for st in list(self.active.values()):
             idle = self.seq - st.last_seq
-            old_day = horizon is not None and st.last_day is not None and st.last_day < horizon - p.window_days
+            old_day = horizon is not None and st.last_day is not None \
+                and st.last_day < horizon - p.story_window_days
             # dates arrive out of order, so a story past the window by day also waits out a grace of articles
             if (old_day and idle > p.grace_articles) or idle > p.window_articles:
                 gone.append(st)
@@ -387,14 +366,16 @@ class Clusterer:
         return shed
 
 
-def cluster_articles(articles: Iterable[Article], params: ClusterParams | None = None, *,
-                     batch: int = BATCH_ARTICLES) -> tuple[dict[str, str], list[StoryState]]:
-    """Clusters one batch (e.g. a partition) from scratch, settling every ``batch`` articles as a store does:
+def cluster_articles(articles: Iterable[Article], params: ClusterSettings | None = None, *,
+                     batch: int | None = None) -> tuple[dict[str, str], list[StoryState]]:
+    """Clusters one batch (e.g. a partition) from scratch, settling every ``batch`` articles (default:
+    ``batch_articles``) as a store does:
     article id -> story id, and the states of every story (active or retired).
 
     Feed the states of every partition to :func:`merge_clusters` to join stories across partitions.
     """
     cl = Clusterer(params=params)
+    every = batch or cl.params.batch_articles
     story_of: dict[str, str] = {}
     retired: dict[str, StoryState] = {}
     members: dict[str, list[str]] = {}  # story id -> its articles, so a merge or split moves only those
@@ -419,7 +400,7 @@ def cluster_articles(articles: Iterable[Article], params: ClusterParams | None =
     for n, art in enumerate(articles, start=1):
         for ev in cl.cluster(art.id, extract(art)):
             apply(ev)
-        if n % batch == 0:
+        if n % every == 0:
             for ev in cl.settle():
                 apply(ev)
     for ev in cl.settle():
@@ -427,16 +408,16 @@ def cluster_articles(articles: Iterable[Article], params: ClusterParams | None =
     return story_of, list(cl.active.values()) + list(retired.values())
 
 
-def merge_clusters(states: Sequence[StoryState], params: ClusterParams | None = None, *,
+def merge_clusters(states: Sequence[StoryState], params: ClusterSettings | None = None, *,
                    threshold: float | None = None) -> dict[str, str]:
     """Joins stories opened separately (e.g. by different partitions) for one event: story id -> merged id.
 
     States are taken largest first; each joins the most similar earlier kept story whose centroid cosine reaches
-    ``threshold`` (default ``merge_threshold``; and whose days overlap within ``window_days``) unless, as in
+    ``threshold`` (default ``merge_threshold``; and whose days overlap within ``story_window_days``) unless, as in
     :meth:`Clusterer.absorb`, their articles form two events (``recheck.separable``); else it is kept. Kept stories
     map to themselves. The input states are not changed.
     """
-    p = params or ClusterParams()
+    p = params or ClusterSettings()
     floor = p.merge_threshold if threshold is None else threshold
     kept: dict[str, StoryState] = {}
     out: dict[str, str] = {}
@@ -446,8 +427,8 @@ def merge_clusters(states: Sequence[StoryState], params: ClusterParams | None = 
         ruled_out: set[str] = set()
         while True:
             best, _ = assign(unit, st.last_day, [k for k in kept.values() if k.id not in ruled_out],
-                             threshold=floor, window_days=p.window_days)
-            if best is None or not separable(kept[best], st):
+                             threshold=floor, params=p)
+            if best is None or not separable(kept[best], st, p):
                 break
             ruled_out.add(best)
         if best is None:

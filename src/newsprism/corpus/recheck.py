@@ -18,17 +18,11 @@ import numpy as np
 from scipy.cluster.hierarchy import fcluster, linkage, to_tree
 from scipy.spatial.distance import squareform
 
+from ..config import ClusterSettings
 from .storystate import Cut, Members, StoryState
 from .vectors import dense, unit_rows
 
-# Two groups of a story's members are two events when, weighed by contrast (see :func:`contrast`), they match
-# across less than SPLIT_RATIO of how they match within and less than SPLIT_CROSS in absolute terms.
-SPLIT_RATIO = 0.2
-SPLIT_CROSS = 0.05
-# A cut found at two re-checks in a row, each group keeping its articles, splits under looser bounds: one
-# measurement of a cut is noisy, the same cut seen again as more articles came in is better evidence.
-AGAIN_RATIO = 0.25
-AGAIN_CROSS = 0.08
+DEFAULTS = ClusterSettings()  # the split bounds (``split_ratio``, ``again_ratio`` ...) unless a run sets its own
 AGAIN_PART = 4  # articles each group needs for that
 SPECIFIC_BOOST = 2.0  # contrast weight of names, numbers and years (an event's specifics) over plain words
 MIN_PART = 3  # articles each group needs before a story is split (and before two groups count as two events)
@@ -157,21 +151,22 @@ def cut_match(sim: np.ndarray, left: Sequence[int], right: Sequence[int]) -> tup
     return mean_sim(sim, left, right), max(mean_sim(sim, left), mean_sim(sim, right))
 
 
-def two_events(sim: np.ndarray, left: Sequence[int], right: Sequence[int]) -> bool:
+def two_events(sim: np.ndarray, left: Sequence[int], right: Sequence[int], p: ClusterSettings = DEFAULTS) -> bool:
     """Whether two groups (indexes into the contrast similarities) are two events: they share little, in absolute
-    terms and against how the tighter group holds together."""
+    terms (``split_cross``) and against how the tighter group holds together (``split_ratio``)."""
     if len(left) < MIN_PART or len(right) < MIN_PART:
         return False
     cross, within = cut_match(sim, left, right)
-    return cross < SPLIT_CROSS and cross < SPLIT_RATIO * within
+    return cross < p.split_cross and cross < p.split_ratio * within
 
 
-def nearly_two_events(sim: np.ndarray, left: Sequence[int], right: Sequence[int]) -> bool:
-    """Whether two groups pass the looser bounds a cut must pass at two re-checks in a row (``AGAIN_RATIO``)."""
+def nearly_two_events(sim: np.ndarray, left: Sequence[int], right: Sequence[int],
+                      p: ClusterSettings = DEFAULTS) -> bool:
+    """Whether two groups pass the looser bounds a cut must pass at two re-checks in a row (``again_ratio``)."""
     if len(left) < AGAIN_PART or len(right) < AGAIN_PART:
         return False
     cross, within = cut_match(sim, left, right)
-    return cross < AGAIN_CROSS and cross < AGAIN_RATIO * within
+    return cross < p.again_cross and cross < p.again_ratio * within
 
 
 def same_cut(before: Cut | None, now: Cut) -> bool:
@@ -183,7 +178,7 @@ def same_cut(before: Cut | None, now: Cut) -> bool:
     return (a <= x and b <= y) or (a <= y and b <= x)
 
 
-def split_of(st: StoryState) -> tuple[list[str], list[str]] | None:
+def split_of(st: StoryState, p: ClusterSettings = DEFAULTS) -> tuple[list[str], list[str]] | None:
     """The two groups of article ids a story of ``SPLIT_SIZES`` articles splits into (the first article's group
     first), or None; records the story's near cut for the next re-check (``st.cut``)."""
     if st.size not in SPLIT_SIZES or not st.keeps_members():
@@ -191,9 +186,9 @@ def split_of(st: StoryState) -> tuple[list[str], list[str]] | None:
     ids = list(st.members)
     sim = contrast(st.members)
     li, ri = recheck_cut(sim)
-    if not two_events(sim, li, ri):
+    if not two_events(sim, li, ri, p):
         cut = (frozenset(ids[i] for i in li), frozenset(ids[i] for i in ri)) \
-            if nearly_two_events(sim, li, ri) else None
+            if nearly_two_events(sim, li, ri, p) else None
         seen_before = cut is not None and same_cut(st.cut, cut)
         st.cut = cut
         if not seen_before:
@@ -201,10 +196,10 @@ def split_of(st: StoryState) -> tuple[list[str], list[str]] | None:
     return [ids[i] for i in li], [ids[i] for i in ri]
 
 
-def separable(a: StoryState, b: StoryState) -> bool:
+def separable(a: StoryState, b: StoryState, p: ClusterSettings = DEFAULTS) -> bool:
     """Whether two stories' articles are two events (False unless both stories still keep their members)."""
     if a.size < MIN_PART or b.size < MIN_PART or not a.keeps_members() or not b.keeps_members() \
             or a.members.keys() & b.members.keys():
         return False
     sim = contrast({**a.members, **b.members})
-    return two_events(sim, range(a.size), range(a.size, a.size + b.size))
+    return two_events(sim, range(a.size), range(a.size, a.size + b.size), p)

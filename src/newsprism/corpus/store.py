@@ -20,7 +20,7 @@ from ..errors import StoreError
 from ..ingest.notarticle import page_reason
 from ..model import Article, Removal, Story
 from . import dedup
-from .cluster import Clusterer, cluster_params
+from .cluster import Clusterer
 from .features import Features, extract
 from .storefile import WriterLock, connect
 from .storystate import StoryState
@@ -287,7 +287,7 @@ class Store:
         with self._lock:
             version = self._db.execute("PRAGMA data_version").fetchone()[0]
             if self._clusterer is None or version != self._seen_version:
-                self._clusterer = load_clusterer(self._db, cluster_params(self.settings))
+                self._clusterer = load_clusterer(self._db, self.settings.cluster)
                 self._seen_version = version
             return self._clusterer
 

@@ -15,11 +15,11 @@ from typing import Any
 
 import numpy as np
 
+from ..config import ClusterSettings
 from ..model import Article
 from . import dedup
 from .cluster import Clusterer, Event, Joined, Merged, Opened, Retired, Shed, Split
 from .features import DATELINE_CHARS, Features, article_day, extract
-from .params import ClusterParams
 from .storystate import StoryState
 from .vectors import DocFreq
 
@@ -42,7 +42,7 @@ def _meta(db: sqlite3.Connection, key: str) -> Any:
     return row[0] if row else None
 
 
-def load_clusterer(db: sqlite3.Connection, params: ClusterParams) -> Clusterer:
+def load_clusterer(db: sqlite3.Connection, params: ClusterSettings) -> Clusterer:
     """The clusterer, rebuilt from the store's document frequencies, stream state and active stories."""
     blob = _meta(db, "df")
     df = DocFreq.from_bytes(blob, int(_meta(db, "df_n") or 0)) if blob else DocFreq()

@@ -41,7 +41,7 @@ class StoryState:
     norm: float = 0.0
     # article id -> (day, pruned vector) while the story is small enough to be re-checked for a split
     members: Members = field(default_factory=dict)
-    # the two groups of the last re-check's cut when they nearly made two events (see ``recheck.AGAIN_RATIO``)
+    # the two groups of the last re-check's cut when they nearly made two events (``ClusterSettings.again_ratio``)
     cut: Cut | None = None
     # each member's JSON, made once: a member never changes, and small stories are saved after every batch
     _member_json: dict[str, str] = field(default_factory=dict, repr=False, compare=False)

@@ -31,8 +31,6 @@ from .output import AtomicOutput, article_rows, report_row, story_row
 from .partition import Part, plan_partitions
 from .stages import FinalStory, LocalStory, PartKeys, PartRead, Pipeline
 
-RETRIES = 2  # a task that raises is retried this often; a task whose worker dies is rescheduled by Dask itself
-MAX_KEY_ARTICLES = 100_000  # a story key shared by more articles than this no longer links them (stop key)
 
 
 @dataclass(slots=True)
@@ -97,7 +95,7 @@ def run_local(inputs: Sequence[str], output: str, settings: Settings | None = No
     df = stages.doc_freq(read)  # every article read counts, as it does per partition
     keys = [stages.blocking_keys(arts[p], df, settings) for p in range(len(arts))]
     comps, summary.stop_keys = stages.components_of([k[0] for k in keys], [k[1] for k in keys],
-                                                    MAX_KEY_ARTICLES)
+                                                    settings.cluster.stop_key_articles)
     summary.components, summary.largest_component = len(comps), max((len(c) for c in comps), default=0)
     local = [s for comp in comps for s in stages.cluster_component([(p, arts[p]) for p in comp], settings)]
     mapping: dict[str, str] = {}
@@ -236,8 +234,10 @@ def _tree_sum(client: Any, futs: list[Any], token: str, fan_in: int = 8) -> Any:
     return futs[0]
 
 
-def article_components(keys: list[PartKeys], summary: BatchSummary) -> tuple[list[tuple[int, int]], list[list[int]]]:
-    """Global positions (partition, index) of the unique articles, and their components."""
+def article_components(keys: list[PartKeys], summary: BatchSummary, stop_key_articles: int
+                       ) -> tuple[list[tuple[int, int]], list[list[int]]]:
+    """Global positions (partition, index) of the unique articles, and their components (a story key shared by
+    more than ``stop_key_articles`` articles links none of them)."""
     flat = [(k.index, i, aid) for k in keys for i, aid in enumerate(k.ids)]
     keep = stages.unique_in_order(aid for _, _, aid in flat)
     summary.duplicates = len(flat) - len(keep)
@@ -245,7 +245,7 @@ def article_components(keys: list[PartKeys], summary: BatchSummary) -> tuple[lis
     by_part = {k.index: k for k in keys}
     dup_rows = [by_part[p].dup_keys[i] for p, i in where]
     story_rows = [by_part[p].story_keys[i] for p, i in where]
-    comps, summary.stop_keys = stages.components_of(dup_rows, story_rows, MAX_KEY_ARTICLES)
+    comps, summary.stop_keys = stages.components_of(dup_rows, story_rows, stop_key_articles)
     return where, comps
 
 
@@ -273,19 +273,20 @@ def _run(client: Any, parts: list[Part], output: str, partition_size: int, setti
     token = uuid.uuid4().hex[:10]
     summary = BatchSummary(partitions=len(parts))
     n = len(parts)
+    retries = settings.cluster.batch_retries
     # 1. read and scan every partition
-    reads = client.map(pipeline.read, parts, settings=settings, retries=RETRIES,
+    reads = client.map(pipeline.read, parts, settings=settings, retries=retries,
                        key=[f"np-read-{token}-{i}" for i in range(n)])
-    dfs = client.map(df_task, reads, retries=RETRIES, key=[f"np-dfp-{token}-{i}" for i in range(n)])
+    dfs = client.map(df_task, reads, retries=retries, key=[f"np-dfp-{token}-{i}" for i in range(n)])
     df = _tree_sum(client, dfs, token)
-    scans = client.map(stages.scan_part, reads, df=df, settings=settings, retries=RETRIES,
+    scans = client.map(stages.scan_part, reads, df=df, settings=settings, retries=retries,
                        key=[f"np-scan-{token}-{i}" for i in range(n)])
     keys: list[PartKeys] = client.gather(scans)
     del scans
     for k in keys:
         summary.errors.extend(k.errors)
     # 2. components of articles sharing a key, packed into groups
-    where, comps = article_components(keys, summary)
+    where, comps = article_components(keys, summary, settings.cluster.stop_key_articles)
     del keys
     summary.components = len(comps)
     summary.largest_component = max((len(c) for c in comps), default=0)
@@ -299,11 +300,11 @@ def _run(client: Any, parts: list[Part], output: str, partition_size: int, setti
         group_of[g.positions] = g.index
         needed = sorted({where[p][0] for p in g.positions})
         group_futs.append(client.submit(group_task, g.components, spec, settings, *[reads[i] for i in needed],
-                                        retries=RETRIES, key=f"np-group-{token}-{g.index}"))
+                                        retries=retries, key=f"np-group-{token}-{g.index}"))
     del reads, dfs, df
-    summaries = client.map(group_summary, group_futs, settings=settings, retries=RETRIES,
+    summaries = client.map(group_summary, group_futs, settings=settings, retries=retries,
                            key=[f"np-summary-{token}-{i}" for i in range(len(group_futs))])
-    state_futs = client.map(group_states, group_futs, retries=RETRIES,
+    state_futs = client.map(group_states, group_futs, retries=retries,
                             key=[f"np-states-{token}-{i}" for i in range(len(group_futs))])
     local: list[LocalStory] = []
     owner: list[int] = []  # group of each story
@@ -322,7 +323,7 @@ def _run(client: Any, parts: list[Part], output: str, partition_size: int, setti
     for i, chunk in enumerate(merge.chunked(finals, lambda f: len(f.positions), partition_size)):
         needed = sorted({int(group_of[p]) for final in chunk for p in final.positions})
         report_futs.append(client.submit(report_task, chunk, pipeline, settings, *[group_futs[g] for g in needed],
-                                         retries=RETRIES, key=f"np-report-{token}-{i}"))
+                                         retries=retries, key=f"np-report-{token}-{i}"))
     del group_futs
     with AtomicOutput(output) as out:
         for fut in report_futs:
@@ -336,11 +337,12 @@ def _merge(client: Any, local: list[LocalStory], owner: list[int], story_keys: l
            target: int, settings: Settings, token: str) -> dict[str, str]:
     """The merge of all stories, run per block of stories that share a merge key (see ``stages.merge_keys``)."""
     blocks = merge.pack(stages.merge_blocks(story_keys), max(1, target))
+    retries = settings.cluster.batch_retries
     futs = []
     for i, grp in enumerate(blocks):
         ids = [[local[j].state.id for j in comp] for comp in grp.components]
         needed = sorted({owner[j] for j in grp.positions})
-        futs.append(client.submit(merge_task, ids, settings, *[state_futs[g] for g in needed], retries=RETRIES,
+        futs.append(client.submit(merge_task, ids, settings, *[state_futs[g] for g in needed], retries=retries,
                                   key=f"np-merge-{token}-{i}"))
     mapping: dict[str, str] = {}
     for part in client.gather(futs):

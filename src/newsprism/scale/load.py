@@ -7,7 +7,6 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..config import Settings
-from ..corpus.params import BATCH_ARTICLES
 from ..corpus.store import Store
 from ..corpus.storystate import StoryState, from_record
 from ..model import Article
@@ -23,13 +22,13 @@ def load_into_store(output: str, store: str, settings: Settings | None = None) -
     The store keeps its incremental clustering across runs (a batch is one day of a longer stream): each batch
     story opens a story in the store, or merges with an active story of earlier runs that it matches, as the
     clusterer's merge step decides; its articles keep the batch's near-duplicate decisions. Stories go in the
-    batch's order, about ``BATCH_ARTICLES`` articles a transaction.
+    batch's order, about ``batch_articles`` articles a transaction.
     """
     rows = read_output(output)
     totals = {"added": 0, "skipped": 0, "copies": 0, "stories_new": 0}
     with Store(store, settings) as db:
         stories = batch_stories(rows["stories.parquet"], rows["articles.parquet"])
-        for chunk in chunked(stories, lambda s: len(s[0]), BATCH_ARTICLES):
+        for chunk in chunked(stories, lambda s: len(s[0]), db.settings.cluster.batch_articles):
             counts = db.add_stories(chunk)
             for k in totals:
                 totals[k] += counts.get(k, 0)

@@ -28,7 +28,7 @@ from typing import Any
 import numpy as np
 
 from ..config import Settings
-from ..corpus.cluster import cluster_articles, cluster_params, merge_clusters
+from ..corpus.cluster import cluster_articles, merge_clusters
 from ..corpus.dedup import band_keys, find_copies, signature
 from ..corpus.features import extract
 from ..corpus.storystate import StoryState
@@ -38,9 +38,6 @@ from ..model import Article, Story
 from .merge import components, linked
 from .partition import Part, RangeReader, jsonl_lines
 
-ENTITY_KEYS = 6  # strongest entity terms of an article used as blocking keys
-COMMON_SHARE = 0.05  # an entity term in more than this share of the batch's articles is too common to block on
-COMMON_MIN = 20  # ... unless it is in no more than this many articles
 
 
 def doc_freq(articles: Iterable[Article]) -> DocFreq:
@@ -155,7 +152,7 @@ def blocking_keys(article: Article, df: DocFreq, settings: Settings) -> tuple[li
     """
     dup = band_keys(signature(article.text), settings.dedup_threshold)
     feats = extract(article)
-    common = max(COMMON_MIN, COMMON_SHARE * df.n)
+    common = max(settings.cluster.common_min, settings.cluster.common_share * df.n)
     own = set((article.outlet or "").lower().split())  # an outlet's name in its own titles says nothing
     names = [t for t in feats.terms if t.startswith("E:")]
     names = [t for t, c in zip(names, df.counts[[df.bucket(t) for t in names]].tolist())
@@ -164,7 +161,7 @@ def blocking_keys(article: Article, df: DocFreq, settings: Settings) -> tuple[li
     ents = sorted(zip(weights.tolist(), names), key=lambda x: (-x[0], x[1]))
     window = max(1, settings.story_window_days)
     story: list[int] = []
-    for _, term in ents[:ENTITY_KEYS]:
+    for _, term in ents[:settings.cluster.entity_keys]:
         if feats.day is None:
             story.append(_key("story", term, "undated"))
         else:
@@ -211,7 +208,7 @@ def cluster_component(articles: Sequence[tuple[int, Article]], settings: Setting
     """Near-duplicates, then the corpus clustering, over articles given as (global position, article) in order."""
     arts = [a for _, a in articles]
     copies = find_copies(arts, settings.dedup_threshold)
-    story_of, states = cluster_articles([a for a in arts if a.id not in copies], cluster_params(settings))
+    story_of, states = cluster_articles([a for a in arts if a.id not in copies], settings.cluster)
     stories = {st.id: LocalStory(st, []) for st in states}
     for p, a in articles:
         sid = story_of[copies.get(a.id, a.id)]
@@ -233,12 +230,12 @@ def merge_keys(state: StoryState, settings: Settings) -> list[int]:
         buckets: list[object] = ["undated"]
     else:
         buckets = list(range((state.first_day - window) // window, (state.last_day + window) // window + 1))
-    return [_key("merge", term, b) for _, term in ents[:ENTITY_KEYS] for b in buckets]
+    return [_key("merge", term, b) for _, term in ents[:settings.cluster.entity_keys] for b in buckets]
 
 
 def merge_stories(states: Sequence[StoryState], settings: Settings) -> dict[str, str]:
     """Joins the stories of one merge block with the corpus merge: story id -> final story id."""
-    mapping = merge_clusters(list(states), cluster_params(settings))
+    mapping = merge_clusters(list(states), settings.cluster)
     return {st.id: mapping.get(st.id, st.id) for st in states}
 
 
