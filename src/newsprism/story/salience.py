@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 _W_RECENT, _W_SUBJ, _W_OBJ, _W_IOBJ, _W_NOT_OBLIQUE, _W_HEAD = 100.0, 80.0, 50.0, 40.0, 50.0, 80.0
 _W_SPEAKER = 60.0  # parallelism for speech: a pronoun that speaks prefers the one who spoke last
 _W_TOPIC = 1.5  # the person most often the subject (whom a profile or an obituary is about) counts half again
+_W_TOPIC_NARRATED = 3.0  # ... and more where the pronoun does not speak: narration keeps to whom the story is about
 _THIRD = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 
 
@@ -87,21 +88,20 @@ def pronoun_antecedents(doc: "Doc", entity_at: dict[int, str], index: EntityInde
     spoke: dict[str, float] = {}  # the same, for mentions that are the subject of a speech verb
     out: dict[int, str] = {}
     text = doc_text(doc)
+    captions = caption_lines(text)
     for sent in doc.sents:
         new_para = (para := text.rfind("\n", 0, sent.start_char) + 1) == sent.start_char and para > 0
         for weights in (sal, spoke):
             for eid in weights:
                 weights[eid] *= 0.4 if new_para else 0.5  # a new paragraph weakens the old focus a little more
-        if CAPTION.match(text, para):
-            continue  # a photo caption names who is pictured, not who the next sentence is about
         oblique: dict[str, float] = {}  # this sentence's other mentions: "the death of Paterson, she said" is not her
         for tok in sent:
             if tok.i > sent.start and "\n\n" in text[doc[tok.i - 1].idx:tok.idx]:
                 for weights in (sal, spoke, oblique):  # a paragraph break the sentence splitter missed
                     for eid in weights:
                         weights[eid] *= 0.4
-            if inside(tok.idx, quoted):
-                continue
+            if inside(tok.idx, quoted) or inside(tok.idx, captions):
+                continue  # a photo caption names who is pictured, not who the next sentence is about
             mentioned = entity_at.get(tok.i)
             if mentioned is not None and mentioned in people:
                 eid = mentioned
@@ -128,7 +128,7 @@ def pronoun_antecedents(doc: "Doc", entity_at: dict[int, str], index: EntityInde
                 if speaks:  # "Glick said ... “...,” she said": who spoke last goes on speaking
                     score += spoke.get(cand, 0.0)
                 if cand == topic:
-                    score *= _W_TOPIC
+                    score *= _W_TOPIC if speaks else _W_TOPIC_NARRATED
                 if cg is None:
                     score *= 0.4  # a person of unknown gender is a weaker fit than one the article shows
                 if score > best_score:
@@ -136,6 +136,17 @@ def pronoun_antecedents(doc: "Doc", entity_at: dict[int, str], index: EntityInde
             if best is not None:
                 out[tok.i] = best
                 sal[best] += _mention_weight(tok) * 0.5
+    return out
+
+
+def caption_lines(text: str) -> list[tuple[int, int]]:
+    """Lines that are photo captions; the tagger often joins one to the sentence after it, so lines, not sentences."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        if CAPTION.match(line):
+            out.append((pos, pos + len(line)))
+        pos += len(line) + 1
     return out
 
 
