@@ -21,7 +21,8 @@ def _name_for_initials(text: str, label: str, named: dict[str, tuple[int, int]])
     if label in named:
         return named[label]
     pattern = r"\b" + r"[\w'’.-]*\s+".join(label) + r"[\w'’-]*"
-    hits = {(m.start(), m.end()) for m in re.finditer(pattern, text) if m.group(0)[-1:].isalpha()}
+    hits = {(m.start(), m.end() - 2 * bool(re.search(r"[’']s$", m.group(0)))) for m in re.finditer(pattern, text)
+            if m.group(0)[-1:].isalpha()}  # "Tomas Berg’s interview" names Tomas Berg too
     names = {text[a:b] for a, b in hits}
     return min(hits) if len(names) == 1 else None
 
@@ -67,10 +68,35 @@ def transcript_turns(text: str) -> list[tuple[int, int, int, int]]:
     return out
 
 
+_FIRST_PERSON = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Ww]e|[Oo]ur|us)\b")  # "us", never "US"
+
+
+def _answer_runs_on(text: str, end: int) -> int:
+    """The end of the last turn: it goes on over the paragraphs after it that speak in the first person.
+
+    A transcript's last answer often runs over several paragraphs; the article's own lines after it ("Watch the
+    interview above", an editor's note) speak of the speakers, not as them.
+    """
+    pos = end
+    while True:
+        nl = text.find("\n", pos)
+        if nl < 0:
+            return pos
+        start = nl
+        while start < len(text) and text[start].isspace():
+            start += 1
+        stop = text.find("\n", start)
+        stop = len(text) if stop < 0 else stop
+        para = text[start:stop]
+        if not para or _TURN.match(para) or _NAME_TURN.match(para) or not _FIRST_PERSON.search(para):
+            return pos
+        pos = stop
+
+
 def turn_regions(text: str, turns: list[tuple[int, int, int, int]]) -> list[tuple[int, int]]:
     """Where each interview turn runs: up to the next turn's line, over paragraphs that carry no label of their own."""
     out = []
     for k, (_, _, b0, b1) in enumerate(turns):
         nxt = turns[k + 1][2] if k + 1 < len(turns) else None
-        out.append((b0, text.rfind("\n", 0, nxt) + 1 if nxt is not None else b1))
+        out.append((b0, text.rfind("\n", 0, nxt) + 1 if nxt is not None else _answer_runs_on(text, b1)))
     return out
