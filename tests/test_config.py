@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from newsprism.cli import build_parser, main
-from newsprism.config import AlignSettings, IngestSettings, Settings, SummarySettings, WebSettings
+from newsprism.config import AlignSettings, ClusterSettings, IngestSettings, Settings, SummarySettings, WebSettings
 from newsprism.errors import SettingsError
 
 
@@ -50,6 +50,30 @@ def test_bad_values_are_refused_naming_the_setting(given: dict[str, Any], messag
         Settings(**given)
     with pytest.raises(SettingsError, match=re.escape("port (--port) must be a port number")):
         WebSettings(port=70_000)
+
+
+@pytest.mark.parametrize(("section", "given", "message"), [
+    (ClusterSettings, {"join_threshold": 1.5}, "join_threshold must be between 0 and 1, got 1.5"),
+    (ClusterSettings, {"time_fade": 0.0}, "time_fade must be above 0 days, got 0.0"),
+    (IngestSettings, {"max_words": 10}, "max_words must be at least min_words, got 10"),
+    (WebSettings, {"paste_slots": 0}, "paste_slots must be at least 1, got 0"),
+])
+def test_section_knobs_are_checked_too(section: type[Any], given: dict[str, Any], message: str) -> None:
+    with pytest.raises(SettingsError, match=re.escape(message)):
+        section(**given)
+
+
+def test_ingest_knobs_reach_the_readers(tmp_path: Any) -> None:
+    from newsprism import load
+    from newsprism.errors import InputError, TooLarge
+
+    path = tmp_path / "a.txt"
+    path.write_text("Harbour bridge reopens\n\n" + "The harbour bridge reopened on Monday after repairs, the port "
+                    "authority said, and traffic moved freely again across the river. " * 3, encoding="utf-8")
+    assert len(load([str(path)])) == 1
+    errors: list[InputError] = []
+    assert load([str(path)], Settings(ingest=IngestSettings(min_words=5, max_words=30)), errors=errors) == []
+    assert isinstance(errors[0], TooLarge) and "at most 30 words" in str(errors[0])
 
 
 def test_from_args_reads_each_commands_options() -> None:

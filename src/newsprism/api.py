@@ -72,7 +72,7 @@ def analyze(paths_or_articles: Sequence[str | Article] | str, settings: Settings
         articles += load(paths, settings)
     if not articles:
         raise NewsprismError("no articles to analyse; give at least one readable article")
-    articles, left_out = screen(_unique(articles))
+    articles, left_out = screen(_unique(articles), settings.ingest)
     if not articles:
         raise NewsprismError("no news article among the inputs (" + "; ".join(left_out) + ")")
     stories = [articles] if one_story else unrelated_stories(articles, settings)

@@ -55,6 +55,14 @@ def test_follow_up_a_year_later_joins_its_story_while_active(rehab):
     assert got[early.id] == got[later.id]
 
 
+def test_the_fade_beyond_the_window_is_a_setting(rehab):
+    a, _ = rehab
+    early = make(a[0].text, title=a[0].title, published="2008-01-10")
+    later = make(a[1].text, title=a[1].title, published="2009-01-20")
+    got = _stories([early, later], story_window_days=7, time_fade=300.0)  # faded out before a year
+    assert got[early.id] != got[later.id]
+
+
 def test_undated_articles_still_cluster(rehab):
     a, b = rehab
     assert all(x.published is None for x in a + b)

@@ -192,8 +192,11 @@ def test_ingest_into_read_only_media_is_refused_in_one_line(read_only_store, tmp
 
 def test_an_overlong_article_stored_before_the_limit_is_left_out_with_a_note(tmp_path, rehab, monkeypatch):
     import newsprism.story.analyze as analyze_mod
-    from newsprism.ingest.article import MAX_WORDS, within_limits
+    from newsprism.config import IngestSettings
+    from newsprism.ingest.article import within_limits
     from newsprism.model import Report
+
+    MAX_WORDS = IngestSettings().max_words
 
     seen: list[list[str]] = []
 

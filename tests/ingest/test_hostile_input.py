@@ -12,11 +12,12 @@ import pytest
 
 from newsprism.commands.analyze import analyze_command
 from newsprism.cli import main
-from newsprism.config import Settings
+from newsprism.config import IngestSettings, Settings
 from newsprism.errors import InputError, NoArticle, TooLarge, shown
 from newsprism.ingest import iter_articles
-from newsprism.ingest.article import MAX_WORDS
 from newsprism.model import Article
+
+MAX_WORDS = IngestSettings().max_words
 
 
 def read_dir(path: Path) -> tuple[list[Article], list[InputError]]:

@@ -425,7 +425,7 @@ class Store:
         from ..ingest.article import within_limits
         from ..story.analyze import analyze_story
 
-        kept, notes = within_limits(articles)
+        kept, notes = within_limits(articles, settings.ingest)
         if not kept:
             raise StoreError(f"story {story_id} holds only articles longer than one article can be; "
                              "ingest them split into their articles")

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
+from ..config import IngestSettings
 from ..errors import NoArticle, TooLarge, UnsupportedLanguage, shown
 from ..model import Article
 from .clean import clean, split_headline
 from .language import detect_language, language_name
 from .meta import article_id, iso_date, outlet_from_url
 
-MIN_WORDS = 15  # fewer words than this after cleaning is not an article
-# More words than this is not one article (the longest news features run to about 10,000): the analysis of one
-# 20,000-word article takes about 10 s and 700 MB, and grows faster than the text.
-MAX_WORDS = 20_000
-MAX_CHARS = 12 * MAX_WORDS  # the same bound for text whose "words" are very long (no spaces)
+DEFAULTS = IngestSettings()  # the length and language bounds (``min_words``, ``max_words`` ...) unless given
 
 
 def real_words(text: str) -> int:
@@ -20,21 +17,21 @@ def real_words(text: str) -> int:
     return sum(1 for w in text.split() if any(c.isalnum() for c in w))
 
 
-def check_length(text: str, source: str) -> None:
+def check_length(text: str, source: str, limits: IngestSettings = DEFAULTS) -> None:
     """Refuses text longer than one article can be, before any costly step reads it."""
     words = len(text.split())
-    if words > MAX_WORDS or len(text) > MAX_CHARS:
-        size = f"{words:,} words" if words > MAX_WORDS else f"{len(text):,} characters"
-        raise TooLarge(source, f"{size}, longer than one article can be (at most {MAX_WORDS:,} words and "
-                               f"{MAX_CHARS:,} characters); split it into its articles")
+    if words > limits.max_words or len(text) > limits.max_chars:
+        size = f"{words:,} words" if words > limits.max_words else f"{len(text):,} characters"
+        raise TooLarge(source, f"{size}, longer than one article can be (at most {limits.max_words:,} words and "
+                               f"{limits.max_chars:,} characters); split it into its articles")
 
 
-def within_limits(articles: list[Article]) -> tuple[list[Article], list[str]]:
+def within_limits(articles: list[Article], limits: IngestSettings = DEFAULTS) -> tuple[list[Article], list[str]]:
     """The articles short enough to analyse, and a note for each one left out (stored before the limit existed)."""
     kept, notes = [], []
     for a in articles:
         try:
-            check_length(a.text, a.source)
+            check_length(a.text, a.source, limits)
             kept.append(a)
         except TooLarge as exc:
             notes.append(f"{exc}; it was left out of this analysis")
@@ -43,21 +40,22 @@ def within_limits(articles: list[Article]) -> tuple[list[Article], list[str]]:
 
 def build_article(text: str, *, source: str, title: str | None = None, outlet: str | None = None,
                   url: str | None = None, published: object = None, author: str | None = None,
-                  detect_title: bool = False, lines_are_paragraphs: bool = False) -> Article:
+                  detect_title: bool = False, lines_are_paragraphs: bool = False,
+                  limits: IngestSettings = DEFAULTS) -> Article:
     """Cleans ``text``, checks it is an English article, and fills the metadata from what is known."""
     source = shown(source)  # however a caller named it, the article carries a printable, one-line name
-    check_length(text, source)
+    check_length(text, source, limits)
     title = _clean_field(title)
     if detect_title and not title:
         title, text = split_headline(text)
     cleaned = clean(text, title, lines_are_paragraphs=lines_are_paragraphs)
     body = cleaned.text
     words = real_words(body)
-    if words < MIN_WORDS:
+    if words < limits.min_words:
         what = "no text" if not body else f"only {words} words"
         raise NoArticle(source, f"no article text found ({what} left after removing page debris); "
                                 "give the full article, as a page or as text")
-    lang = detect_language(body)
+    lang = detect_language(body, limits)
     if lang is not None and lang != "en":
         raise UnsupportedLanguage(
             source, f"the article looks {language_name(lang)}; newsprism analyses English articles only")
@@ -84,7 +82,8 @@ def _clean_field(value: str | None) -> str | None:
 
 
 def article_from_text(text: str, *, source: str, title: str | None = None, outlet: str | None = None,
-                      url: str | None = None, published: str | None = None, author: str | None = None) -> Article:
+                      url: str | None = None, published: str | None = None, author: str | None = None,
+                      limits: IngestSettings = DEFAULTS) -> Article:
     """An Article from plain text; when no title is given, a headline on the first line becomes the title."""
     return build_article(text, source=source, title=title, outlet=outlet, url=url, published=published,
-                         author=author, detect_title=True)
+                         author=author, detect_title=True, limits=limits)

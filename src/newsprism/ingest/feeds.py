@@ -12,8 +12,6 @@ from .article import build_article
 from .base import Context, Item
 from .meta import KNOWN_HOSTS, host_of, iso_date
 
-FULL_CONTENT_WORDS = 120  # an item with fewer words than this is a teaser; its link is fetched instead
-
 
 def _entry_html(entry: Any) -> str:
     """The richest content an item carries: full content, else its summary."""
@@ -51,7 +49,8 @@ def read_feed(data: bytes, source: str, ctx: Context, url: str | None = None) ->
     texts = [fragment_text(_entry_html(entry)) for entry in entries]
     links = [entry.get("link") or None for entry in entries]
     # items that are only links are fetched together, a few at once, and read in feed order
-    wanted = [link for link, text in zip(links, texts) if link and len(text.split()) < FULL_CONTENT_WORDS]
+    limits = ctx.settings.ingest
+    wanted = [link for link, text in zip(links, texts) if link and len(text.split()) < limits.full_content_words]
     fetched = _fetch_links(ctx, wanted)
     for i, (entry, link, text) in enumerate(zip(entries, links, texts), 1):
         published = iso_date(entry.get("published_parsed") or entry.get("updated_parsed"))
@@ -59,9 +58,9 @@ def read_feed(data: bytes, source: str, ctx: Context, url: str | None = None) ->
         author = entry.get("author") or None
         where = link or f"{source}#{i}"
         try:
-            if len(text.split()) >= FULL_CONTENT_WORDS:
+            if len(text.split()) >= limits.full_content_words:
                 yield build_article(text, source=where, title=title, outlet=_feed_outlet(feed, link), url=link,
-                                    published=published, author=author)
+                                    published=published, author=author, limits=limits)
             elif link:
                 yield from _with_item_meta(next(fetched), published, title)
             else:

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from ..config import IngestSettings
 from ..errors import NoArticle
 from ..model import Article, Removal
 from .article import build_article
@@ -165,7 +166,7 @@ def _host_like(s: str) -> bool:
 
 
 def article_from_html(html: str | bytes, *, source: str, url: str | None = None,
-                      published: str | None = None) -> Article:
+                      published: str | None = None, limits: IngestSettings | None = None) -> Article:
     """An Article from an HTML page: trafilatura finds the text and metadata, then the text is cleaned."""
     if isinstance(html, bytes):
         html = decode(html, source, declared_charset(html))
@@ -183,6 +184,7 @@ def article_from_html(html: str | bytes, *, source: str, url: str | None = None,
         published=published or page.date,
         author=page.author,
         lines_are_paragraphs=True,
+        limits=limits or IngestSettings(),
     )
     if page.date_note and not published:
         article.removed.append(Removal("date", page.date_note))  # listed with the cleaning, in the report
@@ -216,7 +218,8 @@ def html_to_clean_text(html: str, url: str | None = None, mode: dict[str, bool] 
 def read_html(data: bytes, source: str, ctx: Context, url: str | None = None) -> Iterator[Item]:
     """One article from an HTML page."""
     check_text_bytes(data, source)
-    yield article_from_html(decode(data, source, declared_charset(data)), source=source, url=url)
+    yield article_from_html(decode(data, source, declared_charset(data)), source=source, url=url,
+                            limits=ctx.settings.ingest)
 
 
 _BLOCK_TAGS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "tr", "section",

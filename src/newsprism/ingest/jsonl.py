@@ -6,6 +6,7 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
+from ..config import IngestSettings
 from ..errors import BinaryInput, InputError, NoArticle
 from ..model import Article
 from .article import build_article
@@ -52,7 +53,7 @@ def _flatten(value: Any) -> str | None:
     return None
 
 
-def record_article(record: Any, source: str) -> Item:
+def record_article(record: Any, source: str, limits: IngestSettings | None = None) -> Item:
     """The article of one JSON record, or the error saying what the record lacks."""
     if not isinstance(record, dict):
         return NoArticle(source, f"a JSON {type(record).__name__}, not an object with article fields; "
@@ -66,7 +67,7 @@ def record_article(record: Any, source: str) -> Item:
             if html:
                 from .html import article_from_html
 
-                art = article_from_html(html, source=source, url=url, published=published)
+                art = article_from_html(html, source=source, url=url, published=published, limits=limits)
                 art.title = _field(record, TITLE_KEYS) or art.title
                 art.outlet = _field(record, OUTLET_KEYS) or art.outlet
                 art.author = _field(record, AUTHOR_KEYS) or art.author
@@ -75,7 +76,7 @@ def record_article(record: Any, source: str) -> Item:
                                      "articleBody or html); add the text in a \"text\" field")
         return build_article(text, source=source, title=_field(record, TITLE_KEYS), outlet=_field(record, OUTLET_KEYS),
                              url=url, published=published, author=_field(record, AUTHOR_KEYS),
-                             detect_title=_field(record, TITLE_KEYS) is None)
+                             detect_title=_field(record, TITLE_KEYS) is None, limits=limits or IngestSettings())
     except InputError as exc:
         return exc
     except RecursionError:  # a field nested hundreds of levels deep
@@ -105,7 +106,7 @@ def read_json(data: bytes, source: str, ctx: Context, url: str | None = None) ->
         raise BinaryInput(source, TOO_DEEP) from exc
     except json.JSONDecodeError as exc:
         if exc.msg == "Extra data" and text.lstrip().startswith("{"):
-            yield from _read_lines(text, source)
+            yield from _read_lines(text, source, ctx.settings.ingest)
             return
         raise BinaryInput(source, f"invalid JSON at line {exc.lineno} column {exc.colno} ({exc.msg}); "
                                   "fix the file, or give the text as .txt") from exc
@@ -113,27 +114,27 @@ def read_json(data: bytes, source: str, ctx: Context, url: str | None = None) ->
     if not records:
         raise NoArticle(source, "the JSON holds no records; give an object or a list of objects with a \"text\" field")
     for i, record in enumerate(records, 1):
-        yield record_article(record, source if len(records) == 1 else f"{source}#{i}")
+        yield record_article(record, source if len(records) == 1 else f"{source}#{i}", ctx.settings.ingest)
 
 
 def read_jsonl(data: bytes, source: str, ctx: Context, url: str | None = None) -> Iterator[Item]:
     """Articles of a JSON Lines file, one record a line; a bad line is reported by its number."""
     check_text_bytes(data, source)
-    yield from _read_lines(decode(data, source), source)
+    yield from _read_lines(decode(data, source), source, ctx.settings.ingest)
 
 
-def _read_lines(text: str, source: str) -> Iterator[Item]:
+def _read_lines(text: str, source: str, limits: IngestSettings) -> Iterator[Item]:
     found = False
     for n, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue
         found = True
-        yield line_article(line, f"{source}#{n}", n)
+        yield line_article(line, f"{source}#{n}", n, limits)
     if not found:
         yield NoArticle(source, "no JSON records in the file; give one JSON object with a \"text\" field per line")
 
 
-def line_article(line: str, where: str, n: int) -> Article | InputError:
+def line_article(line: str, where: str, n: int, limits: IngestSettings | None = None) -> Article | InputError:
     """The article of one JSONL line, or the error that says which line to fix."""
     try:
         record = json.loads(line)
@@ -141,4 +142,4 @@ def line_article(line: str, where: str, n: int) -> Article | InputError:
         return BinaryInput(where, f"line {n}: {TOO_DEEP}")
     except json.JSONDecodeError as exc:
         return BinaryInput(where, f"line {n} is not valid JSON ({exc.msg}); fix or remove that line")
-    return record_article(record, where)
+    return record_article(record, where, limits)

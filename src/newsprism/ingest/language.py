@@ -13,9 +13,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-ENGLISH_SURE = 0.18  # share of English function words above which a text is English without asking the model
-ENGLISH_ENOUGH = 0.1  # share at which a text the model calls foreign is still kept as English
-FOREIGN_SURE = 0.9  # the model's probability for another language below which the text is not refused
+from ..config import IngestSettings
+
 SAMPLE_CHARS = 4000  # the model reads this much of the text: enough to be sure, cheap on long articles
 
 _ENGLISH = frozenset(
@@ -48,16 +47,17 @@ def english_share(text: str) -> float:
     return sum(1 for w in words if w in _ENGLISH) / len(words) if words else 0.0
 
 
-def detect_language(text: str) -> str | None:
+def detect_language(text: str, bounds: IngestSettings | None = None) -> str | None:
     """ISO 639-1 code of the text's language ("en" unless it is clearly another), None if too short to tell."""
     words = _WORD.findall(text[:20000])
     if len(words) < 12:
         return None
+    b = bounds or IngestSettings()
     share = sum(1 for w in words if w.lower() in _ENGLISH) / len(words)
-    if share >= ENGLISH_SURE:
+    if share >= b.english_sure:
         return "en"
     lang, prob = _model().classify(text[:SAMPLE_CHARS])
-    if lang == "en" or share >= ENGLISH_ENOUGH or prob < FOREIGN_SURE:
+    if lang == "en" or share >= b.english_enough or prob < b.foreign_sure:
         return "en"  # English, or English enough, or no language clearly (names and figures: a results table)
     return str(lang)
 

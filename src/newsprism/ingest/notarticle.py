@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..config import IngestSettings
 from ..model import Article
 from .debris import match_dateline
 
@@ -210,7 +211,7 @@ def describe(source: str, reason: str) -> str:
     return f"{name}: {reason}; {LEFT_OUT}"
 
 
-def screen(articles: Sequence[Article]) -> tuple[list[Article], list[str]]:
+def screen(articles: Sequence[Article], bounds: IngestSettings | None = None) -> tuple[list[Article], list[str]]:
     """The articles that are news about the story, and a note for each input left out (not an article, or about
     something else than the others)."""
     from .offtopic import off_topic
@@ -225,7 +226,7 @@ def screen(articles: Sequence[Article]) -> tuple[list[Article], list[str]]:
         elif s.press_release:
             releases.add(a.id)
     rest = [a for a in articles if a.id not in reasons]
-    reasons.update(off_topic(rest, frozenset(releases)))
+    reasons.update(off_topic(rest, frozenset(releases), bounds))
     kept = [a for a in articles if a.id not in reasons]
     notes = [describe(a.source or a.url or a.id, reasons[a.id]) for a in articles if a.id in reasons]
     return kept, notes

@@ -13,14 +13,8 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from ..config import IngestSettings
 from ..model import Article
-
-# an article's best match with another article, below which it is not about their story ...
-ALONE = 0.15
-# ... provided the others match each other at least this much better (their median best match over its own)
-APART = 2.5
-# a press release is a company's own page, not reporting: it is about the story only when it matches it well
-RELEASE_ALONE = 0.2
 
 
 def similarities(articles: Sequence[Article]) -> np.ndarray:
@@ -42,11 +36,14 @@ def similarities(articles: Sequence[Article]) -> np.ndarray:
     return sim
 
 
-def off_topic(articles: Sequence[Article], press_releases: frozenset[str] = frozenset()) -> dict[str, str]:
+def off_topic(articles: Sequence[Article], press_releases: frozenset[str] = frozenset(),
+              bounds: IngestSettings | None = None) -> dict[str, str]:
     """Reasons by article id for the articles that are not about the story the others tell (three or more needed).
 
-    ``press_releases``: ids of articles that are a company's press release, held to a closer match.
+    ``press_releases``: ids of articles that are a company's press release, held to a closer match (a company's
+    own page is not reporting); ``bounds``: ``alone_below``, ``apart_ratio`` and ``release_alone_below``.
     """
+    b = bounds or IngestSettings()
     if len(articles) < 3:
         return {}
     sim = similarities(articles)
@@ -59,8 +56,8 @@ def off_topic(articles: Sequence[Article], press_releases: frozenset[str] = froz
         their = float(np.median(others.max(axis=1)))
         mine = float(best[i])
         release = art.id in press_releases
-        if release and mine < RELEASE_ALONE and their > mine * 1.5:
+        if release and mine < b.release_alone_below and their > mine * 1.5:
             out[art.id] = "not about this story (a press release on something else)"
-        elif mine < ALONE and their >= APART * mine:
+        elif mine < b.alone_below and their >= b.apart_ratio * mine:
             out[art.id] = f"not about this story (it shares little with the other articles: best match {mine:.2f})"
     return out

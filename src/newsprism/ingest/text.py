@@ -12,5 +12,5 @@ from .decode import check_text_bytes, decode
 def read_text(data: bytes, source: str, ctx: Context, url: str | None = None) -> Iterator[Item]:
     """One article from a text file."""
     check_text_bytes(data, source)
-    yield article_from_text(decode(data, source), source=source, url=url)
+    yield article_from_text(decode(data, source), source=source, url=url, limits=ctx.settings.ingest)
 

@@ -22,7 +22,6 @@ if TYPE_CHECKING:
     import httpx
 
 USER_AGENT = "newsprism/0.1 (news article analysis)"
-MAX_REDIRECTS = 5
 
 # content types that can hold an article, and the reader that handles each
 CONTENT_KINDS: dict[str, str] = {
@@ -119,7 +118,7 @@ class Fetcher:
                     transport=self._transport,
                     timeout=httpx.Timeout(self.settings.fetch_timeout),
                     follow_redirects=True,
-                    max_redirects=MAX_REDIRECTS,
+                    max_redirects=self.settings.ingest.max_redirects,
                     headers={"User-Agent": USER_AGENT, "Accept": "text/html,application/xhtml+xml,*/*;q=0.8"},
                     event_hooks={"request": [self._check_address]},
                 )
@@ -216,7 +215,8 @@ class Fetcher:
         except httpx.TimeoutException as exc:
             raise FetchError(url, f"no answer within {timeout:g} s; check the address or try again later") from exc
         except httpx.TooManyRedirects as exc:
-            raise FetchError(url, f"more than {MAX_REDIRECTS} redirects; give the final address of the page") from exc
+            raise FetchError(url, f"more than {self.settings.ingest.max_redirects} redirects; give the final address "
+                                  "of the page") from exc
         except httpx.UnsupportedProtocol as exc:
             raise FetchError(url, "not an http or https address; check the URL") from exc
         except httpx.InvalidURL as exc:

@@ -43,7 +43,7 @@ def read_warc_stream(stream: BinaryIO, source: str, ctx: Context) -> Iterator[It
                                              "missing: the crawl file ends inside it); re-download or re-write "
                                              "the crawl")
                 html = decode(data, where, declared_charset(data))
-                yield article_from_html(html, source=where, url=uri or None)
+                yield article_from_html(html, source=where, url=uri or None, limits=ctx.settings.ingest)
             except InputError as exc:
                 yield exc
     except ArchiveLoadFailed as exc:

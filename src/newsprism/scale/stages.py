@@ -106,7 +106,7 @@ def _jsonl_range(part: Part, settings: Settings) -> Iterator[Article | InputErro
             continue
         if not line.strip():
             continue
-        yield line_article(line, where, n)
+        yield line_article(line, where, n, settings.ingest)
 
 
 def _warc_range(part: Part, settings: Settings) -> Iterator[Article | InputError]:

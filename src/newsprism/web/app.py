@@ -41,8 +41,6 @@ from .pages import NAV, list_filter, page, public_report, public_source, public_
 from .security import BodyLimit, SameOrigin, SecurityHeaders
 
 ID = re.compile(openapi.ID_PATTERN)
-MAX_QUERY = 300
-PASTE_SLOTS = 3
 LIST_PARAMS = ("sort", "min", "outlet", "since", "until")
 LOOPBACK_NAMES = ["127.0.0.1", "localhost", "::1", "[::1]"]
 
@@ -152,14 +150,14 @@ class App:
 
     # -- HTML pages ----------------------------------------------------------------------------------------
     async def index(self, request: Request) -> Response:
-        query = _query(request.query_params.get("q"))
+        query = _query(request.query_params.get("q"), self.web.max_query)
         page_no = _int_param(request, "page", 1, 1, 100_000)
         size = self.web.page_size
         error = note = None
         status = 200
         stories: list[dict[str, Any]] = []
         if query is None:
-            error, status = f"the search is too long: use at most {MAX_QUERY} characters", 400
+            error, status = f"the search is too long: use at most {self.web.max_query} characters", 400
         elif query:
             try:
                 stories = await run_in_threadpool(self.store.search_stories, query)
@@ -171,7 +169,7 @@ class App:
                     note = f"{exc}. Showing stories with the words {', '.join(words)}."
                     stories = await run_in_threadpool(self.store.search_stories,
                                                       " ".join(f'"{w}"' for w in words))
-        wanted = list_filter({k: (request.query_params.get(k) or "")[:MAX_QUERY] for k in LIST_PARAMS})
+        wanted = list_filter({k: (request.query_params.get(k) or "")[:self.web.max_query] for k in LIST_PARAMS})
         plain_list = not query and wanted == StoryFilter()
         if plain_list:  # the store pages its own list, newest first
             stories = await run_in_threadpool(self.store.list_stories, size + 1, (page_no - 1) * size)
@@ -231,13 +229,13 @@ class App:
                           highlight=highlight, removed=[(one_line(r.kind), plain(r.text)) for r in art.removed]))
 
     async def analyze_form(self, request: Request) -> Response:
-        return _html(page("analyze.html.j2", title="Analyse articles", slots=range(1, PASTE_SLOTS + 1), error=None,
-                          values={}, max_body=self.web.max_body, max_files=self.web.max_files))
+        return _html(page("analyze.html.j2", title="Analyse articles", slots=range(1, self.web.paste_slots + 1),
+                          error=None, values={}, max_body=self.web.max_body, max_files=self.web.max_files))
 
     async def analyze_post(self, request: Request) -> Response:
         values: dict[str, str] = {}
         try:
-            async with request.form(max_files=self.web.max_files, max_fields=8 * PASTE_SLOTS + 8,
+            async with request.form(max_files=self.web.max_files, max_fields=8 * self.web.paste_slots + 8,
                                     max_part_size=self.web.max_body) as form:
                 for key, value in form.multi_items():
                     if isinstance(value, str):
@@ -250,7 +248,7 @@ class App:
             raise
         except Exception as exc:  # malformed multipart bodies
             return self._form_error(f"the form could not be read ({exc}); send it again from this page", values)
-        words = sum(len(values.get(f"text{i}", "").split()) for i in range(1, PASTE_SLOTS + 1)) + \
+        words = sum(len(values.get(f"text{i}", "").split()) for i in range(1, self.web.paste_slots + 1)) + \
             sum(len(data.split()) for _, data in uploads)
         if words > self.web.max_analysis_words:
             return self._form_error(f"the articles hold {words:,} words; one analysis here takes at most "
@@ -293,17 +291,18 @@ class App:
         return analyze(articles, self.settings)
 
     def _form_error(self, message: str, values: dict[str, str], status: int = 400) -> Response:
-        return _html(page("analyze.html.j2", title="Analyse articles", slots=range(1, PASTE_SLOTS + 1),
-                          error=message, values=values, max_body=self.web.max_body, max_files=self.web.max_files), status)
+        return _html(page("analyze.html.j2", title="Analyse articles", slots=range(1, self.web.paste_slots + 1),
+                          error=message, values=values, max_body=self.web.max_body,
+                          max_files=self.web.max_files), status)
 
     async def api_docs(self, request: Request) -> Response:
         return _html(page("api.html.j2", title="API", doc=openapi.document(__version__)))
 
     # -- JSON API ------------------------------------------------------------------------------------------
     async def api_stories(self, request: Request) -> Response:
-        query = _query(request.query_params.get("q"))
+        query = _query(request.query_params.get("q"), self.web.max_query)
         if query is None:
-            return _error(400, f"q is too long: use at most {MAX_QUERY} characters")
+            return _error(400, f"q is too long: use at most {self.web.max_query} characters")
         limit = _int_param(request, "limit", 100, 1, 500)
         offset = _int_param(request, "offset", 0, 0, 10**9)
         try:
@@ -353,17 +352,19 @@ def _form_articles(values: dict[str, str], uploads: list[tuple[str, bytes]],
     JSON, JSON Lines, WARC, feed), by its name or else by its content, as on the command line."""
     from ..ingest import article_from_text
 
+    settings = settings or Settings()
     out: list[Article] = []
     default_date = _date(values.get("published", ""))
-    for i in range(1, PASTE_SLOTS + 1):
+    for i in range(1, settings.web.paste_slots + 1):
         text = values.get(f"text{i}", "")
         if not text.strip():
             continue
         out.append(article_from_text(text, source=f"pasted-{i}", title=_field(values.get(f"title{i}")),
                                      outlet=_field(values.get(f"outlet{i}")),
-                                     published=_date(values.get(f"published{i}", "")) or default_date))
+                                     published=_date(values.get(f"published{i}", "")) or default_date,
+                                     limits=settings.ingest))
     for name, data in uploads:
-        out.extend(_upload_articles(name, data, settings or Settings(), default_date))
+        out.extend(_upload_articles(name, data, settings, default_date))
     return out
 
 
@@ -407,10 +408,10 @@ def _date(value: str) -> str | None:
     return value
 
 
-def _query(raw: str | None) -> str | None:
-    """The search text, trimmed and without control characters; None when it is too long."""
+def _query(raw: str | None, longest: int) -> str | None:
+    """The search text, trimmed and without control characters; None when it is longer than ``longest``."""
     q = " ".join(plain(raw or "").split())
-    return None if len(q) > MAX_QUERY else q
+    return None if len(q) > longest else q
 
 
 def _plain_words(query: str) -> list[str]:
