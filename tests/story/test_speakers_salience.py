@@ -55,3 +55,25 @@ def test_narrating_pronoun_after_an_agents_quote_is_the_subject_of_the_story() -
         "During an interview in 2009, she told a newspaper: “You go there and they are pleased to see you.”"
     )
     assert find(quotes, "pleased to see you").speaker == "Clara Dunn"
+
+
+def test_she_said_goes_on_from_the_woman_who_spoke_just_before_over_the_storys_subject() -> None:
+    _, quotes = run(
+        "Myra Lind sued her employer, Delta Freight, in May. Lind says the firm tracked her phone at night. "
+        "Lind says she was fired a few weeks later.\n\n"
+        "Her lawyer is Gail Moreno. Lind objected to the app from the start.\n\n"
+        "Lind says Delta Freight fired her a few weeks later.\n\n"
+        "Moreno said that an employer can legally monitor employees at work if it has a good reason.\n\n"
+        "“But if an employee can't stop it, then that is a complete violation of the law,” she said."
+    )
+    assert find(quotes, "complete violation").speaker == "Gail Moreno"
+
+
+def test_she_said_after_a_source_described_by_the_subject_stays_with_the_subject() -> None:
+    _, quotes = run(
+        "Clara Dunn, the cook, has died aged 66. Dunn hosted the show for ten years. Dunn wrote six books.\n\n"
+        "Her birthday in June would have marked her 27th year without a drink, a day her agent Helen Vose said "
+        "“meant much more to her than another year”.\n\n"
+        "During an interview in 2009, she said of her meetings: “You go there and they are pleased to see you.”"
+    )
+    assert find(quotes, "pleased to see you").speaker == "Clara Dunn"

@@ -89,7 +89,9 @@ def pronoun_antecedents(doc: "Doc", entity_at: dict[int, str], index: EntityInde
     out: dict[int, str] = {}
     text = doc_text(doc)
     captions = caption_lines(text)
-    for sent in doc.sents:
+    last_spoke: tuple[int, str] | None = None  # (sentence number, person) of the last one who spoke
+    seen: list[tuple[int, str]] = []  # (sentence number, person) of every mention and resolved pronoun
+    for sn, sent in enumerate(doc.sents):
         new_para = (para := text.rfind("\n", 0, sent.start_char) + 1) == sent.start_char and para > 0
         for weights in (sal, spoke):
             for eid in weights:
@@ -108,8 +110,10 @@ def pronoun_antecedents(doc: "Doc", entity_at: dict[int, str], index: EntityInde
                 if entity_at.get(tok.i + 1) != eid:  # the mention's last token stands for the mention
                     w = _mention_weight(tok)
                     sal[eid] = sal.get(eid, 0.0) + w
+                    seen.append((sn, eid))
                     if _speaks(tok):
                         spoke[eid] = spoke.get(eid, 0.0) + _W_SPEAKER
+                        last_spoke = (sn, eid)
                     if not _is_subject(tok):
                         oblique[eid] = oblique.get(eid, 0.0) + w
                 continue
@@ -119,6 +123,10 @@ def pronoun_antecedents(doc: "Doc", entity_at: dict[int, str], index: EntityInde
             subject = tok.dep_ in SUBJ_DEPS
             speaks = _speaks(tok)
             best, best_score = None, 0.0
+            if speaks and last_spoke is not None and sn - last_spoke[0] <= 1 and genders.get(last_spoke[1], g) == g \
+                    and {e for n, e in seen if n >= last_spoke[0] and genders.get(e, g) == g} == {last_spoke[1]}:
+                best_score = float("inf")  # "Glick said that ... “...,” she said": the speaker just before goes on
+                best = last_spoke[1]
             for cand, score in sal.items():
                 cg = genders.get(cand)
                 if cg is not None and cg != g:
@@ -136,6 +144,9 @@ def pronoun_antecedents(doc: "Doc", entity_at: dict[int, str], index: EntityInde
             if best is not None:
                 out[tok.i] = best
                 sal[best] += _mention_weight(tok) * 0.5
+                seen.append((sn, best))
+                if speaks:
+                    last_spoke = (sn, best)
     return out
 
 
