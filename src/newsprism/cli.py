@@ -343,46 +343,10 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
         return batch_command(args.inputs, output=args.output, scheduler=args.scheduler, workers=args.workers,
                              partition_size=args.partition_size, store=args.store, settings=settings)
     if cmd == "eval":
-        return _eval(args)
+        from .commands.evaluate import eval_command
+
+        return eval_command(args)
     raise AssertionError(cmd)
-
-
-def _eval(args: argparse.Namespace) -> int:
-    if args.task == "extract":
-        from .eval.extract import run_extract
-
-        return run_extract(args.dir, json_out=args.json, modes=args.modes)
-    if args.task == "quotes":
-        from .eval.quotes import run_quotes
-
-        return run_quotes(gold=args.gold, seeds=args.seeds, polnear=args.polnear, json_out=args.json,
-                          compare=args.compare, multi_news=args.multi_news)
-    if args.task == "align":
-        from .eval.align import run_align
-
-        return run_align(labels=args.labels, data=args.data, json_out=args.json)
-    if args.task == "compare":
-        from .eval.compare import run_compare
-
-        return run_compare(args.gold, args.passages, json_out=args.json, fit_pairs=args.fit_pairs,
-                           reports=args.reports, embeddings=not args.no_embeddings)
-    if args.task == "junk":
-        from .eval.junk import run_junk
-
-        return run_junk(args.gold, args.passages, json_out=args.json)
-    if args.task == "mrpc":
-        from .eval.mrpc import run_mrpc
-
-        return run_mrpc(args.dir, gold=args.gold, json_out=args.json)
-    if args.task == "summarize":
-        from .eval.summarize import run_summarize
-
-        return run_summarize(args.file, words=args.words, limit=args.limit, json_out=args.json)
-    if args.task == "cluster":
-        from .eval.cluster import run_cluster
-
-        return run_cluster(ecb=args.ecb, wikiref=args.wikiref, json_out=args.json, orders=args.orders)
-    raise AssertionError(args.task)
 
 
 if __name__ == "__main__":

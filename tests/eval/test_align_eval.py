@@ -76,11 +76,12 @@ def test_evaluate_small_cluster(tmp_path: Path) -> None:
     assert result["test"]["newsprism (default threshold)"]["f1"] == 1.0
 
 
-def test_run_align_prints_both_systems(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_run_align_gives_both_systems_and_prints_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     data, labels = _write_cluster(tmp_path)
     out = tmp_path / "r.json"
-    assert run_align(str(labels), str(data), json_out=str(out)) == 0
-    text = capsys.readouterr().out
+    run = run_align(str(labels), str(data), json_out=str(out))
+    assert run.code == 0 and capsys.readouterr() == ("", "")
+    text = run.out()
     assert "newsprism" in text and "tfidf" in text
     assert json.loads(out.read_text())["pairs"] == 6
 

@@ -121,11 +121,12 @@ def test_ecb_loader_drops_the_source_url_that_opens_a_document(tmp_path):
     assert arts[1].text == "No URL here.\nSecond line."
 
 
-def test_run_cluster_prints_both_systems(tmp_path, capsys):
+def test_run_cluster_gives_both_systems_and_prints_nothing(tmp_path, capsys):
     ecb, wiki = _write_data(tmp_path)
     out = tmp_path / "r.json"
-    assert run_cluster(ecb, wiki, json_out=str(out)) == 0
-    text = capsys.readouterr().out
+    run = run_cluster(ecb, wiki, json_out=str(out))
+    assert run.code == 0 and capsys.readouterr() == ("", "")
+    text = run.out()
     assert "newsprism (file order)" in text and "tfidf+agglomerative" in text
     assert "newsprism (shuffled, mean of 10 orders)" in text
     res = json.loads(out.read_text())
@@ -135,8 +136,13 @@ def test_run_cluster_prints_both_systems(tmp_path, capsys):
 
 
 def test_run_cluster_without_data(tmp_path, capsys):
-    assert run_cluster(str(tmp_path / "no.jsonl"), str(tmp_path / "nowiki")) == 2
-    assert "no evaluation data" in capsys.readouterr().err
+    from newsprism.commands.evaluate import show
+
+    run = run_cluster(str(tmp_path / "no.jsonl"), str(tmp_path / "nowiki"))
+    assert run.code == 2 and "no evaluation data" in run.err() and run.out() == ""
+    assert show(run) == 2
+    err = capsys.readouterr().err.splitlines()  # the command prints the notes in order, the error last
+    assert "ECB+ data not found" in err[0] and "WikiRef220" in err[1] and "no evaluation data" in err[2]
 
 
 @pytest.mark.slow

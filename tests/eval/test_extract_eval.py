@@ -47,8 +47,9 @@ def test_shingles_are_a_multiset_of_word_4_grams() -> None:
 
 def test_run_on_invented_pages_scores_each_system(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "scores.json"
-    assert run_extract(str(_bench(tmp_path / "bench")), json_out=str(out), modes=True) == 0
-    printed = capsys.readouterr().out
+    run = run_extract(str(_bench(tmp_path / "bench")), json_out=str(out), modes=True)
+    assert run.code == 0 and capsys.readouterr() == ("", "")
+    printed = run.out()
     assert "article extraction, 2 pages" in printed and "merged, clean (no layout)" in printed
     assert "language check on newsprism's texts: 0 of 2 pages refused as not English" in printed
     systems = json.loads(out.read_text(encoding="utf-8"))["systems"]
@@ -66,6 +67,7 @@ def test_pages_in_another_language_are_named() -> None:
 
 
 def test_missing_benchmark_is_one_error_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert run_extract(str(tmp_path)) == 2
-    err = capsys.readouterr().err.strip().splitlines()
+    run = run_extract(str(tmp_path))
+    assert run.code == 2
+    err = run.err().strip().splitlines()
     assert len(err) == 1 and str(tmp_path) in err[0] and "ground-truth.json" in err[0]

@@ -41,8 +41,9 @@ def _clusters(tmp_path: Path) -> tuple[Path, Path]:
 def test_the_player_text_is_left_out_and_the_reports_kept(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     gold, passages = _clusters(tmp_path)
     out = tmp_path / "junk.json"
-    assert run_junk(str(gold), str(passages), json_out=str(out)) == 0
-    printed = capsys.readouterr().out
+    run = run_junk(str(gold), str(passages), json_out=str(out))
+    assert run.code == 0 and capsys.readouterr() == ("", "")
+    printed = run.out()
     assert "1 junk passages, 3 real articles" in printed and "WRONG" not in printed
     result = json.loads(out.read_text(encoding="utf-8"))
     assert result["systems"]["newsprism (read + screen)"] == {"junk_kept": 0, "real_dropped": 0}
@@ -53,14 +54,15 @@ def test_the_player_text_is_left_out_and_the_reports_kept(tmp_path: Path, capsys
 def test_a_real_article_labelled_junk_is_shown_wrong(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     gold, passages = _clusters(tmp_path)
     gold.write_text(json.dumps({"cluster": 7, "junk": [1, 4]}) + "\n", encoding="utf-8")
-    assert run_junk(str(gold), str(passages)) == 0
-    assert "WRONG 7/p1.txt (junk): kept" in capsys.readouterr().out
+    run = run_junk(str(gold), str(passages))
+    assert run.code == 0 and "WRONG 7/p1.txt (junk): kept" in run.out()
 
 
 def test_missing_passages_are_one_error_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     gold, _ = _clusters(tmp_path)
-    assert run_junk(str(gold), str(tmp_path / "nowhere")) == 2
-    err = capsys.readouterr().err.strip().splitlines()
+    run = run_junk(str(gold), str(tmp_path / "nowhere"))
+    assert run.code == 2
+    err = run.err().strip().splitlines()
     assert len(err) == 1 and "nowhere" in err[0] and "mn_passages.py" in err[0]
 
 
@@ -75,7 +77,7 @@ def test_real_labelled_clusters_no_junk_kept_no_article_dropped(tmp_path: Path,
     subprocess.run([sys.executable, str(SHARED / "tools" / "mn_passages.py"), str(source), str(passages),
                     *map(str, CLUSTERS)], check=True)
     out = tmp_path / "junk.json"
-    assert run_junk(str(GOLD), str(passages), json_out=str(out)) == 0
+    assert run_junk(str(GOLD), str(passages), json_out=str(out)).code == 0
     result = json.loads(out.read_text(encoding="utf-8"))
     assert result["junk"] == 8 and result["real"] == 77
     assert result["systems"]["newsprism (read + screen)"] == {"junk_kept": 0, "real_dropped": 0}

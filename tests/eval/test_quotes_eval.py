@@ -89,8 +89,9 @@ def test_read_polnear_checks_offsets(data: dict[str, str]) -> None:
 def test_run_quotes_prints_both_systems_and_writes_json(data: dict[str, str], tmp_path: Path, capsys) -> None:
     pytest.importorskip("textacy", reason="textacy is the baseline; install newsprism[eval]")
     out = tmp_path / "res.json"
-    assert run_quotes(gold=data["gold"], seeds=data["seeds"], polnear=data["polnear"], json_out=str(out)) == 0
-    printed = capsys.readouterr().out
+    run = run_quotes(gold=data["gold"], seeds=data["seeds"], polnear=data["polnear"], json_out=str(out))
+    assert run.code == 0
+    printed = run.out()
     assert "newsprism" in printed and "textacy" in printed and "content f1 % @0.8" in printed
     res = json.loads(out.read_text(encoding="utf-8"))
     assert res["seeds"]["newsprism"]["recall"] == 1.0
@@ -102,8 +103,8 @@ def test_run_quotes_prints_both_systems_and_writes_json(data: dict[str, str], tm
 
 def test_run_quotes_without_data_says_what_to_pass(tmp_path: Path, capsys) -> None:
     missing = str(tmp_path / "none")
-    assert run_quotes(gold=missing, seeds=missing, polnear=missing) == 2
-    assert "--polnear" in capsys.readouterr().err
+    run = run_quotes(gold=missing, seeds=missing, polnear=missing)
+    assert run.code == 2 and "--polnear" in run.err()
 
 
 def test_pieces_of_one_statement_are_scored_as_one() -> None:

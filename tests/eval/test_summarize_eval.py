@@ -77,10 +77,13 @@ def test_tokenizer() -> None:
         "Mr. Lee left at 5 p.m. on Friday.", "He said \"no.\"", "Then he went home."]
 
 
-def test_run_prints_table_and_writes_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_run_gives_table_and_writes_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "r.json"
-    assert run_summarize(str(_file(tmp_path)), words=30, json_out=str(out)) == 0
-    table = capsys.readouterr().out
+    seen: list[tuple[int, int]] = []
+    run = run_summarize(str(_file(tmp_path)), words=30, json_out=str(out),
+                        progress=lambda n, total: seen.append((n, total)))
+    assert run.code == 0 and capsys.readouterr() == ("", "") and seen == [(1, 2), (2, 2)]
+    table = run.out()
     for name in ("newsprism", "lead", "lexrank", "textrank", "R-1", "LB R-L", "verify:"):
         assert name in table
     result = json.loads(out.read_text(encoding="utf-8"))
@@ -101,7 +104,7 @@ def test_multi_news_quality_gate() -> None:
     """On the first dev clusters the summary beats every baseline of the same run, and every sentence verifies."""
     if not DATA.exists():
         pytest.skip(f"{DATA} is absent; the Multi-News dev data is needed for this gate")
-    result = evaluate(load_clusters(str(DATA), limit=12), words=250, progress=False)
+    result = evaluate(load_clusters(str(DATA), limit=12), words=250)
     ours = result["systems"]["newsprism"]
     best = max(v["rouge1"] for k, v in result["systems"].items() if not k.startswith("newsprism"))
     assert ours["rouge1"] > best

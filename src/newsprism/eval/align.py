@@ -6,7 +6,6 @@ import hashlib
 import json
 import os
 import re
-import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +16,7 @@ import numpy as np
 from ..config import Settings
 from ..errors import NewsprismError
 from ..model import Article, Entity, Fact, Sentence
+from .outcome import EvalRun
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -195,9 +195,6 @@ def evaluate(labels: str | os.PathLike[str], data: str, settings: Settings | Non
         base.extend(tfidf_scores(sents, good))
         gold.extend(p.same for p in good)
         split.extend(p.split for p in good)
-    if stale:
-        print(f"newsprism: warning: {stale} labelled pairs no longer match the sentence segmentation; skipped",
-              file=sys.stderr)
     tune = [i for i, s in enumerate(split) if s == "tune"]
     test = [i for i, s in enumerate(split) if s != "tune"]
 
@@ -242,10 +239,15 @@ def format_table(result: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def run_align(labels: str | None, data: str, json_out: str | None = None) -> int:
-    """Runs the evaluation and prints newsprism and the baseline side by side."""
-    result = evaluate(labels or LABELS, data, progress=lambda m: print(m, file=sys.stderr))
-    print(format_table(result))
+def run_align(labels: str | None, data: str, json_out: str | None = None,
+              progress: Callable[[str], None] | None = None) -> EvalRun:
+    """Runs the evaluation: newsprism and the baseline side by side."""
+    run = EvalRun()
+    result = evaluate(labels or LABELS, data, progress=progress)
+    if result["stale"]:
+        run.note(f"newsprism: warning: {result['stale']} labelled pairs no longer match the sentence segmentation; "
+                 "skipped")
+    run.say(format_table(result))
     if json_out:
         Path(json_out).write_text(json.dumps(result, indent=2), encoding="utf-8")
-    return 0
+    return run

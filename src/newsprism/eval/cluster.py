@@ -16,7 +16,6 @@ import json
 import os
 import random
 import re
-import sys
 import tempfile
 import time
 from collections import Counter, defaultdict
@@ -26,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..config import Settings
 from ..model import Article
+from .outcome import EvalRun
 
 if TYPE_CHECKING:
     from ..corpus.store import Store
@@ -283,41 +283,42 @@ def evaluate(articles: list[Article], gold: Labels, orders: int = 10) -> list[di
     return rows
 
 
-def _print_table(title: str, n_docs: int, n_gold: int, rows: list[dict[str, float | str | int]]) -> None:
-    print(f"\n{title}: {n_docs} documents, {n_gold} gold clusters")
-    print(f"  {'system':<52} {'B3 P':>6} {'B3 R':>6} {'B3 F1':>6} {'pair F1':>8} {'clusters':>8}")
+def table(title: str, n_docs: int, n_gold: int, rows: list[dict[str, float | str | int]]) -> list[str]:
+    """The lines of one data set's table: each system's B-cubed and pairwise scores."""
+    lines = [f"\n{title}: {n_docs} documents, {n_gold} gold clusters",
+             f"  {'system':<52} {'B3 P':>6} {'B3 R':>6} {'B3 F1':>6} {'pair F1':>8} {'clusters':>8}"]
     for r in rows:
-        print(f"  {r['system']:<52} {r['b3_p']:6.3f} {r['b3_r']:6.3f} {r['b3_f1']:6.3f} {r['pair_f1']:8.3f} "
-              f"{r['clusters']:>8}")
+        lines.append(f"  {r['system']:<52} {r['b3_p']:6.3f} {r['b3_r']:6.3f} {r['b3_f1']:6.3f} {r['pair_f1']:8.3f} "
+                     f"{r['clusters']:>8}")
         if "b3_f1_min" in r:
-            print(f"  {'':<52} B3 F1 over the orders: {r['b3_f1_min']:.3f} to {r['b3_f1_max']:.3f}")
+            lines.append(f"  {'':<52} B3 F1 over the orders: {r['b3_f1_min']:.3f} to {r['b3_f1_max']:.3f}")
+    return lines
 
 
-def run_cluster(ecb: str, wikiref: str, json_out: str | None = None, orders: int = 10) -> int:
-    """Prints B-cubed and pairwise scores of newsprism and the tuned baseline on ECB+ dev and WikiRef220."""
+def run_cluster(ecb: str, wikiref: str, json_out: str | None = None, orders: int = 10) -> EvalRun:
+    """B-cubed and pairwise scores of newsprism and the tuned baseline on ECB+ dev and WikiRef220."""
+    run = EvalRun()
     results: dict[str, object] = {}
-    ran = False
     if os.path.isfile(ecb):
         arts, gold, _ = load_ecb(ecb)
         rows = evaluate(arts, gold, orders)
-        _print_table("ECB+ dev (gold = subtopic; no dates, no titles)", len(arts), len(set(gold.values())), rows)
+        for line in table("ECB+ dev (gold = subtopic; no dates, no titles)", len(arts), len(set(gold.values())), rows):
+            run.say(line)
         results["ecbplus"] = rows
-        ran = True
     else:
-        print(f"newsprism: ECB+ data not found at {ecb}; skipped", file=sys.stderr)
+        run.note(f"newsprism: ECB+ data not found at {ecb}; skipped")
     if os.path.isdir(wikiref):
         arts, gold = load_wikiref(wikiref)
         rows = evaluate(arts, gold, orders)
-        _print_table("WikiRef220 (gold = topic)", len(arts), len(set(gold.values())), rows)
+        for line in table("WikiRef220 (gold = topic)", len(arts), len(set(gold.values())), rows):
+            run.say(line)
         results["wikiref220"] = rows
-        ran = True
     else:
-        print(f"newsprism: WikiRef220 data not found at {wikiref}; skipped", file=sys.stderr)
-    if not ran:
-        print("newsprism: error: no evaluation data found; pass --ecb and --wikiref", file=sys.stderr)
-        return 2
-    print("\nThe baseline's threshold is tuned on the very data it is scored on; newsprism uses fixed settings.")
+        run.note(f"newsprism: WikiRef220 data not found at {wikiref}; skipped")
+    if not results:
+        return run.fail("newsprism: error: no evaluation data found; pass --ecb and --wikiref")
+    run.say("\nThe baseline's threshold is tuned on the very data it is scored on; newsprism uses fixed settings.")
     if json_out:
         with open(json_out, "w", encoding="utf-8") as fh:
             json.dump(results, fh, indent=2)
-    return 0
+    return run

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import re
-import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
@@ -22,6 +21,7 @@ import numpy as np
 from ..config import Settings
 from ..errors import NewsprismError
 from ..model import Article
+from .outcome import EvalRun
 
 _FILE = re.compile(r"p(\d+)\.txt$")
 _STOP = {"the", "a", "an", "of", "and", "for", "said", "told", "who", "with", "his", "her", "their"}
@@ -247,20 +247,21 @@ def format_table(result: dict[str, Any]) -> str:
 
 
 def run_compare(gold: str, passages: str, json_out: str | None = None, fit_pairs: str | None = None,
-                reports: str | None = None, embeddings: bool = True) -> int:
+                reports: str | None = None, embeddings: bool = True,
+                progress: Callable[[str], None] | None = None) -> EvalRun:
     """`newsprism eval compare`: optionally refit the pair model, then score newsprism beside the baseline."""
-    say = lambda m: print(m, file=sys.stderr)  # noqa: E731
+    run = EvalRun()
     if fit_pairs:
         from .fit_pairs import fit
 
-        print(fit(gold, passages, fit_pairs, progress=say))
+        run.say(fit(gold, passages, fit_pairs, progress=progress))
         words = Path(fit_pairs).with_name(Path(fit_pairs).stem + "_words.json")
-        print(fit(gold, passages, words, progress=say, embeddings=False))
-    result = evaluate(gold, passages, Settings(embeddings=embeddings), progress=say, reports=reports)
-    print(format_table(result))
+        run.say(fit(gold, passages, words, progress=progress, embeddings=False))
+    result = evaluate(gold, passages, Settings(embeddings=embeddings), progress=progress, reports=reports)
+    run.say(format_table(result))
     if json_out:
         Path(json_out).write_text(json.dumps(result, indent=2), encoding="utf-8")
-    return 0
+    return run
 
 
 def label_pairs(label: dict[str, Any], texts: Sequence[tuple[int | None, str]]) -> dict[tuple[int, int], str]:

@@ -12,11 +12,12 @@ import json
 import os
 import re
 import statistics
-import sys
 import time
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+
+from .outcome import EvalRun
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 NGRAM = 4
@@ -151,16 +152,16 @@ def refused_languages(texts: dict[str, str]) -> dict[str, str]:
     return {key: lang for key, lang in langs.items() if lang not in (None, "en")}
 
 
-def run_extract(dir: str, json_out: str | None = None, modes: bool = False) -> int:  # noqa: A002 - CLI name
-    """Prints newsprism's and trafilatura's extraction scores side by side (with ``modes``, also each trafilatura
-    mode alone followed by newsprism's layout rules and cleaning, and the merged text without the layout rules);
-    2 when the data is missing."""
+def run_extract(dir: str, json_out: str | None = None, modes: bool = False) -> EvalRun:  # noqa: A002 - CLI name
+    """newsprism's and trafilatura's extraction scores side by side (with ``modes``, also each trafilatura mode
+    alone followed by newsprism's layout rules and cleaning, and the merged text without the layout rules); exit
+    code 2 when the data is missing."""
     import trafilatura
 
+    run = EvalRun()
     if not os.path.isfile(os.path.join(dir, "ground-truth.json")):
-        print(f"newsprism: error: {dir}: no ground-truth.json here; give the extraction benchmark directory "
-              "(html/<id>.html.gz and ground-truth.json)", file=sys.stderr)
-        return 2
+        return run.fail(f"newsprism: error: {dir}: no ground-truth.json here; give the extraction benchmark "
+                        "directory (html/<id>.html.gz and ground-truth.json)")
     pages, gold = load_pages(dir)
     systems = [
         run_system("newsprism (merged, layout, clean)", newsprism_text, pages, gold),
@@ -169,20 +170,20 @@ def run_extract(dir: str, json_out: str | None = None, modes: bool = False) -> i
     if modes:
         systems.append(run_system("merged, clean (no layout)", merged_text, pages, gold))
         systems += [run_system(f"{name} + layout, clean", mode_text(opts), pages, gold) for name, opts in MODES.items()]
-    print(f"article extraction, {len(pages)} pages in {dir}")
-    print("4-gram shingle precision/recall averaged per page, F1 of the averages (article-extraction-benchmark)")
-    print(f"{'system':<40} {'precision':>9} {'recall':>7} {'F1':>7} {'pages/s':>8} {'failed':>6}")
+    run.say(f"article extraction, {len(pages)} pages in {dir}")
+    run.say("4-gram shingle precision/recall averaged per page, F1 of the averages (article-extraction-benchmark)")
+    run.say(f"{'system':<40} {'precision':>9} {'recall':>7} {'F1':>7} {'pages/s':>8} {'failed':>6}")
     for s in systems:
         m = s.summary()
         rate = len(pages) / s.seconds if s.seconds else 0.0
-        print(f"{s.name:<40} {m['precision']:>9.4f} {m['recall']:>7.4f} {m['f1']:>7.4f} {rate:>8.1f} "
-              f"{len(s.failures):>6}")
+        run.say(f"{s.name:<40} {m['precision']:>9.4f} {m['recall']:>7.4f} {m['f1']:>7.4f} {rate:>8.1f} "
+                f"{len(s.failures):>6}")
     for s in systems:
         for key, why in sorted(s.failures.items()):
-            print(f"  {s.name}: {key[:16]}: {why}")
+            run.say(f"  {s.name}: {key[:16]}: {why}")
     refused = refused_languages(systems[0].texts)
-    print(f"language check on newsprism's texts: {len(refused)} of {len(pages)} pages refused as not English"
-          + "".join(f"\n  {key[:16]}: {lang}" for key, lang in sorted(refused.items())))
+    run.say(f"language check on newsprism's texts: {len(refused)} of {len(pages)} pages refused as not English"
+            + "".join(f"\n  {key[:16]}: {lang}" for key, lang in sorted(refused.items())))
     if json_out:
         out = {
             "pages": len(pages),
@@ -195,4 +196,4 @@ def run_extract(dir: str, json_out: str | None = None, modes: bool = False) -> i
         }
         with open(json_out, "w", encoding="utf-8") as fh:
             json.dump(out, fh, indent=2)
-    return 0
+    return run

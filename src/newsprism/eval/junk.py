@@ -11,8 +11,9 @@ from __future__ import annotations
 import json
 import os
 import re
-import sys
 from dataclasses import dataclass, field
+
+from .outcome import EvalRun
 
 
 @dataclass(slots=True)
@@ -58,13 +59,13 @@ def screen_cluster(cluster: int, junk: set[int], folder: str) -> ClusterResult:
     return res
 
 
-def run_junk(gold: str, passages: str, json_out: str | None = None) -> int:
-    """Prints junk kept and real passages dropped, with and without the screening; 2 when the data is missing."""
+def run_junk(gold: str, passages: str, json_out: str | None = None) -> EvalRun:
+    """Junk kept and real passages dropped, with and without the screening; exit code 2 when the data is missing."""
+    run = EvalRun()
     if not os.path.isfile(gold) or not os.path.isdir(passages):
-        print(f"newsprism: error: {gold if not os.path.isfile(gold) else passages}: not found; give the labelled "
-              "clusters (compare-dev.jsonl) and the folder of <cluster>/p<N>.txt passages "
-              "(../shared/tools/mn_passages.py makes it)", file=sys.stderr)
-        return 2
+        return run.fail(f"newsprism: error: {gold if not os.path.isfile(gold) else passages}: not found; give the "
+                        "labelled clusters (compare-dev.jsonl) and the folder of <cluster>/p<N>.txt passages "
+                        "(../shared/tools/mn_passages.py makes it)")
     results: list[ClusterResult] = []
     with open(gold, encoding="utf-8") as fh:
         for line in fh:
@@ -73,9 +74,8 @@ def run_junk(gold: str, passages: str, json_out: str | None = None) -> int:
             label = json.loads(line)
             folder = os.path.join(passages, str(label["cluster"]))
             if not os.path.isdir(folder):
-                print(f"newsprism: error: {folder}: no passages for cluster {label['cluster']}; make them with "
-                      "../shared/tools/mn_passages.py", file=sys.stderr)
-                return 2
+                return run.fail(f"newsprism: error: {folder}: no passages for cluster {label['cluster']}; make "
+                                "them with ../shared/tools/mn_passages.py")
             results.append(screen_cluster(int(label["cluster"]), set(label.get("junk", [])), folder))
     junk = sum(len(r.junk) for r in results)
     real = sum(len(r.real) for r in results)
@@ -84,22 +84,22 @@ def run_junk(gold: str, passages: str, json_out: str | None = None) -> int:
                                       sum(len(r.real - r.kept) for r in results)),
         "reading alone": (sum(len(r.junk & r.read) for r in results), sum(len(r.real - r.read) for r in results)),
     }
-    print(f"not-an-article screening, {len(results)} labelled clusters in {gold}: {junk} junk passages, "
-          f"{real} real articles")
-    print(f"{'system':<28} {'junk kept':>9} {'real dropped':>12}")
+    run.say(f"not-an-article screening, {len(results)} labelled clusters in {gold}: {junk} junk passages, "
+            f"{real} real articles")
+    run.say(f"{'system':<28} {'junk kept':>9} {'real dropped':>12}")
     for name, (kept, dropped) in rows.items():
-        print(f"{name:<28} {f'{kept}/{junk}':>9} {f'{dropped}/{real}':>12}")
+        run.say(f"{name:<28} {f'{kept}/{junk}':>9} {f'{dropped}/{real}':>12}")
     for r in results:
         for p in sorted(r.junk | r.real):
             wrong = (p in r.junk) == (p in r.kept)
             if p in r.why or wrong:
                 label = "junk" if p in r.junk else "real"
                 verdict = "kept" if p in r.kept else r.why.get(p, "left out")
-                print(f"  {'WRONG ' if wrong else ''}{r.cluster}/p{p}.txt ({label}): {verdict}")
+                run.say(f"  {'WRONG ' if wrong else ''}{r.cluster}/p{p}.txt ({label}): {verdict}")
     if json_out:
         out = {"clusters": len(results), "junk": junk, "real": real,
                "systems": {k: {"junk_kept": v[0], "real_dropped": v[1]} for k, v in rows.items()},
                "left_out": {f"{r.cluster}/p{p}.txt": w for r in results for p, w in sorted(r.why.items())}}
         with open(json_out, "w", encoding="utf-8") as fh:
             json.dump(out, fh, indent=2)
-    return 0
+    return run

@@ -12,12 +12,13 @@ from __future__ import annotations
 import csv
 import json
 import re
-import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import numpy as np
+
+from .outcome import EvalRun
 
 _NUMBER = re.compile(r"\d[\d,.]*")
 _NAME = re.compile(r"\b[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?\b")
@@ -131,13 +132,13 @@ def format_table(result: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def run_mrpc(mrpc: str, gold: str | None = None, json_out: str | None = None) -> int:
-    """`newsprism eval mrpc`."""
+def run_mrpc(mrpc: str, gold: str | None = None, json_out: str | None = None) -> EvalRun:
+    """`newsprism eval mrpc`: the table of accuracies (exit code 2 without the MRPC files)."""
+    run = EvalRun()
     if not (Path(mrpc) / "msr_paraphrase_test.txt").exists():
-        print(f"newsprism: eval mrpc: no msr_paraphrase_test.txt in {mrpc}; give the MRPC folder", file=sys.stderr)
-        return 2
+        return run.fail(f"newsprism: eval mrpc: no msr_paraphrase_test.txt in {mrpc}; give the MRPC folder")
     result = evaluate(mrpc, gold)
-    print(format_table(result))
+    run.say(format_table(result))
     if json_out:
         Path(json_out).write_text(json.dumps(result, indent=2), encoding="utf-8")
-    return 0
+    return run

@@ -25,7 +25,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import sys
 import time
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -36,6 +35,7 @@ from ..config import Settings
 from ..errors import MissingDependency, NewsprismError
 from ..model import Article
 from .metrics import PRF, char_set, greedy_match, same_speaker, span_overlap, text_overlap
+from .outcome import EvalRun
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -447,8 +447,9 @@ def render(seeds: dict[str, Any] | None, polnear: dict[str, Any] | None, names: 
 
 
 def run_quotes(gold: str, seeds: str, polnear: str, json_out: str | None = None, compare: str | None = None,
-               multi_news: str | None = None) -> int:
-    """Runs the evaluations for newsprism (and the textacy baseline); prints the table, optionally writes JSON."""
+               multi_news: str | None = None) -> EvalRun:
+    """Runs the evaluations for newsprism (and the textacy baseline): the table, and JSON written when asked."""
+    run = EvalRun()
     systems: dict[str, System] = {"newsprism": newsprism_system, "textacy": textacy_system}
     seed_res = pol_res = cmp_res = None
     notes: list[str] = []
@@ -465,12 +466,11 @@ def run_quotes(gold: str, seeds: str, polnear: str, json_out: str | None = None,
     else:
         notes.append(f"PolNeAR skipped: {polnear} not found")
     if seed_res is None and pol_res is None and cmp_res is None:
-        print("newsprism: error: no evaluation data found; pass --gold/--seeds or --polnear", file=sys.stderr)
-        return 2
-    sys.stdout.write(render(seed_res, pol_res, list(systems), cmp_res))
+        return run.fail("newsprism: error: no evaluation data found; pass --gold/--seeds or --polnear")
+    run.say(render(seed_res, pol_res, list(systems), cmp_res).removesuffix("\n"))
     for n in notes:
-        print(f"note: {n}")
+        run.say(f"note: {n}")
     if json_out:
         with open(json_out, "w", encoding="utf-8") as fh:
             json.dump({"seeds": seed_res, "polnear": pol_res, "compare": cmp_res, "notes": notes}, fh, indent=2)
-    return 0
+    return run

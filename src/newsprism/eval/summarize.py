@@ -6,7 +6,6 @@ import hashlib
 import json
 import os
 import re
-import sys
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -16,6 +15,7 @@ from ..config import Settings
 from ..errors import MissingDependency, NewsprismError
 from ..model import Article, Fact, Sentence
 from . import tokenize
+from .outcome import EvalRun
 
 _PASSAGE = re.compile(r"(?:^|\n)Passage \d+:\n")
 
@@ -166,8 +166,9 @@ def _facts_fn() -> Callable[[list[Article], dict[str, Any], Settings], list[Fact
 
 
 def evaluate(clusters: Sequence[Cluster], words: int = 250, with_facts: bool = True,
-             progress: bool = True) -> dict[str, Any]:
-    """Scores of every system on every cluster, averaged, plus the verify pass rate of the cited summaries."""
+             progress: Callable[[int, int], None] | None = None) -> dict[str, Any]:
+    """Scores of every system on every cluster, averaged, plus the verify pass rate of the cited summaries;
+    ``progress`` hears (clusters done, clusters in all) after each cluster."""
     from ..nlp import parse, sentences
     from ..report.verify import check_summary
     from ..story.summarize import summarize
@@ -227,9 +228,7 @@ def evaluate(clusters: Sequence[Cluster], words: int = 250, with_facts: bool = T
                 totals[name][k] = totals[name].get(k, 0.0) + v
         per_cluster.append(row)
         if progress:
-            print(f"\r{n}/{len(clusters)} clusters", end="", file=sys.stderr, flush=True)
-    if progress:
-        print(file=sys.stderr)
+            progress(n, len(clusters))
     count = max(len(clusters), 1)
     means = {name: {m: v / count for m, v in t.items()} for name, t in totals.items()}
     return {
@@ -265,17 +264,19 @@ def format_table(result: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def run_summarize(file: str, words: int = 250, limit: int | None = None, json_out: str | None = None) -> int:
-    """`newsprism eval summarize`: prints the table and writes the JSON results when asked."""
+def run_summarize(file: str, words: int = 250, limit: int | None = None, json_out: str | None = None,
+                  progress: Callable[[int, int], None] | None = None) -> EvalRun:
+    """`newsprism eval summarize`: the table, and the JSON results written when asked."""
     if words < 1:
         raise NewsprismError(f"--words must be a positive number of words, got {words}")
     clusters = load_clusters(file, limit)
     if not clusters:
         raise NewsprismError(f"{file}: no clusters to evaluate")
-    result = evaluate(clusters, words=words)
+    result = evaluate(clusters, words=words, progress=progress)
     result["file"] = file
-    print(format_table(result))
+    run = EvalRun()
+    run.say(format_table(result))
     if json_out:
         with open(json_out, "w", encoding="utf-8") as fh:
             json.dump(result, fh, indent=2)
-    return 0
+    return run
