@@ -102,6 +102,8 @@ def pronoun_antecedents(doc: "Doc", entity_at: dict[int, str], index: EntityInde
                 for weights in (sal, spoke, oblique):  # a paragraph break the sentence splitter missed
                     for eid in weights:
                         weights[eid] *= 0.4
+            if inside(tok.idx, quoted) and tok.lower_ in _THIRD:
+                seen.append((sn, "?" + _THIRD[tok.lower_]))  # the quote speaks of a third person of that gender
             if inside(tok.idx, quoted) or inside(tok.idx, captions):
                 continue  # a photo caption names who is pictured, not who the next sentence is about
             mentioned = entity_at.get(tok.i)
@@ -124,7 +126,8 @@ def pronoun_antecedents(doc: "Doc", entity_at: dict[int, str], index: EntityInde
             speaks = _speaks(tok)
             best, best_score = None, 0.0
             if speaks and last_spoke is not None and sn - last_spoke[0] <= 1 and genders.get(last_spoke[1], g) == g \
-                    and {e for n, e in seen if n >= last_spoke[0] and genders.get(e, g) == g} == {last_spoke[1]}:
+                    and {e for n, e in seen if n >= last_spoke[0] and (e[1:] if e[0] == "?" else genders.get(e, g)) == g} \
+                    == {last_spoke[1]}:
                 best_score = float("inf")  # "Glick said that ... “...,” she said": the speaker just before goes on
                 best = last_spoke[1]
             for cand, score in sal.items():
