@@ -231,7 +231,7 @@ def _cue_for_segment(seg: Segment, toks: _Tokens, quoted: list[tuple[int, int]])
                 dist = min(abs(t.idx - seg.start), abs(t.idx - seg.end))
                 cands.append((dist, t))
     for _, t in sorted(cands, key=lambda c: c[0]):
-        subj = subject_of(t)
+        subj = subject_of(t) or (inverted_subject(t) if t.idx >= seg.end else None)  # "..., began Key."
         if subj is not None and same_paragraph(t, subj):
             return t
     if seg.close_mark is not None:  # “...,” began Key / described witness Henry Oliver: any verb, inverted

@@ -246,8 +246,10 @@ def resolve(tok: "Token", ctx: ArticleContext) -> Speaker:
         known = ctx.index.by_id.get(ctx.antecedents.get(tok.i, ""))
         if known is not None:
             return Speaker(known.name, known.id, False, span)
+        if low == "we":
+            kinds = _VOICES - {"PERSON"}  # one person is never "we": the group or body speaking, or the writer
         ent = ctx.last_entity_before(tok.idx, kinds, gender=PRONOUN_GENDER.get(low))
-        if ent is None and kind == "ANY":
+        if ent is None and kind == "ANY" and low != "we":
             ent = ctx.last_entity_before(tok.idx, {"PERSON"})
         return Speaker(ent.name if ent else None, ent.id if ent else None, False, span)
     start, end = noun_phrase(tok)
