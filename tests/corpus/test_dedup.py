@@ -30,3 +30,15 @@ def test_rewritten_story_is_not_a_copy():
 def test_repeated_article_is_listed_once():
     a = make(WIRE)
     assert find_copies([a, a], 0.8) == {}
+
+
+def test_lsh_bands_are_datasketchs_choice_and_keep_the_stored_scheme():
+    from datasketch import MinHashLSH
+
+    from newsprism.corpus.dedup import NUM_PERM, bands_for
+
+    assert bands_for(0.8) == (11, 11)  # the default threshold's bands, as stores already hold them
+    for t in (0.3, 0.5, 0.7, 0.9):
+        lsh = MinHashLSH(threshold=t, num_perm=NUM_PERM, weights=(0.3, 0.7))
+        assert bands_for(t) == (lsh.b, lsh.r) and lsh.b * lsh.r <= NUM_PERM
+    assert bands_for(1.0) == (1, NUM_PERM)  # no two bands allowed: equal signatures only

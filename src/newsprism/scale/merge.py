@@ -15,6 +15,8 @@ from typing import TypeVar
 
 import numpy as np
 
+from ..graph import linked
+
 T = TypeVar("T")
 
 
@@ -30,22 +32,6 @@ def components(keys: Sequence[Iterable[Hashable]]) -> list[list[int]]:
                 rows.append(i)
                 cols.append(j)
     return linked(np.asarray(rows, dtype=np.int64), np.asarray(cols, dtype=np.int64), len(keys))
-
-
-def linked(rows: np.ndarray, cols: np.ndarray, n: int) -> list[list[int]]:
-    """The connected components of ``n`` positions under the links ``rows[i] - cols[i]`` (scipy's), each sorted,
-    ordered by their first position."""
-    from scipy.sparse import coo_matrix
-    from scipy.sparse.csgraph import connected_components
-
-    if n == 0:
-        return []
-    graph = coo_matrix((np.ones(len(rows), dtype=np.int8), (rows, cols)), shape=(n, n))
-    _, labels = connected_components(graph, directed=False)
-    comps: dict[int, list[int]] = {}
-    for p, lab in enumerate(labels.tolist()):
-        comps.setdefault(lab, []).append(p)
-    return sorted(comps.values(), key=lambda c: c[0])
 
 
 @dataclass(slots=True)

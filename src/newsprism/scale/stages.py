@@ -35,7 +35,8 @@ from ..corpus.storystate import StoryState
 from ..corpus.vectors import DocFreq
 from ..errors import InputError
 from ..model import Article, Story
-from .merge import components, linked
+from ..graph import linked
+from .merge import components
 from .partition import Part, RangeReader, jsonl_lines
 
 

@@ -7,6 +7,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from difflib import SequenceMatcher
 
+from ..graph import pairs_linked
 from ..model import Agreement, Article, DiffOp, Entity, Quote, QuoteGroup
 
 _WORD = re.compile(r"[\w]+(?:['’][\w]+)*", re.UNICODE)
@@ -84,18 +85,11 @@ def group_quotes(quotes: Sequence[Quote], articles: Sequence[Article],
         quoted = [q for q in qs if q.kind != "indirect"]
         reported = [q for q in qs if q.kind == "indirect"]
         # 1. direct wordings across articles, joined when they agree at all
-        parent = {q.id: q.id for q in quoted}
-
-        def find(x: str) -> str:
-            while parent[x] != x:
-                parent[x] = parent[parent[x]]
-                x = parent[x]
-            return x
-
         links: list[tuple[Quote, Quote, Agreement]] = []
+        joined: list[tuple[int, int]] = []
         bags = {q.id: set(normalise(q.text)) for q in quoted}
         for i, a in enumerate(quoted):
-            for b in quoted[i + 1:]:
+            for j, b in enumerate(quoted[i + 1:], i + 1):
                 if a.article == b.article:
                     continue
                 shared = len(bags[a.id] & bags[b.id])
@@ -104,11 +98,9 @@ def group_quotes(quotes: Sequence[Quote], articles: Sequence[Article],
                 rel = compare(a.text, b.text)
                 if rel is not None:
                     links.append((a, b, rel))
-                    parent[find(a.id)] = find(b.id)
-        comps: dict[str, list[Quote]] = defaultdict(list)
-        for q in quoted:
-            comps[find(q.id)].append(q)
-        for members in comps.values():
+                    joined.append((i, j))
+        for comp in pairs_linked(joined, len(quoted)):
+            members = [quoted[k] for k in comp]
             if len({q.article for q in members}) < 2:
                 continue
             ids = {q.id for q in members}
