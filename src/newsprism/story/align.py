@@ -518,26 +518,16 @@ def overlap_matrix(sets: Sequence[Iterable[str]]) -> np.ndarray:
 
 
 def tfidf(docs: Sequence[Sequence[str]]) -> "csr_matrix":
-    """L2-normalised TF-IDF rows (sublinear tf, smoothed idf) of token lists, sparse."""
+    """L2-normalised TF-IDF rows (sublinear tf, smoothed idf) of token lists, sparse: scikit-learn's, its columns
+    in the order the terms first come (so sums run in the order they always have)."""
     from scipy.sparse import csr_matrix
+    from sklearn.feature_extraction.text import TfidfVectorizer
 
-    vocab: dict[str, int] = {}
-    rows: list[int] = []
-    cols: list[int] = []
-    for i, d in enumerate(docs):
-        for t in d:
-            rows.append(i)
-            cols.append(vocab.setdefault(t, len(vocab)))
-    shape = (len(docs), max(len(vocab), 1))
-    x = csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=shape)
-    x.sum_duplicates()
-    df = np.bincount(x.indices, minlength=shape[1])
-    idf = np.log((1.0 + len(docs)) / (1.0 + df)) + 1.0
-    x.data = (1.0 + np.log(x.data)) * idf[x.indices]
-    norms = np.sqrt(np.asarray(x.multiply(x).sum(axis=1)).ravel())
-    norms[norms == 0] = 1.0
-    x = csr_matrix(x.multiply(1.0 / norms[:, None]))
-    return x.astype(np.float32)
+    vocab = {t: i for i, t in enumerate(dict.fromkeys(t for d in docs for t in d))}
+    if not vocab:
+        return csr_matrix((len(docs), 1), dtype=np.float32)
+    x = TfidfVectorizer(analyzer=list, vocabulary=vocab, sublinear_tf=True).fit_transform(docs)
+    return csr_matrix(x, dtype=np.float32)
 
 
 def link_statements(units: Sequence[Unit], score: np.ndarray, threshold: float,
