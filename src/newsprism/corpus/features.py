@@ -12,12 +12,12 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from ..ingest.titles import lead_title
 from ..model import Article
+from ..sentences import split_at_stops
 
 _STOP = frozenset(ENGLISH_STOP_WORDS) | {"said", "says", "say", "told", "according", "would", "could", "also",
                                          "new", "year", "years", "just", "like", "including", "time"}
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\-]+|\d+(?:[.,]\d+)*")
 _NAME = re.compile(r"(?:[A-Z][a-zA-Z'\-]+|[A-Z]\.)(?:\s+(?:of\s+|de\s+|the\s+)?(?:[A-Z][a-zA-Z'\-]+|[A-Z]\.))*")
-_SENT_END = re.compile(r"(?<=[.!?])\s+")
 _CAP_STOP = frozenset({"The", "A", "An", "In", "On", "At", "He", "She", "It", "They", "We", "I", "But", "And", "This",
                        "That", "These", "Those", "His", "Her", "Their", "Its", "As", "After", "Before", "When",
                        "While", "If", "For", "With", "By", "From", "Mr", "Mrs", "Ms", "Dr", "Monday", "Tuesday",
@@ -122,7 +122,7 @@ def _add_words(out: dict[str, float], text: str, weight: float) -> None:
 
 def _add_names(out: dict[str, float], text: str, weight: float) -> None:
     """Capitalised phrases as whole names ('E:tara reid') and their last word ('E:reid')."""
-    for sent in _SENT_END.split(text):
+    for sent in split_at_stops(text):
         for m in _NAME.finditer(sent):
             words = m.group(0).split()
             while words and words[0] in _CAP_STOP:

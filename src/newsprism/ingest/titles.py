@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
+from ..sentences import split_sentences
 from .debris import classify_line, match_dateline
 
 TITLE_CHARS = 90  # a lead-based title is cut at the last word boundary before this many characters
@@ -36,7 +37,6 @@ _PLACE_ALONE = re.compile(r"^[A-Z]{3,}[A-Z .'’-]*(?:,\s*[A-Z][\w.]*(?: [A-Z][\
                           r"\s*[|:—–-]?$|"
                           r"^CLOSE\s|\bphoto\s*[,:/|]|\bimage:\d")
 _SOURCE_LABEL = re.compile(r"^(?:source|credit|photo|image|video|via|by)\s*:", re.I)
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[A-Z\"“‘])")
 
 
 def furniture_title(title: str) -> bool:
@@ -64,7 +64,7 @@ def lead_title(text: str, limit: int = TITLE_CHARS) -> str | None:
         if len(para.split()) < 8 or furniture_title(para[:200]) or para[-1] not in ".!?\"”’)":
             continue
         dl = match_dateline(para)
-        return cut_title(_SENTENCE_END.split(para[dl.end:] if dl else para, 1)[0].strip(), limit)
+        return cut_title(split_sentences(para[dl.end:] if dl else para, 1)[0].strip(), limit)
     return None
 
 

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from ..config import Settings
 from ..model import Article, Claim, Entity, Evidence, Quote, Response, Sentence, Span
+from ..sentences import split_at_stops
 from .align import Unit, article_units, similarity_matrix, statement_spans
 from .speakers import CAPTION
 
@@ -274,13 +275,12 @@ def find_claims(articles: Sequence[Article], docs: dict[str, "Doc"], quotes: Seq
 
 
 _NEGATED = re.compile(r"\b(?:not|never|no|n[’']t|don[’']t|won[’']t)\b", re.I)
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
 
 def contestable(text: str) -> bool:
     """True when some sentence of the words asserts something one could contest (an accusation, a finding, a
     prediction, a figure) without negating it: "we are winning on trade" or "we don't want them to meddle" do not."""
-    return any(_CONTESTABLE.search(s) and not _NEGATED.search(s) for s in _SENTENCE_END.split(text))
+    return any(_CONTESTABLE.search(s) and not _NEGATED.search(s) for s in split_at_stops(text))
 
 
 def _content(text: str) -> set[str]:

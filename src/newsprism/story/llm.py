@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from ..config import Settings
 from ..errors import LLMError
 from ..model import Article, Fact, Quote, Span, SummarySentence
+from ..sentences import split_sentences
 from .summarizers import Summarizer, register
 from .summarizers.extractive import Params, Scored, score_units
 from .summarizers.units import STOP, build_units
@@ -23,7 +24,6 @@ LINK_THRESHOLD = 0.6  # share of a generated sentence's content words that its l
 MAX_LINKS = 3
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
 _CITE = re.compile(r"\s*\[(\d+(?:\s*[,;]\s*\d+)*)\]")
-_SENT_END = re.compile(r"(?<=[.!?])[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])")
 
 
 class ChatClient:
@@ -97,7 +97,7 @@ def split_generated(text: str) -> list[tuple[str, list[int]]]:
     out: list[tuple[str, list[int]]] = []
     for para in re.split(r"\n+", text):
         para = re.sub(r"^\s*(?:[-*•]|\d+[.)])\s+", "", para).strip()
-        for piece in _SENT_END.split(para):
+        for piece in split_sentences(para):
             cites = [int(n) for m in _CITE.finditer(piece) for n in re.split(r"\s*[,;]\s*", m.group(1))]
             clean = _CITE.sub("", piece).strip()
             if _WORD.search(clean):
