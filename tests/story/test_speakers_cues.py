@@ -24,3 +24,25 @@ def test_we_outside_quotes_is_never_one_person() -> None:
         "We all know that Hillary Clinton came close to winning the nomination."
     )
     assert all(q.speaker != "Patrick Gavin" for q in quotes)
+
+
+def test_role_the_article_gives_a_named_person_outranks_another_outlets_spelling() -> None:
+    arts, quotes = run(
+        "Moustafa Soliman, the trial's chief prosecutor, opened the case on Monday. Soliman spoke for an hour.",
+        "On Tuesday the prosecutor argued for a harsh sentence.\n\n"
+        "“He deserves the harshest penalty,” the prosecutor, Mustafa Suleiman, told the court.\n\n"
+        "“Here we have a president who planned the succession of his son,” said the prosecutor.",
+    )
+    assert find(quotes, "harshest penalty").speaker == "Mustafa Suleiman"
+    assert find(quotes, "succession of his son").speaker == "Mustafa Suleiman"
+
+
+def test_role_noun_given_in_apposition_carries_the_pronoun_after_it() -> None:
+    _, quotes = run(
+        "Speaking to a radio host, Matt Dane compared the allegations against the comedian Louis Kay, whom he "
+        "praised for his response.\n\n"
+        "“That is the sign of somebody we can work with,” Dane said.\n\n"
+        "The comedian was accused of misconduct by several women. In response, he said “these stories are true” "
+        "but did not apologise."
+    )
+    assert find(quotes, "these stories are true").speaker == "Louis Kay"

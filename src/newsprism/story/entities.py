@@ -193,6 +193,17 @@ def _appositive(doc: "Doc", m: _Mention) -> str | None:
     return None
 
 
+def _role_before(doc: "Doc", m: _Mention) -> str | None:
+    """A role the name stands in apposition to ("the prosecutor, Mustafa Suleiman"): that role, without its article."""
+    head = doc[m.token_end - 1]
+    role = head.head
+    if head.dep_ != "appos" or role.i >= m.token_start or role.lower_ not in ROLE_HEADS or role.pos_ != "NOUN":
+        return None
+    span = doc[role.left_edge.i:role.i + 1]
+    text = _LEAD_DET.sub("", span.text.strip())
+    return None if is_debris(text) or len(span) > 8 else text
+
+
 def _inside_quote(text: str, pos: int) -> bool:
     """Whether ``pos`` lies inside quotation marks of its paragraph (names said by a speaker, not the writer)."""
     para = text.rfind("\n", 0, pos) + 1
@@ -430,6 +441,8 @@ def _standalone_descriptions(doc: "Doc", article: Article, taken: set[int]) -> l
         nxt = doc[chunk.end] if chunk.end < len(doc) else None
         if nxt is not None and nxt.ent_type_ == "PERSON":
             continue
+        if any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in root.children):
+            continue  # "the prosecutor, Mustafa Suleiman": the name stands beside it
         first = chunk[0]
         if not (first.lower_ in {"the", "its", "his", "her", "their"} or any(t.dep_ == "poss" for t in chunk)):
             continue
@@ -463,7 +476,7 @@ def build_entities(articles: Sequence[Article], docs: Mapping[str, "Doc"],
                 if tw[-1].lower().strip(".") in HONORIFICS and tw[-1][:1].isupper():
                     short = title if len(tw) <= 3 and all(w[:1].isupper() for w in tw) else tw[-1]
                     cl.titled.append(f"{short} {m.text}")
-            appos = _appositive(doc, m)
+            appos = _appositive(doc, m) or _role_before(doc, m)
             if appos:
                 cl.descriptions.append(appos)
     order = sorted(

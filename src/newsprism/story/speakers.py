@@ -258,9 +258,9 @@ def resolve(tok: "Token", ctx: ArticleContext) -> Speaker:
     span = Span(ctx.article.id, s_char, e_char, phrase)
     # 1. a mention of a story entity (the head itself, not a modifier as in "US officials")
     eid = ctx.entity_at.get(tok.i)
-    if eid is None:  # "Her lawyer, Gail Moreno, said", "spokesman Lt. John Corina says": the name beside the role
-        eid = next((e for t in _beside(tok) if (e := ctx.entity_at.get(t.i)) is not None
-                    and getattr(ctx.index.by_id.get(e), "type", "") == "PERSON"), None)
+    if eid is None or tok.pos_ == "NOUN":  # "Her lawyer, Gail Moreno, said", "spokesman Lt. John Corina says":
+        eid = next((e for t in _beside(tok) if (e := ctx.entity_at.get(t.i)) is not None  # the name beside the role
+                    and getattr(ctx.index.by_id.get(e), "type", "") == "PERSON"), eid)
     ent = ctx.index.by_id.get(eid) if eid else None
     if ent is not None and ent.type != "PERSON":  # "Inspector-General of Police Khalid Abu Bakar": the person
         person = next((p for i in range(start, end) if (p := ctx.index.by_id.get(ctx.entity_at.get(i, ""))) is not None
@@ -415,6 +415,7 @@ def link_roles(doc: "Doc", entity_at: dict[int, str], index: EntityIndex, articl
                 cut = w.split("-")[-1]
                 if cut.isalpha() and (cut in ROLE_HEADS or cut in PERSON_NOUNS):
                     owners.setdefault(cut, set()).add(eid)
+    owners.update(_roles_named_here(doc, entity_at, index))
     anon = {desc.split()[-1].lower() for _, desc in anon_sources}
     for tok in doc:
         if tok.i in entity_at or tok.pos_ != "NOUN" or tok.tag_ in {"NNS", "NNPS"}:
@@ -426,6 +427,24 @@ def link_roles(doc: "Doc", entity_at: dict[int, str], index: EntityIndex, articl
         first = doc[tok.left_edge.i].lower_ if tok.left_edge.i < tok.i else ""
         if first in {"the", "this"} and tok.dep_ not in {"compound", "amod"}:
             entity_at[tok.i] = next(iter(who))
+
+
+def _roles_named_here(doc: "Doc", entity_at: dict[int, str], index: EntityIndex) -> dict[str, set[str]]:
+    """Roles this article itself gives a named person ("the prosecutor, Mustafa Suleiman"): they outrank what other
+    articles say, which may spell the same person another way."""
+    out: dict[str, set[str]] = {}
+    for tok in doc:
+        low = tok.lower_
+        if tok.pos_ != "NOUN" or not (low in ROLE_HEADS or low in PERSON_NOUNS) or tok.tag_ in {"NNS", "NNPS"}:
+            continue
+        names = [c for c in tok.children if c.dep_ == "appos"]
+        if tok.dep_ in {"appos", "compound"}:  # "Louis Kay, the comedian", "the comedian Louis Kay"
+            names.append(tok.head)
+        for name in names:
+            ent = index.by_id.get(entity_at.get(name.i, ""))
+            if ent is not None and ent.type == "PERSON":
+                out.setdefault(low, set()).add(ent.id)
+    return out
 
 
 # Nouns for a person that a story uses as a second name for someone it has named ("the actor", "the teenager").
