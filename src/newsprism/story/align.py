@@ -11,9 +11,9 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from ..config import Settings
+from ..ingest.furniture import is_boilerplate_line, is_furniture
 from ..model import Article, Conflict, Entity, Fact, Sentence, Span
 from ..nlp import sentences as split_sentences
-from .summarizers.units import is_furniture
 
 if TYPE_CHECKING:
     from scipy.sparse import csr_matrix
@@ -21,14 +21,6 @@ if TYPE_CHECKING:
 
     from .context import StoryContext
 
-# Lines that describe the page, not the event.
-_BOILERPLATE = re.compile(
-    r"^(?:©|\(c\)\s|photo:|image:|getty images|this (?:story|article|post) (?:has been|was) updated|"
-    r"(?:this|the) (?:story|article) (?:is|was) developing|sign up|subscribe|follow (?:us|him|her)|read more|"
-    r"related:|advertisement\b|click here|share this)|contributed (?:to this )?report(?:ing)?\.?$|"
-    r"^\S.{0,60}(?:/|\|)\s*(?:getty|ap|reuters|afp)\b",
-    re.IGNORECASE,
-)
 NORMAL = {"us": "usa", "u.s": "usa", "u.s.": "usa", "america": "usa", "un": "un", "u.n": "un", "u.n.": "un",
            "uk": "britain", "u.k.": "britain", "britain": "britain"}
 # Words that news outlets use interchangeably for one predicate or thing; each maps to its group's first word.
@@ -138,7 +130,7 @@ class Unit:
 def is_boilerplate(text: str, article: Article) -> bool:
     """True for credits, update notes and repeated titles: page furniture, not statements."""
     t = text.strip()
-    if _BOILERPLATE.search(t):
+    if is_boilerplate_line(t):
         return True
     if article.title and t.rstrip(".") == article.title.strip().rstrip("."):
         return True

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..config import Settings
+from ..ingest.furniture import hover_card_regions
 from ..model import Article, Entity, Span
 from .roles import (
     FACILITY_TAILS,
@@ -19,7 +20,6 @@ from .roles import (
     PLATFORMS,
     ROLE_HEADS,
     ROLE_MODIFIERS,
-    debris_regions,
     given_name_gender,
     is_debris,
     place_key,
@@ -224,7 +224,7 @@ def _collect(articles: Sequence[Article], docs: Mapping[str, "Doc"]) -> list[_Me
         doc = docs.get(art.id)
         if doc is None:
             continue
-        debris = debris_regions(art.text)
+        debris = hover_card_regions(art.text)
         for ent in doc.ents:
             if any(s <= ent.start_char < e for s, e in debris):
                 continue

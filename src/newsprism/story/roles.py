@@ -6,6 +6,8 @@ import functools
 import re
 from collections.abc import Callable
 
+from ..ingest.furniture import has_player_controls
+
 # Head nouns that name a position a person holds ("the US President", "China's representative").
 ROLE_HEADS = frozenset("""
 president minister secretary director chairman chairwoman chair chairperson spokesman spokeswoman spokesperson
@@ -142,22 +144,11 @@ def is_debris(text: str) -> bool:
     words = text.split()
     if any(w == "MORE" for w in words) or len(words) > 7 or len(text) > 80:
         return True
-    if _FURNITURE.search(text):
+    if has_player_controls(text):
         return True
     return not any(ch.isalpha() for ch in text)
 
 
-# Player, share and caption controls scraped with the page ("CLOSE Skip in Skip x Embed x Share", "Media playback").
-_FURNITURE = re.compile(r"\b(?:Media playback|Image caption|Image copyright|Skip in|Embed|Share This|Read more|"
-                        r"CLOSE|Getty Images|Play Video)\b")
-
-
-_HOVER_CARD = re.compile(r"[a-z][A-Z][\w'’.()-]*(?:[ \t]+\S+){0,60}?[ \t]+MORE\b")
-
-
-def debris_regions(text: str) -> list[tuple[int, int]]:
-    """Stretches of scraped hover-card text ("TrumpDonald John TrumpHarris bashes ... MORE") left in an article."""
-    return [(m.start() + 1, m.end()) for m in _HOVER_CARD.finditer(text)]
 
 
 def words(text: str) -> list[str]:

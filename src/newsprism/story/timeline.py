@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from ..config import Settings
 from ..model import Article, Span, TimelineEntry
 from .align import article_units
-from .summarizers.units import is_caption
+from ..ingest.furniture import is_caption
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc

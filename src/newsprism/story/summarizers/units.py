@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from ...ingest.furniture import has_furniture_phrase, is_furniture
 from ...model import Article, Quote, Sentence
 from ...nlp import sentences as split_sentences
 
@@ -18,18 +19,9 @@ if TYPE_CHECKING:
 MAX_JOINED = 6
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
 _QUOTE_MARKS = re.compile('[“”"]')
-_DEBRIS = re.compile(r"https?://|www\.|@\w|\||\bMORE\b|©|\bBuy Photo\b|\bWait \d+ seconds? to continue|"
-                     r"\(\s*(?:WATCH|READ|LISTEN|PHOTOS?|VIDEO|RELATED)\b|/(?:AP|Getty|Reuters|AFP)\b|"
-                     r"\b\d{3}[-.]\d{3}[-.]\d{4}\b")
 # A sentence that leans on the one before it: a personal pronoun or a connective for its first word.
 _LEANING = re.compile(r"^[\"“‘']?(?:he|she|they|his|her|their|him|them|but|and|also|however|meanwhile|instead|"
                       r"moreover)\b", re.I)
-# lower-case phrases of page furniture: credits, captions, calls to subscribe or share
-_FURNITURE = (
-    "click here", "sign up", "subscribe", "newsletter", "read more", "image caption", "image copyright",
-    "toggle caption", "photo:", "file photo", "getty images", "staff photographer", "associated press)",
-    "copyright", "all rights reserved", "javascript", "cookie", "closed captioning", "please ",
-)
 STOP = frozenset(
     """a an the and or but if then than so of to in on at by for with from as into onto about over under after
     before between through during without within against among is are was were be been being am do does did done
@@ -171,23 +163,6 @@ def build_units(articles: Sequence[Article], docs: Mapping[str, "Doc"],
     return units
 
 
-_CAPTION = re.compile(r"\b(?:Photo|Image|Picture)s?(?: by|:)|\((?:AP|Getty|Reuters|AFP)\b|/(?:AP|Getty|Reuters|AFP)\b|"
-                      r"\bBuy Photo\b|\bGetty Images\b|\bFile photo\b|\bpictured\b|\bIn this (?:\w+ )?(?:photo|image)|"
-                      # the wire-photo caption's closing place and full date: "... in Washington, Thursday, Feb. 16, 2017."
-                      r",\s(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,\s[A-Z][a-z]{2,8}\.?\s\d{1,2},\s(?:19|20)\d\d\.?\s*$",
-                      re.I)
-
-
-def is_furniture(text: str) -> bool:
-    """Links, handles, contact lines, credits, captions and calls to watch or read: the page, not the story."""
-    return bool(_DEBRIS.search(text)) or is_caption(text)
-
-
-def is_caption(text: str) -> bool:
-    """A photo caption or credit: it describes a picture on the page, not an event of the story."""
-    return bool(_CAPTION.search(text))
-
-
 def balanced(text: str) -> bool:
     """Every quotation mark of the text closed within it."""
     return text.count('"') % 2 == 0 and text.count("“") == text.count("”")
@@ -212,8 +187,7 @@ def is_debris(text: str, sentences: int = 1) -> bool:
         return True
     if is_furniture(text):
         return True
-    low = text.lower()
-    if any(p in low for p in _FURNITURE):
+    if has_furniture_phrase(text):
         return True
     if not text[:1].isupper() and not text[:1].isdigit() and text[:1] not in "\"“‘'":
         return True  # starts mid-sentence, in brackets or with punctuation: a fragment or an editor's note

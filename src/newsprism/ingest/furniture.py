@@ -1,0 +1,69 @@
+"""Page furniture inside a sentence: the rules the analysis stages apply to a statement, a summary candidate or a
+speaker's description (links, handles, credits, captions, player controls, calls to subscribe).
+
+Cleaning (``debris.py``) takes furniture out line by line; what a line rule cannot see, because the furniture sits
+inside a sentence or a sentence reads like one, the stages test here, so page furniture is defined in ingest only.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Lines that describe the page, not the event.
+_BOILERPLATE = re.compile(
+    r"^(?:©|\(c\)\s|photo:|image:|getty images|this (?:story|article|post) (?:has been|was) updated|"
+    r"(?:this|the) (?:story|article) (?:is|was) developing|sign up|subscribe|follow (?:us|him|her)|read more|"
+    r"related:|advertisement\b|click here|share this)|contributed (?:to this )?report(?:ing)?\.?$|"
+    r"^\S.{0,60}(?:/|\|)\s*(?:getty|ap|reuters|afp)\b",
+    re.IGNORECASE,
+)
+_DEBRIS = re.compile(r"https?://|www\.|@\w|\||\bMORE\b|©|\bBuy Photo\b|\bWait \d+ seconds? to continue|"
+                     r"\(\s*(?:WATCH|READ|LISTEN|PHOTOS?|VIDEO|RELATED)\b|/(?:AP|Getty|Reuters|AFP)\b|"
+                     r"\b\d{3}[-.]\d{3}[-.]\d{4}\b")
+_CAPTION = re.compile(r"\b(?:Photo|Image|Picture)s?(?: by|:)|\((?:AP|Getty|Reuters|AFP)\b|/(?:AP|Getty|Reuters|AFP)\b|"
+                      r"\bBuy Photo\b|\bGetty Images\b|\bFile photo\b|\bpictured\b|\bIn this (?:\w+ )?(?:photo|image)|"
+                      # the wire-photo caption's closing place and full date: "... in Washington, Thursday, Feb. 16, 2017."
+                      r",\s(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,\s[A-Z][a-z]{2,8}\.?\s\d{1,2},\s(?:19|20)\d\d\.?\s*$",
+                      re.I)
+# lower-case phrases of page furniture: credits, captions, calls to subscribe or share
+_PHRASES = (
+    "click here", "sign up", "subscribe", "newsletter", "read more", "image caption", "image copyright",
+    "toggle caption", "photo:", "file photo", "getty images", "staff photographer", "associated press)",
+    "copyright", "all rights reserved", "javascript", "cookie", "closed captioning", "please ",
+)
+# Player, share and caption controls scraped with the page ("CLOSE Skip in Skip x Embed x Share", "Media playback").
+_CONTROLS = re.compile(r"\b(?:Media playback|Image caption|Image copyright|Skip in|Embed|Share This|Read more|"
+                       r"CLOSE|Getty Images|Play Video)\b")
+# A scraped hover card left in the text: a name glued to the next capital, through the card's "MORE" link.
+_HOVER_CARD = re.compile(r"[a-z][A-Z][\w'’.()-]*(?:[ \t]+\S+){0,60}?[ \t]+MORE\b")
+
+
+def is_boilerplate_line(text: str) -> bool:
+    """Credits, update notes, calls to subscribe or follow: a sentence about the page, not the event."""
+    return bool(_BOILERPLATE.search(text))
+
+
+def is_furniture(text: str) -> bool:
+    """Links, handles, contact lines, credits, captions and calls to watch or read: the page, not the story."""
+    return bool(_DEBRIS.search(text)) or is_caption(text)
+
+
+def is_caption(text: str) -> bool:
+    """A photo caption or credit: it describes a picture on the page, not an event of the story."""
+    return bool(_CAPTION.search(text))
+
+
+def has_furniture_phrase(text: str) -> bool:
+    """Whether the text holds a phrase of page furniture ("click here", "image copyright", "all rights reserved")."""
+    low = text.lower()
+    return any(p in low for p in _PHRASES)
+
+
+def has_player_controls(text: str) -> bool:
+    """Whether the text holds the words of a player, share or caption control ("Skip in", "Media playback")."""
+    return bool(_CONTROLS.search(text))
+
+
+def hover_card_regions(text: str) -> list[tuple[int, int]]:
+    """Stretches of scraped hover-card text ("TrumpDonald John TrumpHarris bashes ... MORE") left in an article."""
+    return [(m.start() + 1, m.end()) for m in _HOVER_CARD.finditer(text)]
