@@ -53,6 +53,9 @@ def test_hedged_counts_are_a_softer_possible_difference() -> None:
     ("I knew there was crime here, the shop owner said.", "We don't know yet, the shop owner said."),
     # two weekdays of two different events
     ("The singer died on Saturday in a hospital in Edinburgh.", "Friends paid tribute to the singer on Monday."),
+    # two days' tolls: other counts on other days are two events
+    ("Five protesters were killed in the capital on Thursday, medics said.",
+     "At least 16 protesters were killed in the capital on Wednesday, medics said."),
     # two days of one month dating two different events
     ("The new parliament is due to hold its first session on Jan. 23 in the capital.",
      "The uprising against the old regime broke out on Jan. 25 in the capital."),
@@ -68,6 +71,27 @@ def test_clock_times_of_one_moment_conflict() -> None:
     about = _pair("The explosion shook the harbour at about 4:20 a.m., the coast guard said.",
                   "The explosion shook the harbour at 4:30 a.m., the coast guard said.")
     assert about is not None and about.strength == "soft"
+
+
+def test_estimates_of_one_moment_conflict_when_rounding_cannot_explain_the_gap() -> None:
+    far = _pair("The climber fell from the scaffolding at about 11:15 p.m., the police said.",
+                "The climber fell from the scaffolding around 10:40 p.m., the police said.")
+    assert far is not None and far.kind == "time" and far.strength == "hard"
+    near = _pair("The climber fell from the scaffolding at about 11:15 p.m., the police said.",
+                 "The climber fell from the scaffolding around 11:30 p.m., the police said.")
+    assert near is not None and near.strength == "soft"
+    bound = _pair("The climber fell from the scaffolding before 11:15 p.m., the police said.",
+                  "The climber fell from the scaffolding at 10:15 p.m., the police said.")
+    assert bound is None or bound.strength == "soft"
+
+
+def test_a_figure_after_its_noun_is_a_label_not_a_count() -> None:
+    assert _pair("Passengers in the first groups will board the plane through lane 1, the airline said.",
+                 "The airline said passengers will board the plane using two lanes at every gate.") is None
+    c = _pair("At least nine of the protesters were arrested outside the plant on Thursday.",
+              "Police arrested two protesters outside the plant on Thursday.")
+    assert c is not None and c.kind == "number"
+    assert {v.text for v in c.values} == {"nine", "two"}
 
 
 def test_parts_of_one_day_conflict() -> None:

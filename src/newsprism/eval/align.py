@@ -165,9 +165,9 @@ def evaluate(labels: str | os.PathLike[str], data: str, settings: Settings | Non
         raise NewsprismError(f"{labels} holds no labelled pairs")
     if not os.path.exists(data):
         raise NewsprismError(f"{data} not found; give --data path/to/multi_news/dev.jsonl")
-    from ..story.pairs import load_model
+    from ..story.pairs import fact_threshold, load_model
 
-    default_t = settings.fact_threshold if settings.fact_threshold is not None else float(load_model()["threshold"])
+    default_t = settings.fact_threshold if settings.fact_threshold is not None else fact_threshold(load_model())
     ours: dict[float, list[bool]] = {t: [] for t in [*THRESHOLDS, default_t]}
     base: list[float] = []
     gold: list[bool] = []

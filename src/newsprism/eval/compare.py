@@ -81,7 +81,8 @@ def _holds(support: Sequence[tuple[int | None, str]], side: dict[str, Any]) -> b
     return any(p == side["p"] and stands_for(t, side["quote"]) for p, t in support)
 
 
-def _both(support: Sequence[tuple[int | None, str]], pair: dict[str, Any]) -> bool:
+def both(support: Sequence[tuple[int | None, str]], pair: dict[str, Any]) -> bool:
+    """True when the statements hold both sides of a labelled pair."""
     return _holds(support, pair["a"]) and _holds(support, pair["b"])
 
 
@@ -118,11 +119,11 @@ def score_report(label: dict[str, Any], report: dict[str, Any], folder: Path) ->
               for q in report.get("quotes", [])]
     c: Counter[str] = Counter(
         pred=len(reported),
-        pred_right=sum(any(_both(sup, x) for x in label["conflicts"]) for sup in reported),
-        hard=len(hard), hard_found=sum(any(_both(sup, x) for sup in reported) for x in hard),
-        same=len(label["same"]), same_found=sum(any(_both(sup, x) for _, sup in groups) for x in label["same"]),
+        pred_right=sum(any(both(sup, x) for x in label["conflicts"]) for sup in reported),
+        hard=len(hard), hard_found=sum(any(both(sup, x) for sup in reported) for x in hard),
+        same=len(label["same"]), same_found=sum(any(both(sup, x) for _, sup in groups) for x in label["same"]),
         different=len(label["different"]),
-        different_apart=sum(not any(_both(sup, x) for _, sup in groups) for x in label["different"]),
+        different_apart=sum(not any(both(sup, x) for _, sup in groups) for x in label["different"]),
         junk=len(junk), junk_kept=sum(1 for p in junk if p in analysed and f"p{p}.txt" not in notes),
         real=len(real), real_dropped=len(real - analysed), quotes=len(label.get("quotes", [])))
     for q in label.get("quotes", []):

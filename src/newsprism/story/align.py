@@ -90,6 +90,9 @@ _QUOTE_CHARS = "\"“”‘’'«»"
 _HEDGE = re.compile(r"\b(?:at least|at most|about|around|nearly|almost|approximately|roughly|some|more than|over|"
                     r"up to|fewer than|less than|under|as many as|as much as|estimated|an estimated|shortly|"
                     r"just|close to|upwards of|or so)\W*$", re.I)
+# the hedges that make a value an estimate rather than a bound: "about 10:40 p.m.", "around 2,500 degrees"
+_APPROX = re.compile(r"\b(?:about|around|approximately|roughly|an estimated|estimated|close to)\W*$", re.I)
+_TIME_BOUND = re.compile(r"\b(?:before|after|by|until|till|since|no later than|no earlier than)\W*$", re.I)
 _CLOCK = re.compile(r"\b(\d{1,2})(?::(\d\d))?\s*([ap])\.?\s?m\b\.?", re.I)
 _MONTH_DAY = re.compile(r"\b(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
                         r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+(\d{1,2})(?!\d|,\s*\d{3}|:)\b")
@@ -119,6 +122,7 @@ class Unit:
     counted: set[str] = field(default_factory=set)  # nouns that a number counts ("14 people" -> "people")
     quantities: dict[str, dict[str, str]] = field(default_factory=dict)  # counted noun -> value -> surface text
     hedged: set[str] = field(default_factory=set)  # values given as a bound or estimate ("at least six")
+    approximate: set[str] = field(default_factory=set)  # the hedged values given as estimates ("about 10:40 p.m.")
     times: dict[str, str] = field(default_factory=dict)  # clock time ("22:40") -> surface text
     weekday_events: dict[str, str] = field(default_factory=dict)  # weekday -> lemma of the verb it dates
     day_events: dict[str, str] = field(default_factory=dict)  # "jan 23" -> lemma of the verb it dates
@@ -245,7 +249,9 @@ def _features(unit: Unit, span: "DocSpan", ents: list[tuple[int, int, str, str]]
                 and not re.search(r"\d[:.]\d\d$|^\d{1,2}(?:am|pm)$", low):
             value = _WORD_NUMBERS.get(low, tok.text.replace(",", "").lstrip("$"))
             unit.numbers.setdefault(value, tok.text)
-            noun = tok.head.lemma_.lower() if tok.dep_ == "nummod" and tok.head.pos_ == "NOUN" else ""
+            # a figure after its noun names one of several ("lane 1", "Group 2", "gate 5"): a label, not a count
+            noun = tok.head.lemma_.lower() if tok.dep_ == "nummod" and tok.head.pos_ == "NOUN" \
+                and tok.i < tok.head.i else _partitive(tok)
             if noun and (len(value) > 1 or not value.isdigit()):  # "14 people", not the everyday "two people"
                 unit.counted.add(noun)
             if noun:
@@ -313,8 +319,11 @@ def _features(unit: Unit, span: "DocSpan", ents: list[tuple[int, int, str, str]]
         unit.dates["relative"] = relative
     for m in _CLOCK.finditer(unit.text):
         unit.times.setdefault(_clock_value(m), m.group(0))
-        if _HEDGE.search(unit.text[max(m.start() - 16, 0):m.start()]):
+        before = unit.text[max(m.start() - 16, 0):m.start()]
+        if _HEDGE.search(before) or _TIME_BOUND.search(before):
             unit.hedged.add(_clock_value(m))
+            if _APPROX.search(before):
+                unit.approximate.add(_clock_value(m))
     for m in _MONTH_DAY.finditer(unit.text):
         key = f"{m.group(1).lower()[:3]} {int(m.group(2))}"
         unit.days.setdefault(key, m.group(0))
@@ -659,6 +668,13 @@ def align_units(units: Sequence[Unit], threshold: float, vectors: np.ndarray | N
     prob = same_probability(units, vecs)
     groups = link_statements(units, prob, threshold, one_per_article)
     return facts_from_groups(units, groups, prob, find_conflict, conflict_threshold)
+
+
+def _partitive(tok: "Token") -> str:
+    """The noun a figure counts out of a group: "nine of the activists" counts activists."""
+    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    what = next((g for g in of.children if g.dep_ == "pobj" and g.tag_ == "NNS"), None) if of is not None else None
+    return what.lemma_.lower() if what is not None else ""
 
 
 def story_units(articles: Sequence[Article], docs: dict[str, "Doc"], entities: Sequence[Entity]) -> list[Unit]:

@@ -27,6 +27,9 @@ KIND_PRIOR = {("number", "hard"): 0.9, ("number", "soft"): 0.55, ("time", "hard"
 # Negation and names are compared only between statements that say the rest alike (this share of their content
 # words in common), so that the difference is in the one slot: "approved" / "did not approve" the same budget.
 SAME_REST = 0.6
+# Two estimates of one moment ("about 11:15", "around 11:40") each rounded to the quarter hour can lie this far apart;
+# estimates further apart disagree outright.
+ESTIMATE_MINUTES = 30
 _NEGATIVE = re.compile(r"\b(?:not|n[’']t|no|never|without|against|avoid\w*|den(?:y|ied|ies)|refus\w*|declin\w*|fail\w*)\b", re.I)
 _NEAR = ("day", "week", "weekend")
 _YEARS = re.compile(r"^(?:1[89]|20)\d\d$")
@@ -51,7 +54,10 @@ def _differences(a: Unit, b: Unit) -> list[tuple[str, str, dict[str, str], dict[
             soft = bool((va.keys() | vb.keys()) & (a.hedged | b.hedged))
             out.append(("number", "soft" if soft else "hard", va, vb))
     if a.times and b.times and not a.times.keys() & b.times.keys():
-        soft = bool((a.times.keys() | b.times.keys()) & (a.hedged | b.hedged))
+        hedged = (a.times.keys() | b.times.keys()) & (a.hedged | b.hedged)
+        # a bound ("before 10 p.m.") is always soft; estimates only while they are within what rounding explains
+        soft = bool(hedged - (a.approximate | b.approximate)) \
+            or (bool(hedged) and _minutes_apart(a.times, b.times) <= ESTIMATE_MINUTES)
         out.append(("time", "soft" if soft else "hard", a.times, b.times))
     months_a = {k.split()[0] for k in a.days}
     same_month = {k: v for k, v in b.days.items() if k.split()[0] in months_a}
@@ -73,7 +79,21 @@ def _differences(a: Unit, b: Unit) -> list[tuple[str, str, dict[str, str], dict[
         out.append(("date", "soft", {"relative": clash[0]}, {"relative": clash[1]}))
     if _rest_alike(a, b):
         out.extend(_slot_differences(a, b))
+    kinds = {kind for kind, *_ in out}
+    if "number" in kinds and kinds & {"weekday", "date"}:
+        # other counts on other days ("five killed on Thursday", "116 killed Wednesday") are two days' tolls, two
+        # events, not one event told two ways
+        out = [d for d in out if d[0] not in {"number", "weekday", "date"}]
     return out
+
+
+def _minutes_apart(a: dict[str, str], b: dict[str, str]) -> int:
+    """The least gap in minutes between a clock time of one statement and one of the other (on the 24-hour clock)."""
+    def minutes(v: str) -> int:
+        h, m = v.split(":")
+        return int(h) * 60 + int(m)
+
+    return min(min(abs(minutes(x) - minutes(y)), 1440 - abs(minutes(x) - minutes(y))) for x in a for y in b)
 
 
 def _other_measurements(noun: str, a: Unit, b: Unit) -> bool:

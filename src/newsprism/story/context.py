@@ -102,12 +102,12 @@ def story_context(articles: Sequence[Article], docs: Mapping[str, "Doc"], entiti
                   settings: Settings, vectors: Mapping[SpanKey, np.ndarray] | None = None) -> StoryContext:
     """Every statement of the story, embedded (unless embeddings are off) and compared pairwise by the pair model."""
     from .align import story_units
-    from .pairs import MODEL_PATH, WORDS_MODEL_PATH, load_model, same_probability
+    from .pairs import MODEL_PATH, WORDS_MODEL_PATH, fact_threshold, load_model, same_probability
 
     units = story_units(articles, dict(docs), entities)
     vecs = statement_vectors([u.text for u in units], [(u.article, u.start, u.end) for u in units], vectors) \
         if settings.embeddings else None
     model = load_model(str(MODEL_PATH if settings.embeddings else WORDS_MODEL_PATH))
-    threshold = settings.fact_threshold if settings.fact_threshold is not None else float(model["threshold"])
+    threshold = settings.fact_threshold if settings.fact_threshold is not None else fact_threshold(model)
     index = {(u.article, u.start, u.end): i for i, u in enumerate(units)}
     return StoryContext(units, same_probability(units, vecs), threshold, index)

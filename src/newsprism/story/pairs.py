@@ -160,6 +160,12 @@ def pair_features(units: Sequence[Unit], vectors: np.ndarray | None) -> np.ndarr
                            for s in range(0, len(units), BLOCK)])
 
 
+def fact_threshold(model: dict[str, Any]) -> float:
+    """P(same fact) at which the story aligns two statements into one fact: the fitted fact-level threshold (facts
+    keep more look-alikes apart than single pairs), else the pair-level one."""
+    return float(model.get("fact_threshold", model["threshold"]))
+
+
 @lru_cache(maxsize=4)
 def load_model(path: str = str(MODEL_PATH)) -> dict[str, Any]:
     """The fitted weights: feature means and scales, coefficients, intercept, and the chosen thresholds."""
@@ -180,15 +186,16 @@ def probability(feats: np.ndarray, model: dict[str, Any] | None = None) -> np.nd
     return prob
 
 
-def same_probability(units: Sequence[Unit], vectors: np.ndarray | None) -> np.ndarray:
+def same_probability(units: Sequence[Unit], vectors: np.ndarray | None,
+                     model: dict[str, Any] | None = None) -> np.ndarray:
     """The (n, n) matrix of P(same fact) between statements of different articles (0 within one article), computed
     a block of statements at a time so that memory grows with n x n, not with n x n x features. Without
-    ``vectors`` the model fitted without embeddings is used."""
+    ``vectors`` the model fitted without embeddings is used (``model`` overrides both, as when cross-validating)."""
     n = len(units)
     out = np.zeros((n, n), dtype=np.float32)
     if not n:
         return out
-    model = load_model(str(MODEL_PATH if vectors is not None else WORDS_MODEL_PATH))
+    model = model or load_model(str(MODEL_PATH if vectors is not None else WORDS_MODEL_PATH))
     st = _prepare(units, vectors)
     per_article = Counter(u.article for u in units)
     short = np.array([per_article[u.article] < MIN_CONTEXT for u in units])
