@@ -5,16 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from ..lexicon import unnamed_source
 from ..model import Article, Fact, OutletStats, Quote
-
-# Speakers described only by role or affiliation, never by name.
-_ANONYMOUS = re.compile(
-    r"^(?:an?|the|one|two|three|several|some|other|many)?\s*(?:\w+\s+){0,4}?(?:officials?|sources?|aides?|"
-    r"spokes(?:man|woman|person)|people|person|insiders?|diplomats?|advisers?|advisors?|staffers?|members?|"
-    r"analysts?|residents?|witness(?:es)?|employees?|executives?|observers?|experts?)\b(?!\s+(?-i:[A-Z]))",
-    re.IGNORECASE,
-)
-_NAMELESS = re.compile(r"^(?:an?|the|one|two|three|several|some|other|many)\b", re.IGNORECASE)
 
 
 def is_anonymous(quote: Quote) -> bool:
@@ -22,9 +14,7 @@ def is_anonymous(quote: Quote) -> bool:
     if quote.anonymous:
         return True
     speaker = (quote.speaker or "").strip()
-    if not speaker:
-        return False
-    return bool(_ANONYMOUS.match(speaker)) and bool(_NAMELESS.match(speaker) or speaker.islower())
+    return bool(speaker) and unnamed_source(speaker)
 
 
 def _speaker_key(quote: Quote) -> str | None:

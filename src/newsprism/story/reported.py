@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .roles import ANON_HEADS, ROLE_HEADS
+from ..lexicon import ANON_HEADS
+from .roles import ROLE_HEADS
 from .speakers import (
     ATTITUDE_VERBS,
     FOR_VERBS,

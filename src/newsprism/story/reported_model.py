@@ -19,8 +19,9 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
+from ..lexicon import ANON_HEADS
 from .reported import clause_span, inside, trim_aside
-from .roles import ANON_HEADS, ROLE_HEADS, SOURCE_NOUNS
+from .roles import ROLE_HEADS, SOURCE_NOUNS
 from .speakers import (
     ATTITUDE_VERBS,
     OBJECT_VERBS,

@@ -48,14 +48,6 @@ department ministry court inc inc. corp corp. ltd ltd. llc plc association found
 
 NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 
-# Heads of descriptions that stand for an unnamed source ("a senior administration official").
-ANON_HEADS = frozenset("""
-official officials source sources aide aides adviser advisers advisor advisors person people diplomat diplomats
-insider insiders staffer staffers spokesperson spokesman spokeswoman executive executives officer officers expert
-experts analyst analysts lawmaker lawmakers strategist strategists member members employee employees witness
-witnesses resident residents observer observers operative operatives
-""".split())
-
 # Heads of descriptions that can speak besides roles and unnamed sources: bodies, groups and documents
 # ("the agency said", "protesters chanted", "a review found"). Other nouns ("the rise", "the bloodstains") never speak.
 SOURCE_NOUNS = frozenset("""

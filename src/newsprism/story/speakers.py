@@ -6,9 +6,10 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from ..lexicon import ANON_HEADS, INDEFINITE
 from ..model import Article, Entity, Span
 from .entities import EntityIndex, name_tokens
-from .roles import ANON_HEADS, HONORIFICS, ORG_TAILS, ROLE_HEADS, SOURCE_NOUNS, is_debris
+from .roles import HONORIFICS, ORG_TAILS, ROLE_HEADS, SOURCE_NOUNS, is_debris
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -68,7 +69,6 @@ PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f",
 SUBJ_DEPS = {"nsubj", "nsubjpass", "csubj"}
 _VOICES = {"PERSON", "ORG", "GPE", "NORP"}
 _DOCUMENTS = frozenset({"report", "statement", "complaint", "study", "lawsuit", "filing", "letter", "memo", "ruling"})  # what "they" and "we" may stand for: never a sea or a product
-_INDEFINITE = {"a", "an", "one", "two", "three", "several", "some", "many", "other", "another", "multiple"}
 
 
 @dataclass(slots=True)
@@ -286,14 +286,14 @@ def resolve(tok: "Token", ctx: ArticleContext) -> Speaker:
     # 2. a role description that fits one person of the story ("the US President")
     det = doc[start].lower_
     head = low
-    if head in ROLE_HEADS and det not in _INDEFINITE:
+    if head in ROLE_HEADS and det not in INDEFINITE:
         ent = ctx.index.resolve_description(phrase)
         if ent is not None:
             return Speaker(ent.name, ent.id, False, span)
     # 3. an unnamed source: new ("a senior official") or one named earlier ("the official")
-    if head in ANON_HEADS or (head in ROLE_HEADS and det in _INDEFINITE):
+    if head in ANON_HEADS or (head in ROLE_HEADS and det in INDEFINITE):
         bare = phrase
-        if det in _INDEFINITE | {"the", "this", "that", "these", "those"} and start < end - 1:
+        if det in INDEFINITE | {"the", "this", "that", "these", "those"} and start < end - 1:
             bare = text[doc[start + 1].idx:e_char]
         if det in {"the", "this", "that", "these", "those"}:
             for at, desc in reversed(ctx.anon_sources):
@@ -334,7 +334,7 @@ def anonymous_sources(doc: "Doc") -> list[tuple[int, str]]:
     out: list[tuple[int, str]] = []
     for chunk in doc.noun_chunks:
         root = chunk.root
-        if root.lower_ not in ANON_HEADS or chunk[0].lower_ not in _INDEFINITE or len(chunk) < 2:
+        if root.lower_ not in ANON_HEADS or chunk[0].lower_ not in INDEFINITE or len(chunk) < 2:
             continue
         if any(t.pos_ == "PROPN" and t.ent_type_ == "PERSON" for t in chunk):
             continue
