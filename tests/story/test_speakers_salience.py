@@ -77,3 +77,13 @@ def test_she_said_after_a_source_described_by_the_subject_stays_with_the_subject
         "During an interview in 2009, she said of her meetings: “You go there and they are pleased to see you.”"
     )
     assert find(quotes, "pleased to see you").speaker == "Clara Dunn"
+
+
+def test_pronoun_in_a_speakers_own_reported_words_outweighs_a_given_names_usual_sex() -> None:
+    _, quotes = run(
+        "Prices rose again, said Nabil Fattah, director of a research centre in Cairo.\n\n"
+        "In Minya, where voting is held today, Mina Magdy, a Christian, said gains by Islamists in earlier rounds "
+        "encouraged him to vote for the secular alliance.\n\n"
+        "“We are trying to balance things out,” he said."
+    )
+    assert find(quotes, "balance things out").speaker == "Mina Magdy"

@@ -18,6 +18,7 @@ _W_RECENT, _W_SUBJ, _W_OBJ, _W_IOBJ, _W_NOT_OBLIQUE, _W_HEAD = 100.0, 80.0, 50.0
 _W_SPEAKER = 60.0  # parallelism for speech: a pronoun that speaks prefers the one who spoke last
 _W_TOPIC = 1.5  # the person most often the subject (whom a profile or an obituary is about) counts half again
 _W_TOPIC_NARRATED = 3.0  # ... and more where the pronoun does not speak: narration keeps to whom the story is about
+_V_NAME = 6  # gender votes of a given name used for one sex only, and of a pronoun in that person's own reported words
 _THIRD = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 
 
@@ -97,6 +98,7 @@ def pronoun_antecedents(doc: "Doc", entity_at: dict[int, str], index: EntityInde
             for eid in weights:
                 weights[eid] *= 0.4 if new_para else 0.5  # a new paragraph weakens the old focus a little more
         oblique: dict[str, float] = {}  # this sentence's other mentions: "the death of Paterson, she said" is not her
+        named_here: dict[str, "Token"] = {}  # people this sentence names, outside quotes
         for tok in sent:
             if tok.i > sent.start and "\n\n" in text[doc[tok.i - 1].idx:tok.idx]:
                 for weights in (sal, spoke, oblique):  # a paragraph break the sentence splitter missed
@@ -113,6 +115,7 @@ def pronoun_antecedents(doc: "Doc", entity_at: dict[int, str], index: EntityInde
                     w = _mention_weight(tok)
                     sal[eid] = sal.get(eid, 0.0) + w
                     seen.append((sn, eid))
+                    named_here[eid] = tok
                     if _speaks(tok):
                         spoke[eid] = spoke.get(eid, 0.0) + _W_SPEAKER
                         last_spoke = (sn, eid)
@@ -130,6 +133,10 @@ def pronoun_antecedents(doc: "Doc", entity_at: dict[int, str], index: EntityInde
                     == {last_spoke[1]}:
                 best_score = float("inf")  # "Glick said that ... “...,” she said": the speaker just before goes on
                 best = last_spoke[1]
+            if len(named_here) == 1 and _said_by(tok, *named_here.values()):
+                only = next(iter(named_here))  # "Magdy said gains encouraged him": the speaker
+                if genders.get(only, g) == g:
+                    best, best_score = only, float("inf")
             for cand, score in sal.items():
                 cg = genders.get(cand)
                 if cg is not None and cg != g:
@@ -164,6 +171,19 @@ def caption_lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def _said_by(pronoun: "Token", name: "Token") -> bool:
+    """The pronoun sits in what the named person is reported to say ("Magdy said gains encouraged him")."""
+    verb = _phrase_head(name).head
+    if name.sent != pronoun.sent or verb.lemma_.lower() not in SPEECH_VERBS:
+        return False
+    up = pronoun
+    while up.head.i != up.i and up.i != verb.i:
+        if up.head.i == verb.i:
+            return up.dep_ in {"ccomp", "xcomp", "advcl"}
+        up = up.head
+    return False
+
+
 def infer_genders(doc: "Doc", entity_at: dict[int, str], index: EntityIndex,
                   quoted: list[tuple[int, int]] | None = None) -> dict[str, str]:
     """Entity id -> "m"/"f" from titles and descriptions, and from pronouns that can only mean one person.
@@ -187,7 +207,7 @@ def infer_genders(doc: "Doc", entity_at: dict[int, str], index: EntityIndex,
     for eid in set(entity_at[ti] for ti in people):  # 1. "Mrs. Campbell", "his wife Ann", "the actress", "Gail"
         given = name_tokens(index.by_id[eid].name)
         if len(given) >= 2 and (by_name := given_name_gender(given[0])):
-            vote(eid, by_name[0], 6 if by_name[1] == 2 else 1)  # a name given to one sex only outweighs stray pronouns
+            vote(eid, by_name[0], _V_NAME if by_name[1] == 2 else 1)  # one sex only: outweighs stray pronouns
         for d in index.by_id[eid].descriptions:
             for w in d.lower().replace(".", "").split()[-2:]:
                 if w in GENDER_WORDS:
@@ -201,7 +221,13 @@ def infer_genders(doc: "Doc", entity_at: dict[int, str], index: EntityIndex,
         if g is None or tok.pos_ != "PRON" or (quoted and inside(tok.idx, quoted)):
             continue
         k = bisect.bisect_left(people, tok.i) - 1
-        if k < 0 or tok.idx - doc[people[k]].idx > 250:
+        if k < 0:
+            continue
+        in_sent = {entity_at[j] for j in people if tok.sent.start <= j < tok.sent.end}
+        if len(in_sent) == 1 and _said_by(tok, doc[people[k]]):
+            vote(entity_at[people[k]], g, _V_NAME)  # 3. "Mina Magdy said gains encouraged him": as strong as a name
+            continue  # (Mina, Andrea, Nicola: names given mostly to one sex in one country, to the other elsewhere)
+        if tok.idx - doc[people[k]].idx > 250:
             continue
         near = {entity_at[people[j]] for j in range(k, -1, -1) if tok.idx - doc[people[j]].idx <= 250}
         if len(near) == 1 and _is_subject(doc[people[k]]):
