@@ -374,19 +374,18 @@ def statement_spans(article: Article, doc: "Doc") -> list[Sentence]:
 
 def article_units(article: Article, doc: "Doc", entities: Sequence[Entity] = ()) -> list[Unit]:
     """The article's statements: sentences split into independent clauses, boilerplate left out,
-    fragments attached to the statement before them. Cached on the doc, as several stages ask for them."""
-    ents = _entity_index(entities, article.id)
-    prefix = f"newsprism.units:{article.id}:"
-    key = prefix + str(hash(tuple(ents)))
-    cached = doc.user_data.get(key)
-    if cached is None and not entities:  # without entities, any earlier split of this article will do
-        cached = next((v for k, v in doc.user_data.items() if isinstance(k, str) and k.startswith(prefix)), None)
-    if cached is None:
-        cached = doc.user_data[key] = _build_units(article, doc, ents)
-    return list(cached)
+    fragments attached to the statement before them. A story computes them once, in its ``StoryContext``."""
+    return _build_units(article, doc, _entity_index(entities, article.id))
 
 
-def _build_units(article: Article, doc: "Doc", ents: list[tuple[int, int, str, str]]) -> list[Unit]:
+def statement_bounds(article: Article, doc: "Doc") -> list[tuple[int, int]]:
+    """Where the article's statements start and end: those of ``article_units``, without their features (which
+    need the story's entities), so that statements can be embedded while the next article is parsed."""
+    return [(u.start, u.end) for u in _build_units(article, doc, [], features=False)]
+
+
+def _build_units(article: Article, doc: "Doc", ents: list[tuple[int, int, str, str]],
+                 features: bool = True) -> list[Unit]:
     doc_ents = [e for e in doc.ents if e.label_ in _NAME_ENTS]
     units: list[Unit] = []
     for sent in statement_spans(article, doc):
@@ -414,7 +413,8 @@ def _build_units(article: Article, doc: "Doc", ents: list[tuple[int, int, str, s
             if sub is None:
                 continue
             unit = Unit(article.id, len(units), s, e, article.text[s:e])
-            _features(unit, sub, ents, article.text, doc_ents)
+            if features:
+                _features(unit, sub, ents, article.text, doc_ents)
             units.append(unit)
     return units
 

@@ -17,6 +17,8 @@ from .speakers import CAPTION
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span as DocSpan, Token
 
+    from .context import StoryContext
+
 # Verbs that present a statement as an assertion someone could contest.
 CLAIM_CUES = {"claim", "accuse", "allege", "charge", "assert", "insist", "contend", "maintain", "warn", "predict",
               "suggest", "argue", "vow", "promise", "threaten", "blame"}
@@ -186,8 +188,10 @@ def _key(name: str | None) -> str | None:
 
 
 def find_claims(articles: Sequence[Article], docs: dict[str, "Doc"], quotes: Sequence[Quote],
-                entities: Sequence[Entity], settings: Settings) -> list[Claim]:
-    """Claims of the story with their responses and, for every article, its evidence status."""
+                entities: Sequence[Entity], settings: Settings,
+                context: "StoryContext | None" = None) -> list[Claim]:
+    """Claims of the story with their responses and, for every article, its evidence status; the statements are
+    the story context's when given (``context``), else split here."""
     index = _EntityIndex(entities)
     sents: dict[str, list[Sentence]] = {}
     units: list[Unit] = []
@@ -196,7 +200,7 @@ def find_claims(articles: Sequence[Article], docs: dict[str, "Doc"], quotes: Seq
         if doc is None:
             continue
         sents[a.id] = statement_spans(a, doc)
-        units.extend(article_units(a, doc, entities))
+        units.extend(context.units_of(a.id) if context is not None else article_units(a, doc, entities))
     unit_pos = {id(u): i for i, u in enumerate(units)}
     sim = similarity_matrix(units)
 

@@ -36,7 +36,7 @@ class Parsed:
 
 def parse_story(articles: Sequence[Article], settings: Settings) -> Parsed:
     """Parses the articles and embeds each one's statements as soon as it is parsed (unless embeddings are off)."""
-    from .align import article_units
+    from .align import statement_bounds
     from .embed import embed
 
     nlp = load_spacy(settings.spacy_model)
@@ -47,9 +47,9 @@ def parse_story(articles: Sequence[Article], settings: Settings) -> Parsed:
             docs[article.id] = doc
             if not settings.embeddings:
                 continue
-            units = article_units(article, doc)
-            keys = [(u.article, u.start, u.end) for u in units]
-            texts = [u.text for u in units]
+            bounds = statement_bounds(article, doc)
+            keys = [(article.id, start, end) for start, end in bounds]
+            texts = [article.text[start:end] for start, end in bounds]
             pending.append((keys, texts, pool.submit(embed, texts, 1)))  # one core: spaCy holds the other
         # parsing is done: articles whose statements wait in the queue are embedded now on every core
         late = [(keys, texts) for keys, texts, fut in pending if fut.cancel()]
@@ -90,6 +90,10 @@ class StoryContext:
     prob: np.ndarray
     threshold: float
     index: dict[SpanKey, int] = field(default_factory=dict)
+
+    def units_of(self, article: str) -> list["Unit"]:
+        """The statements of one article, in order."""
+        return [u for u in self.units if u.article == article]
 
     def same(self, a: "Unit", b: "Unit") -> float:
         """P(same fact) of two statements of the story (0 for a statement it does not hold, or within one article)."""

@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 
 from ..config import Settings
 from ..model import Article, Span, TimelineEntry
-from .align import article_units
 from ..ingest.furniture import is_caption
 
 if TYPE_CHECKING:
@@ -259,6 +258,10 @@ def build_timeline(articles: Sequence[Article], docs: dict[str, "Doc"], settings
                    context: "StoryContext | None" = None) -> list[TimelineEntry]:
     """Dated events of the story, each traced to the sentences that date them; entries of one date across articles
     merged when the story's pair model (``context``, computed here when not given) says they state one event."""
+    if context is None:
+        from .context import story_context
+
+        context = story_context(articles, docs, (), settings)
     pubs = publication_dates(articles, settings)
     raw: list[tuple[str | None, str, str, int]] = []  # date, precision, expression, unit index
     units = []
@@ -266,7 +269,7 @@ def build_timeline(articles: Sequence[Article], docs: dict[str, "Doc"], settings
         doc = docs.get(article.id)
         if doc is None:
             continue
-        a_units = article_units(article, doc)
+        a_units = context.units_of(article.id)
         for hit in _hits(article, doc):
             unit = next((u for u in a_units if u.start <= hit.start and hit.end <= u.end), None)
             if unit is None or is_caption(_line(article.text, unit.start, unit.end)):
@@ -284,10 +287,6 @@ def build_timeline(articles: Sequence[Article], docs: dict[str, "Doc"], settings
             raw.append((resolved[0], resolved[1], expr, len(units) - 1))
     if not units:
         return []
-    if context is None:
-        from .context import story_context
-
-        context = story_context(articles, docs, (), settings)
     return _merge(raw, units, context)
 
 
