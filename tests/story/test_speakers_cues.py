@@ -46,3 +46,13 @@ def test_role_noun_given_in_apposition_carries_the_pronoun_after_it() -> None:
         "but did not apologise."
     )
     assert find(quotes, "these stories are true").speaker == "Louis Kay"
+
+
+def test_name_before_an_according_to_aside_speaks() -> None:
+    _, quotes = run(
+        "Hillary Clinton visited New Zealand on Thursday.\n\n"
+        "Asked by TV3 New Zealand whether she ruled out standing for the top U.S. office through 2016, Clinton, "
+        "according to a U.S. reporter, replied: \"Oh yes, yes. I'm very pleased to be doing what I'm doing.\""
+    )
+    direct = [q for q in quotes if q.kind == "direct"]
+    assert find(direct, "Oh yes, yes").speaker == "Hillary Clinton"

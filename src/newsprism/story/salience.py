@@ -129,8 +129,7 @@ def pronoun_antecedents(doc: "Doc", entity_at: dict[int, str], index: EntityInde
             speaks = _speaks(tok)
             best, best_score = None, 0.0
             if speaks and last_spoke is not None and sn - last_spoke[0] <= 1 and genders.get(last_spoke[1], g) == g \
-                    and {e for n, e in seen if n >= last_spoke[0] and (e[1:] if e[0] == "?" else genders.get(e, g)) == g} \
-                    == {last_spoke[1]}:
+                    and _came_up(seen, last_spoke[0], genders, g) == {last_spoke[1]}:
                 best_score = float("inf")  # "Glick said that ... “...,” she said": the speaker just before goes on
                 best = last_spoke[1]
             if len(named_here) == 1 and _said_by(tok, *named_here.values()):
@@ -169,6 +168,11 @@ def caption_lines(text: str) -> list[tuple[int, int]]:
             out.append((pos, pos + len(line)))
         pos += len(line) + 1
     return out
+
+
+def _came_up(seen: list[tuple[int, str]], since: int, genders: dict[str, str], g: str) -> set[str]:
+    """People of gender ``g`` (or of none known) mentioned since sentence ``since``; "?f" for a "she" in a quote."""
+    return {e for n, e in seen if n >= since and (e[1:] if e[0] == "?" else genders.get(e, g)) == g}
 
 
 def _said_by(pronoun: "Token", name: "Token") -> bool:

@@ -68,7 +68,8 @@ PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f",
                   "herself": "f"}
 SUBJ_DEPS = {"nsubj", "nsubjpass", "csubj"}
 _VOICES = {"PERSON", "ORG", "GPE", "NORP"}
-_DOCUMENTS = frozenset({"report", "statement", "complaint", "study", "lawsuit", "filing", "letter", "memo", "ruling"})  # what "they" and "we" may stand for: never a sea or a product
+# What "they" and "we" may stand for besides bodies and people: never a sea or a product.
+_DOCUMENTS = frozenset({"report", "statement", "complaint", "study", "lawsuit", "filing", "letter", "memo", "ruling"})
 
 
 @dataclass(slots=True)
@@ -203,6 +204,9 @@ def _misattached_subject(verb: "Token") -> "Token | None":
     """The phrase right before a subjectless verb, when the parser hung it elsewhere as an appositive."""
     if verb.i == 0:
         return None
+    named = _name_before_aside(verb)
+    if named is not None:
+        return named
     prev = verb.doc[verb.i - 1]
     head = prev
     for _ in range(6):
@@ -212,6 +216,22 @@ def _misattached_subject(verb: "Token") -> "Token | None":
             return None
         head = head.head
     return None
+
+
+def _name_before_aside(verb: "Token") -> "Token | None":
+    """ "Clinton, according to a U.S. reporter, replied" / "Lee, 67, said": the name before an aside."""
+    doc = verb.doc
+    if verb.i < 3 or doc[verb.i - 1].text != ",":
+        return None
+    j = verb.i - 2
+    while j > verb.sent.start and doc[j].text != ",":
+        j -= 1
+    aside = doc[j + 1]
+    if doc[j].text != "," or j < 1 or not (aside.lower_ == "according" or (aside.like_num and j + 2 == verb.i - 1)):
+        return None
+    name = doc[j - 1]
+    fits = name.pos_ == "PROPN" and name.dep_ not in SUBJ_DEPS and name.ent_type_ in {"PERSON", "ORG", ""}
+    return name if fits else None
 
 
 def _beside(tok: "Token") -> "list[Token]":
