@@ -4,6 +4,7 @@ English pages with foreign words."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -227,3 +228,16 @@ def test_english_with_foreign_words_stays_english_and_other_languages_are_named(
     french = ("La bibliothèque de Lakeview a rouvert ses portes lundi, six semaines après l'inondation qui avait "
               "endommagé plus de quatre mille livres dans la salle de lecture, selon la bibliothécaire.")
     assert detect_language(french) == "fr" and language_name("fr") == "French"
+
+
+def test_one_rule_reads_dates_in_text_for_pages_and_clustering() -> None:
+    from newsprism.corpus.features import text_date
+    from newsprism.ingest.dates import date_in_text
+
+    assert date_in_text("Updated: July 7, 2012, 10:04 PM ET | Klitschko retains") == "2012-07-07"
+    assert date_in_text("posted 2012/7/7, then Sept. 3rd, 2019") == "2012-07-07"  # the first in the text
+    assert date_in_text("March 2014, and 5 March 2014") == "2014-03-05"  # a month without its day is no date
+    assert date_in_text("05/10/2018") == "2018-05-10" and date_in_text("05/10/2018", ("2018-10-05",)) == "2018-10-05"
+    assert date_in_text("31/02/2018 and nothing else") is None
+    day = text_date("LONDON, 7 July, 2012 - The champion retained his title.")
+    assert day is not None and date.fromordinal(day).isoformat() == "2012-07-07"

@@ -10,6 +10,7 @@ from datetime import date
 import numpy as np
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
+from ..ingest.dates import date_in_text
 from ..ingest.titles import lead_title
 from ..model import Article
 from ..sentences import split_at_stops
@@ -52,33 +53,13 @@ def day_of(iso: str | None) -> int | None:
         return None
 
 
-_MONTHS = {m: i + 1 for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
-                                          "nov", "dec"))}
-_MON = r"(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?"
-_DATELINE = re.compile(
-    r"\b(?:" + _MON + r"\s+(\d{1,2})(?:st|nd|rd|th)?\s*,?\s+((?:19|20)\d\d)"  # July 7, 2012
-    r"|(\d{1,2})\s+" + _MON + r"\s*,?\s+((?:19|20)\d\d)"  # 7 July 2012
-    r"|((?:19|20)\d\d)\s*[-/]\s*(\d{1,2})\s*[-/]\s*(\d{1,2}))\b"  # 2012-07-07
-)
 _YEAR = re.compile(r"\b(?:19[5-9]\d|20[0-4]\d)\b")
 DATELINE_CHARS = 600
 
 
 def text_date(text: str) -> int | None:
     """Ordinal day of a dateline near the top of the text ("Updated: July 7, 2012"), when there is one."""
-    for m in _DATELINE.finditer(text[:DATELINE_CHARS]):
-        g = m.groups()
-        try:
-            if g[0]:
-                d = date(int(g[2]), _MONTHS[g[0][:3].lower()], int(g[1]))
-            elif g[3]:
-                d = date(int(g[5]), _MONTHS[g[4][:3].lower()], int(g[3]))
-            else:
-                d = date(int(g[6]), int(g[7]), int(g[8]))
-        except (ValueError, KeyError):
-            continue
-        return d.toordinal()
-    return None
+    return day_of(date_in_text(text[:DATELINE_CHARS]))
 
 
 def _stem(word: str) -> str:

@@ -18,9 +18,9 @@ _MONTHS = {m: i for i, m in enumerate(
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?=[/._-]|$)|"
                        r"/((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?=[/._-]|$)")
 _NUMERIC = re.compile(r"(?<![\d.])(\d{1,2})[./](\d{1,2})[./]((?:19|20)\d{2})(?![\d.])|"
-                      r"(?<!\d)((?:19|20)\d{2})-(\d{2})-(\d{2})(?!\d)")
+                      r"(?<!\d)((?:19|20)\d{2})\s*[-/]\s*(\d{1,2})\s*[-/]\s*(\d{1,2})(?!\d)")
 _WRITTEN = re.compile(r"\b(?:(\d{1,2})\s+)?(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
-                      r"(?:\s+(\d{1,2})(?:st|nd|rd|th)?)?,?\s+((?:19|20)\d{2})\b")
+                      r"(?:\s+(\d{1,2})(?:st|nd|rd|th)?)?\s*,?\s+((?:19|20)\d{2})\b")
 HEAD_CHARS = 300  # a visible date counts only in the title or this near the top of the text
 CLOSE_DAYS = 1  # dates this close agree (a time zone apart)
 
@@ -44,31 +44,37 @@ def url_date(url: str | None) -> str | None:
     return _day(int(y), int(mo), int(d))
 
 
-def visible_date(title: str | None, text: str, near: tuple[str | None, ...] = ()) -> str | None:
-    """A full date shown in the title or at the top of the text. 05/10/2018 reads either way: the reading that
-    agrees with a date in ``near`` (the page's, the URL's) is taken, else the day-first one when the first number
-    cannot be a month or the date is written with dots, else the month-first one, as in American news."""
-    for place in (title or "", text[:HEAD_CHARS]):
-        m = _NUMERIC.search(place)
-        if m and m.group(3):
-            a, b, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
-            day_first, month_first = _day(y, b, a), _day(y, a, b)
-            for reading in (day_first, month_first):
-                if reading and any(d and _close(reading, d) for d in near):
-                    return reading
-            reading = day_first if ("." in m.group(0) or a > 12) else month_first
-            if reading:
-                return reading
-        elif m:
-            day = _day(int(m.group(4)), int(m.group(5)), int(m.group(6)))
-            if day:
-                return day
-        w = _WRITTEN.search(place)
-        if w and (w.group(1) or w.group(3)):
-            day = _day(int(w.group(4)), _MONTHS[w.group(2).lower()[:3]], int(w.group(1) or w.group(3)))
-            if day:
-                return day
+def date_in_text(text: str, near: tuple[str | None, ...] = ()) -> str | None:
+    """The first full date written in the text (05/10/2018, 2018-10-05, 5 Oct 2018, Oct. 5th, 2018), as an ISO
+    date: the one rule for dates in text. 05/10/2018 reads either way: the reading that agrees with a date in
+    ``near`` (the page's, the URL's) is taken, else the day-first one when the first number cannot be a month or
+    the date is written with dots, else the month-first one, as in American news."""
+    for m in sorted([*_NUMERIC.finditer(text), *_WRITTEN.finditer(text)], key=lambda m: m.start()):
+        day = _numeric(m, near) if m.re is _NUMERIC else _written(m)
+        if day:
+            return day
     return None
+
+
+def _numeric(m: re.Match[str], near: tuple[str | None, ...]) -> str | None:
+    if not m.group(3):
+        return _day(int(m.group(4)), int(m.group(5)), int(m.group(6)))
+    a, b, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    day_first, month_first = _day(y, b, a), _day(y, a, b)
+    for reading in (day_first, month_first):
+        if reading and any(d and _close(reading, d) for d in near):
+            return reading
+    return day_first if ("." in m.group(0) or a > 12) else month_first
+
+
+def _written(m: re.Match[str]) -> str | None:
+    day = m.group(1) or m.group(3)
+    return _day(int(m.group(4)), _MONTHS[m.group(2).lower()[:3]], int(day)) if day else None
+
+
+def visible_date(title: str | None, text: str, near: tuple[str | None, ...] = ()) -> str | None:
+    """A full date shown in the title or at the top of the text (see :func:`date_in_text`)."""
+    return date_in_text(title or "", near) or date_in_text(text[:HEAD_CHARS], near)
 
 
 def _close(a: str, b: str) -> bool:
