@@ -527,7 +527,8 @@ def tfidf(docs: Sequence[Sequence[str]]) -> "csr_matrix":
     vocab = {t: i for i, t in enumerate(dict.fromkeys(t for d in docs for t in d))}
     if not vocab:
         return csr_matrix((len(docs), 1), dtype=np.float32)
-    x = TfidfVectorizer(analyzer=list, vocabulary=vocab, sublinear_tf=True).fit_transform(docs)
+    # the terms come lower-cased where they should be: names keep their case, so no lower-casing here
+    x = TfidfVectorizer(analyzer=list, vocabulary=vocab, sublinear_tf=True, lowercase=False).fit_transform(docs)
     return csr_matrix(x, dtype=np.float32)
 
 
