@@ -56,3 +56,13 @@ def test_name_before_an_according_to_aside_speaks() -> None:
     )
     direct = [q for q in quotes if q.kind == "direct"]
     assert find(direct, "Oh yes, yes").speaker == "Hillary Clinton"
+
+
+def test_we_are_told_is_not_a_brand_named_paragraphs_before() -> None:
+    _, quotes = run(
+        "Silva claims she gave him the guitar, a Martin D-18E built for left-handed players, as a wedding "
+        "present in 2014. It was once insured for $1 million.\n\n"
+        "Her mother has said the guitar is a treasured heirloom of the family and not his to take.\n\n"
+        "We’re told that after months of talks, Silva is still holding out."
+    )
+    assert all(q.speaker != "Martin" for q in quotes)

@@ -106,6 +106,15 @@ class ArticleContext:
                 best = (tok.idx, eid)
         return self.index.by_id[best[1]] if best else None
 
+    def mentioned_near(self, eid: str, pos: int) -> bool:
+        """Whether the article mentions this entity before ``pos`` in its paragraph or the one before."""
+        text = doc_text(self.doc)
+        para = text.rfind("\n", 0, pos)
+        while para > 0 and text[para - 1] == "\n":
+            para -= 1
+        lo = text.rfind("\n", 0, max(para, 0)) + 1 if para > 0 else 0
+        return any(e == eid and lo <= self.doc[ti].idx < pos for ti, e in self.entity_at.items())
+
     def last_entity_before(self, pos: int, kinds: set[str], subjects_first: bool = True,
                            gender: str | None = None) -> Entity | None:
         """The entity most recently mentioned before ``pos`` (subjects preferred), of the given types."""
@@ -271,6 +280,8 @@ def resolve(tok: "Token", ctx: ArticleContext) -> Speaker:
         ent = ctx.last_entity_before(tok.idx, kinds, gender=PRONOUN_GENDER.get(low))
         if ent is None and kind == "ANY" and low != "we":
             ent = ctx.last_entity_before(tok.idx, {"PERSON"})
+        if low == "we" and ent is not None and not ctx.mentioned_near(ent.id, tok.idx):
+            ent = None  # "We're told that ...": the writer, not a body named paragraphs ago
         return Speaker(ent.name if ent else None, ent.id if ent else None, False, span)
     start, end = noun_phrase(tok)
     s_char, e_char = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
