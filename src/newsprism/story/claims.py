@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..config import Settings
+from ..ingest.furniture import has_player_controls, is_furniture
 from ..model import Article, Claim, Entity, Evidence, Quote, Response, Sentence, Span
 from ..sentences import split_at_stops
 from .align import Unit, article_units, similarity_matrix, statement_spans
@@ -221,7 +222,7 @@ def find_claims(articles: Sequence[Article], docs: dict[str, "Doc"], quotes: Seq
     for q in quotes:
         sent = sentence_at(q.article, q.start)
         doc = docs.get(q.article)
-        if sent is None or doc is None or CAPTION.search(sent.text):
+        if sent is None or doc is None or _furniture(sent.text):
             continue  # a photo caption ("| Getty Trump blames ...") is furniture, not a claim
         span = Span(q.article, sent.start, sent.end, sent.text)
         dspan = doc.char_span(sent.start, sent.end, alignment_mode="expand")
@@ -250,7 +251,7 @@ def find_claims(articles: Sequence[Article], docs: dict[str, "Doc"], quotes: Seq
             continue
         for s in sents.get(a.id, []):
             dspan = doc.char_span(s.start, s.end, alignment_mode="expand")
-            if dspan is None or len(dspan) == 0:
+            if dspan is None or len(dspan) == 0 or _furniture(s.text):
                 continue
             verb, kind = _cue_verb(dspan)
             if verb is None or kind is None or _inside_quotes(a.text, verb.idx):
@@ -327,9 +328,46 @@ def _claim_words(g: _Group) -> set[str]:
     return words
 
 
+def _furniture(text: str) -> bool:
+    """A caption, credit, link or player control: the page, never a claim or a response."""
+    return bool(CAPTION.search(text)) or is_furniture(text) or has_player_controls(text)
+
+
+_AMOUNT = re.compile(r"(\d[\d,]*(?:\.\d+)?)(?:\s*-\s*|\s+)(?:(?:more|fewer|less|than|about|some|over|under)\s+)*"
+                     r"([a-z]{3,})", re.I)
+
+
+def amounts(text: str) -> dict[str, set[float]]:
+    """Numbers by the word they count ("10,000 years" -> {"year": {10000.0}}), to tell a response about another
+    figure from one about this claim's."""
+    out: dict[str, set[float]] = {}
+    for num, unit in _AMOUNT.findall(text):
+        try:
+            value = float(num.replace(",", ""))
+        except ValueError:
+            continue
+        out.setdefault(unit.lower().rstrip("s"), set()).add(value)
+    return out
+
+
+def other_figure(text: str, claim_texts: Sequence[str]) -> bool:
+    """The response counts the claim's thing with other figures only ("about 5,000 years" against 10,000)."""
+    mine = amounts(text)
+    if not mine:
+        return False
+    theirs: dict[str, set[float]] = {}
+    for t in claim_texts:
+        for unit, values in amounts(t).items():
+            theirs.setdefault(unit, set()).update(values)
+    shared = [u for u in mine if u in theirs]
+    return bool(shared) and all(not (mine[u] & theirs[u]) for u in shared)
+
+
 def _relevance(text: str, words: set[str], g: _Group, claimant: str | None, index: _EntityIndex,
                stance: str | None) -> float:
     """How clearly a response or evidence sentence is about this claim (0: not at all)."""
+    if stance == "confirms" and other_figure(text, [m.text for m in g.members]):
+        return 0.0  # "thought it would reach back about 5,000 years" confirms no 10,000-year claim
     overlap = len(_content(text) & words)
     refers = bool(_CLAIM_REF.search(text))
     names = index.mentioned(claimant, text) or (claimant is not None and claimant in text.lower())
