@@ -19,7 +19,8 @@ def _claims(text: str, quotes_of: list[tuple[str, str, str, str, str]]) -> list:
     a = article("h1", text, "One")
     ents = [entity("ortiz", "Lena Ortiz", "PERSON", [a], r"\b(?:Lena )?Ortiz\b"),
             entity("hamm", "Giles Hamm", "PERSON", [a], r"\b(?:Giles )?Hamm\b")]
-    quotes = [quote(a, t, qid, spk, eid, cue) for t, qid, spk, eid, cue in quotes_of]
+    quotes = [quote(a, t, qid, spk, eid, cue, kind="indirect" if cue == "supporting" else "direct")
+              for t, qid, spk, eid, cue in quotes_of]
     return find_claims([a], parsed([a]), quotes, ents, Settings())
 
 
@@ -51,3 +52,11 @@ def test_player_controls_and_captions_are_never_claims() -> None:
             "The dig closed for the winter on Friday.")
     claims = _claims(text, [("the mound is 10,000 years old", "q1", "Lena Ortiz", "ortiz", "claimed")])
     assert not any("Skip" in c.text or "Image caption" in c.text or "hiding" in c.text for c in claims)
+
+
+def test_words_someone_only_supports_or_hedges_on_are_not_their_claim() -> None:
+    text = ("Lena Ortiz has faced criticism after she repeatedly hedged on supporting the survey's conclusion that "
+            "the mound was looted in 1990.")
+    claims = _claims(text, [("the survey's conclusion that the mound was looted in 1990", "q1", "Lena Ortiz",
+                             "ortiz", "supporting")])
+    assert not any(c.claimant == "ortiz" and "looted" in c.text for c in claims)

@@ -13,7 +13,7 @@ from ..ingest.furniture import has_player_controls, is_furniture
 from ..model import Article, Claim, Entity, Evidence, Quote, Response, Sentence, Span
 from ..sentences import split_at_stops
 from .align import Unit, article_units, similarity_matrix, statement_spans
-from .speakers import CAPTION
+from .speakers import ATTITUDE_VERBS, CAPTION, SPEECH_NOUNS, SPEECH_VERBS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span as DocSpan, Token
@@ -237,8 +237,8 @@ def find_claims(articles: Sequence[Article], docs: dict[str, "Doc"], quotes: Seq
             responses.append((who, stance, q.id, span, _content(q.text)))
             covered.add((q.article, sent.start))
             continue
-        if not who:
-            continue
+        if not who or (q.kind == "indirect" and not _says(q.cue, cue_lemmas)):
+            continue  # "hedged on supporting the intelligence community's conclusion that ...": not his assertion
         strength = 2 if stance == "claim" else 1 if contestable(q.text) else 0
         candidates.append(_Candidate(q.article, span, q.text, who, q.id, unit_at(q.article, q.start), strength,
                                      q.kind == "indirect"))
@@ -326,6 +326,15 @@ def _claim_words(g: _Group) -> set[str]:
     for m in g.members:
         words |= _content(m.text)
     return words
+
+
+_SAYING = SPEECH_VERBS | ATTITUDE_VERBS | CLAIM_CUES | SPEECH_NOUNS
+
+
+def _says(cue: str | None, lemmas: set[str]) -> bool:
+    """The cue reports speech or belief ("said", "according to", "insisted"), not an act toward another's words."""
+    low = (cue or "").lower()
+    return not low or low == "according to" or bool((lemmas or {low}) & _SAYING)
 
 
 def _furniture(text: str) -> bool:
