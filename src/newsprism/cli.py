@@ -332,7 +332,7 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
         from .commands.corpus import show_command
 
         return show_command(args.story, store=args.store, fmt=args.format, output=args.output, full=args.full,
-                            pager=not args.no_pager)
+                            pager=not args.no_pager, settings=settings)
     if cmd == "serve":
         from .commands.serve import serve
 

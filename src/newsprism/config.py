@@ -199,8 +199,32 @@ class WebSettings:
         _check(self.first_byte_wait >= 0, "first_byte_wait", "0 seconds or more", self.first_byte_wait)
 
 
+@dataclass(slots=True, frozen=True)
+class ReportSettings:
+    """The differences digest that leads every report: how sure an item must be to be shown, and how many."""
+
+    min_confidence: float = 0.5  # conflicts and quotes below this are left to the complete report
+    # A unique fact's confidence is how far it stands from every other outlet's closest statement (1 - similarity):
+    # under this, another outlet says nearly the same, so the digest does not call it the outlet's own.
+    unique_min_confidence: float = 0.2
+    unique_per_outlet: int = 3  # an outlet's own facts shown
+    max_conflicts: int = 5
+    max_quote_groups: int = 4
+    max_speakers: int = 4  # speakers named per outlet, the rest counted
+    max_voices: int = 6  # outlets shown side by side for one conflict or quote; the rest are counted
+    max_outlets: int = 12  # a story of hundreds of articles lists the outlets with most of their own facts
+
+    def __post_init__(self) -> None:
+        for name in ("min_confidence", "unique_min_confidence"):
+            _check(_share(getattr(self, name)), name, "between 0 and 1", getattr(self, name))
+        for name in ("unique_per_outlet", "max_conflicts", "max_quote_groups", "max_speakers", "max_voices",
+                     "max_outlets"):
+            _check(getattr(self, name) >= 1, name, "at least 1", getattr(self, name))
+
+
 SECTIONS: dict[str, type[Any]] = {"ingest": IngestSettings, "align": AlignSettings, "summary": SummarySettings,
-                                  "llm": LLMSettings, "cluster": ClusterSettings, "web": WebSettings}
+                                  "llm": LLMSettings, "cluster": ClusterSettings, "web": WebSettings,
+                                  "report": ReportSettings}
 OPTIONS = {"max_bytes": "--max-mb", "summary_words": "--summary-words", "summary_mode": "--summary-mode",
            "llm_url": "--llm-url", "llm_timeout": "--llm-timeout", "port": "--port"}
 
@@ -218,7 +242,7 @@ class _Flat(Generic[T]):
 
 @dataclass(frozen=True, init=False)
 class Settings:
-    """Every knob, in frozen sections: ``ingest``, ``align``, ``summary``, ``llm``, ``cluster``, ``web``.
+    """Every knob, in frozen sections: ``ingest``, ``align``, ``summary``, ``llm``, ``cluster``, ``web``, ``report``.
 
     Build it once (``Settings.from_args`` in the CLI) and pass it down; change it with ``replace``. The flat
     keywords it has always taken still work, for either spelling: ``Settings(summary_words=80)`` equals
@@ -232,6 +256,7 @@ class Settings:
     llm: LLMSettings
     cluster: ClusterSettings
     web: WebSettings
+    report: ReportSettings
 
     def __init__(self, **given: Any) -> None:
         """Sections by name, or the flat keywords of their fields; unknown names are an error, not ignored."""

@@ -5,10 +5,14 @@ from __future__ import annotations
 import copy
 from typing import Any
 
+from newsprism.config import ReportSettings, Settings
 from newsprism.model import Report
 from newsprism.report import render
-from newsprism.report.digest import MIN_CONFIDENCE, UNIQUE_PER_OUTLET, build_digest
+from newsprism.report.digest import build_digest
 from newsprism.report.html import render_digest_html
+
+MIN_CONFIDENCE = ReportSettings().min_confidence
+UNIQUE_PER_OUTLET = ReportSettings().unique_per_outlet
 
 
 def test_conflict_shows_each_outlets_own_sentence_side_by_side(report: dict[str, Any]) -> None:
@@ -31,6 +35,20 @@ def test_low_confidence_conflicts_are_left_to_the_full_report(report: dict[str, 
     out = render(unsure, "text", color=False)
     assert "$15 million" not in out and "1 more of lower confidence in --full" in out
     assert "$15 million" in render(unsure, "text", color=False, full=True)
+
+
+def test_the_digest_threshold_and_caps_are_settings_every_renderer_reads(report: dict[str, Any]) -> None:
+    unsure = copy.deepcopy(report)
+    unsure["facts"][1]["confidence"] = 0.3
+    bold = Settings(report=ReportSettings(min_confidence=0.25, unique_per_outlet=1, max_speakers=1)).report
+    assert build_digest(unsure).conflicts == [] and len(build_digest(unsure, limits=bold).conflicts) == 1
+    cut = {"text": ("", "--full"), "md": ("## What differs", "## Articles"), "html": ('id="digest"', 'id="articles"')}
+    for fmt, (start, end) in cut.items():
+        for limits, shown in ((None, False), (bold, True)):
+            out = render(unsure, fmt, limits=limits)
+            assert ("$15 million" in out[out.index(start):out.index(end)]) is shown, fmt
+    out = render(unsure, "text", color=False, limits=bold)
+    assert "the 1 most telling facts of each" in out and "Lena Ortiz 2, 1 more" in out
 
 
 def test_conflicts_lead_in_order_of_confidence(report: dict[str, Any]) -> None:

@@ -38,5 +38,6 @@ def analyze_command(inputs: Sequence[str], fmt: str = "text", output: str | None
         warning(f"the inputs tell {len(report.other_stories) + 1} unrelated stories; this report is about the largest "
                 f"({len(report.story.articles)} articles). Analyse the others on their own: "
                 + "; ".join(", ".join(o.sources) for o in report.other_stories))
-    emit(report, fmt, output, articles={a.id: a.text for a in report.story.articles}, full=full, pager=pager)
+    emit(report, fmt, output, articles={a.id: a.text for a in report.story.articles}, full=full, pager=pager,
+         limits=settings.report)
     return 2 if errors else 0

@@ -161,12 +161,14 @@ def _story_line(s: dict[str, Any]) -> str:
 
 
 def show_command(story: str, store: str, fmt: str = "text", output: str | None = None, *, full: bool = False,
-                 pager: bool = False) -> int:
-    """`newsprism show`: the report of one story (computed once, then served from the store's cache)."""
+                 pager: bool = False, settings: Settings | None = None) -> int:
+    """`newsprism show`: the report of one story (computed once, then served from the store's cache); ``settings``
+    choose what its digest shows."""
     from ..report import emit
 
+    limits = (settings or Settings()).report
     with Store(store, create=False) as db:
         report = db.story_report(story)
         texts = {a.id: a.text for a in db.story_articles(story)}
-    emit(report, fmt, output, articles=texts, full=full, pager=pager)
+    emit(report, fmt, output, articles=texts, full=full, pager=pager, limits=limits)
     return 0

@@ -11,6 +11,7 @@ import sys
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from ..config import ReportSettings
 from ..errors import ReportError
 from ..model import Report
 
@@ -49,14 +50,15 @@ def render(report: Report | Mapping[str, Any], fmt: str, *, articles: Mapping[st
 
 
 def emit(report: Report | Mapping[str, Any], fmt: str, output: str | None = None, *,
-         articles: Mapping[str, str] | None = None, full: bool = False, pager: bool = False) -> None:
+         articles: Mapping[str, str] | None = None, full: bool = False, pager: bool = False,
+         limits: ReportSettings | None = None) -> None:
     """Renders the report to ``output`` (written to a temporary file, then renamed) or to stdout.
 
     ``full`` asks the text format for the complete report instead of the digest; ``pager`` pages text that is
-    taller than the terminal (only when stdout is a terminal).
+    taller than the terminal (only when stdout is a terminal); ``limits``: what the digest shows.
     """
     color = output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-    text = render(report, fmt, articles=articles, color=color, full=full)
+    text = render(report, fmt, articles=articles, color=color, full=full, limits=limits)
     if not text.endswith("\n"):
         text += "\n"
     if output:

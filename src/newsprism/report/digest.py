@@ -3,8 +3,8 @@
 It leads with what differs (conflicts with each outlet's own sentence, quotes worded differently), then each
 outlet's own most telling facts, who each outlet quotes, and, when an outlets file gave groups, each group's blind
 spots. Nothing here analyses text: it selects, ranks and shortens what the report already holds. An item whose
-``confidence`` (0..1, 1.0 when absent) is below ``MIN_CONFIDENCE`` (a unique fact: ``UNIQUE_MIN_CONFIDENCE``) is
-never shown here; the full report keeps it.
+``confidence`` (0..1, 1.0 when absent) is below ``min_confidence`` (a unique fact: ``unique_min_confidence``; both
+in ``ReportSettings``, with how many items of each kind are shown) is never shown here; the full report keeps it.
 """
 
 from __future__ import annotations
@@ -14,20 +14,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..config import ReportSettings
 from ..model import DiffOp
 from ._format import Lookup, conflict_parts, diff_ops, quotes_by_speaker
 from .display import one_line
 
-MIN_CONFIDENCE = 0.5
-# A unique fact's confidence is how far it stands from every other outlet's closest statement (1 - similarity):
-# under this, another outlet says nearly the same, so the digest does not call it the outlet's own.
-UNIQUE_MIN_CONFIDENCE = 0.2
-UNIQUE_PER_OUTLET = 3
-MAX_CONFLICTS = 5
-MAX_QUOTE_GROUPS = 4
-MAX_SPEAKERS = 4
-MAX_VOICES = 6  # outlets shown side by side for one conflict or quote; the rest are counted
-MAX_OUTLETS = 12  # a story of hundreds of articles lists the outlets with most of their own facts
 MAX_CHARS = 180
 NAME_CHARS = 26  # an outlet named by its article's title is cut short, so lines keep their room for what is said
 DIFFERING = ("reworded", "paraphrased")
@@ -120,26 +111,29 @@ class Digest:
     articles: list[tuple[int, str, str]]  # (number, outlet, published)
     counts: dict[str, int]
     conflicts: list[ConflictItem] = field(default_factory=list)
-    conflicts_hidden: int = 0  # conflicts left out: low confidence or beyond MAX_CONFLICTS
+    conflicts_hidden: int = 0  # conflicts left out: low confidence or beyond ``max_conflicts``
     quotes: list[QuoteItem] = field(default_factory=list)
     outlets: list[OutletItem] = field(default_factory=list)
     outlets_hidden: int = 0
     groups: list[GroupItem] = field(default_factory=list)
     other_stories: list[str] = field(default_factory=list)
+    limits: ReportSettings = field(default_factory=ReportSettings)  # what it was picked under
 
 
-def build_digest(report: Mapping[str, Any], look: Lookup | None = None) -> Digest:
-    """The digest of a report dict (``newsprism.report/1``)."""
+def build_digest(report: Mapping[str, Any], look: Lookup | None = None, limits: ReportSettings | None = None
+                 ) -> Digest:
+    """The digest of a report dict (``newsprism.report/1``), under ``limits`` (the defaults when None)."""
     look = look or Lookup.of(report)
+    lim = limits or ReportSettings()
     story = report.get("story") or {}
     facts = [f for f in report.get("facts") or [] if isinstance(f, Mapping)]
     counts = {s: sum(1 for f in facts if f.get("status") == s) for s in ("conflict", "shared", "unique")}
     conflicts = sorted((f for f in facts if f.get("status") == "conflict"), key=lambda f: -confidence(f))
-    sure = [f for f in conflicts if confidence(f) >= MIN_CONFIDENCE]
-    outlets = _outlet_items(report, facts, look)
+    sure = [f for f in conflicts if confidence(f) >= lim.min_confidence]
+    outlets = _outlet_items(report, facts, look, lim)
     shown = outlets
-    if len(outlets) > MAX_OUTLETS:
-        keep = {id(o) for o in sorted(outlets, key=lambda o: -o.unique_total)[:MAX_OUTLETS]}
+    if len(outlets) > lim.max_outlets:
+        keep = {id(o) for o in sorted(outlets, key=lambda o: -o.unique_total)[:lim.max_outlets]}
         shown = [o for o in outlets if id(o) in keep]
     return Digest(
         title=one_line(story.get("title")) or "Untitled story",
@@ -147,13 +141,14 @@ def build_digest(report: Mapping[str, Any], look: Lookup | None = None) -> Diges
         articles=[(look.number(aid), short_name(look, aid), one_line(a.get("published")) or "date unknown")
                   for aid, a in look.articles.items()],
         counts=counts,
-        conflicts=[_conflict(f, look) for f in sure[:MAX_CONFLICTS]],
-        conflicts_hidden=len(conflicts) - min(len(sure), MAX_CONFLICTS),
-        quotes=_quote_items(report, look),
+        conflicts=[_conflict(f, look, lim) for f in sure[:lim.max_conflicts]],
+        conflicts_hidden=len(conflicts) - min(len(sure), lim.max_conflicts),
+        quotes=_quote_items(report, look, lim),
         outlets=shown,
         outlets_hidden=len(outlets) - len(shown),
         groups=[_group_item(g) for g in report.get("groups") or [] if isinstance(g, Mapping)],
         other_stories=[_other_story(s) for s in report.get("other_stories") or [] if isinstance(s, Mapping)],
+        limits=lim,
     )
 
 
@@ -163,14 +158,14 @@ def _voice(look: Lookup, span: Mapping[str, Any], limit: int = MAX_CHARS) -> Voi
                  int(span.get("start") or 0), int(span.get("end") or 0))
 
 
-def _conflict(f: Mapping[str, Any], look: Lookup) -> ConflictItem:
+def _conflict(f: Mapping[str, Any], look: Lookup, lim: ReportSettings) -> ConflictItem:
     voices: dict[str, Voice] = {}
     for sp in f.get("support") or []:
         aid = str(sp.get("article"))
         if aid not in voices:  # one sentence per outlet: the first that tells it
             voices[aid] = _voice(look, sp)
     return ConflictItem(parts=_conflict_parts(f.get("conflict"), look),
-                        voices=sorted(voices.values(), key=lambda v: v.n)[:MAX_VOICES], confidence=confidence(f))
+                        voices=sorted(voices.values(), key=lambda v: v.n)[:lim.max_voices], confidence=confidence(f))
 
 
 def _conflict_parts(conflict: Any, look: Lookup) -> list[tuple[str, str]]:
@@ -182,14 +177,14 @@ def _conflict_parts(conflict: Any, look: Lookup) -> list[tuple[str, str]]:
     return conflict_parts(conflict, look)
 
 
-def _quote_items(report: Mapping[str, Any], look: Lookup) -> list[QuoteItem]:
+def _quote_items(report: Mapping[str, Any], look: Lookup, lim: ReportSettings) -> list[QuoteItem]:
     out: list[QuoteItem] = []
     groups = [g for g in report.get("quote_groups") or [] if one_line(g.get("agreement")) in DIFFERING]
     groups.sort(key=lambda g: (DIFFERING.index(one_line(g.get("agreement"))), -len(g.get("quotes") or [])))
-    for g in groups[:MAX_QUOTE_GROUPS]:
+    for g in groups[:lim.max_quote_groups]:
         members = [look.quotes[str(q)] for q in g.get("quotes") or [] if str(q) in look.quotes]
         speaker = look.entity_name(g.get("entity")) or (look.quote_speaker(members[0]) if members else "someone")
-        voices = [_voice(look, q, 240) for q in members[:MAX_VOICES]]
+        voices = [_voice(look, q, 240) for q in members[:lim.max_voices]]
         out.append(QuoteItem(speaker, one_line(g.get("agreement")), voices, diff_ops(g.get("diff"))))
     return out
 
@@ -213,10 +208,11 @@ def rank_unique(f: Mapping[str, Any], look: Lookup) -> float:
     return score * confidence(f)
 
 
-def _outlet_items(report: Mapping[str, Any], facts: list[Mapping[str, Any]], look: Lookup) -> list[OutletItem]:
+def _outlet_items(report: Mapping[str, Any], facts: list[Mapping[str, Any]], look: Lookup,
+                  lim: ReportSettings) -> list[OutletItem]:
     unique: dict[str, list[Mapping[str, Any]]] = {}
     for f in facts:
-        if f.get("status") == "unique" and f.get("support") and confidence(f) >= UNIQUE_MIN_CONFIDENCE:
+        if f.get("status") == "unique" and f.get("support") and confidence(f) >= lim.unique_min_confidence:
             unique.setdefault(str(f["support"][0].get("article")), []).append(f)
     speakers: dict[str, dict[str, int]] = {}
     for name, quotes in quotes_by_speaker(report, look):
@@ -226,7 +222,7 @@ def _outlet_items(report: Mapping[str, Any], facts: list[Mapping[str, Any]], loo
     out = []
     for aid in look.articles:
         ranked = sorted(unique.get(aid, []), key=lambda f: -rank_unique(f, look))
-        top = [_voice(look, f["support"][0] | {"text": f.get("text")}) for f in ranked[:UNIQUE_PER_OUTLET]]
+        top = [_voice(look, f["support"][0] | {"text": f.get("text")}) for f in ranked[:lim.unique_per_outlet]]
         said = sorted((speakers.get(aid) or {}).items(), key=lambda kv: (-kv[1], kv[0]))
         out.append(OutletItem(look.number(aid), short_name(look, aid), len(unique.get(aid, [])), top, said))
     return out

@@ -15,6 +15,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import escape
 
 from ._attribution import attribution_view
+from ..config import ReportSettings
 from ..model import Report
 from ._format import (
     EVIDENCE_LABEL, Lookup, article_title, citations, conflict_parts, diff_ops, evidence_by_article,
@@ -69,16 +70,18 @@ def safe_url(url: Any) -> str | None:
 
 def render_html(report: Report, *, articles: Mapping[str, str] | None = None,
                 nav: Sequence[tuple[str, str]] = (), article_href: str | None = None,
-                pages: Mapping[str, int] | None = None, per_page: int | None = None, **_: Any) -> str:
+                pages: Mapping[str, int] | None = None, per_page: int | None = None,
+                limits: ReportSettings | None = None, **_: Any) -> str:
     """The whole HTML document; ``articles`` (id -> text) embeds the texts so citations highlight their spans.
 
     ``nav`` adds (label, href) links to the top bar, and ``article_href`` (with ``{id}``) links each article to a
     page of its own: both are for the web app and are not taken from the report. ``per_page`` shows each long
     section a page at a time (``pages``: section -> page number, from 1), so a story of hundreds of articles
-    gives a page of a reasonable size.
+    gives a page of a reasonable size. ``limits``: what the digest shows.
     """
     return environment().get_template("report.html.j2").render(**view(report.to_dict(), articles, nav, article_href,
-                                                                       pages=pages, per_page=per_page))
+                                                                       pages=pages, per_page=per_page,
+                                                                       limits=limits))
 
 
 LIST_CAP = 12  # a paged page lists at most this many outlets, quotes or passages under one item, then a count
@@ -158,19 +161,19 @@ NOTEBOOK_CSS = """.np-digest{font:14px/1.45 system-ui,sans-serif;max-width:70rem
 .np-digest del{background:#fbe6e4}.np-digest ins{background:#e3f4ea;text-decoration:none}"""
 
 
-def render_digest_html(typed: Report) -> str:
+def render_digest_html(typed: Report, limits: ReportSettings | None = None) -> str:
     """The differences digest alone, as an HTML fragment with its own small style (for notebooks)."""
     report = typed.to_dict()
     look = Lookup.of(report)
     story = report.get("story") or {}
-    body = environment().get_template("digest.html.j2").render(d=build_digest(report, look))
+    body = environment().get_template("digest.html.j2").render(d=build_digest(report, look, limits))
     title = escape(one_line(story.get("title")) or "Untitled story")
     return f'<div class="np-digest"><style>{NOTEBOOK_CSS}</style><h3>{title}</h3>{body}</div>'
 
 
 def view(report: Mapping[str, Any], texts: Mapping[str, str] | None, nav: Sequence[tuple[str, str]] = (),
          article_href: str | None = None, *, pages: Mapping[str, int] | None = None,
-         per_page: int | None = None) -> dict[str, Any]:
+         per_page: int | None = None, limits: ReportSettings | None = None) -> dict[str, Any]:
     """What the template shows, arranged for display (lookups, grouping and paging only)."""
     if per_page:
         report = trimmed(report, LIST_CAP)
@@ -198,7 +201,7 @@ def view(report: Mapping[str, Any], texts: Mapping[str, str] | None, nav: Sequen
         "summary": [{"text": one_line(s.get("text")), "cites": [cite_by_number[n] | {"number": n} for n in nums]}
                     for s, nums in zip(report.get("summary") or [], per_sentence)],
         "citations": [cite_by_number[c.number] | {"number": c.number} for c in cites],
-        "digest": build_digest(report, look),
+        "digest": build_digest(report, look, limits),
         **facts,
         "speakers": [{"name": name, "total": len(quotes),
                       "quotes": [_quote_view(look, q) for q in (quotes[:LIST_CAP] if per_page else quotes)]}

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from ..config import ReportSettings
 from ..model import Report
 from ._format import (
     EVIDENCE_LABEL, Lookup, article_title, citations, claimant_name, conflict_parts, diff_ops,
@@ -26,8 +27,10 @@ def esc(value: Any) -> str:
     return _LEADING.sub(r"\\\1", _SPECIAL.sub(r"\\\1", s))
 
 
-def render_markdown(typed: Report, *, articles: Mapping[str, str] | None = None, **_: Any) -> str:
-    """The whole report in Markdown; with ``articles`` the summary's footnotes quote the cited passages."""
+def render_markdown(typed: Report, *, articles: Mapping[str, str] | None = None,
+                    limits: ReportSettings | None = None, **_: Any) -> str:
+    """The whole report in Markdown; with ``articles`` the summary's footnotes quote the cited passages;
+    ``limits``: what the digest shows."""
     report = typed.to_dict()
     look = Lookup.of(report)
     story = report.get("story") or {}
@@ -37,17 +40,17 @@ def render_markdown(typed: Report, *, articles: Mapping[str, str] | None = None,
     if copies:
         sub += f" · {len(copies)} near-duplicate cop{'y' if len(copies) == 1 else 'ies'} counted once"
     lines += [f"_{sub}_", ""]
-    for part in (_digest(report, look), _articles(look), _summary(report, look, articles), _facts(report, look), _quotes(report, look),
+    for part in (_digest(report, look, limits), _articles(look), _summary(report, look, articles), _facts(report, look), _quotes(report, look),
                  _claims(report, look), _attribution(report, look), _entities(report, look), _timeline(report, look), _outlets(report, look),
                  _cleaning(report, look), _notes(report)):
         lines += part
     return "\n".join(lines).rstrip() + "\n"
 
 
-def _digest(report: Mapping[str, Any], look: Lookup) -> list[str]:
+def _digest(report: Mapping[str, Any], look: Lookup, limits: ReportSettings | None) -> list[str]:
     """The differences digest, first: conflicts with each outlet's sentence, quotes worded differently, each
     outlet's own top facts and who it quotes, coverage by group."""
-    d = build_digest(report, look)
+    d = build_digest(report, look, limits)
     c = d.counts
     out = ["## What differs", "", f"_{c['conflict']} conflicting · {c['shared']} shared · {c['unique']} unique facts_",
            ""]

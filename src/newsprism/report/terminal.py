@@ -17,7 +17,8 @@ from rich.table import Table
 from rich.text import Text
 
 from ._attribution import attribution_view
-from .digest import MAX_SPEAKERS, UNIQUE_PER_OUTLET, Digest, Voice, build_digest
+from ..config import ReportSettings
+from .digest import Digest, Voice, build_digest
 from ..model import Report
 from ._format import (
     EVIDENCE_LABEL, Lookup, article_title, citations, claimant_name, conflict_parts, diff_ops,
@@ -25,18 +26,17 @@ from ._format import (
 )
 from .display import one_line
 
-UNIQUE_SHOWN = UNIQUE_PER_OUTLET
-MAX_SPEAKERS_SHOWN = MAX_SPEAKERS
 STATUS_STYLE = {"shared": "green", "unique": "cyan", "conflict": "bold red"}
 SIDE_BY_SIDE_MAX = 3  # above this many articles, fact cells show marks instead of the supporting text
 
 
 def render_text(report: Report, *, articles: Mapping[str, str] | None = None,
-                color: bool | None = None, width: int | None = None, full: bool = False, **_: Any) -> str:
+                color: bool | None = None, width: int | None = None, full: bool = False,
+                limits: ReportSettings | None = None, **_: Any) -> str:
     """The differences digest (``full``: the complete report) as terminal text.
 
     ``color`` None means: colour only when stdout is a TTY and NO_COLOR is unset; ``width`` None means 100
-    columns, or the terminal's width when it is a narrower TTY.
+    columns, or the terminal's width when it is a narrower TTY; ``limits``: what the digest shows.
     """
     if color is None:
         color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
@@ -48,7 +48,7 @@ def render_text(report: Report, *, articles: Mapping[str, str] | None = None,
                       legacy_windows=False)
     data = report.to_dict()
     look = Lookup.of(data)
-    for part in (_sections(data, look, articles) if full else digest_sections(data, look)):
+    for part in (_sections(data, look, articles) if full else digest_sections(data, look, limits)):
         console.print(part)
     out = buf.getvalue()
     if not color:  # rich pads lines to the full width; plain text reads better without the padding
@@ -363,9 +363,10 @@ def _cleaning(report: Mapping[str, Any], look: Lookup) -> list[RenderableType]:
 
 # -- the differences digest -------------------------------------------------------------------------------------
 
-def digest_sections(report: Mapping[str, Any], look: Lookup) -> list[RenderableType]:
+def digest_sections(report: Mapping[str, Any], look: Lookup, limits: ReportSettings | None = None
+                    ) -> list[RenderableType]:
     """The digest: the story in two lines, then what differs, each outlet's own facts, who quotes whom."""
-    d = build_digest(report, look)
+    d = build_digest(report, look, limits)
     head = Text(f"story {d.story_id} · ", style="dim")
     head.append(" · ".join(f"[{n}] {outlet} ({day})" for n, outlet, day in d.articles), style="dim")
     c = d.counts
@@ -432,7 +433,7 @@ def _digest_quotes(d: Digest) -> list[RenderableType]:
 
 def _digest_unique(d: Digest) -> list[RenderableType]:
     out: list[RenderableType] = [_digest_heading("Only one outlet reports",
-                                                 f"the {UNIQUE_SHOWN} most telling facts of each")]
+                                                 f"the {d.limits.unique_per_outlet} most telling facts of each")]
     for o in d.outlets:
         out.append(_label(f"[{o.n}] {o.outlet}", f"{o.unique_total} unique fact{'s' if o.unique_total != 1 else ''}",
                           "bold cyan"))
@@ -443,9 +444,10 @@ def _digest_unique(d: Digest) -> list[RenderableType]:
 def _digest_speakers(d: Digest) -> list[RenderableType]:
     out: list[RenderableType] = [_digest_heading("Who each outlet quotes", "quotes per speaker")]
     for o in d.outlets:
-        names = ", ".join(f"{name} {n}" for name, n in o.speakers[:MAX_SPEAKERS_SHOWN]) or "nobody"
-        if len(o.speakers) > MAX_SPEAKERS_SHOWN:
-            names += f", {len(o.speakers) - MAX_SPEAKERS_SHOWN} more"
+        most = d.limits.max_speakers
+        names = ", ".join(f"{name} {n}" for name, n in o.speakers[:most]) or "nobody"
+        if len(o.speakers) > most:
+            names += f", {len(o.speakers) - most} more"
         out.append(_voice_line(Voice(o.n, o.outlet, names), 2))
     return out
 

@@ -127,7 +127,7 @@ class App:
         """One page of a story: long sections a page at a time, sources shown by file name."""
         texts = {a.id: a.text for a in self.store.story_articles(story_id)}
         return render(public_report(report), "html", articles=texts, nav=NAV, per_page=self.web.section_page,
-                      pages=pages, article_href="/articles/{id}?story=" + story_id)
+                      pages=pages, article_href="/articles/{id}?story=" + story_id, limits=self.settings.report)
 
     async def _story_soon(self, story_id: str) -> tuple[Report, str] | None | Literal[False]:
         """The story's page, None for an unknown story, or False while its report is still being made."""
@@ -275,7 +275,7 @@ class App:
         except NewsprismError as exc:
             return self._form_error(str(exc), values)
         texts = {a.id: a.text for a in articles}
-        return _html(render(report, "html", articles=texts, nav=NAV))
+        return _html(render(report, "html", articles=texts, nav=NAV, limits=self.settings.report))
 
     def _analyze_in_slot(self, articles: list[Article]) -> Report:
         """The analysis, on a worker thread; the slot is held until it ends, even after its request gave up on it,
