@@ -130,7 +130,7 @@ def test_command_names_a_missing_input_once(tmp_path: Path, monkeypatch: pytest.
 
 
 def test_report_to_a_missing_directory_is_a_clear_error(tmp_path: Path) -> None:
-    from newsprism.report import emit
+    from newsprism.commands.output import emit
 
     target = tmp_path / "no-such-dir" / "r.md"
     with pytest.raises(ReportError, match="cannot write the report"):

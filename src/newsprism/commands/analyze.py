@@ -14,7 +14,7 @@ def analyze_command(inputs: Sequence[str], fmt: str = "text", output: str | None
     """Reads every input (reporting bad ones), analyses the rest, renders the report; 2 when an input failed."""
     from ..api import analyze, load, unmatched_dates
     from ..ingest.notarticle import LEFT_OUT
-    from ..report import emit
+    from .output import emit
 
     settings = settings or Settings()
     errors: list[InputError] = []

@@ -164,7 +164,7 @@ def show_command(story: str, store: str, fmt: str = "text", output: str | None =
                  pager: bool = False, settings: Settings | None = None) -> int:
     """`newsprism show`: the report of one story (computed once, then served from the store's cache); ``settings``
     choose what its digest shows."""
-    from ..report import emit
+    from .output import emit
 
     limits = (settings or Settings()).report
     with Store(store, create=False) as db:
