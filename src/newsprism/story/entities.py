@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..config import Settings
 from ..ingest.furniture import hover_card_regions
@@ -17,9 +18,11 @@ from .roles import (
     HONORIFICS,
     NAME_SUFFIXES,
     ORG_TAILS,
+    PERSON_NOUNS,
     PLATFORMS,
     ROLE_HEADS,
     ROLE_MODIFIERS,
+    TITLE_GENDER,
     given_name_gender,
     is_debris,
     place_key,
@@ -50,6 +53,8 @@ class _Mention:
     sent_start: int
     token_start: int
     token_end: int
+    title: str = ""  # a title just before the name that tells the person's sex ("Mrs.")
+    owned: bool = False  # "a Maserati", "his Maserati": a thing one has, not a person
 
 
 @dataclass(slots=True)
@@ -68,15 +73,19 @@ def name_tokens(text: str) -> list[str]:
     """Name words without honorifics and suffixes: 'President Donald J. Trump Jr.' -> ['Donald', 'J.', 'Trump']."""
     toks = [strip_possessive(t) for t in text.split()]
     while toks and (toks[0].lower() in HONORIFICS or (
-            len(toks) > 2 and toks[0].lower() in ROLE_MODIFIERS and toks[1].lower() in HONORIFICS)):
-        toks = toks[1:]
+            len(toks) > 2 and toks[0].lower() in ROLE_MODIFIERS and toks[1].lower() in HONORIFICS) or (
+            len(toks) > 2 and toks[0].lower() in ROLE_HEADS | PERSON_NOUNS and toks[1][:1].isupper())):
+        toks = toks[1:]  # "Archaeologist Giles Hamm" is Giles Hamm
     while toks and toks[-1].lower().strip(",") in NAME_SUFFIXES:
         toks = toks[:-1]
     return [t for t in toks if t]
 
 
+_LEGAL = re.compile(r",?\s+(?:Inc|Corp|Co|Ltd|LLC|PLC|plc|Incorporated|Corporation|Limited)\.?$")
+
+
 def _norm_key(text: str) -> str:
-    low = _LEAD_DET.sub("", text).replace(".", "").replace("’", "'").lower()
+    low = _LEAD_DET.sub("", _LEGAL.sub("", text)).replace(".", "").replace("’", "'").lower()
     return re.sub(r"\s+", " ", low).strip()
 
 
@@ -137,7 +146,11 @@ def _clean_mention(ent: "SpacySpan", article: Article) -> _Mention | None:
         label = "PERSON"  # "says Lt. Corina": a title makes a person of what the tagger took for a place
     elif label in {"ORG", "GPE", "NORP"} and _looks_like_person(toks, article.text[end:end + 80]):
         label = "PERSON"  # "Chiara Natasya Tanus, a Surabaya-born student" tagged as an organisation
-    return _Mention(article.id, start, end, text, label, ent.sent.start_char, ent.start, ent.end)
+    before = re.search(r"\b(\w+\.?)\s+$", article.text[max(0, start - 8):start])
+    title = toks[0] if len(toks) > 1 else (before.group(1) if before else "")
+    owned = re.search(r"\b(?:a|an|his|her|their|my|our|your|its|new|used)\s+$", article.text[max(0, start - 7):start])
+    return _Mention(article.id, start, end, text, label, ent.sent.start_char, ent.start, ent.end,
+                    title.lower() if title.lower() in TITLE_GENDER else "", owned is not None)
 
 
 def _title_before(doc: "Doc", tok_start: int) -> str | None:
@@ -248,6 +261,7 @@ def _merge(mentions: list[_Mention]) -> list[_Cluster]:
             persons.setdefault(key, _Cluster()).mentions.append(m)
     _merge_hyphenated(persons)
     _merge_short_forms(persons)
+    _merge_nicknames(persons)
     by_last: dict[str, list[tuple[str, str]]] = defaultdict(list)
     by_first: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for key in persons:
@@ -268,6 +282,9 @@ def _merge(mentions: list[_Mention]) -> list[_Cluster]:
         target: tuple[str, str] | None = None
         if word and (m.label in {"PERSON", "ORG"} or person_words[word]):
             cands = by_last.get(word) or by_first.get(word) or []
+            title = TITLE_GENDER.get(m.title)
+            if title:  # "Mrs. Joyce" is not Dave Joyce: his wife keeps her own entity
+                cands = [k for k in cands if (given_name_gender(k[0].title()) or (title, 0))[0] == title]
             if cands:
                 target = _nearest_namesake(m, cands, persons)
         if target is not None:
@@ -278,8 +295,13 @@ def _merge(mentions: list[_Mention]) -> list[_Cluster]:
             continue
         others.setdefault(_norm_key(m.text), _Cluster()).mentions.append(m)
     # 3. a one-word "person" that other outlets tag as ORG is still that person ("Trump" as ORG)
-    for word, cl in singles.items():
-        if word in others and len(others[word].mentions) < 3 * len(cl.mentions) + 3:
+    for word, cl in list(singles.items()):
+        if word not in others:
+            continue
+        org = others[word]
+        if len(org.mentions) >= 3 * len(cl.mentions) + 3 or any(_LEGAL.search(m.text) for m in org.mentions):
+            org.mentions.extend(singles.pop(word).mentions)  # "Qualcomm" beside "Qualcomm Inc." is the company
+        else:
             cl.mentions.extend(others.pop(word).mentions)
     # 3b. a multi-word "person" that the story more often tags as something else is that other thing
     for key, cl in list(persons.items()):
@@ -311,6 +333,9 @@ def _merge(mentions: list[_Mention]) -> list[_Cluster]:
             cl.label_votes[m.label] += 1
         if id(cl) in people:
             cl.label_votes["PERSON"] += len(cl.mentions) + 1
+            if 2 * sum(m.owned for m in cl.mentions) >= len(cl.mentions) and all(
+                    len(name_tokens(m.text)) == 1 for m in cl.mentions):
+                cl.label_votes["PRODUCT"] += 3 * len(cl.mentions) + 2  # "drove a Maserati": a brand, not a man
     return clusters
 
 
@@ -322,6 +347,26 @@ def _merge_hyphenated(persons: dict[tuple[str, str], _Cluster]) -> None:
         if twin in persons and any(tuple(w.lower() for w in name_tokens(m.text))[-len(parts):] == parts
                                    for m in persons[twin].mentions):
             persons[twin].mentions.extend(persons.pop(key).mentions)
+
+
+def _merge_nicknames(persons: dict[tuple[str, str], _Cluster]) -> None:
+    """ "Steve Bannon" joins "Stephen Bannon": one surname, and one given name a nickname of the other."""
+    namer = _nick_namer()
+    for key in sorted(persons, key=lambda k: len(persons[k].mentions)):
+        if key not in persons:
+            continue
+        fits = [o for o in persons if o != key and o[1] == key[1] and (
+            key[0] in namer.nicknames_of(o[0]) or o[0] in namer.nicknames_of(key[0]))]
+        if len(fits) == 1:
+            persons[fits[0]].mentions.extend(persons.pop(key).mentions)
+
+
+@functools.lru_cache(maxsize=1)
+def _nick_namer() -> Any:
+    """The nickname tables of the `nicknames` package, read once per process."""
+    from nicknames import NickNamer
+
+    return NickNamer()
 
 
 def _merge_short_forms(persons: dict[tuple[str, str], _Cluster]) -> None:
@@ -369,6 +414,11 @@ def _name(cl: _Cluster) -> str:
     long = [f for f in forms if len(f) > 3 or not f.replace(".", "").isupper()]
     pool = Counter({f: forms[f] for f in long}) if long else forms
     return max(pool, key=lambda f: (pool[f], len(f)))
+
+
+# Roles of someone sent on another's behalf, and the roles of those who send them.
+_SENT_ROLES = frozenset({"representative", "envoy", "delegate", "diplomat", "ambassador"})
+_HEADS_OF_STATE = frozenset({"president", "prime minister", "premier", "king", "queen", "chancellor", "leader"})
 
 
 class EntityIndex:
@@ -420,8 +470,8 @@ class EntityIndex:
             else:
                 if places and any(places & pp for _, pp in profiles) and (
                     role in GENERIC_ROLES or any(pr is not None and role in pr for pr, _ in profiles)
-                ):
-                    by_place.append(eid)
+                ) and not (role in _SENT_ROLES and any(pr in _HEADS_OF_STATE for pr, _ in profiles)):
+                    by_place.append(eid)  # "China's representative" may be its minister, never its president
         if len(set(exact)) == 1:
             return self.by_id[exact[0]]
         if not exact and len(set(by_place)) == 1:

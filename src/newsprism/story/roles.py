@@ -48,6 +48,19 @@ department ministry court inc inc. corp corp. ltd ltd. llc plc association found
 
 NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 
+# Nouns for a person that a story uses as a second name for someone it has named ("the actor", "the teenager").
+PERSON_NOUNS = frozenset("""
+actor actress singer star comedian director producer writer author poet artist musician rapper chef teenager boy
+girl man woman student teacher doctor nurse victim suspect driver pilot coach player athlete owner founder father
+mother son daughter husband wife brother sister widow survivor businessman businesswoman billionaire journalist
+host presenter archaeologist scientist lawyer entrepreneur prosecutor defendant officer friend neighbor neighbour
+classmate teammate colleague cousin
+""".split())
+
+# Titles that tell a person's sex ("Mrs. Joyce" is not Dave Joyce).
+TITLE_GENDER = {"mr": "m", "mr.": "m", "sir": "m", "lord": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f",
+                "miss": "f", "madam": "f", "dame": "f", "lady": "f"}
+
 # Heads of descriptions that can speak besides roles and unnamed sources: bodies, groups and documents
 # ("the agency said", "protesters chanted", "a review found"). Other nouns ("the rise", "the bloodstains") never speak.
 SOURCE_NOUNS = frozenset("""

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from ..lexicon import ANON_HEADS, INDEFINITE
 from ..model import Article, Entity, Span
 from .entities import EntityIndex, name_tokens
-from .roles import HONORIFICS, ORG_TAILS, ROLE_HEADS, SOURCE_NOUNS, is_debris
+from .roles import HONORIFICS, ORG_TAILS, PERSON_NOUNS, ROLE_HEADS, SOURCE_NOUNS, is_debris
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -476,13 +476,3 @@ def _roles_named_here(doc: "Doc", entity_at: dict[int, str], index: EntityIndex)
             if ent is not None and ent.type == "PERSON":
                 out.setdefault(low, set()).add(ent.id)
     return out
-
-
-# Nouns for a person that a story uses as a second name for someone it has named ("the actor", "the teenager").
-PERSON_NOUNS = frozenset("""
-actor actress singer star comedian director producer writer author poet artist musician rapper chef teenager boy
-girl man woman student teacher doctor nurse victim suspect driver pilot coach player athlete owner founder father
-mother son daughter husband wife brother sister widow survivor businessman businesswoman billionaire journalist
-host presenter archaeologist scientist lawyer entrepreneur prosecutor defendant officer friend neighbor neighbour
-classmate teammate colleague cousin
-""".split())
