@@ -66,3 +66,13 @@ def test_we_are_told_is_not_a_brand_named_paragraphs_before() -> None:
         "We’re told that after months of talks, Silva is still holding out."
     )
     assert all(q.speaker != "Martin" for q in quotes)
+
+
+def test_person_named_before_the_colon_that_opens_a_quote_speaks() -> None:
+    _, quotes = run(
+        "Correspondents say long lines have formed at petrol stations in the capital.\n\n"
+        "Media playback is unsupported on your device Media caption Timbuktu mayor Halle Cisse: "
+        "\"We don't know who's in charge\"\n\n"
+        "A farmer told the BBC that he was worried about his crops."
+    )
+    assert find(quotes, "who's in charge").speaker == "Halle Cisse"

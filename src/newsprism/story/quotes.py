@@ -25,6 +25,7 @@ from .speakers import (
     doc_text,
     entity_tokens,
     link_roles,
+    name_before_colon,
     resolve,
     same_paragraph,
     subject_of,
@@ -404,7 +405,7 @@ def _article_quotes(article: Article, doc: "Doc", ctx: ArticleContext) -> list[_
             subj: Token | None
             if looks_like_title(text[seg.start:seg.end]):
                 continue
-            named = None if partial else _named_after(text, seg)
+            named = None if partial else (_named_after(text, seg) or name_before_colon(ctx, seg.open_mark))
             if named is not None:
                 found.append(_Found(seg.start, seg.end, "direct", _named_speaker(ctx, *named), "―", seg.paragraph))
                 continue

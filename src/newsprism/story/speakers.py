@@ -141,6 +141,31 @@ class ArticleContext:
         return self.index.by_id[best[2]] if best else None
 
 
+def name_before_colon(ctx: "ArticleContext", open_mark: int | None) -> tuple[int, int] | None:
+    """A person named right before a colon that opens the quote ("Timbuktu mayor Halle Cisse: “We don't know ...”",
+    in a caption or a pull quote): the name's offsets."""
+    if open_mark is None:
+        return None
+    text = ctx.article.text
+    j = open_mark - 1
+    while j >= 0 and text[j] in " \t":
+        j -= 1
+    if j < 1 or text[j] != ":":
+        return None
+    doc = ctx.doc
+    import bisect
+
+    k = bisect.bisect_left([t.idx for t in doc], j) - 1  # the word before the colon
+    eid = ctx.entity_at.get(k)
+    ent = ctx.index.by_id.get(eid or "")
+    if k < 0 or ent is None or ent.type != "PERSON" or doc[k].dep_ == "pobj" or doc[k].head.pos_ == "ADP":
+        return None
+    first = k
+    while first > 0 and ctx.entity_at.get(first - 1) == eid and doc[first - 1].pos_ == "PROPN":
+        first -= 1
+    return doc[first].idx, doc[k].idx + len(doc[k].text)
+
+
 def doc_text(doc: "Doc") -> str:
     """The doc's text, built once (spaCy rebuilds ``Doc.text`` on every access)."""
     text = doc.user_data.get("newsprism_text")
