@@ -76,3 +76,12 @@ def test_person_named_before_the_colon_that_opens_a_quote_speaks() -> None:
         "A farmer told the BBC that he was worried about his crops."
     )
     assert find(quotes, "who's in charge").speaker == "Halle Cisse"
+
+
+def test_a_review_in_the_paragraph_that_cites_an_agencys_report_speaks_for_the_agency() -> None:
+    _, quotes = run(
+        "The builder agreed to pay a fine to the EPA on Tuesday.\n\n"
+        "According to the EPA report, footage of the renovations was viewed by the agency. A review of information "
+        "“obtained with the builder’s cooperation” found “evidence of noncompliance at renovations of 33 properties.”"
+    )
+    assert find(quotes, "evidence of noncompliance").speaker == "EPA"

@@ -68,6 +68,8 @@ PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f",
                   "herself": "f"}
 SUBJ_DEPS = {"nsubj", "nsubjpass", "csubj"}
 _VOICES = {"PERSON", "ORG", "GPE", "NORP"}
+# Findings a document reports ("a review found"): they speak for the document's issuer.
+_FINDINGS = frozenset({"review", "audit", "analysis", "investigation", "assessment", "inspection", "probe"})
 # What "they" and "we" may stand for besides bodies and people: never a sea or a product.
 _DOCUMENTS = frozenset({"report", "statement", "complaint", "study", "lawsuit", "filing", "letter", "memo", "ruling"})
 
@@ -368,10 +370,12 @@ def resolve(tok: "Token", ctx: ArticleContext) -> Speaker:
                     if ent is not None and eid == ent.id and ctx.doc[ti].idx < tok.idx), default=-1)
         if ent is not None and tok.idx - last < 500 and (gender is None or ctx.genders.get(ent.id, gender) == gender):
             return Speaker(ent.name, ent.id, False, span)
-    if det == "the" and head in _DOCUMENTS:
-        # 5. "the report continues" after "the EPA report": the report speaks for whoever issued it
+    if det in {"the", "a", "an", "this"} and head in _DOCUMENTS | _FINDINGS:
+        # 5. "the report continues" after "the EPA report": the report speaks for whoever issued it; so does
+        # "a review ... found" in the paragraph that cites "the EPA report"
+        para = text.rfind("\n", 0, tok.idx)
         for prev in reversed(doc[max(0, tok.i - 400):tok.i]):
-            if prev.lower_ != head:
+            if prev.lower_ != head and not (det != "the" and prev.lower_ in _DOCUMENTS and prev.idx > para):
                 continue
             owner = next((ctx.entity_at[c.i] for c in prev.children
                           if c.dep_ in {"compound", "poss"} and c.i in ctx.entity_at), None)
