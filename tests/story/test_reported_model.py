@@ -75,3 +75,23 @@ def test_clause_with_a_quoted_fragment_stays_a_candidate_and_a_whole_quotation_d
     assert fragment and all("quoted_words" in c.features and "mostly_quoted" not in c.features for c in fragment)
     whole = [c for c in cands if c.cue.lemma_ == "say" and "shameful" in text[c.start:c.end]]
     assert whole and all("mostly_quoted" in c.features for c in whole)
+
+
+def test_preposition_of_the_object_or_adjective_proposes_its_object() -> None:
+    from newsprism.model import Article
+    from newsprism.nlp import parse
+
+    text = ("Donald Trump launched a fierce attack against the Federal Reserve on Monday. "
+            "Polls released this week show voters are uneasy about the new tariffs.")
+    art = Article(id="a", text=text)
+    doc = parse([art])["a"]
+    spans = {(c.cue.lemma_, text[c.start:c.end]) for c in candidates(doc, [], text)}
+    assert ("launch", "the Federal Reserve") in spans  # the object's preposition, not only the object
+    assert any(cue == "be" and span == "the new tariffs" for cue, span in spans)  # the adjective's
+
+
+def test_report_inside_another_reports_content_leaves_the_outer_one_standing() -> None:
+    _, quotes = run("Joseph Bermudez, a North Korea analyst, wrote an article in 2013 that said the North is capable "
+                    "of employing significant quantities of chemical weapons across the peninsula.")
+    outer = [q for q in quotes if q.kind == "indirect" and q.speaker and "Bermudez" in q.speaker]
+    assert outer and all(q.speaker is not None for q in quotes if q.kind == "indirect")

@@ -38,6 +38,8 @@ if TYPE_CHECKING:
 # Features of candidates that are never an attribution, whatever the corpus annotates.
 NEVER = frozenset({"negated", "without", "question"})
 _PREPS = frozenset({"about", "on", "for", "against", "over", "of", "to", "with", "as"})
+# prepositions of a verb's object or adjective that take what is attributed ("an attack against", "uneasy about")
+_NESTED_PREPS = frozenset({"about", "on", "for", "against", "over", "of", "with", "in", "to", "by"})
 _WH = frozenset({"what", "who", "whom", "whose", "which", "why", "how", "when", "where", "whether", "if"})
 
 
@@ -102,6 +104,8 @@ def _features(t: "Token", c: "Token", s: "Token", lo: int, hi: int, text: str, q
     doc = t.doc
     lemma = t.lemma_.lower()
     dep = c.dep_ if c.dep_ != "prep" else "prep:" + c.lower_
+    if c.dep_ == "prep" and c.head.i != t.i:  # "an attack against X": the object's own preposition
+        dep = c.head.dep_ + "_prep:" + c.lower_
     first = doc[lo].lower_
     span = doc[lo:hi]
     words = sum(1 for k in span if k.is_alpha)
@@ -140,10 +144,27 @@ def _features(t: "Token", c: "Token", s: "Token", lo: int, hi: int, text: str, q
         f["has_clause"] = 1.0
     if s.i > t.i:
         f["subj_after"] = 1.0
+    if c.head.i != t.i:
+        f["via=" + c.head.lemma_.lower()] = 1.0
+        f["via_lemma=" + lemma + "|" + c.head.lemma_.lower()] = 1.0
+    if not can_speak(s):
+        f["subj_thing=" + s.lemma_.lower()] = 1.0
+        f["subj_thing"] = 1.0
     if any(g.dep_ == "mark" and g.lower_ in {"without", "if", "whether"} for g in t.children) or (
             t.dep_ == "pcomp" and t.head.lower_ == "without"):
         f["without"] = 1.0
     return f
+
+
+def _complements(t: "Token") -> list["Token"]:
+    """A verb's complements that may carry what is attributed, and the prepositions of its object or adjective
+    ("launched an attack against X", "is uneasy about X"), whose object is then the content."""
+    comps = [c for c in t.children if c.dep_ in {"ccomp", "xcomp", "dobj"}
+             or (c.dep_ == "prep" and c.lower_ in _PREPS and c.i > t.i)]
+    for c in t.children:
+        if c.dep_ in {"dobj", "acomp"} and c.i > t.i:
+            comps += [g for g in c.children if g.dep_ == "prep" and g.lower_ in _NESTED_PREPS]
+    return comps
 
 
 def candidates(doc: "Doc", quoted: list[tuple[int, int]], text: str) -> list[Candidate]:
@@ -152,12 +173,11 @@ def candidates(doc: "Doc", quoted: list[tuple[int, int]], text: str) -> list[Can
     for t in doc:
         if t.pos_ not in {"VERB", "AUX"} or inside(t.idx, quoted):
             continue
-        comps = [c for c in t.children if c.dep_ in {"ccomp", "xcomp", "dobj"}
-                 or (c.dep_ == "prep" and c.lower_ in _PREPS and c.i > t.i)]
+        comps = _complements(t)
         if not comps:
             continue
         s = subject_of(t)
-        if s is None or not same_paragraph(t, s) or not can_speak(s):
+        if s is None or not same_paragraph(t, s) or not (can_speak(s) or s.pos_ in {"NOUN", "PROPN"}):
             continue
         series = [c for c in comps if c.dep_ == "ccomp" and c.i > t.i]
         for c in comps:
@@ -210,17 +230,29 @@ def select(cands: list[Candidate], threshold: float | None = None) -> list[Candi
             continue  # the quotation itself is found as a quote already
         if NEVER.intersection(c.features):
             continue  # "did not say", "without explaining how", a question: nobody's statement
-        if "rule" in c.features and ("speech" in c.features or "object_verb" in c.features):
+        if _ruled_speech(c):
             need = 0.0  # a speech verb's clause by the hand rules: the corpus bounds such spans its own way, keep it
         else:
             need = cut if "rule" in c.features else max(cut, new_cut)
         if c.score >= need and (c.cue.i not in best or c.score > best[c.cue.i].score):
             best[c.cue.i] = c
     out: list[Candidate] = []
-    for c in sorted(best.values(), key=lambda x: -x.score):
+    chosen = list(best.values())
+    for c in sorted(chosen, key=lambda x: (not _ruled_speech(x), _within(x, chosen), -x.score)):
         if not any(min(c.end, o.end) > max(c.start, o.start) and not _nested(c, o) for o in out):
             out.append(c)  # crossing spans exclude each other; one inside another is a report within a report
     return sorted(out, key=lambda x: x.start)
+
+
+def _within(c: Candidate, others: list[Candidate]) -> bool:
+    """A report whose cue sits inside another's content ("wrote an article that said the North is capable of
+    ..."): part of what the other reports, so the other is decided first."""
+    return any(o is not c and o.start <= c.start and c.end <= o.end and o.start <= c.cue.idx < o.end for o in others)
+
+
+def _ruled_speech(c: Candidate) -> bool:
+    """A speech or object verb's clause found by the hand rules: kept, and preferred over what overlaps it."""
+    return "rule" in c.features and ("speech" in c.features or "object_verb" in c.features)
 
 
 def _nested(a: Candidate, b: Candidate) -> bool:
