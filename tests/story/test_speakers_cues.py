@@ -85,3 +85,12 @@ def test_a_review_in_the_paragraph_that_cites_an_agencys_report_speaks_for_the_a
         "“obtained with the builder’s cooperation” found “evidence of noncompliance at renovations of 33 properties.”"
     )
     assert find(quotes, "evidence of noncompliance").speaker == "EPA"
+
+
+def test_a_document_speaks_for_the_author_the_sentence_names() -> None:
+    _, quotes = run(
+        "Maria Keller has studied the dam for a decade.\n\n"
+        "“The spillway was never built to carry a flood of this size,” said the article, written by "
+        "historian Maria Keller."
+    )
+    assert find(quotes, "never built to carry").speaker == "Maria Keller"

@@ -70,6 +70,8 @@ SUBJ_DEPS = {"nsubj", "nsubjpass", "csubj"}
 _VOICES = {"PERSON", "ORG", "GPE", "NORP"}
 # Findings a document reports ("a review found"): they speak for the document's issuer.
 _FINDINGS = frozenset({"review", "audit", "analysis", "investigation", "assessment", "inspection", "probe"})
+# Writings that speak for their author when the sentence names one ("the article, authored by ...").
+_WRITINGS = frozenset({"article", "paper", "book", "essay", "column", "op-ed", "piece", "post"})
 # What "they" and "we" may stand for besides bodies and people: never a sea or a product.
 _DOCUMENTS = frozenset({"report", "statement", "complaint", "study", "lawsuit", "filing", "letter", "memo", "ruling"})
 
@@ -370,6 +372,10 @@ def resolve(tok: "Token", ctx: ArticleContext) -> Speaker:
                     if ent is not None and eid == ent.id and ctx.doc[ti].idx < tok.idx), default=-1)
         if ent is not None and tok.idx - last < 500 and (gender is None or ctx.genders.get(ent.id, gender) == gender):
             return Speaker(ent.name, ent.id, False, span)
+    if head in _DOCUMENTS | _FINDINGS | _WRITINGS:
+        author = _author_of(tok, ctx)  # "said the article, authored by historian Per Anders Rudling"
+        if author is not None:
+            return Speaker(author.name, author.id, False, span)
     if det in {"the", "a", "an", "this"} and head in _DOCUMENTS | _FINDINGS:
         # 5. "the report continues" after "the EPA report": the report speaks for whoever issued it; so does
         # "a review ... found" in the paragraph that cites "the EPA report"
@@ -387,6 +393,17 @@ def resolve(tok: "Token", ctx: ArticleContext) -> Speaker:
     if MUTE_NOUNS.intersection({low, tok.lemma_.lower()}):
         return Speaker(None, None, False, None)  # "the rise", "the bloodstains": not who speaks
     return Speaker(phrase, None, False, span)
+
+
+def _author_of(doc_noun: "Token", ctx: ArticleContext) -> Entity | None:
+    """Who wrote or issued a document the sentence names: "the article, authored by X", "a study by X"."""
+    for t in doc_noun.subtree:
+        if t.lower_ == "by" and t.dep_ in {"agent", "prep"} and t.i - doc_noun.i <= 8:
+            obj = next((c for c in t.children if c.dep_ == "pobj"), None)
+            ent = ctx.index.by_id.get(ctx.entity_at.get(obj.i, "")) if obj is not None else None
+            if ent is not None and ent.type in {"PERSON", "ORG"}:
+                return ent
+    return None
 
 
 def anonymous_sources(doc: "Doc") -> list[tuple[int, str]]:
