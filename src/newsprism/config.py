@@ -79,9 +79,15 @@ class AlignSettings:
     fact_threshold: float | None = None  # P(same fact) to align two statements; None: the pair model's own
     conflict_threshold: float = 0.5  # confidence below which a difference is a possible difference, not a conflict
     embeddings: bool = True  # sentence embeddings in fact alignment; False: words, names and figures only (faster)
+    # two direct wordings of one speaker are one statement reworded when this share of the shorter is found, in
+    # order, in the longer
+    reworded_share: float = 0.6
+    paraphrase_share: float = 0.5  # share of content words a reported statement shares with a quote it paraphrases
 
     def __post_init__(self) -> None:
         _check(self.batch_size >= 1, "batch_size", "at least 1", self.batch_size)
+        _check(_share(self.reworded_share), "reworded_share", "between 0 and 1", self.reworded_share)
+        _check(_share(self.paraphrase_share), "paraphrase_share", "between 0 and 1", self.paraphrase_share)
         _check(_share(self.fact_threshold), "fact_threshold", "between 0 and 1", self.fact_threshold)
         _check(_share(self.conflict_threshold), "conflict_threshold", "between 0 and 1", self.conflict_threshold)
 

@@ -7,6 +7,7 @@ from dataclasses import replace
 
 import pytest
 
+from newsprism.config import Settings
 from newsprism.corpus import store as store_mod
 from newsprism.corpus.store import SCHEMA_VERSION, Store
 from newsprism.errors import StoreError
@@ -260,3 +261,13 @@ def test_the_horizon_survives_reopening(tmp_path, rehab):
     with Store(path) as s:  # a later run retires stories by the same horizon
         assert list(s.clusterer().recent_days) == days
         assert s.clusterer().horizon() == horizon
+
+
+def test_a_report_is_analysed_again_when_a_knob_without_a_flat_name_changes() -> None:
+    from newsprism.config import AlignSettings
+
+    key = store_mod._report_key
+    arts = [make(filler(1), title="One"), make(filler(2), title="Two")]
+    plain = key(arts, {}, Settings())
+    assert key(arts, {}, Settings(align=AlignSettings())) == plain  # defaults: the key stored reports already have
+    assert key(arts, {}, Settings(align=AlignSettings(paraphrase_share=0.7))) != plain

@@ -10,12 +10,13 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import MISSING, fields
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from threadpoolctl import threadpool_limits
 
-from ..config import Settings
+from ..config import FLAT, Settings
 from ..errors import StoreError
 from ..ingest.notarticle import page_reason
 from ..model import Article, Removal, Story
@@ -473,6 +474,13 @@ def _report_key(articles: Sequence[Article], copies: dict[str, str], settings: S
     for private in ("llm_api_key", "fetch_timeout", "fetch_deadline", "fetch_concurrency", "allow_private",
                     "max_bytes", "batch_size", "published", "store_wait"):
         s.pop(private, None)
-    payload = json.dumps({"v": REPORT_VERSION, "a": sorted(a.id for a in articles), "c": copies, "s": s},
-                         sort_keys=True)
+    key: dict[str, Any] = {"v": REPORT_VERSION, "a": sorted(a.id for a in articles), "c": copies, "s": s}
+    # knobs of a section without a flat name (alignment's quote shares, the article length bounds) count when set
+    flat = {(section, name) for section, name in FLAT.values()}
+    changed = {f"{section}.{f.name}": getattr(part, f.name) for section in ("align", "ingest")
+               for part in [getattr(settings, section)] for f in fields(part)
+               if (section, f.name) not in flat and f.default is not MISSING and getattr(part, f.name) != f.default}
+    if changed:
+        key["x"] = changed
+    payload = json.dumps(key, sort_keys=True)
     return hashlib.sha1(payload.encode()).hexdigest()

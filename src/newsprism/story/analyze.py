@@ -53,7 +53,7 @@ def analyze_story(story: Story, settings: Settings | None = None) -> Report:
     # 1. who is who, then who said what
     entities = build_entities(articles, docs, settings)
     quotes = extract_quotes(articles, docs, entities, settings)
-    groups = group_quotes(quotes, articles, entities)
+    groups = group_quotes(quotes, articles, entities, settings.align)
     attribution = build_attribution(articles, quotes, entities)
     # 2. what the outlets share, add and contradict
     context = story_context(articles, docs, entities, settings, parsed.vectors)

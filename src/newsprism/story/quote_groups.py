@@ -7,6 +7,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from difflib import SequenceMatcher
 
+from ..config import AlignSettings
 from ..graph import pairs_linked
 from ..model import Agreement, Article, DiffOp, Entity, Quote, QuoteGroup
 
@@ -16,8 +17,7 @@ a an the and or but of to in on at for by with from as is are was were be been b
 we our us i me my you your he him his she her they them their not no do does did will would can could has have had
 any all some very so than then there here what which who whom whose when where why how if because about into over
 """.split())
-MATCH_SHARE = 0.6  # share of the shorter wording found, in order, in the longer one: the same words reworded
-PARAPHRASE_SHARE = 0.5  # share of content words a reported statement has in common with a quote
+DEFAULTS = AlignSettings()  # ``reworded_share`` and ``paraphrase_share`` unless a run sets its own
 
 
 def normalise(text: str) -> list[str]:
@@ -40,8 +40,9 @@ def word_diff(text_a: str, text_b: str) -> list[DiffOp]:
     return out
 
 
-def compare(a: str, b: str) -> Agreement | None:
-    """How two direct wordings of one speaker agree, or None when they are different statements."""
+def compare(a: str, b: str, share: float = DEFAULTS.reworded_share) -> Agreement | None:
+    """How two direct wordings of one speaker agree, or None when they are different statements (reworded: at least
+    ``share`` of the shorter found, in order, in the longer)."""
     wa, wb = normalise(a), normalise(b)
     if not wa or not wb:
         return None
@@ -51,7 +52,7 @@ def compare(a: str, b: str) -> Agreement | None:
     if len(short) >= 3 and _contains(long, short):
         return "truncated"
     matched = sum(bl.size for bl in SequenceMatcher(None, short, long, autojunk=False).get_matching_blocks())
-    if len(short) >= 4 and matched / len(short) >= MATCH_SHARE:
+    if len(short) >= 4 and matched / len(short) >= share:
         return "reworded"
     return None
 
@@ -72,7 +73,7 @@ _RANK = {"identical": 0, "truncated": 1, "reworded": 2}
 
 
 def group_quotes(quotes: Sequence[Quote], articles: Sequence[Article],
-                 entities: Sequence[Entity]) -> list[QuoteGroup]:
+                 entities: Sequence[Entity], settings: AlignSettings = DEFAULTS) -> list[QuoteGroup]:
     """Groups of one speaker's words across articles, with their agreement and a word diff when reworded."""
     order = {a.id: i for i, a in enumerate(articles)}
     by_entity: dict[str, list[Quote]] = defaultdict(list)
@@ -93,9 +94,9 @@ def group_quotes(quotes: Sequence[Quote], articles: Sequence[Article],
                 if a.article == b.article:
                     continue
                 shared = len(bags[a.id] & bags[b.id])
-                if shared < MATCH_SHARE * min(len(bags[a.id]), len(bags[b.id])) or not shared:
+                if shared < settings.reworded_share * min(len(bags[a.id]), len(bags[b.id])) or not shared:
                     continue  # too few words in common to be one statement
-                rel = compare(a.text, b.text)
+                rel = compare(a.text, b.text, settings.reworded_share)
                 if rel is not None:
                     links.append((a, b, rel))
                     joined.append((i, j))
@@ -116,7 +117,7 @@ def group_quotes(quotes: Sequence[Quote], articles: Sequence[Article],
                 if q.article == r.article:
                     continue
                 score = paraphrase_score(q.text, r.text)
-                if score >= PARAPHRASE_SHARE and (best is None or score > best[0]):
+                if score >= settings.paraphrase_share and (best is None or score > best[0]):
                     best = (score, q)
             if best is not None:
                 groups.append(QuoteGroup(id="", entity=eid, quotes=[best[1].id, r.id], agreement="paraphrased"))
