@@ -51,6 +51,8 @@ class IngestSettings:
     alone_below: float = 0.15
     apart_ratio: float = 2.5  # ... provided the others match each other this much better (median best match)
     release_alone_below: float = 0.2  # a press release is about the story only when it matches it this well
+    fragment_words: int = 80  # below this a text that reports nothing is a fragment (a tweet, a teaser), not news
+    article_words: int = 300  # a text this long that reports anything is an article, whatever furniture it carries
 
     @property
     def max_chars(self) -> int:
@@ -59,7 +61,7 @@ class IngestSettings:
 
     def __post_init__(self) -> None:
         _check(self.max_bytes > 0, "max_bytes", "above 0", self.max_bytes)
-        for name in ("max_redirects", "full_content_words", "min_words"):
+        for name in ("max_redirects", "full_content_words", "min_words", "fragment_words", "article_words"):
             _check(getattr(self, name) >= 0, name, "0 or more", getattr(self, name))
         _check(self.max_words >= max(self.min_words, 1), "max_words", "at least min_words", self.max_words)
         for name in ("english_sure", "english_enough", "foreign_sure", "alone_below", "release_alone_below"):

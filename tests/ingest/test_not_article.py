@@ -127,3 +127,11 @@ def test_a_store_keeps_non_articles_apart_with_their_reason(tmp_path) -> None:
 ])
 def test_widgets_and_notices_are_named(text: str, kind: str) -> None:
     assert page_reason(text) == kind
+
+
+def test_the_fragment_bound_is_a_setting() -> None:
+    from newsprism.config import IngestSettings
+
+    teaser = "Watch the latest video and follow us for more. Click to read the full story on our site…"
+    assert page_reason(teaser) is not None
+    assert page_reason(teaser, bounds=IngestSettings(fragment_words=5, article_words=6)) is None

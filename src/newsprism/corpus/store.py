@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -16,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 from threadpoolctl import threadpool_limits
 
-from ..config import FLAT, Settings
+from ..config import FLAT, IngestSettings, Settings
 from ..errors import StoreError
 from ..ingest.notarticle import page_reason
 from ..model import Article, Removal, Story
@@ -199,10 +200,15 @@ class Store:
                     self._db.rollback()
                 raise
 
+    @property
+    def _prepare_one(self) -> Callable[[Article], Prepared]:
+        """``prepare`` under this store's ingest bounds (a partial, so worker processes can take it)."""
+        return functools.partial(prepare, bounds=self.settings.ingest)
+
     def _prepare(self, arts: list[Article]) -> Iterator[Prepared]:
         """Signatures and features of the articles, in order; computed by worker processes when configured."""
         if self.workers <= 0 or len(arts) < 8:
-            return map(prepare, arts)
+            return map(self._prepare_one, arts)
         if self._pool is None:
             import multiprocessing
             from concurrent.futures import ProcessPoolExecutor
@@ -211,7 +217,7 @@ class Store:
             self._pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"),
                                              initializer=_exit_with_parent, initargs=(os.getpid(),))
         # small chunks: the batch waits for the first chunk before it can start, and the helper idles meanwhile
-        return self._pool.map(prepare, arts, chunksize=4)
+        return self._pool.map(self._prepare_one, arts, chunksize=4)
 
     def close(self) -> None:
         """Closes the database; the clusterer state is already saved with each batch."""
@@ -280,7 +286,7 @@ class Store:
                 if len(todo) == len(arts):
                     writer.write_story(arts, copies, state)
                 elif todo:
-                    writer.write(todo, map(prepare, todo))
+                    writer.write(todo, map(self._prepare_one, todo))
         return writer.counts
 
     def clusterer(self) -> Clusterer:
@@ -459,10 +465,10 @@ def _exit_with_parent(parent: int) -> None:
     threading.Thread(target=watch, daemon=True).start()
 
 
-def prepare(article: Article) -> Prepared:
+def prepare(article: Article, bounds: IngestSettings | None = None) -> Prepared:
     """MinHash signature and clustering features of one article (with the features' document-frequency buckets),
     and why it is not a news article, if it is not: the CPU-heavy part of ingest, free of the store."""
-    reason = page_reason(article.text, article.title)
+    reason = page_reason(article.text, article.title, bounds)
     feats = extract(article)
     feats.buckets = DocFreq.buckets(list(feats.terms))
     return dedup.signature(article.text), feats, (f"not a news article ({reason})" if reason else None)

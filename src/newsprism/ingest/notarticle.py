@@ -106,8 +106,6 @@ _TWEET = re.compile(r"pic\.twitter\.com/|(?<!\w)[@#]\s?\w{2,}|\bRT\b")
 _PERSON = frozenset("i i'm i've i’m i’ve me my you your you're you'll you’re you’ll yours".split())
 _SENTENCE_INSIDE = re.compile(r"\w[.!?][\"”’)]?\s+[A-Z\"“]")
 
-SHORT = 80  # words: below this a text that reports nothing is a fragment (a tweet, a teaser, a notice), not news
-LONG = 300  # words: a text this long that reports anything is an article, whatever furniture it carries
 PAGE_LINES = 4  # lines: fewer short lines than this are a sentence or two, not a page of furniture
 PROSE = 10  # words: a paragraph this long that ends a sentence is running prose
 
@@ -168,15 +166,19 @@ def _ends_sentence(paragraph: str) -> bool:
     return paragraph[-1] in ".!?\"”’)" or _SENTENCE_INSIDE.search(paragraph) is not None
 
 
-def page_reason(text: str, title: str | None = None) -> str | None:
-    """Why a text is not a news article (what it is instead), or None when it reads as one."""
-    if len(text.split()) >= LONG and _REPORTING_START.search(text) is not None:
+def page_reason(text: str, title: str | None = None, bounds: IngestSettings | None = None) -> str | None:
+    """Why a text is not a news article (what it is instead), or None when it reads as one (``bounds``: the
+    ``fragment_words`` and ``article_words`` of the settings)."""
+    b = bounds or IngestSettings()
+    if len(text.split()) >= b.article_words and _REPORTING_START.search(text) is not None:
         return None  # a long text that reports: none of the tests below can find it wanting (the common case, fast)
-    return reason_of(shape(text, title))
+    return reason_of(shape(text, title), b)
 
 
-def reason_of(s: Shape) -> str | None:
+def reason_of(s: Shape, bounds: IngestSettings | None = None) -> str | None:
     """The verdict on a measured text; see ``page_reason``."""
+    b = bounds or IngestSettings()
+    short, long = b.fragment_words, b.article_words
     # reports per 100 words: a real article, even a short brief, attributes what it says
     density = 100.0 * s.reporting / max(s.words, 1)
     kind, hits = max(s.furniture.items(), key=lambda kv: kv[1], default=(None, 0))
@@ -184,14 +186,14 @@ def reason_of(s: Shape) -> str | None:
         kind = "a list of headlines"  # a heading that says so names the page better than its items' words
     # 1. an error page or a web archive's notice says so in its first words, whatever its length up to a page
     for k in ("a page-not-found notice", "a web archive's notice"):
-        if s.furniture.get(k, 0) >= 2 and s.words < LONG and density < 0.5:
+        if s.furniture.get(k, 0) >= 2 and s.words < long and density < 0.5:
             return k
     # 2. furniture vocabulary and no reporting: the text is about the page, not about an event
     if kind is not None and s.reporting == 0 and (
-            (hits >= 2 and (s.words < 2 * SHORT or s.prose_share < 0.6)) or (hits >= 1 and s.words < SHORT)):
+            (hits >= 2 and (s.words < 2 * short or s.prose_share < 0.6)) or (hits >= 1 and s.words < short)):
         return kind
     # 3. a fragment: short, reporting nothing, no day or time of any event, in the voice of a post or a pitch
-    if s.words < SHORT and s.reporting == 0 and s.when == 0:
+    if s.words < short and s.reporting == 0 and s.when == 0:
         if s.cut_short:
             return "a teaser cut short"
         if s.tweet_marks or s.person_share >= 0.04:
@@ -220,7 +222,7 @@ def screen(articles: Sequence[Article], bounds: IngestSettings | None = None) ->
     releases: set[str] = set()
     for a in articles:
         s = shape(a.text, a.title)
-        why = reason_of(s)
+        why = reason_of(s, bounds)
         if why is not None:
             reasons[a.id] = f"not a news article ({why})"
         elif s.press_release:
