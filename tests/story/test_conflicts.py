@@ -243,3 +243,20 @@ def test_one_event_dated_on_two_days_across_facts() -> None:
     assert {s.article for s in facts[0].support} == {"d1", "d2"}
     assert not dated_conflicts(units, [[0, 1]], prob, 0.77, 0.5)  # already one fact: find_conflict reads it
     assert not dated_conflicts(units, [[0], [1]], prob * 0.8, 0.77, 0.5)  # not aligned
+
+
+def test_aligned_statements_in_other_facts_that_time_one_event_differently_conflict() -> None:
+    from newsprism.story.conflicts import dated_conflicts
+
+    arts = [article("t1", "The climber fell from the hotel scaffolding at about 11:15 p.m., police said.", "A"),
+            article("t2", "The climber slipped and fell onto the hotel roof around 10:40 p.m., police said.", "B")]
+    docs = parsed(arts)
+    units = [article_units(a, docs[a.id])[0] for a in arts]
+    prob = np.array([[0.0, 0.85], [0.85, 0.0]])
+    facts = dated_conflicts(units, [[0], [1]], prob, 0.77, 0.5)
+    assert len(facts) == 1 and facts[0].conflict.kind == "time" and facts[0].conflict.strength == "hard"
+    near = [article("t3", "The climber fell from the hotel scaffolding at about 11:15 p.m., police said.", "A"),
+            article("t4", "The climber slipped and fell onto the hotel roof around 11:30 p.m., police said.", "B")]
+    docs = parsed(near)
+    units = [article_units(a, docs[a.id])[0] for a in near]
+    assert not dated_conflicts(units, [[0], [1]], prob, 0.77, 0.5)  # a soft difference needs a shared fact

@@ -220,17 +220,17 @@ def find_conflict(units: Sequence[Unit], score: np.ndarray) -> Conflict | None:
 
 # Kinds of difference specific enough to be read between two aligned statements that facts did not link (each
 # outlet's statement was already linked to a closer one): the same event, dated on two days.
-_DATED = {"weekday", "date"}
+_DATED = {"weekday", "date", "time"}
 
 
 def dated_conflicts(units: Sequence[Unit], groups: Sequence[Sequence[int]], prob: np.ndarray, threshold: float,
                     conflict_threshold: float) -> list[Fact]:
     """Conflict facts for pairs of statements of different articles that the pair model aligns (``prob`` at or
-    above ``threshold``) but that ended in different facts, when they date the same event on different days."""
+    above ``threshold``) but that ended in different facts, when they date or time the same event differently."""
     group_of = {i: k for k, g in enumerate(groups) for i in g}
     facts: list[Fact] = []
     seen: set[tuple[int, int]] = set()
-    dated = np.array([bool(u.days or u.dates.get("weekday")) for u in units], dtype=bool)
+    dated = np.array([bool(u.days or u.dates.get("weekday") or u.times) for u in units], dtype=bool)
     rows, cols = np.nonzero(np.triu((prob >= threshold) & dated[:, None] & dated[None, :], 1))
     for i, j in sorted(zip(rows.tolist(), cols.tolist()), key=lambda ij: -float(prob[ij[0], ij[1]])):
         a, b = units[i], units[j]
@@ -245,7 +245,7 @@ def dated_conflicts(units: Sequence[Unit], groups: Sequence[Sequence[int]], prob
         confidence = round(float(prob[i, j]) * KIND_PRIOR[(kind, strength)], 3)
         if confidence < conflict_threshold:
             continue  # the two stay in their own facts: no shared fact to carry a possible difference
-        conflict = Conflict(kind="date", strength=strength,  # type: ignore[arg-type]
+        conflict = Conflict(kind="time" if kind == "time" else "date", strength=strength,  # type: ignore[arg-type]
                             confidence=confidence, values=[_value_text(a, va), _value_text(b, vb)])
         support = [Span(a.article, a.start, a.end, a.text), Span(b.article, b.start, b.end, b.text)]
         seen.add(pair)
