@@ -200,3 +200,10 @@ def test_relative_pronoun_speaks_as_its_antecedent() -> None:
     _, quotes = run("The plan was backed by Ana Ruiz, who said the river would be cleaned by June.")
     q = find(quotes, "the river would be cleaned")
     assert q.speaker == "Ana Ruiz" and q.speaker_span is not None and q.speaker_span.text == "who"
+
+
+def test_quoted_words_opening_a_reported_clause_are_a_piece_of_it() -> None:
+    _, quotes = run("As governor, Tim Kaine declared that \"I strongly support\" the state's right-to-work law.")
+    clause = next(q for q in quotes if q.kind == "indirect" and "right-to-work law" in q.text)
+    fragment = next(q for q in quotes if q.kind != "indirect" and q.text == "I strongly support")
+    assert fragment.part_of == clause.id and clause.part_of is None

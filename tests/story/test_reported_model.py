@@ -12,8 +12,8 @@ from test_quotes import run  # noqa: E402
 
 
 def test_shipped_model_loads_with_cuts_in_range() -> None:
-    weights, bias, cut, new_cut = load_model()
-    assert len(weights) > 100 and 0.0 < cut < 1.0 and cut <= new_cut <= 1.01
+    weights, bias, cut, new_cut, floor = load_model()
+    assert len(weights) > 100 and 0.0 < cut < 1.0 and cut <= new_cut <= 1.01 and 0.0 <= floor < cut
 
 
 def test_every_verb_with_a_subject_proposes_its_complements() -> None:

@@ -484,10 +484,10 @@ def _same_voice(a: Speaker | None, b: Speaker | None) -> bool:
 def _link_pieces(text: str, found: list[_Found]) -> None:
     """Marks pieces of one statement: a quote split around its attribution, a fragment inside a reported clause."""
     reported = [(i, f) for i, f in enumerate(found) if f.kind == "indirect"]
-    for f in found:  # 1. “...” inside "she said the plan had “no budget”": a piece of the reported clause
+    for f in found:  # 1. “...” in (or opening) "she said the plan had “no budget”": a piece of the clause
         if f.kind == "indirect":
             continue
-        host = next((i for i, g in reported if g.start < f.start and f.end <= g.end + 1), None)
+        host = next((i for i, g in reported if g.start <= f.start and f.end <= g.end + 1), None)
         if host is not None:
             f.part_of = host
     for f in found:  # 2. "Lee said she hopes to ...": a reported clause inside the same speaker's reported clause

@@ -21,11 +21,10 @@ from typing import TYPE_CHECKING
 
 from ..lexicon import ANON_HEADS
 from .reported import clause_span, inside, trim_aside
-from .roles import ROLE_HEADS, SOURCE_NOUNS
+from .roles import PERSON_NOUNS, ROLE_HEADS, SOURCE_NOUNS
 from .speakers import (
     ATTITUDE_VERBS,
     OBJECT_VERBS,
-    PERSON_NOUNS,
     SPEECH_NOUNS,
     SPEECH_VERBS,
     same_paragraph,
@@ -222,7 +221,7 @@ def select(cands: list[Candidate], threshold: float | None = None) -> list[Candi
     A clause the hand rules report passes at the model's cut; one only the model proposes needs the higher
     ``new_cut``, since those are where its mistakes are.
     """
-    _, _, cut, new_cut = load_model()
+    _, _, cut, new_cut, floor = load_model()
     cut = cut if threshold is None else threshold
     best: dict[int, Candidate] = {}
     for c in cands:
@@ -231,7 +230,7 @@ def select(cands: list[Candidate], threshold: float | None = None) -> list[Candi
         if NEVER.intersection(c.features):
             continue  # "did not say", "without explaining how", a question: nobody's statement
         if _ruled_speech(c):
-            need = 0.0  # a speech verb's clause by the hand rules: the corpus bounds such spans its own way, keep it
+            need = floor  # a speech verb's clause by the hand rules: kept unless the model is all but sure it is wrong
         else:
             need = cut if "rule" in c.features else max(cut, new_cut)
         if c.score >= need and (c.cue.i not in best or c.score > best[c.cue.i].score):
@@ -268,16 +267,18 @@ def _nested(a: Candidate, b: Candidate) -> bool:
 
 
 @lru_cache(maxsize=1)
-def load_model() -> tuple[dict[str, float], float, float, float]:
-    """(weights, bias, cut, cut for candidates the rules did not propose) of the shipped model."""
+def load_model() -> tuple[dict[str, float], float, float, float, float]:
+    """(weights, bias, cut, cut for candidates the rules did not propose, floor for the rules' speech clauses) of
+    the shipped model."""
     data = json.loads(resources.files("newsprism.story").joinpath("reported_model.json").read_text("utf-8"))
     cut = float(data["threshold"])
-    return dict(data["weights"]), float(data["bias"]), cut, float(data.get("new_threshold", cut))
+    return (dict(data["weights"]), float(data["bias"]), cut, float(data.get("new_threshold", cut)),
+            float(data.get("rule_threshold", 0.0)))
 
 
 def score(cands: list[Candidate]) -> list[Candidate]:
     """Each candidate with the model's probability that it is an attribution."""
-    weights, bias, _, _ = load_model()
+    weights, bias, *_ = load_model()
     for c in cands:
         z = bias + sum(weights.get(k, 0.0) * v for k, v in c.features.items())
         c.score = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
