@@ -506,8 +506,9 @@ def _link_pieces(text: str, found: list[_Found]) -> None:
             r = found[root]
             gap = text[p.end:f.start]
             same_cue = f.cue_at is not None and f.cue_at in {p.cue_at, r.cue_at}
-            if ("\n" not in gap and len(gap) <= 120 and _same_voice(f.speaker, r.speaker)
-                    and (same_cue or (f.cue_at is None and p.kind == r.kind == "direct"))):
+            uncued = f.cue_at is None and p.kind == r.kind == "direct"  # goes on in its paragraph, however far
+            if ("\n" not in gap and (len(gap) <= 120 or uncued) and _same_voice(f.speaker, r.speaker)
+                    and (same_cue or uncued)):
                 f.part_of = root
         if prev is None or f.end > found[prev].end:
             prev = i
