@@ -101,6 +101,16 @@ def test_run_quotes_prints_both_systems_and_writes_json(data: dict[str, str], tm
     assert pn["@0.3"]["recall"] == 1.0 and pn["speaker_accuracy"] == 1.0
 
 
+def test_run_quotes_only_runs_the_sets_named(data: dict[str, str], tmp_path: Path) -> None:
+    pytest.importorskip("textacy", reason="textacy is the baseline; install newsprism[eval]")
+    out = tmp_path / "res.json"
+    run = run_quotes(gold=data["gold"], seeds=data["seeds"], polnear=data["polnear"], json_out=str(out),
+                     only=["polnear"])
+    assert run.code == 0 and "seeds:" not in run.out() and "PolNeAR:" in run.out() and "skipped" not in run.err()
+    res = json.loads(out.read_text(encoding="utf-8"))
+    assert res["seeds"] is None and res["compare"] is None and res["polnear"]["newsprism"]["@0.3"]["recall"] == 1.0
+
+
 def test_run_quotes_without_data_says_what_to_pass(tmp_path: Path, capsys) -> None:
     missing = str(tmp_path / "none")
     run = run_quotes(gold=missing, seeds=missing, polnear=missing)

@@ -211,8 +211,8 @@ def test_quoted_words_opening_a_reported_clause_are_a_piece_of_it() -> None:
 
 def test_quote_going_on_in_its_paragraph_without_a_cue_is_a_piece_of_the_first() -> None:
     _, quotes = run("“We have offices on the ground in South Carolina since last April,” said Stephanie Formas, a "
-                    "spokeswoman for the campaign who joined it from the state party and the governor's office in the autumn "
-                    "of last year. "
+                    "spokeswoman for the campaign who joined it from the state party and the governor's office in the "
+                    "autumn of last year. "
                     "“And we have been forming long-term relationships that last.”")
     first = find(quotes, "offices on the ground")
     second = find(quotes, "long-term relationships")

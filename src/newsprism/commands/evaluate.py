@@ -38,7 +38,7 @@ def _run(args: argparse.Namespace) -> EvalRun:
         from ..eval.quotes import run_quotes
 
         return run_quotes(gold=args.gold, seeds=args.seeds, polnear=args.polnear, json_out=args.json,
-                          compare=args.compare, multi_news=args.multi_news)
+                          compare=args.compare, multi_news=args.multi_news, only=args.only)
     if args.task == "align":
         from ..eval.align import run_align
 

@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 THRESHOLDS = (0.3, 0.8)
+QUOTE_SETS = ("compare", "seeds", "polnear")  # the sets `newsprism eval quotes --only` can pick
 SEED_MATCH = 0.5
 
 
@@ -447,23 +448,27 @@ def render(seeds: dict[str, Any] | None, polnear: dict[str, Any] | None, names: 
 
 
 def run_quotes(gold: str, seeds: str, polnear: str, json_out: str | None = None, compare: str | None = None,
-               multi_news: str | None = None) -> EvalRun:
-    """Runs the evaluations for newsprism (and the textacy baseline): the table, and JSON written when asked."""
+               multi_news: str | None = None, only: Sequence[str] | None = None) -> EvalRun:
+    """Runs the evaluations for newsprism (and the textacy baseline): the table, and JSON written when asked.
+
+    ``only`` names the sets to run (of ``QUOTE_SETS``); all of them when it is empty.
+    """
     run = EvalRun()
     systems: dict[str, System] = {"newsprism": newsprism_system, "textacy": textacy_system}
     seed_res = pol_res = cmp_res = None
     notes: list[str] = []
-    if compare and multi_news and os.path.exists(compare) and os.path.exists(multi_news):
+    wanted = set(only or QUOTE_SETS)
+    if "compare" in wanted and compare and multi_news and os.path.exists(compare) and os.path.exists(multi_news):
         cmp_res = eval_compare(compare, multi_news)
-    elif compare:
+    elif "compare" in wanted and compare:
         notes.append(f"compare-dev skipped: {compare} or {multi_news} not found")
-    if os.path.exists(gold) and os.path.isdir(seeds):
+    if "seeds" in wanted and os.path.exists(gold) and os.path.isdir(seeds):
         seed_res = eval_seeds(gold, seeds, systems)
-    else:
+    elif "seeds" in wanted:
         notes.append(f"seeds skipped: {gold} or {seeds} not found")
-    if os.path.isdir(polnear):
+    if "polnear" in wanted and os.path.isdir(polnear):
         pol_res = eval_polnear(polnear, systems)
-    else:
+    elif "polnear" in wanted:
         notes.append(f"PolNeAR skipped: {polnear} not found")
     if seed_res is None and pol_res is None and cmp_res is None:
         return run.fail("newsprism: error: no evaluation data found; pass --gold/--seeds or --polnear")
