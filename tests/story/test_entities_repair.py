@@ -53,3 +53,9 @@ def test_a_countrys_representative_is_never_its_president() -> None:
     ])
     assert index.resolve_description("China's representative at the World Trade Organization") is None
     assert index.resolve_description("the Chinese President") is not None
+
+
+def test_a_body_before_a_title_abbreviation_is_not_a_person() -> None:
+    ents = _entities("\"Right now, we have no plans to go into the encampment,\" LAPD Cmdr. Andy Smith said.")
+    assert not any(e.type == "PERSON" and "Cmdr" in e.name for e in ents)
+    assert any(e.name == "Andy Smith" and e.type == "PERSON" for e in ents)

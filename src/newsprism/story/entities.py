@@ -114,6 +114,11 @@ def _looks_like_person(toks: list[str], after: str) -> bool:
     return len(toks) >= 3 or _PERSON_APPOSITION.match(after) is not None
 
 
+# Title abbreviations that end a tagged "name" when the tagger stops before the name itself ("LAPD Cmdr.").
+_TITLE_ABBREVIATIONS = frozenset({"cmdr", "cdr", "det", "insp", "supt", "maj", "adm", "cpl", "pvt", "lt", "sgt", "capt",
+                                  "col", "gen", "gov", "sen", "rep", "dr", "mr", "mrs", "ms", "prof", "rev"})
+
+
 def _clean_mention(ent: "SpacySpan", article: Article) -> _Mention | None:
     """The mention without a leading 'the' or a trailing possessive; None for debris and bare titles."""
     start, end = ent.start_char, ent.end_char
@@ -130,7 +135,11 @@ def _clean_mention(ent: "SpacySpan", article: Article) -> _Mention | None:
     if not text or is_debris(text) or "\n" in text:
         return None
     toks = text.split()
-    if all(t.lower().strip(".") in HONORIFICS or t.lower() in ROLE_HEADS for t in toks):
+    while ent.label_ == "PERSON" and len(toks) > 1 and toks[-1].lower().strip(".") in _TITLE_ABBREVIATIONS:
+        end = start + article.text.rfind(toks[-2], start, end) - start + len(toks[-2])
+        toks = toks[:-1]  # "LAPD Cmdr." (the tagger stopping at the title): the body, not a person
+        text = article.text[start:end]
+    if all(t.lower().strip(".") in HONORIFICS | _TITLE_ABBREVIATIONS or t.lower() in ROLE_HEADS for t in toks):
         return None
     if ent.label_ == "PERSON" and not any(t[:1].isupper() for t in toks):
         return None
