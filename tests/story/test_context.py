@@ -11,7 +11,7 @@ from newsprism.config import Settings
 from newsprism.model import Article
 from newsprism.nlp import parse
 from newsprism.story.align import align_facts
-from newsprism.story.context import parse_story, story_context
+from newsprism.story.context import parse_story, statement_vectors, story_context
 from newsprism.story.embed import embed
 from newsprism.story.timeline import build_timeline
 
@@ -37,9 +37,18 @@ def test_parse_story_embeds_every_statement_once_as_embedding_them_later_would()
     parsed = parse_story(articles, s)
     ctx = story_context(articles, parsed.docs, (), s, parsed.vectors)
     assert set(parsed.vectors) == set(ctx.index)
-    later = embed([u.text for u in ctx.units])
+    later = statement_vectors([u.text for u in ctx.units], [(u.article, u.start, u.end) for u in ctx.units], None)
     got = np.stack([parsed.vectors[(u.article, u.start, u.end)] for u in ctx.units])
     assert np.allclose(got, later, atol=1e-5)
+
+
+def test_a_statement_vector_depends_on_its_article_alone() -> None:
+    articles, s = _articles(), Settings()
+    forward, backward = parse_story(articles, s).vectors, parse_story(articles[::-1], s).vectors
+    alone = parse_story(articles[:1], s).vectors
+    assert forward.keys() == backward.keys()
+    assert all(np.array_equal(forward[k], backward[k]) for k in forward)
+    assert all(np.array_equal(forward[k], v) for k, v in alone.items())
 
 
 def test_facts_and_timeline_read_one_context() -> None:

@@ -54,7 +54,7 @@ def pair_table(gold: str | Path, passages: str | Path, settings: Settings | None
 
     from ..nlp import parse
     from ..story.align import story_units
-    from ..story.embed import embed
+    from ..story.context import statement_vectors
     from ..story.entities import build_entities
     from ..story.pairs import pair_features
 
@@ -65,7 +65,8 @@ def pair_table(gold: str | Path, passages: str | Path, settings: Settings | None
         docs = parse(articles, settings)
         units = story_units(articles, docs, build_entities(articles, docs, settings))
         passage = {a.id: int(m.group(1)) for a in articles if (m := re.search(r"p(\d+)\.txt$", a.source or ""))}
-        vectors = embed([u.text for u in units]) if embeddings else None
+        vectors = statement_vectors([u.text for u in units], [(u.article, u.start, u.end) for u in units], None) \
+            if embeddings else None
         feats = pair_features(units, vectors)
         if stories is not None:
             stories.append(LabelledStory(d, units, vectors, passage))

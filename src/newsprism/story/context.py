@@ -6,6 +6,7 @@ Python's lock while it computes), so a story's two heaviest steps share the mach
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -26,47 +27,60 @@ if TYPE_CHECKING:
 SpanKey = tuple[str, int, int]  # article id, start, end of a statement
 
 
+_Pending = tuple[list[SpanKey], list[str], "Future[np.ndarray]"]
+
+
 @dataclass(slots=True)
 class Parsed:
-    """spaCy docs by article id, and statement vectors by (article, start, end)."""
+    """spaCy docs by article id, and statement vectors by (article, start, end). Vectors still being computed when
+    parsing ends go on in the background (while the next stages find entities and quotes) until ``vectors`` is read."""
 
     docs: dict[str, "Doc"]
-    vectors: dict[SpanKey, np.ndarray] = field(default_factory=dict)
+    done: dict[SpanKey, np.ndarray] = field(default_factory=dict)
+    pending: list[_Pending] = field(default_factory=list)
+
+    @property
+    def vectors(self) -> dict[SpanKey, np.ndarray]:
+        """Every statement's vector: those not started yet are embedded now, on every core."""
+        late = [(keys, texts) for keys, texts, fut in self.pending if fut.cancel()]
+        for keys, _, fut in self.pending:
+            if not fut.cancelled():
+                self.done.update(zip(keys, fut.result()))
+        self.pending = []
+        if late:
+            keys = [k for ks, _ in late for k in ks]
+            self.done.update(zip(keys, embed_by_article([t for _, ts in late for t in ts], keys)))
+        return self.done
 
 
 def parse_story(articles: Sequence[Article], settings: Settings) -> Parsed:
-    """Parses the articles and embeds each one's statements as soon as it is parsed (unless embeddings are off)."""
+    """Parses the articles and embeds each one's statements as soon as it is parsed (unless embeddings are off), on
+    one core while spaCy holds the other."""
     from .align import statement_bounds
     from .embed import embed
 
     nlp = load_spacy(settings.spacy_model)
-    docs: dict[str, "Doc"] = {}
-    pending: list[tuple[list[SpanKey], list[str], Future[np.ndarray]]] = []
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsprism-embed") as pool:
-        for article, doc in zip(articles, nlp.pipe([a.text for a in articles], batch_size=1 if settings.embeddings else settings.batch_size)):
-            docs[article.id] = doc
+    parsed = Parsed({})
+    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsprism-embed")
+    try:
+        for article, doc in zip(articles, nlp.pipe([a.text for a in articles],
+                                                   batch_size=1 if settings.embeddings else settings.batch_size)):
+            parsed.docs[article.id] = doc
             if not settings.embeddings:
                 continue
             bounds = statement_bounds(article, doc)
-            keys = [(article.id, start, end) for start, end in bounds]
             texts = [article.text[start:end] for start, end in bounds]
-            pending.append((keys, texts, pool.submit(embed, texts, 1)))  # one core: spaCy holds the other
-        # parsing is done: articles whose statements wait in the queue are embedded now on every core
-        late = [(keys, texts) for keys, texts, fut in pending if fut.cancel()]
-        vectors: dict[SpanKey, np.ndarray] = {}
-        for keys, _, fut in pending:
-            if not fut.cancelled():
-                vectors.update(zip(keys, fut.result()))
-    if late:
-        flat = [t for _, texts in late for t in texts]
-        vectors.update(zip([k for keys, _ in late for k in keys], embed(flat)))
-    return Parsed(docs, vectors)
+            parsed.pending.append(([(article.id, start, end) for start, end in bounds], texts,
+                                   pool.submit(embed, texts, 1)))
+    finally:
+        pool.shutdown(wait=False)  # what was queued still runs; ``Parsed.vectors`` collects it
+    return parsed
 
 
 def statement_vectors(texts: Sequence[str], keys: Sequence[SpanKey],
                       known: Mapping[SpanKey, np.ndarray] | None) -> np.ndarray:
-    """Vectors of statements: those already computed, the rest embedded now."""
-    from .embed import DIM, embed
+    """Vectors of statements: those already computed, the rest embedded now, article by article."""
+    from .embed import DIM
 
     out = np.zeros((len(texts), DIM), dtype=np.float32)
     missing = []
@@ -77,7 +91,32 @@ def statement_vectors(texts: Sequence[str], keys: Sequence[SpanKey],
         else:
             out[i] = vec
     if missing:
-        out[missing] = embed([texts[i] for i in missing])
+        out[missing] = embed_by_article([texts[i] for i in missing], [keys[i] for i in missing])
+    return out
+
+
+def embed_by_article(texts: Sequence[str], keys: Sequence[SpanKey], workers: int | None = None) -> np.ndarray:
+    """Vectors of statements, each article's embedded together and apart from the others' (articles side by side on
+    ``workers`` threads). The 8-bit graph scales its activations per batch, so a vector depends a little on the
+    batch it was computed in: batching by article makes it depend on its article alone, never on the other articles
+    of the story or the order they come in."""
+    from .embed import DIM, embed
+
+    out = np.zeros((len(texts), DIM), dtype=np.float32)
+    groups: dict[str, list[int]] = {}
+    for i, key in enumerate(keys):
+        groups.setdefault(key[0], []).append(i)
+
+    def run(rows: list[int]) -> None:
+        out[rows] = embed([texts[i] for i in rows], 1)
+
+    n = workers if workers is not None else min(2, os.cpu_count() or 1)
+    if n <= 1 or len(groups) < 2:
+        for rows in groups.values():
+            run(rows)
+    else:
+        with ThreadPoolExecutor(max_workers=n, thread_name_prefix="newsprism-embed") as pool:
+            list(pool.map(run, groups.values()))
     return out
 
 
