@@ -27,7 +27,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     from newsprism.config import Settings
     from newsprism.nlp import parse
-    from newsprism.story.align import story_units
+    from newsprism.story.statements import story_units
     from newsprism.story.embed import embed
 
     articles = story_articles(args.data)

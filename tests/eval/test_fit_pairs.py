@@ -10,7 +10,8 @@ from pathlib import Path
 import numpy as np
 
 from newsprism.eval.fit_pairs import FACT_APART, FACT_GRID, LabelledStory, fact_threshold
-from newsprism.story.align import link_statements, story_units
+from newsprism.story.align import link_statements
+from newsprism.story.statements import story_units
 from newsprism.story.pairs import WORDS_MODEL_PATH, same_probability
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "story"))

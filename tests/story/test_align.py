@@ -9,7 +9,8 @@ import pytest
 
 from newsprism.config import Settings
 from newsprism.model import Article
-from newsprism.story.align import align_facts, article_units, is_boilerplate
+from newsprism.story.align import align_facts
+from newsprism.story.statements import article_units, is_boilerplate
 
 sys.path.insert(0, str(Path(__file__).parent))  # tests import with importlib: make the fixtures importable
 from story_fixtures import GAZETTE, TIMES, article, parsed, seed_story  # noqa: E402

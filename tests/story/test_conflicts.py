@@ -10,7 +10,8 @@ import numpy as np
 import pytest
 
 from newsprism.config import Settings
-from newsprism.story.align import align_facts, article_units
+from newsprism.story.align import align_facts
+from newsprism.story.statements import article_units
 from newsprism.story.conflicts import find_conflict
 from newsprism.story.entities import build_entities
 

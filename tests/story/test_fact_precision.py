@@ -8,7 +8,8 @@ from pathlib import Path
 from newsprism.config import Settings
 import numpy as np
 
-from newsprism.story.align import Unit, align_facts, link_statements
+from newsprism.story.align import align_facts, link_statements
+from newsprism.story.statements import Unit
 from newsprism.story.claims import contestable, find_claims
 
 sys.path.insert(0, str(Path(__file__).parent))  # tests import with importlib: make the fixtures importable

@@ -102,7 +102,8 @@ def _entities(articles: Sequence[Article], docs: dict[str, "Doc"], settings: Set
 def newsprism_scores(articles: Sequence[Article], docs: dict[str, "Doc"], entities: Sequence[Entity],
                      pairs: Sequence[Pair], thresholds: Sequence[float]) -> dict[float, list[bool]]:
     """For every threshold, whether newsprism puts each pair's two sentences in one fact."""
-    from ..story.align import align_units, article_units
+    from ..story.align import align_units
+    from ..story.statements import article_units
     from ..story.embed import embed
 
     units = [u for a in articles for u in article_units(a, docs[a.id], entities)]

@@ -177,7 +177,8 @@ def baseline_report(articles: Sequence[Article], settings: Settings, threshold: 
     """Facts from TF-IDF cosine alone (greedy linking above ``threshold``), conflicts where aligned statements give
     different figures: what a plain lexical comparison reports."""
     from ..nlp import parse
-    from ..story.align import article_units, link_statements, tfidf
+    from ..story.align import link_statements, tfidf
+    from ..story.statements import article_units
 
     docs = parse(articles, settings)
     units = [u for a in articles for u in article_units(a, docs[a.id])]

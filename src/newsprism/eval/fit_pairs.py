@@ -24,7 +24,7 @@ from ..config import Settings
 from .compare import cluster_articles, iter_pairs, load_gold
 
 if TYPE_CHECKING:
-    from ..story.align import Unit
+    from ..story.statements import Unit
 
 APART = 0.90  # share of look-alike pairs the threshold keeps apart; facts, which link each statement once, keep more
 # share of look-alike pairs the facts of held-out clusters keep apart: the aim of 0.90 with a margin, since clusters
@@ -53,7 +53,7 @@ def pair_table(gold: str | Path, passages: str | Path, settings: Settings | None
     import re
 
     from ..nlp import parse
-    from ..story.align import story_units
+    from ..story.statements import story_units
     from ..story.context import statement_vectors
     from ..story.entities import build_entities
     from ..story.pairs import pair_features

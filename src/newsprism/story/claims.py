@@ -12,7 +12,8 @@ from ..config import Settings
 from ..ingest.furniture import has_player_controls, is_furniture
 from ..model import Article, Claim, Entity, Evidence, Quote, Response, Sentence, Span
 from ..sentences import split_at_stops
-from .align import Unit, article_units, similarity_matrix, statement_spans
+from .align import similarity_matrix
+from .statements import Unit, article_units, statement_spans
 from .speakers import ATTITUDE_VERBS, CAPTION, SPEECH_NOUNS, SPEECH_VERBS
 
 if TYPE_CHECKING:

@@ -17,7 +17,8 @@ from difflib import SequenceMatcher
 import numpy as np
 
 from ..model import Conflict, ConflictValue, Entity, Fact, Span
-from .align import REPORTING, Unit, fact_id
+from .align import fact_id
+from .statements import REPORTING, Unit
 
 # How often a difference of each kind between two statements that state the same fact is a real conflict (a prior
 # on the kind, multiplied by how sure the alignment is).

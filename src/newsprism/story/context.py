@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
     from ..model import Entity
-    from .align import Unit
+    from .statements import Unit
 
 SpanKey = tuple[str, int, int]  # article id, start, end of a statement
 
@@ -56,7 +56,7 @@ class Parsed:
 def parse_story(articles: Sequence[Article], settings: Settings) -> Parsed:
     """Parses the articles and embeds each one's statements as soon as it is parsed (unless embeddings are off), on
     one core while spaCy holds the other."""
-    from .align import statement_bounds
+    from .statements import statement_bounds
     from .embed import embed
 
     nlp = load_spacy(settings.spacy_model)
@@ -144,7 +144,7 @@ class StoryContext:
 def story_context(articles: Sequence[Article], docs: Mapping[str, "Doc"], entities: Sequence["Entity"],
                   settings: Settings, vectors: Mapping[SpanKey, np.ndarray] | None = None) -> StoryContext:
     """Every statement of the story, embedded (unless embeddings are off) and compared pairwise by the pair model."""
-    from .align import story_units
+    from .statements import story_units
     from .pairs import MODEL_PATH, WORDS_MODEL_PATH, fact_threshold, load_model, same_probability
 
     units = story_units(articles, dict(docs), entities)

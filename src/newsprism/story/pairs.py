@@ -20,7 +20,8 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from .align import NORMAL, REPORTING, STRONG_FRAMES, Unit, tfidf
+from .align import tfidf
+from .statements import NORMAL, REPORTING, STRONG_FRAMES, Unit
 
 if TYPE_CHECKING:
     from scipy.sparse import csr_matrix

@@ -16,7 +16,7 @@ from ..ingest.furniture import is_caption
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-    from .align import Unit
+    from .statements import Unit
     from .context import StoryContext
 
 # Two dated statements of different articles with the same date are one event when the pair model finds them more
