@@ -271,3 +271,11 @@ def test_a_report_is_analysed_again_when_a_knob_without_a_flat_name_changes() ->
     plain = key(arts, {}, Settings())
     assert key(arts, {}, Settings(align=AlignSettings())) == plain  # defaults: the key stored reports already have
     assert key(arts, {}, Settings(align=AlignSettings(paraphrase_share=0.7))) != plain
+
+
+def test_a_report_of_another_analysis_version_is_analysed_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    arts = [make(filler(1), title="One"), make(filler(2), title="Two")]
+    before = store_mod._report_key(arts, {}, Settings())
+    assert len(store_mod.analysis_version()) == 12
+    monkeypatch.setattr(store_mod, "analysis_version", lambda: "a newer model")
+    assert store_mod._report_key(arts, {}, Settings()) != before

@@ -34,7 +34,21 @@ if TYPE_CHECKING:
 
 SCHEMA_VERSION = 1
 _STORY_COLS = "SELECT id, title, first_seen, last_seen"
-REPORT_VERSION = "1"
+REPORT_VERSION = "2"  # the report's form; the analysis behind it is keyed by ``analysis_version`` too
+
+
+@functools.lru_cache(maxsize=1)
+def analysis_version() -> str:
+    """What a stored report was computed with: the package's version and the fitted models the analysis reads, so a
+    store opened by a newer newsprism analyses its stories again instead of serving reports of the older one."""
+    from importlib.resources import files
+
+    from .. import __version__
+
+    digest = hashlib.sha1(__version__.encode())
+    for name in ("pair_model.json", "pair_model_words.json", "reported_model.json"):
+        digest.update(files("newsprism.story").joinpath(name).read_bytes())
+    return digest.hexdigest()[:12]
 _MAGIC = b"SQLite format 3\x00"
 
 _SCHEMA = """
@@ -480,7 +494,8 @@ def _report_key(articles: Sequence[Article], copies: dict[str, str], settings: S
     for private in ("llm_api_key", "fetch_timeout", "fetch_deadline", "fetch_concurrency", "allow_private",
                     "max_bytes", "batch_size", "published", "store_wait"):
         s.pop(private, None)
-    key: dict[str, Any] = {"v": REPORT_VERSION, "a": sorted(a.id for a in articles), "c": copies, "s": s}
+    key: dict[str, Any] = {"v": REPORT_VERSION, "m": analysis_version(), "a": sorted(a.id for a in articles),
+                           "c": copies, "s": s}
     # knobs of a section without a flat name (alignment's quote shares, the article length bounds) count when set
     flat = {(section, name) for section, name in FLAT.values()}
     changed = {f"{section}.{f.name}": getattr(part, f.name) for section in ("align", "ingest")
