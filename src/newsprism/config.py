@@ -73,6 +73,27 @@ class IngestSettings:
 
 
 @dataclass(slots=True, frozen=True)
+class SimilarityWeights:
+    """How the word-overlap similarity of two statements is put together (claims group their reports by it; chosen
+    among a few settings on the tuning clusters of ``newsprism eval align``)."""
+
+    unigram: float = 0.7
+    bigram: float = 0.2
+    containment: float = 0.0  # share of the shorter statement's IDF mass in the longer one (off: no gain measured)
+    names: float = 0.15
+    numbers: float = 0.1
+    frames: float = 0.2
+    counted: float = 0.15  # figures that count the same thing ("12 people" / "14 people"), equal or not
+    unstated: float = 0.5  # factor for pairs that share only who speaks, nothing of what is said
+    stance: float = 0.7  # factor for pairs where only one statement denies or says no evidence was offered
+    min_terms: int = 4  # containment only counts for statements with at least this many content terms
+
+    def __post_init__(self) -> None:
+        for f in fields(self):
+            _check(getattr(self, f.name) >= 0, f.name, "0 or more", getattr(self, f.name))
+
+
+@dataclass(slots=True, frozen=True)
 class AlignSettings:
     """Parsing and fact alignment: the spaCy model, and how sure an alignment or a conflict must be."""
 
@@ -85,6 +106,7 @@ class AlignSettings:
     # order, in the longer
     reworded_share: float = 0.6
     paraphrase_share: float = 0.5  # share of content words a reported statement shares with a quote it paraphrases
+    similarity: SimilarityWeights = field(default_factory=SimilarityWeights)
 
     def __post_init__(self) -> None:
         _check(self.batch_size >= 1, "batch_size", "at least 1", self.batch_size)
@@ -95,11 +117,34 @@ class AlignSettings:
 
 
 @dataclass(slots=True, frozen=True)
+class SummaryWeights:
+    """Weights of the sentence score; defaults tuned on Multi-News dev and checked to hold on both of its halves."""
+
+    length_power: float = 0.6  # gain / words ** length_power: favours dense, not merely short, sentences
+    bigram_weight: float = 1.0
+    unigram_weight: float = 1.0
+    df_power: float = 1.5  # words and pairs found in more of the articles weigh more: cross-outlet support
+    position_weight: float = 1.5  # lead sentences carry the news
+    position_decay: float = 8.0  # sentences
+    support_weight: float = 0.15  # extra weight per further article that states the same fact
+    relative_weight: float = 2.0  # and so does the upper part of any article, however long it is
+    redundancy: float = 0.5  # skip a candidate this similar (content-word cosine) to a chosen one
+    min_words: int = 8
+    max_words: int = 80
+    cite_similarity: float = 0.6  # a sentence of another article this similar counts as support when choosing
+
+    def __post_init__(self) -> None:
+        for f in fields(self):
+            _check(getattr(self, f.name) >= 0, f.name, "0 or more", getattr(self, f.name))
+
+
+@dataclass(slots=True, frozen=True)
 class SummarySettings:
     """The cited summary: its length and who writes it (a registered summarizer)."""
 
     words: int = 120
     mode: str = "extractive"  # or "llm"
+    weights: SummaryWeights = field(default_factory=SummaryWeights)  # how the extractive summary scores sentences
 
     def __post_init__(self) -> None:
         _check(self.words >= 1, "summary_words", "at least 1 word", self.words)

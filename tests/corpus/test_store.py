@@ -271,6 +271,11 @@ def test_a_report_is_analysed_again_when_a_knob_without_a_flat_name_changes() ->
     plain = key(arts, {}, Settings())
     assert key(arts, {}, Settings(align=AlignSettings())) == plain  # defaults: the key stored reports already have
     assert key(arts, {}, Settings(align=AlignSettings(paraphrase_share=0.7))) != plain
+    from newsprism.config import SimilarityWeights, SummarySettings, SummaryWeights
+
+    assert key(arts, {}, Settings(align=AlignSettings(similarity=SimilarityWeights(names=0.3)))) != plain
+    assert key(arts, {}, Settings(summary=SummarySettings(weights=SummaryWeights(redundancy=0.4)))) != plain
+    assert key(arts, {}, Settings(summary=SummarySettings(weights=SummaryWeights()))) == plain
 
 
 def test_a_report_of_another_analysis_version_is_analysed_again(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -11,7 +11,7 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import MISSING, fields
+from dataclasses import MISSING, Field, asdict, fields, is_dataclass
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -488,6 +488,16 @@ def prepare(article: Article, bounds: IngestSettings | None = None) -> Prepared:
     return dedup.signature(article.text), feats, (f"not a news article ({reason})" if reason else None)
 
 
+def _default(f: "Field[Any]") -> Any:
+    """A settings field's default, made when it is a nested section of weights."""
+    return f.default_factory() if f.default is MISSING and f.default_factory is not MISSING else f.default
+
+
+def _plain(value: Any) -> Any:
+    """A knob's value as JSON can hold it (nested weights as a dict)."""
+    return asdict(value) if is_dataclass(value) and not isinstance(value, type) else value
+
+
 def _report_key(articles: Sequence[Article], copies: dict[str, str], settings: Settings) -> str:
     """Cache key of a report: which articles, which copies, the analysis settings and the report version."""
     s = settings.flat()
@@ -498,9 +508,9 @@ def _report_key(articles: Sequence[Article], copies: dict[str, str], settings: S
                            "c": copies, "s": s}
     # knobs of a section without a flat name (alignment's quote shares, the article length bounds) count when set
     flat = {(section, name) for section, name in FLAT.values()}
-    changed = {f"{section}.{f.name}": getattr(part, f.name) for section in ("align", "ingest")
+    changed = {f"{section}.{f.name}": _plain(getattr(part, f.name)) for section in ("align", "ingest", "summary")
                for part in [getattr(settings, section)] for f in fields(part)
-               if (section, f.name) not in flat and f.default is not MISSING and getattr(part, f.name) != f.default}
+               if (section, f.name) not in flat and getattr(part, f.name) != _default(f)}
     if changed:
         key["x"] = changed
     payload = json.dumps(key, sort_keys=True)

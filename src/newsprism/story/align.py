@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from ..config import Settings
+from ..config import Settings, SimilarityWeights
 from ..model import Article, Conflict, Entity, Fact, Span
 from .statements import QUOTE_CHARS, STRONG_FRAMES, Unit
 
@@ -21,33 +21,13 @@ if TYPE_CHECKING:
     from .context import StoryContext
 
 
-@dataclass(slots=True, frozen=True)
-class Weights:
-    """How the similarity of two statements is put together (chosen among a few settings on the tuning clusters
-    of ``newsprism eval align``)."""
-
-    unigram: float = 0.7
-    bigram: float = 0.2
-    containment: float = 0.0  # share of the shorter statement's IDF mass in the longer one (off: no gain measured)
-    names: float = 0.15
-    numbers: float = 0.1
-    frames: float = 0.2
-    counted: float = 0.15  # figures that count the same thing ("12 people" / "14 people"), equal or not
-    unstated: float = 0.5  # factor for pairs that share only who speaks, nothing of what is said
-    stance: float = 0.7  # factor for pairs where only one statement denies or says no evidence was offered
-    min_terms: int = 4  # containment only counts for statements with at least this many content terms
-
-
-WEIGHTS = Weights()
-
-
-def similarity_matrix(units: Sequence[Unit], weights: Weights = WEIGHTS) -> np.ndarray:
+def similarity_matrix(units: Sequence[Unit], weights: SimilarityWeights | None = None) -> np.ndarray:
     """Pairwise similarity of units: TF-IDF cosine of content lemmas and lemma pairs, plus shared names, numbers
     and predicate classes (denial, lack of evidence) between articles."""
     n = len(units)
     if n == 0:
         return np.zeros((0, 0))
-    w = weights
+    w = weights or SimilarityWeights()
     docs = [[t for t in u.terms if not t.startswith("@")] for u in units]
     x = tfidf(docs)
     cos = (x @ x.T).toarray()

@@ -204,7 +204,7 @@ def find_claims(articles: Sequence[Article], docs: dict[str, "Doc"], quotes: Seq
         sents[a.id] = statement_spans(a, doc)
         units.extend(context.units_of(a.id) if context is not None else article_units(a, doc, entities))
     unit_pos = {id(u): i for i, u in enumerate(units)}
-    sim = similarity_matrix(units)
+    sim = similarity_matrix(units, settings.align.similarity)
 
     by_article: dict[str, list[Unit]] = {}
     for u in units:

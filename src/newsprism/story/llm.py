@@ -12,7 +12,7 @@ from ..errors import LLMError
 from ..model import Article, Fact, Quote, Span, SummarySentence
 from ..sentences import split_sentences
 from .summarizers import Summarizer, register
-from .summarizers.extractive import Params, Scored, score_units
+from .summarizers.extractive import Scored, score_units
 from .summarizers.units import STOP, build_units
 
 if TYPE_CHECKING:
@@ -137,9 +137,9 @@ def link(sentence: str, cites: Sequence[int], sources: Sequence[Span],
 
 
 def _ranked_sources(articles: Sequence[Article], docs: Mapping[str, "Doc"], facts: Sequence[Fact],
-                    quotes: Sequence[Quote]) -> list[Scored]:
+                    quotes: Sequence[Quote], settings: Settings) -> list[Scored]:
     """The story's best candidate sentences for the prompt, in reading order."""
-    params = Params()
+    params = settings.summary.weights
     scored = [s for s in score_units(build_units(articles, docs, quotes), facts, params)
               if not s.unit.debris and s.unit.words >= 4]
     value = {id(s): sum(s.concepts.values()) * s.prior / max(s.unit.words, 1) ** params.length_power for s in scored}
@@ -162,7 +162,7 @@ def llm_summary(articles: Sequence[Article], docs: Mapping[str, "Doc"], facts: S
                 ) -> tuple[list[SummarySentence], list[str]]:
     """Generated summary sentences, each linked to its sources; unlinkable ones are dropped and noted."""
     client = client or ChatClient(settings.llm_url, settings.llm_model, settings.llm_api_key, settings.llm_timeout)
-    ranked = _ranked_sources(articles, docs, facts, quotes)
+    ranked = _ranked_sources(articles, docs, facts, quotes, settings)
     if not ranked:
         raise LLMError("the story has no sentences to give the endpoint")
     outlet = {a.id: a.outlet or a.title or a.id for a in articles}

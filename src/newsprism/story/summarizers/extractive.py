@@ -13,31 +13,13 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from ...config import Settings
+from ...config import Settings, SummaryWeights
 from ...model import Article, Fact, Quote, Span, SummarySentence
 from . import Summarizer, register
 from .units import STOP, Unit, balanced, build_units
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
-
-
-@dataclass(slots=True, frozen=True)
-class Params:
-    """Weights of the sentence score; defaults tuned on Multi-News dev and checked to hold on both of its halves."""
-
-    length_power: float = 0.6  # gain / words ** length_power: favours dense, not merely short, sentences
-    bigram_weight: float = 1.0
-    unigram_weight: float = 1.0
-    df_power: float = 1.5  # words and pairs found in more of the articles weigh more: cross-outlet support
-    position_weight: float = 1.5  # lead sentences carry the news
-    position_decay: float = 8.0  # sentences
-    support_weight: float = 0.15  # extra weight per further article that states the same fact
-    relative_weight: float = 2.0  # and so does the upper part of any article, however long it is
-    redundancy: float = 0.5  # skip a candidate this similar (content-word cosine) to a chosen one
-    min_words: int = 8
-    max_words: int = 80
-    cite_similarity: float = 0.6  # a sentence of another article this similar counts as support when choosing
 
 
 @dataclass(slots=True)
@@ -110,7 +92,7 @@ def _fact_support(units: Sequence[Unit], facts: Sequence[Fact]) -> list[list[Fac
     return out
 
 
-def score_units(units: Sequence[Unit], facts: Sequence[Fact], p: Params) -> list[Scored]:
+def score_units(units: Sequence[Unit], facts: Sequence[Fact], p: SummaryWeights) -> list[Scored]:
     """Concept weights, priors and supporting spans of every usable candidate."""
     n_articles = len({u.article for u in units}) or 1
     df: Counter[str] = Counter()
@@ -160,7 +142,7 @@ def score_units(units: Sequence[Unit], facts: Sequence[Fact], p: Params) -> list
     return out
 
 
-def candidates(scored: Sequence[Scored], p: Params) -> list[Scored]:
+def candidates(scored: Sequence[Scored], p: SummaryWeights) -> list[Scored]:
     """The candidates worth reading: no page debris, neither fragments nor walls of text."""
     pool = [s for s in scored if not s.unit.debris and balanced(s.unit.text)
             and p.min_words <= s.unit.words <= p.max_words]
@@ -180,7 +162,7 @@ def _predecessors(scored: Sequence[Scored]) -> dict[int, int]:
     return out
 
 
-def select(scored: Sequence[Scored], budget: int, p: Params) -> list[Scored]:
+def select(scored: Sequence[Scored], budget: int, p: SummaryWeights) -> list[Scored]:
     """Greedy budgeted coverage: each step takes the candidate adding the most uncovered weight per word. A
     sentence that leans on the one before it (a pronoun or connective first) waits until that one is chosen.
 
@@ -247,10 +229,10 @@ def order(chosen: Sequence[Scored]) -> list[Scored]:
 
 
 def extractive(articles: Sequence[Article], docs: Mapping[str, "Doc"], facts: Sequence[Fact],
-               quotes: Sequence[Quote], settings: Settings, params: Params | None = None
+               quotes: Sequence[Quote], settings: Settings, params: SummaryWeights | None = None
                ) -> tuple[list[SummarySentence], list[str]]:
     """The cited extractive summary within ``settings.summary_words`` words, and notes on what could not be done."""
-    p = params or Params()
+    p = params or settings.summary.weights
     units = build_units(articles, docs, quotes)
     notes: list[str] = []
     if not units:
