@@ -1,6 +1,6 @@
 """Speed of whole-story analysis: a 10-article story, warm, stage by stage (goal: under 1.5 s on 2 cores).
 
-Run: python benchmarks/bench_story.py [--data ../shared/data/multi_news/dev.jsonl] [--repeat 3] [--max-words N]
+Run: python benchmarks/bench_story.py [--data ../shared/data/multi_news/dev.jsonl] [--repeat 3] [--max-words N] [--both]
 The story is the 10 longest-clustered Multi-News passages: cluster 36 (9 articles about one event) plus the
 first article of cluster 29, so the story has both shared and unrelated material. These passages average over
 1,100 words; ``--max-words 450`` keeps each article's opening paragraphs up to 450 words, the length of a
@@ -91,12 +91,38 @@ def spacy_components(articles: list[Any]) -> dict[str, float]:
     return out
 
 
+def interleaved(story: Any, articles: list[Any], words: int, repeat: int) -> int:
+    """With embeddings, without, and a plain spaCy pass, one after the other in each round: the machine's drift
+    touches all three alike, so their ratios hold."""
+    from newsprism.config import Settings
+    from newsprism.story.analyze import analyze_story
+
+    modes = {"with embeddings": Settings(), "without embeddings": Settings(embeddings=False)}
+    for s in modes.values():
+        analyze_story(story, s)  # warm-up
+    spacy_components(articles)
+    times: dict[str, list[float]] = {name: [] for name in [*modes, "plain spaCy pass"]}
+    for _ in range(repeat):
+        for name, s in modes.items():
+            times[name].append(timed(lambda: analyze_story(story, s))[1])
+        times["plain spaCy pass"].append(sum(spacy_components(articles).values()))
+    plain = statistics.median(times["plain spaCy pass"])
+    print(f"story: {len(articles)} articles, {words} words; {repeat} rounds, each mode in turn")
+    for name, values in times.items():
+        med = statistics.median(values)
+        print(f"{name:22} {med:7.3f} s   {med / plain:5.2f}x the plain spaCy pass")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--data", default=str(DEFAULT_DATA))
     p.add_argument("--repeat", type=int, default=3)
     p.add_argument("--max-words", type=int, default=0, help="cut each article after about N words (0: whole)")
     p.add_argument("--no-embeddings", action="store_true", help="align facts without sentence embeddings")
+    p.add_argument("--both", action="store_true",
+                   help="whole-story time with and without embeddings and a plain spaCy pass, taken in turn in one "
+                        "run (the fairest comparison on a noisy machine)")
     args = p.parse_args(argv)
     if not os.path.exists(args.data):
         print(f"bench_story: {args.data} not found; give --data path/to/multi_news/dev.jsonl", file=sys.stderr)
@@ -109,6 +135,8 @@ def main(argv: list[str] | None = None) -> int:
         articles = [shortened(a, args.max_words) for a in articles]
     words = sum(a.words for a in articles)
     story = make_story(articles)
+    if args.both:
+        return interleaved(story, articles, words, args.repeat)
     settings = Settings(embeddings=not args.no_embeddings)
     analyze_story(story, settings)  # warm-up: loads spaCy and imports every stage
     totals = []

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import importlib.metadata
 import importlib.util
+import logging
 import os
 import sys
 import tempfile
@@ -57,7 +58,10 @@ def _graph_file() -> Path:
             os.close(fd)
         except OSError:
             continue
+        root = logging.getLogger()
+        level = root.level
         try:
+            root.setLevel(logging.ERROR)  # the quantiser's advice on pre-processing is for image models, not this one
             quantize_dynamic(str(source), tmp, weight_type=QuantType.QInt8)
             os.chmod(tmp, 0o644)
             os.replace(tmp, folder / name)
@@ -68,6 +72,7 @@ def _graph_file() -> Path:
                                  f"({type(exc).__name__}: {exc}); run scripts/setup again, or set NEWSPRISM_CACHE "
                                  "to a writable folder") from exc
         finally:
+            root.setLevel(level)
             if os.path.exists(tmp):
                 os.unlink(tmp)
         return folder / name
