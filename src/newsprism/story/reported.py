@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from ..lexicon import ANON_HEADS
@@ -34,6 +35,23 @@ _PERSONAL = frozenset({"he", "she", "they", "we", "i", "you", "it"})
 def inside(i: int, spans: list[tuple[int, int]]) -> bool:
     """Whether offset ``i`` falls in one of the spans."""
     return any(s <= i < e for s, e in spans)
+
+
+def within(spans: list[tuple[int, int]]) -> Callable[[int], bool]:
+    """``inside`` for many offsets against the same spans: the spans sorted once, each offset found by bisection."""
+    import bisect
+
+    ordered = sorted(spans)
+    starts = [s for s, _ in ordered]
+    reach: list[int] = []  # the furthest end among the spans that start at or before each one
+    for _, e in ordered:
+        reach.append(max(e, reach[-1]) if reach else e)
+
+    def test(i: int) -> bool:
+        k = bisect.bisect_right(starts, i) - 1
+        return k >= 0 and reach[k] > i
+
+    return test
 
 
 def clause_span(tok: "Token", skip: set[int]) -> tuple[int, int] | None:

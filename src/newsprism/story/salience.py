@@ -77,7 +77,7 @@ def pronoun_antecedents(doc: "Doc", entity_at: dict[int, str], index: EntityInde
     sentence, a resolved pronoun adds weight to its person, and a person of the other gender is never chosen.
     So "she said" after "the death of her partner Paterson" stays with the article's subject.
     """
-    from .reported import inside
+    from .reported import within
 
     people = {eid for eid in entity_at.values() if (e := index.by_id.get(eid)) is not None and e.type == "PERSON"}
     if not people:
@@ -90,6 +90,7 @@ def pronoun_antecedents(doc: "Doc", entity_at: dict[int, str], index: EntityInde
     out: dict[int, str] = {}
     text = doc_text(doc)
     captions = caption_lines(text)
+    in_quotes, in_captions = within(quoted), within(captions)
     last_spoke: tuple[int, str] | None = None  # (sentence number, person) of the last one who spoke
     seen: list[tuple[int, str]] = []  # (sentence number, person) of every mention and resolved pronoun
     for sn, sent in enumerate(doc.sents):
@@ -104,9 +105,9 @@ def pronoun_antecedents(doc: "Doc", entity_at: dict[int, str], index: EntityInde
                 for weights in (sal, spoke, oblique):  # a paragraph break the sentence splitter missed
                     for eid in weights:
                         weights[eid] *= 0.4
-            if inside(tok.idx, quoted) and tok.lower_ in _THIRD:
+            if in_quotes(tok.idx) and tok.lower_ in _THIRD:
                 seen.append((sn, "?" + _THIRD[tok.lower_]))  # the quote speaks of a third person of that gender
-            if inside(tok.idx, quoted) or inside(tok.idx, captions):
+            if in_quotes(tok.idx) or in_captions(tok.idx):
                 continue  # a photo caption names who is pictured, not who the next sentence is about
             mentioned = entity_at.get(tok.i)
             if mentioned is not None and mentioned in people:
@@ -196,12 +197,13 @@ def infer_genders(doc: "Doc", entity_at: dict[int, str], index: EntityIndex,
     """
     import bisect
 
-    from .reported import inside
+    from .reported import within
 
     votes: dict[str, list[int]] = {}
+    in_quotes = within(quoted or [])
     people = sorted(ti for ti, eid in entity_at.items()
                     if (e := index.by_id.get(eid)) is not None and e.type == "PERSON"
-                    and not (quoted and inside(doc[ti].idx, quoted)))
+                    and not in_quotes(doc[ti].idx))
     if not people:
         return {}
 
@@ -222,12 +224,14 @@ def infer_genders(doc: "Doc", entity_at: dict[int, str], index: EntityIndex,
             vote(entity_at[ti], GENDER_WORDS[prev], 3)
     for tok in doc:  # 2. a pronoun after one person only, within a few lines
         g = PRONOUN_GENDER.get(tok.lower_)
-        if g is None or tok.pos_ != "PRON" or (quoted and inside(tok.idx, quoted)):
+        if g is None or tok.pos_ != "PRON" or in_quotes(tok.idx):
             continue
         k = bisect.bisect_left(people, tok.i) - 1
         if k < 0:
             continue
-        in_sent = {entity_at[j] for j in people if tok.sent.start <= j < tok.sent.end}
+        sent = tok.sent
+        in_sent = {entity_at[people[j]] for j in range(bisect.bisect_left(people, sent.start),
+                                                        bisect.bisect_left(people, sent.end))}
         if len(in_sent) == 1 and _said_by(tok, doc[people[k]]):
             vote(entity_at[people[k]], g, _V_NAME)  # 3. "Mina Magdy said gains encouraged him": as strong as a name
             continue  # (Mina, Andrea, Nicola: names given mostly to one sex in one country, to the other elsewhere)
