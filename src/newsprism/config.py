@@ -106,12 +106,14 @@ class AlignSettings:
     # order, in the longer
     reworded_share: float = 0.6
     paraphrase_share: float = 0.5  # share of content words a reported statement shares with a quote it paraphrases
+    same_event: float = 0.5  # P(same fact) at which two outlets' statements of one date are one timeline event
     similarity: SimilarityWeights = field(default_factory=SimilarityWeights)
 
     def __post_init__(self) -> None:
         _check(self.batch_size >= 1, "batch_size", "at least 1", self.batch_size)
         _check(_share(self.reworded_share), "reworded_share", "between 0 and 1", self.reworded_share)
         _check(_share(self.paraphrase_share), "paraphrase_share", "between 0 and 1", self.paraphrase_share)
+        _check(_share(self.same_event), "same_event", "between 0 and 1", self.same_event)
         _check(_share(self.fact_threshold), "fact_threshold", "between 0 and 1", self.fact_threshold)
         _check(_share(self.conflict_threshold), "conflict_threshold", "between 0 and 1", self.conflict_threshold)
 
@@ -159,9 +161,15 @@ class LLMSettings:
     model: str = "local"
     api_key: str | None = None
     timeout: float = 60.0
+    max_sources: int = 40  # numbered sentences in the prompt: enough for a story, small enough for a local model
+    link_share: float = 0.6  # share of a generated sentence's content words that its linked sources must contain
+    max_links: int = 3  # sources a generated sentence is linked to at most
 
     def __post_init__(self) -> None:
-        _check(self.timeout > 0, "llm_timeout", "above 0 seconds", self.timeout)  # a bad URL: the summary's note
+        _check(self.timeout > 0, "llm_timeout", "above 0 seconds", self.timeout)
+        _check(self.max_sources >= 1, "max_sources", "at least 1", self.max_sources)
+        _check(_share(self.link_share), "link_share", "between 0 and 1", self.link_share)
+        _check(self.max_links >= 1, "max_links", "at least 1", self.max_links)  # a bad URL: the summary's note
 
 
 @dataclass(slots=True, frozen=True)

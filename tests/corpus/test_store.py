@@ -276,6 +276,10 @@ def test_a_report_is_analysed_again_when_a_knob_without_a_flat_name_changes() ->
     assert key(arts, {}, Settings(align=AlignSettings(similarity=SimilarityWeights(names=0.3)))) != plain
     assert key(arts, {}, Settings(summary=SummarySettings(weights=SummaryWeights(redundancy=0.4)))) != plain
     assert key(arts, {}, Settings(summary=SummarySettings(weights=SummaryWeights()))) == plain
+    from newsprism.config import LLMSettings
+
+    assert key(arts, {}, Settings(llm=LLMSettings(max_sources=20))) != plain
+    assert key(arts, {}, Settings(align=AlignSettings(same_event=0.7))) != plain
 
 
 def test_a_report_of_another_analysis_version_is_analysed_again(monkeypatch: pytest.MonkeyPatch) -> None:

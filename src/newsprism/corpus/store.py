@@ -508,7 +508,7 @@ def _report_key(articles: Sequence[Article], copies: dict[str, str], settings: S
                            "c": copies, "s": s}
     # knobs of a section without a flat name (alignment's quote shares, the article length bounds) count when set
     flat = {(section, name) for section, name in FLAT.values()}
-    changed = {f"{section}.{f.name}": _plain(getattr(part, f.name)) for section in ("align", "ingest", "summary")
+    changed = {f"{section}.{f.name}": _plain(getattr(part, f.name)) for section in ("align", "ingest", "summary", "llm")
                for part in [getattr(settings, section)] for f in fields(part)
                if (section, f.name) not in flat and getattr(part, f.name) != _default(f)}
     if changed:

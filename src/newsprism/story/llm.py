@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from ..config import Settings
+from ..config import LLMSettings, Settings
 from ..errors import LLMError
 from ..model import Article, Fact, Quote, Span, SummarySentence
 from ..sentences import split_sentences
@@ -19,11 +19,10 @@ if TYPE_CHECKING:
     import httpx
     from spacy.tokens import Doc
 
-MAX_SOURCES = 40  # numbered sentences in the prompt: enough for a story, small enough for a local model
-LINK_THRESHOLD = 0.6  # share of a generated sentence's content words that its linked sources must contain
-MAX_LINKS = 3
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
 _CITE = re.compile(r"\s*\[(\d+(?:\s*[,;]\s*\d+)*)\]")
+
+DEFAULTS = LLMSettings()  # the prompt and linking knobs when no settings are given
 
 
 class ChatClient:
@@ -105,8 +104,8 @@ def split_generated(text: str) -> list[tuple[str, list[int]]]:
     return out
 
 
-def link(sentence: str, cites: Sequence[int], sources: Sequence[Span],
-         threshold: float = LINK_THRESHOLD) -> Linked:
+def link(sentence: str, cites: Sequence[int], sources: Sequence[Span], threshold: float = DEFAULTS.link_share,
+         max_links: int = DEFAULTS.max_links) -> Linked:
     """Links a generated sentence to the fewest sources that hold most of its content words."""
     words = _content(sentence)
     if not words:
@@ -115,7 +114,7 @@ def link(sentence: str, cites: Sequence[int], sources: Sequence[Span],
     cited = {c - 1 for c in cites if 0 < c <= len(sources)}
     chosen: list[int] = []
     covered: set[str] = set()
-    while len(chosen) < MAX_LINKS:
+    while len(chosen) < max_links:
         best, best_gain = -1, 0.0
         for i, bag in enumerate(bags):
             if i in chosen:
@@ -143,7 +142,7 @@ def _ranked_sources(articles: Sequence[Article], docs: Mapping[str, "Doc"], fact
     scored = [s for s in score_units(build_units(articles, docs, quotes), facts, params)
               if not s.unit.debris and s.unit.words >= 4]
     value = {id(s): sum(s.concepts.values()) * s.prior / max(s.unit.words, 1) ** params.length_power for s in scored}
-    best = sorted(scored, key=lambda s: value[id(s)], reverse=True)[:MAX_SOURCES]
+    best = sorted(scored, key=lambda s: value[id(s)], reverse=True)[:settings.llm.max_sources]
     return sorted(best, key=lambda s: (s.unit.article_rank, s.unit.start))
 
 
@@ -177,7 +176,7 @@ def llm_summary(articles: Sequence[Article], docs: Mapping[str, "Doc"], facts: S
             notes.append(f"summary: generated sentence over the {settings.summary_words}-word budget left out: "
                          f"{text!r}")
             continue
-        linked = link(text, cites, spans)
+        linked = link(text, cites, spans, settings.llm.link_share, settings.llm.max_links)
         if not linked.sources:
             notes.append(f"summary: generated sentence dropped, not found in the articles "
                          f"({100 * linked.coverage:.0f}% of its words linked): {text!r}")

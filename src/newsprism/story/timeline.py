@@ -21,7 +21,6 @@ if TYPE_CHECKING:
 
 # Two dated statements of different articles with the same date are one event when the pair model finds them more
 # likely than not to state the same fact.
-SAME_EVENT = 0.5
 
 _MONTHS = {m: i + 1 for i, m in enumerate(("january", "february", "march", "april", "may", "june", "july", "august",
                                             "september", "october", "november", "december"))}
@@ -287,7 +286,7 @@ def build_timeline(articles: Sequence[Article], docs: dict[str, "Doc"], settings
             raw.append((resolved[0], resolved[1], expr, len(units) - 1))
     if not units:
         return []
-    return _merge(raw, units, context)
+    return _merge(raw, units, context, settings.align.same_event)
 
 
 _FUTURE_AUX = {"will", "'ll", "’ll", "shall", "wo"}
@@ -322,7 +321,8 @@ def _looks_temporal(expr: str) -> bool:
                           expr, re.I))
 
 
-def _merge(raw: list[tuple[str | None, str, str, int]], units: list["Unit"], context: "StoryContext") -> list[TimelineEntry]:
+def _merge(raw: list[tuple[str | None, str, str, int]], units: list["Unit"], context: "StoryContext",
+           same_event: float) -> list[TimelineEntry]:
     """One entry per dated event: same date and precision, and events that say the same thing, across articles."""
     groups: list[list[int]] = []
     # by article and place, so that the entries do not depend on the order of the inputs
@@ -337,7 +337,7 @@ def _merge(raw: list[tuple[str | None, str, str, int]], units: list["Unit"], con
                 continue
             same_unit = units[ui] is units[uj] or (units[ui].article == units[uj].article
                                                    and units[ui].start == units[uj].start)
-            close = units[ui].article != units[uj].article and context.same(units[ui], units[uj]) >= SAME_EVENT
+            close = units[ui].article != units[uj].article and context.same(units[ui], units[uj]) >= same_event
             if d is None and expr.lower() != ej.lower():
                 continue
             if same_unit or close:
