@@ -107,17 +107,18 @@ def fit(gold: str | Path, passages: str | Path, out: str | Path,
     y = np.isin(labels, ["same", "conflict"]).astype(int)
     w = np.where(labels == "different", LOOKALIKE_WEIGHT, 1.0)
     oof = np.zeros(len(y))
+    folds = []  # each fold's model and the clusters it never saw, for the fact-level threshold below
     for train, test in GroupKFold(FOLDS).split(x, y, groups):
-        oof[test] = _logit(x[test], *_fit_raw(x[train], y[train], w[train]))
+        raw = _fit_raw(x[train], y[train], w[train])
+        oof[test] = _logit(x[test], *raw)
+        folds.append((raw, set(groups[test].tolist())))
     labelled = labels != "none"
     platt = LogisticRegression(C=1e4).fit(oof[labelled][:, None], y[labelled])
     a, b = float(platt.coef_[0][0]), float(platt.intercept_[0])
     conf = 1.0 / (1.0 + np.exp(-(a * oof + b)))
     same, diff, none = conf[labels == "same"], conf[labels == "different"], conf[labels == "none"]
     threshold = float(np.quantile(diff, APART))
-    folds = list(GroupKFold(FOLDS).split(x, y, groups))
-    facts, fact_counts = fact_threshold(stories, [(_fit_raw(x[tr], y[tr], w[tr]), set(groups[te].tolist()))
-                                                  for tr, te in folds], [a, b], threshold)
+    facts, fact_counts = fact_threshold(stories, folds, [a, b], threshold)
     mean, scale, coef, intercept = _fit_raw(x, y, w)
     model: dict[str, Any] = {
         "features": list(FEATURES), "mean": mean.tolist(), "scale": scale.tolist(), "coef": coef.tolist(),
