@@ -58,8 +58,12 @@ def _offsets(a: Article, needle: str) -> tuple[int, int, str]:
     return i, i + len(needle), needle
 
 
+def _verify(report: dict[str, Any], articles: list[Article]) -> list[str]:
+    return verify(Report.from_dict(report), articles)
+
+
 def test_faithful_report_verifies() -> None:
-    assert verify(_report(), _articles()) == []
+    assert _verify(_report(), _articles()) == []
 
 
 @pytest.mark.parametrize("path, value, expect", [
@@ -69,7 +73,8 @@ def test_faithful_report_verifies() -> None:
     (("claims", 0, "evidence", 0, "text"), "Nobody got out", "claims[0] c1.evidence[0]"),
     (("claims", 0, "quotes", 0), "q404", "unknown quote id"),
     (("timeline", 0, "sources", 0, "article"), "anowhere00000", "unknown article id"),
-    (("entities", 0, "spans", 1, "start"), "3", "offsets must be integers"),
+    (("entities", 0, "spans", 1, "start"), 3, "entities[0] e1.spans[1]"),
+    (("claims", 0, "evidence", 0, "start"), None, "offsets must be integers"),
     (("summary", 0, "text"), "The dam near Lowbridge held on Sunday.", "summary[0]"),
     (("summary", 1, "sources", 0, "end"), 10_000, "summary[1].sources[0]"),
     (("summary", 0, "sources", 0, "text"), "The dam", "summary[0].sources[0]"),
@@ -80,18 +85,18 @@ def test_each_kind_of_tampering_is_caught(path: tuple[Any, ...], value: Any, exp
     for key in path[:-1]:
         node = node[key]
     node[path[-1]] = value
-    problems = verify(report, _articles())
+    problems = _verify(report, _articles())
     assert problems and any(expect in p for p in problems), problems
 
 
 def test_summary_without_sources_is_a_mismatch() -> None:
     report = _report()
     report["summary"][0]["sources"] = []
-    assert verify(report, _articles()) == ["summary[0]: no sources"]
+    assert _verify(report, _articles()) == ["summary[0]: no sources"]
 
 
 def test_missing_article_makes_every_span_of_it_unknown() -> None:
-    problems = verify(_report(), _articles()[:1])
+    problems = _verify(_report(), _articles()[:1])
     assert problems and all("unknown article id 'averify000002'" in p for p in problems)
 
 
@@ -145,6 +150,12 @@ def test_bad_report_files(tmp_path: Path) -> None:
     junk.write_text("{not json", encoding="utf-8")
     with pytest.raises(ReportError, match="not JSON"):
         load_report(str(junk))
+    wrong = _report()
+    wrong["entities"][0]["spans"][1]["start"] = "third"
+    typed = tmp_path / "typed.json"
+    typed.write_text(json.dumps(wrong), encoding="utf-8")
+    with pytest.raises(ReportError, match=r"entities\[0\]\.spans\[1\]\.start: input should be a valid integer"):
+        load_report(str(typed))
     other = tmp_path / "other.json"
     other.write_text(json.dumps({"schema": "something/9"}), encoding="utf-8")
     with pytest.raises(ReportError, match="not a newsprism report"):

@@ -46,10 +46,7 @@ def _span(a: Article, needle: str) -> Span:
 
 def _check(summary, articles):  # type: ignore[no-untyped-def]
     texts = {a.id: a.text for a in articles}
-    data = [{"text": s.text, "generated": s.generated,
-             "sources": [{"article": sp.article, "start": sp.start, "end": sp.end, "text": sp.text}
-                         for sp in s.sources]} for s in summary]
-    return check_summary(data, texts)
+    return check_summary(summary, texts)
 
 
 def test_summary_fits_budget_and_every_sentence_is_cited_exactly() -> None:

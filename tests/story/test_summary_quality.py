@@ -47,6 +47,7 @@ def test_summary_sentences_stand_alone_and_cite_aligned_support() -> None:
     for n, text in enumerate(texts):  # "She had been at sea ..." only right after the sentence that names her
         if text.startswith("She "):
             assert n > 0 and "Mara Quint" in texts[n - 1]
+    from newsprism.model import Report
     from newsprism.report.verify import check_support
 
-    assert check_support(report) == []
+    assert check_support(Report.from_dict(report)) == []

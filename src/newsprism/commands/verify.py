@@ -16,7 +16,7 @@ def verify_command(report_path: str, inputs: Sequence[str], settings: Settings |
     from ..report.verify import count_texts, load_report, missing_articles, verify
 
     settings = settings or Settings()
-    report = load_report(report_path).to_dict()
+    report = load_report(report_path)
     errors: list[InputError] = []
     articles = api.load(list(inputs), settings, errors=errors)
     for err in errors:

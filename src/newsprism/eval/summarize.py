@@ -206,10 +206,7 @@ def evaluate(clusters: Sequence[Cluster], words: int = 250, with_facts: bool = T
             outputs[name] = [s.text for s in summary]
             if name == "newsprism":
                 texts = {a.id: a.text for a in arts}
-                bad = {p.split("]")[0] for p in check_summary(
-                    [{"text": s.text, "generated": s.generated,
-                      "sources": [{"article": sp.article, "start": sp.start, "end": sp.end, "text": sp.text}
-                                  for sp in s.sources]} for s in summary], texts)}
+                bad = {p.split("]")[0] for p in check_summary(summary, texts)}
                 checked += len(summary)
                 passed += len(summary) - len(bad)
                 clusters_ok += not bad and bool(summary)
