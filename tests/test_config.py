@@ -10,7 +10,8 @@ from typing import Any
 import pytest
 
 from newsprism.cli import build_parser, main
-from newsprism.config import AlignSettings, ClusterSettings, IngestSettings, Settings, SummarySettings, WebSettings
+from newsprism.config import (AlignSettings, ClusterSettings, IngestSettings, SalienceWeights, Settings, SummarySettings,
+                              WebSettings)
 from newsprism.errors import SettingsError
 
 
@@ -57,6 +58,10 @@ def test_bad_values_are_refused_naming_the_setting(given: dict[str, Any], messag
     (ClusterSettings, {"time_fade": 0.0}, "time_fade must be above 0 days, got 0.0"),
     (IngestSettings, {"max_words": 10}, "max_words must be at least min_words, got 10"),
     (WebSettings, {"paste_slots": 0}, "paste_slots must be at least 1, got 0"),
+    (AlignSettings, {"same_rest": 1.5}, "same_rest must be between 0 and 1, got 1.5"),
+    (AlignSettings, {"embed_max_tokens": 0}, "embed_max_tokens must be at least 1, got 0"),
+    (AlignSettings, {"placeable_years": (2200, 1800)}, "placeable_years must be a (first, last) pair of years"),
+    (SalienceWeights, {"speaker": -1.0}, "speaker must be 0 or more, got -1.0"),
 ])
 def test_section_knobs_are_checked_too(section: type[Any], given: dict[str, Any], message: str) -> None:
     with pytest.raises(SettingsError, match=re.escape(message)):

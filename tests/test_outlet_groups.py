@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from newsprism.config import AlignSettings
 from newsprism.ingest.metadata_file import load_outlets
 from newsprism.model import Article, Fact, Span
 from newsprism.story.groups import group_coverage
@@ -28,3 +29,11 @@ def test_blind_spots_are_facts_most_others_report(tmp_path: Path) -> None:
     assert right.blind_spots == ["f2"]  # told by both other articles, by neither right-leaning one
     left = got[("lean", "left")]
     assert left.blind_spots == ["f3"] and left.blind_spot_texts == ["fact f3"]
+    # how many blind spots are listed, and how many of the others must report a fact, are settings
+    strict = group_coverage(arts, facts, load_outlets(str(outlets)), AlignSettings(blind_spot_share=1.0))
+    assert {(g.group, g.value): g for g in strict}[("lean", "left")].blind_spots == []  # f3: two of the other three
+    more = [*facts, fact("f5", 1, 3)]
+    assert {(g.group, g.value): g.blind_spots for g in group_coverage(arts, more, load_outlets(str(outlets)))}[
+        ("lean", "left")] == ["f3", "f5"]
+    few = group_coverage(arts, more, load_outlets(str(outlets)), AlignSettings(blind_spots=1))
+    assert {(g.group, g.value): g.blind_spots for g in few}[("lean", "left")] == ["f3"]

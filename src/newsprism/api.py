@@ -86,7 +86,8 @@ def analyze(paths_or_articles: Sequence[str | Article] | str, settings: Settings
         from .ingest.metadata_file import load_outlets
         from .story.groups import group_coverage
 
-        report.groups = group_coverage(story.articles, report.facts, load_outlets(settings.outlets_file))
+        report.groups = group_coverage(story.articles, report.facts, load_outlets(settings.outlets_file),
+                                       settings.align)
     return with_date_notes(report, settings)
 
 

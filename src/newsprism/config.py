@@ -94,6 +94,27 @@ class SimilarityWeights:
 
 
 @dataclass(slots=True, frozen=True)
+class SalienceWeights:
+    """Whom a pronoun stands for (salience factors in the manner of Lappin and Leass: a mention scores the sum of
+    the factors it has) and how strongly a gender is guessed for a person."""
+
+    recent: float = 100.0  # a mention in the current or the last sentence (a fifth of it inside brackets)
+    subject: float = 80.0
+    direct_object: float = 50.0
+    indirect_object: float = 40.0
+    not_oblique: float = 50.0  # not inside a prepositional phrase
+    head: float = 80.0  # the head of its phrase, not a modifier in it
+    speaker: float = 60.0  # parallelism for speech: a pronoun that speaks prefers the one who spoke last
+    topic: float = 1.5  # the person most often the subject (whom a profile or obituary is about) counts half again
+    topic_narrated: float = 3.0  # ... and more where the pronoun does not speak: narration keeps to its person
+    name_votes: int = 6  # gender votes of a given name of one sex only, and of a pronoun in one's own reported words
+
+    def __post_init__(self) -> None:
+        for f in fields(self):
+            _check(getattr(self, f.name) >= 0, f.name, "0 or more", getattr(self, f.name))
+
+
+@dataclass(slots=True, frozen=True)
 class AlignSettings:
     """Parsing and fact alignment: the spaCy model, and how sure an alignment or a conflict must be."""
 
@@ -108,6 +129,20 @@ class AlignSettings:
     paraphrase_share: float = 0.5  # share of content words a reported statement shares with a quote it paraphrases
     same_event: float = 0.5  # P(same fact) at which two outlets' statements of one date are one timeline event
     similarity: SimilarityWeights = field(default_factory=SimilarityWeights)
+    salience: SalienceWeights = field(default_factory=SalienceWeights)  # whom a pronoun and a gender belong to
+    # negation and names are compared only between statements that say the rest alike (this share of their content
+    # words in common), so that the difference is in the one slot: "approved" / "did not approve" the same budget
+    same_rest: float = 0.6
+    # two estimates of one moment ("about 11:15", "around 11:40") each rounded to the quarter hour can lie this many
+    # minutes apart and still agree; estimates further apart disagree outright
+    estimate_minutes: int = 30
+    unattested: float = 1.0  # Zipf frequency under which both spellings of a name are too rare to call one a slip
+    embed_max_tokens: int = 96  # a statement's tokens the embedding reads: a news sentence rarely needs more
+    embed_batch: int = 16  # statements embedded at once (measured fastest per sentence, sorted by length)
+    blind_spots: int = 3  # facts listed as an outlet group's blind spots
+    blind_spot_share: float = 0.5  # share of the other articles that must report a fact for its absence to count
+    # publication years the timeline counts relative dates from; a date outside them is kept but counts as unknown
+    placeable_years: tuple[int, int] = (1800, 2200)
 
     def __post_init__(self) -> None:
         _check(self.batch_size >= 1, "batch_size", "at least 1", self.batch_size)
@@ -116,6 +151,14 @@ class AlignSettings:
         _check(_share(self.same_event), "same_event", "between 0 and 1", self.same_event)
         _check(_share(self.fact_threshold), "fact_threshold", "between 0 and 1", self.fact_threshold)
         _check(_share(self.conflict_threshold), "conflict_threshold", "between 0 and 1", self.conflict_threshold)
+        for name in ("same_rest", "blind_spot_share"):
+            _check(_share(getattr(self, name)), name, "between 0 and 1", getattr(self, name))
+        for name in ("embed_max_tokens", "embed_batch", "blind_spots"):
+            _check(getattr(self, name) >= 1, name, "at least 1", getattr(self, name))
+        _check(self.estimate_minutes >= 0, "estimate_minutes", "0 or more", self.estimate_minutes)
+        _check(self.unattested >= 0, "unattested", "0 or more", self.unattested)
+        low, high = self.placeable_years
+        _check(low <= high, "placeable_years", "a (first, last) pair of years", self.placeable_years)
 
 
 @dataclass(slots=True, frozen=True)
@@ -134,6 +177,9 @@ class SummaryWeights:
     min_words: int = 8
     max_words: int = 80
     cite_similarity: float = 0.6  # a sentence of another article this similar counts as support when choosing
+    # a quotation still open after this many joined sentences is most likely an unbalanced mark, not a quote: the
+    # whole stretch is then one candidate too long to be chosen, so nothing is cut
+    max_joined: int = 6
 
     def __post_init__(self) -> None:
         for f in fields(self):

@@ -280,6 +280,11 @@ def test_a_report_is_analysed_again_when_a_knob_without_a_flat_name_changes() ->
 
     assert key(arts, {}, Settings(llm=LLMSettings(max_sources=20))) != plain
     assert key(arts, {}, Settings(align=AlignSettings(same_event=0.7))) != plain
+    from newsprism.config import SalienceWeights
+
+    assert key(arts, {}, Settings(align=AlignSettings(salience=SalienceWeights(topic=2.0)))) != plain
+    assert key(arts, {}, Settings(align=AlignSettings(placeable_years=(1700, 2200)))) != plain
+    assert key(arts, {}, Settings(summary=SummarySettings(weights=SummaryWeights(max_joined=8)))) != plain
 
 
 def test_a_report_of_another_analysis_version_is_analysed_again(monkeypatch: pytest.MonkeyPatch) -> None:

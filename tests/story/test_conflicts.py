@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from newsprism.config import Settings
+from newsprism.config import AlignSettings, Settings
 from newsprism.story.align import align_facts
 from newsprism.story.statements import article_units
 from newsprism.story.conflicts import find_conflict
@@ -19,12 +19,12 @@ sys.path.insert(0, str(Path(__file__).parent))  # tests import with importlib: m
 from story_fixtures import article, parsed  # noqa: E402
 
 
-def _pair(one: str, two: str):
+def _pair(one: str, two: str, p: AlignSettings | None = None):
     """The conflict find_conflict reports between two single-statement articles taken as aligned."""
     arts = [article("a", one, "A"), article("b", two, "B")]
     docs = parsed(arts)
     units = [article_units(a, docs[a.id])[0] for a in arts]
-    return find_conflict(units, np.ones((2, 2)))
+    return find_conflict(units, np.ones((2, 2)), *([p] if p else []))
 
 
 def test_a_count_of_the_same_thing_conflicts_hard() -> None:
@@ -153,10 +153,10 @@ def test_a_name_spelled_two_ways_is_a_conflict_fact() -> None:
     assert {s.article for s in names[0].support} == {"s1", "s2"}
 
 
-def _names(one: str, two: str):
+def _names(one: str, two: str, settings: Settings | None = None):
     arts = [article("s1", one, "A"), article("s2", two, "B")]
     docs = parsed(arts)
-    settings = Settings()
+    settings = settings or Settings()
     facts = align_facts(arts, docs, build_entities(arts, docs, settings), settings)
     return [f for f in facts if f.conflict and f.conflict.kind == "name"]
 
@@ -170,6 +170,19 @@ def test_regional_spelling_and_unattested_romanizations_are_no_conflict() -> Non
                       "Transport official Djoko Murjatmodjo said the airline had broken its permit.")
     assert not _names("Rebels said forces loyal to Moammar Gaddafi had fled the city.",
                       "Rebels said forces loyal to Moammar Gadhafi had fled the city.")
+
+
+def test_conflict_bounds_come_from_the_settings() -> None:
+    # estimates 35 minutes apart disagree outright, unless rounding may explain an hour
+    far = ("The climber fell from the scaffolding at about 11:15 p.m., the police said.",
+           "The climber fell from the scaffolding around 10:40 p.m., the police said.")
+    assert _pair(*far).strength == "hard"
+    assert _pair(*far, AlignSettings(estimate_minutes=60)).strength == "soft"
+    # a rare surname spelled two ways is a conflict, unless every word counts as unknown to general English
+    okorafor = ("Transport official Tamsin Okorafor said the airline had broken its permit.",
+                "Transport official Tamsin Okorofor said the airline had broken its permit.")
+    assert len(_names(*okorafor)) == 1
+    assert not _names(*okorafor, Settings(align=AlignSettings(unattested=8.0)))
 
 
 def test_every_fact_carries_a_confidence() -> None:

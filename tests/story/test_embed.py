@@ -9,6 +9,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from newsprism.config import AlignSettings
 from newsprism.errors import NewsprismError
 from newsprism.story import embed
 
@@ -48,3 +49,12 @@ def test_restatements_are_closer_than_other_sentences() -> None:
                      "A new library will open beside the school next spring."])
     assert v.shape == (3, embed.DIM) and np.allclose(np.linalg.norm(v, axis=1), 1.0, atol=1e-4)
     assert float(v[0] @ v[1]) > float(v[0] @ v[2]) + 0.2
+
+
+def test_how_much_of_a_statement_is_read_is_a_setting() -> None:
+    long = "The council voted on Monday to close the bridge, " + "citing cracks the engineers had found, " * 12
+    short = "The council voted to close the bridge on Monday."
+    cut = AlignSettings(embed_max_tokens=16)
+    # a short statement is read whole either way (each text alone: the 8-bit graph scales activations per batch)
+    assert np.allclose(embed.embed([short], 1), embed.embed([short], 1, cut), atol=1e-5)
+    assert float(embed.embed([long], 1)[0] @ embed.embed([long], 1, cut)[0]) < 0.99  # the long one is cut

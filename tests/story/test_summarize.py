@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsprism.config import Settings
+from newsprism.config import Settings, SummaryWeights
 from newsprism.model import Article, Fact, Quote, Span
 from newsprism.nlp import parse
 from newsprism.report.verify import check_summary
@@ -190,3 +190,16 @@ def test_conflicting_accounts_are_not_cited_as_support() -> None:
         summary, _ = summarize([a, b], parse([a, b]), facts, [], Settings(summary_words=15))
         assert len(summary) == 1
         assert len({sp.article for sp in summary[0].sources}) == 1
+
+
+def test_an_unclosed_quotation_joins_at_most_max_joined_sentences_into_one_candidate() -> None:
+    text = ("The mayor spoke on Friday. \"The bridge will close. Traffic will move to the ferry. The ferry is free. "
+            "Buses will run every hour. Shops stay open. Parking is free downtown. We ask for patience.\n\n"
+            "The council meets again on Monday.")
+    art = Article(id="aunclosed0001", text=text, source="u.txt")
+    docs = parse([art])
+    joined = next(u for u in build_units([art], docs) if "Traffic" in u.text)
+    assert joined.debris and "patience" in joined.text  # more than six sentences held open: one long candidate
+    loose = next(u for u in build_units([art], docs, max_joined=SummaryWeights(max_joined=12).max_joined)
+                 if "Traffic" in u.text)
+    assert loose.text == joined.text and not loose.debris

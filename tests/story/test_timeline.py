@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from newsprism.config import Settings
-from newsprism.story.timeline import build_timeline, publication_dates, resolve
+from newsprism.config import AlignSettings, Settings
+from newsprism.story.timeline import build_timeline, publication_dates, resolve, unplaceable_dates
 
 sys.path.insert(0, str(Path(__file__).parent))  # tests import with importlib: make the fixtures importable
 from story_fixtures import GAZETTE, TIMES, article, parsed, seed_story  # noqa: E402
@@ -140,3 +140,11 @@ def test_time_expression_in_a_sentence_without_a_verb() -> None:
                     published="2024-03-13")]
     tl = build_timeline(arts, parsed(arts), Settings())
     assert {e.expression for e in tl} >= {"Friday"}
+
+
+def test_the_years_a_publication_date_counts_in_are_a_setting() -> None:
+    old = article("p1", "The mayor resigned on Tuesday.", "A", published="1750-03-13")
+    assert publication_dates([old], Settings()) == {"p1": None}
+    assert "outside 1800..2200" in unplaceable_dates([old], Settings())[0]
+    wide = Settings(align=AlignSettings(placeable_years=(1700, 2200)))
+    assert publication_dates([old], wide) == {"p1": date(1750, 3, 13)} and unplaceable_dates([old], wide) == []

@@ -268,6 +268,8 @@ def align_facts(articles: Sequence[Article], docs: dict[str, "Doc"], entities: S
 
     ctx = context or story_context(articles, docs, entities, settings, vectors)
     groups = link_statements(ctx.units, ctx.prob, ctx.threshold)
-    facts = facts_from_groups(ctx.units, groups, ctx.prob, find_conflict, settings.conflict_threshold)
-    return (spelling_conflicts(ctx.units, entities, settings.conflict_threshold)
-            + dated_conflicts(ctx.units, groups, ctx.prob, ctx.threshold, settings.conflict_threshold) + facts)
+    facts = facts_from_groups(ctx.units, groups, ctx.prob, lambda g, sc: find_conflict(g, sc, settings.align),
+                              settings.conflict_threshold)
+    return (spelling_conflicts(ctx.units, entities, settings.conflict_threshold, settings.align)
+            + dated_conflicts(ctx.units, groups, ctx.prob, ctx.threshold, settings.conflict_threshold, settings.align)
+            + facts)

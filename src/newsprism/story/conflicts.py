@@ -16,6 +16,7 @@ from difflib import SequenceMatcher
 
 import numpy as np
 
+from ..config import AlignSettings
 from ..model import Conflict, ConflictValue, Entity, Fact, Span
 from .align import fact_id
 from .statements import REPORTING, Unit
@@ -25,12 +26,9 @@ from .statements import REPORTING, Unit
 KIND_PRIOR = {("number", "hard"): 0.9, ("number", "soft"): 0.55, ("time", "hard"): 0.9, ("time", "soft"): 0.6,
               ("date", "hard"): 0.9, ("weekday", "hard"): 0.7, ("date", "soft"): 0.6, ("negation", "hard"): 0.85,
               ("entity", "hard"): 0.8}
-# Negation and names are compared only between statements that say the rest alike (this share of their content
-# words in common), so that the difference is in the one slot: "approved" / "did not approve" the same budget.
-SAME_REST = 0.6
-# Two estimates of one moment ("about 11:15", "around 11:40") each rounded to the quarter hour can lie this far apart;
-# estimates further apart disagree outright.
-ESTIMATE_MINUTES = 30
+# Negation and names are compared only between statements that say the rest alike (``AlignSettings.same_rest``);
+# estimates of one moment agree within ``AlignSettings.estimate_minutes``.
+DEFAULTS = AlignSettings()  # the bounds unless a run sets its own
 _NEGATIVE = re.compile(r"\b(?:not|n[’']t|no|never|without|against|avoid\w*|den(?:y|ied|ies)|refus\w*|declin\w*|fail\w*)\b", re.I)
 _NEAR = ("day", "week", "weekend")
 _YEARS = re.compile(r"^(?:1[89]|20)\d\d$")
@@ -45,7 +43,7 @@ def _value_text(unit: Unit, values: dict[str, str]) -> ConflictValue:
     return ConflictValue(article=unit.article, text=", ".join(values.values()), statement=unit.text)
 
 
-def _differences(a: Unit, b: Unit) -> list[tuple[str, str, dict[str, str], dict[str, str]]]:
+def _differences(a: Unit, b: Unit, p: AlignSettings) -> list[tuple[str, str, dict[str, str], dict[str, str]]]:
     """(kind, strength, a's values, b's values) for every value both statements give for one thing, disagreeing."""
     out = []
     for noun in {k for k in a.quantities.keys() & b.quantities.keys() if k.split(" of ")[0] not in _SPANS}:
@@ -58,7 +56,7 @@ def _differences(a: Unit, b: Unit) -> list[tuple[str, str, dict[str, str], dict[
         hedged = (a.times.keys() | b.times.keys()) & (a.hedged | b.hedged)
         # a bound ("before 10 p.m.") is always soft; estimates only while they are within what rounding explains
         soft = bool(hedged - (a.approximate | b.approximate)) \
-            or (bool(hedged) and _minutes_apart(a.times, b.times) <= ESTIMATE_MINUTES)
+            or (bool(hedged) and _minutes_apart(a.times, b.times) <= p.estimate_minutes)
         out.append(("time", "soft" if soft else "hard", a.times, b.times))
     months_a = {k.split()[0] for k in a.days}
     same_month = {k: v for k, v in b.days.items() if k.split()[0] in months_a}
@@ -78,7 +76,7 @@ def _differences(a: Unit, b: Unit) -> list[tuple[str, str, dict[str, str], dict[
     clash = _relative_clash(a.dates, b.dates)
     if clash:
         out.append(("date", "soft", {"relative": clash[0]}, {"relative": clash[1]}))
-    if _rest_alike(a, b):
+    if _rest_alike(a, b, p.same_rest):
         out.extend(_slot_differences(a, b))
     kinds = {kind for kind, *_ in out}
     if "number" in kinds and kinds & {"weekday", "date"}:
@@ -126,9 +124,9 @@ def _content(u: Unit) -> set[str]:
     return {t for t in u.content if not t.startswith(("@", "#")) and t not in names}
 
 
-def _rest_alike(a: Unit, b: Unit) -> bool:
+def _rest_alike(a: Unit, b: Unit, share: float) -> bool:
     ca, cb = _content(a), _content(b)
-    return bool(ca and cb) and len(ca & cb) / len(ca | cb) >= SAME_REST
+    return bool(ca and cb) and len(ca & cb) / len(ca | cb) >= share
 
 
 def _slot_differences(a: Unit, b: Unit) -> list[tuple[str, str, dict[str, str], dict[str, str]]]:
@@ -196,7 +194,7 @@ def _in_quotes(text: str, values: dict[str, str]) -> bool:
     return True
 
 
-def find_conflict(units: Sequence[Unit], score: np.ndarray) -> Conflict | None:
+def find_conflict(units: Sequence[Unit], score: np.ndarray, p: AlignSettings = DEFAULTS) -> Conflict | None:
     """The most certain difference between statements of different articles in one aligned group, with the
     others under ``also``; ``score`` holds the pair model's same-fact confidence between the group's statements."""
     found: list[Conflict] = []
@@ -205,7 +203,7 @@ def find_conflict(units: Sequence[Unit], score: np.ndarray) -> Conflict | None:
             b = units[j]
             if a.article == b.article:
                 continue
-            for kind, strength, va, vb in _differences(a, b):
+            for kind, strength, va, vb in _differences(a, b, p):
                 if _in_quotes(a.text, va) and _in_quotes(b.text, vb):
                     continue  # two wordings of one quotation: the quote groups compare those
                 confidence = float(score[i, j]) * KIND_PRIOR[(kind, strength)]
@@ -225,7 +223,7 @@ _DATED = {"weekday", "date", "time"}
 
 
 def dated_conflicts(units: Sequence[Unit], groups: Sequence[Sequence[int]], prob: np.ndarray, threshold: float,
-                    conflict_threshold: float) -> list[Fact]:
+                    conflict_threshold: float, p: AlignSettings = DEFAULTS) -> list[Fact]:
     """Conflict facts for pairs of statements of different articles that the pair model aligns (``prob`` at or
     above ``threshold``) but that ended in different facts, when they date or time the same event differently."""
     group_of = {i: k for k, g in enumerate(groups) for i in g}
@@ -238,7 +236,7 @@ def dated_conflicts(units: Sequence[Unit], groups: Sequence[Sequence[int]], prob
         pair = (min(group_of[i], group_of[j]), max(group_of[i], group_of[j]))
         if a.article == b.article or pair[0] == pair[1] or pair in seen:
             continue
-        found = [(kind, strength, va, vb) for kind, strength, va, vb in _differences(a, b)
+        found = [(kind, strength, va, vb) for kind, strength, va, vb in _differences(a, b, p)
                  if kind in _DATED and strength == "hard" and not (_in_quotes(a.text, va) and _in_quotes(b.text, vb))]
         if not found:
             continue
@@ -276,7 +274,6 @@ def _variant(x: str, y: str) -> bool:
 # a house style, not a disagreement.
 _REGIONAL = ((re.compile(r"tre\b"), "ter"), (re.compile(r"our\b"), "or"), (re.compile(r"is(e|ed|es|ing|ation)\b"), r"iz\1"),
              (re.compile(r"ys(e|ed|es|ing)\b"), r"yz\1"), (re.compile(r"ogue\b"), "og"), (re.compile(r"ae"), "e"))
-UNATTESTED = 1.0  # Zipf frequency below which a name word is unknown to general English (wordfreq)
 
 
 def _regional(x: str, y: str) -> bool:
@@ -302,12 +299,12 @@ def _romanized(x: str, y: str) -> bool:
     return single(x) != single(y) and fold(x) == fold(y)
 
 
-def _unattested(x: str, y: str) -> bool:
+def _unattested(x: str, y: str, below: float) -> bool:
     """Both spellings unknown to general English: a rare name whose right spelling a reader cannot check from
     common usage (often a romanization), so no conflict is claimed."""
     from wordfreq import zipf_frequency
 
-    return max(zipf_frequency(x, "en"), zipf_frequency(y, "en")) < UNATTESTED
+    return max(zipf_frequency(x, "en"), zipf_frequency(y, "en")) < below
 
 
 def _well_known_typo(x: str, y: str) -> bool:
@@ -319,7 +316,8 @@ def _well_known_typo(x: str, y: str) -> bool:
     return max(fx, fy) >= 3.5 and abs(fx - fy) >= 1.0
 
 
-def spelling_conflicts(units: Sequence[Unit], entities: Sequence[Entity], threshold: float) -> list[Fact]:
+def spelling_conflicts(units: Sequence[Unit], entities: Sequence[Entity], threshold: float,
+                       p: AlignSettings = DEFAULTS) -> list[Fact]:
     """A person's name spelled differently by two outlets, where the rest of the name is the same ("Alison Brooks"
     / "Allison Brooks"): a conflict fact holding the statements of each spelling."""
     spellings: dict[tuple[str, ...], dict[str, set[str]]] = {}  # name words -> article -> names as written
@@ -344,7 +342,8 @@ def spelling_conflicts(units: Sequence[Unit], entities: Sequence[Entity], thresh
             only_x, only_y = in_x - in_y, in_y - in_x
             if not only_x or not only_y:
                 continue  # an outlet that writes both spellings made a typo; it is not a difference between outlets
-            if _well_known_typo(*diff[0]) or _regional(*diff[0]) or _romanized(*diff[0]) or _unattested(*diff[0]):
+            if _well_known_typo(*diff[0]) or _regional(*diff[0]) or _romanized(*diff[0]) \
+                    or _unattested(*diff[0], p.unattested):
                 continue
             fact = _spelling_fact(units, " ".join(x), " ".join(y), only_x, only_y, threshold)
             if fact:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from ..config import Settings
+from ..config import AlignSettings, Settings
 from ..model import Article
 from ..nlp import load_spacy
 
@@ -38,6 +38,7 @@ class Parsed:
     docs: dict[str, "Doc"]
     done: dict[SpanKey, np.ndarray] = field(default_factory=dict)
     pending: list[_Pending] = field(default_factory=list)
+    align: AlignSettings | None = None  # how statements are embedded (``embed_max_tokens``, ``embed_batch``)
 
     @property
     def vectors(self) -> dict[SpanKey, np.ndarray]:
@@ -49,7 +50,7 @@ class Parsed:
         self.pending = []
         if late:
             keys = [k for ks, _ in late for k in ks]
-            self.done.update(zip(keys, embed_by_article([t for _, ts in late for t in ts], keys)))
+            self.done.update(zip(keys, embed_by_article([t for _, ts in late for t in ts], keys, p=self.align)))
         return self.done
 
 
@@ -60,7 +61,7 @@ def parse_story(articles: Sequence[Article], settings: Settings) -> Parsed:
     from .embed import embed
 
     nlp = load_spacy(settings.spacy_model)
-    parsed = Parsed({})
+    parsed = Parsed({}, align=settings.align)
     pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsprism-embed")
     try:
         for article, doc in zip(articles, nlp.pipe([a.text for a in articles],
@@ -71,14 +72,14 @@ def parse_story(articles: Sequence[Article], settings: Settings) -> Parsed:
             bounds = statement_bounds(article, doc)
             texts = [article.text[start:end] for start, end in bounds]
             parsed.pending.append(([(article.id, start, end) for start, end in bounds], texts,
-                                   pool.submit(embed, texts, 1)))
+                                   pool.submit(embed, texts, 1, settings.align)))
     finally:
         pool.shutdown(wait=False)  # what was queued still runs; ``Parsed.vectors`` collects it
     return parsed
 
 
 def statement_vectors(texts: Sequence[str], keys: Sequence[SpanKey],
-                      known: Mapping[SpanKey, np.ndarray] | None) -> np.ndarray:
+                      known: Mapping[SpanKey, np.ndarray] | None, p: AlignSettings | None = None) -> np.ndarray:
     """Vectors of statements: those already computed, the rest embedded now, article by article."""
     from .embed import DIM
 
@@ -91,11 +92,12 @@ def statement_vectors(texts: Sequence[str], keys: Sequence[SpanKey],
         else:
             out[i] = vec
     if missing:
-        out[missing] = embed_by_article([texts[i] for i in missing], [keys[i] for i in missing])
+        out[missing] = embed_by_article([texts[i] for i in missing], [keys[i] for i in missing], p=p)
     return out
 
 
-def embed_by_article(texts: Sequence[str], keys: Sequence[SpanKey], workers: int | None = None) -> np.ndarray:
+def embed_by_article(texts: Sequence[str], keys: Sequence[SpanKey], workers: int | None = None,
+                     p: AlignSettings | None = None) -> np.ndarray:
     """Vectors of statements, each article's embedded together and apart from the others' (articles side by side on
     ``workers`` threads). The 8-bit graph scales its activations per batch, so a vector depends a little on the
     batch it was computed in: batching by article makes it depend on its article alone, never on the other articles
@@ -108,7 +110,7 @@ def embed_by_article(texts: Sequence[str], keys: Sequence[SpanKey], workers: int
         groups.setdefault(key[0], []).append(i)
 
     def run(rows: list[int]) -> None:
-        out[rows] = embed([texts[i] for i in rows], 1)
+        out[rows] = embed([texts[i] for i in rows], 1, p)
 
     n = workers if workers is not None else min(2, os.cpu_count() or 1)
     if n <= 1 or len(groups) < 2:
@@ -148,8 +150,8 @@ def story_context(articles: Sequence[Article], docs: Mapping[str, "Doc"], entiti
     from .pairs import MODEL_PATH, WORDS_MODEL_PATH, fact_threshold, load_model, same_probability
 
     units = story_units(articles, dict(docs), entities)
-    vecs = statement_vectors([u.text for u in units], [(u.article, u.start, u.end) for u in units], vectors) \
-        if settings.embeddings else None
+    vecs = statement_vectors([u.text for u in units], [(u.article, u.start, u.end) for u in units], vectors,
+                             settings.align) if settings.embeddings else None
     model = load_model(str(MODEL_PATH if settings.embeddings else WORDS_MODEL_PATH))
     threshold = settings.fact_threshold if settings.fact_threshold is not None else fact_threshold(model)
     index = {(u.article, u.start, u.end): i for i, u in enumerate(units)}

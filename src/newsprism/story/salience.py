@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING
 
+from ..config import SalienceWeights
 from .entities import EntityIndex, name_tokens
 from .roles import given_name_gender
 from .speakers import CAPTION, GENDER_WORDS, PRONOUN_GENDER, SPEECH_VERBS, SUBJ_DEPS, doc_text
@@ -13,12 +14,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 
-# Salience weights of one mention (Lappin & Leass 1994): recency, then the mention's role in its sentence.
-_W_RECENT, _W_SUBJ, _W_OBJ, _W_IOBJ, _W_NOT_OBLIQUE, _W_HEAD = 100.0, 80.0, 50.0, 40.0, 50.0, 80.0
-_W_SPEAKER = 60.0  # parallelism for speech: a pronoun that speaks prefers the one who spoke last
-_W_TOPIC = 1.5  # the person most often the subject (whom a profile or an obituary is about) counts half again
-_W_TOPIC_NARRATED = 3.0  # ... and more where the pronoun does not speak: narration keeps to whom the story is about
-_V_NAME = 6  # gender votes of a given name used for one sex only, and of a pronoun in that person's own reported words
+# Salience weights of one mention (Lappin & Leass 1994: recency, then the mention's role in its sentence), speech and
+# topic, and the votes a given name casts for a gender: ``AlignSettings.salience``.
 _THIRD = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 
 
@@ -49,28 +46,28 @@ def _in_brackets(tok: "Token") -> bool:
     return lo > hi and lo >= tok.idx - 40 and text.find(")", tok.idx) != -1
 
 
-def _mention_weight(tok: "Token") -> float:
+def _mention_weight(tok: "Token", p: SalienceWeights) -> float:
     """Salience a mention adds: more as a subject, less inside a prepositional phrase or another noun phrase."""
     if _in_brackets(tok):
-        return _W_RECENT * 0.2
+        return p.recent * 0.2
     head = _phrase_head(tok)
-    w = _W_RECENT
+    w = p.recent
     dep = head.dep_
     if dep in SUBJ_DEPS:
-        w += _W_SUBJ
+        w += p.subject
     elif dep in {"dobj", "attr", "oprd"}:
-        w += _W_OBJ
+        w += p.direct_object
     elif dep == "dative":
-        w += _W_IOBJ
+        w += p.indirect_object
     if dep != "pobj":
-        w += _W_NOT_OBLIQUE
+        w += p.not_oblique
     if dep not in {"poss", "nmod", "compound"}:
-        w += _W_HEAD
+        w += p.head
     return w
 
 
 def pronoun_antecedents(doc: "Doc", entity_at: dict[int, str], index: EntityIndex, genders: dict[str, str],
-                        quoted: list[tuple[int, int]]) -> dict[int, str]:
+                        quoted: list[tuple[int, int]], p: SalienceWeights | None = None) -> dict[int, str]:
     """Third-person singular pronouns outside quotes -> the person each most likely refers to.
 
     A salience model (Lappin & Leass, simplified): every mention adds weight by its role, weights halve each
@@ -79,6 +76,7 @@ def pronoun_antecedents(doc: "Doc", entity_at: dict[int, str], index: EntityInde
     """
     from .reported import within
 
+    p = p or SalienceWeights()
     people = {eid for eid in entity_at.values() if (e := index.by_id.get(eid)) is not None and e.type == "PERSON"}
     if not people:
         return {}
@@ -113,12 +111,12 @@ def pronoun_antecedents(doc: "Doc", entity_at: dict[int, str], index: EntityInde
             if mentioned is not None and mentioned in people:
                 eid = mentioned
                 if entity_at.get(tok.i + 1) != eid:  # the mention's last token stands for the mention
-                    w = _mention_weight(tok)
+                    w = _mention_weight(tok, p)
                     sal[eid] = sal.get(eid, 0.0) + w
                     seen.append((sn, eid))
                     named_here[eid] = tok
                     if _speaks(tok):
-                        spoke[eid] = spoke.get(eid, 0.0) + _W_SPEAKER
+                        spoke[eid] = spoke.get(eid, 0.0) + p.speaker
                         last_spoke = (sn, eid)
                     if not _is_subject(tok):
                         oblique[eid] = oblique.get(eid, 0.0) + w
@@ -146,14 +144,14 @@ def pronoun_antecedents(doc: "Doc", entity_at: dict[int, str], index: EntityInde
                 if speaks:  # "Glick said ... “...,” she said": who spoke last goes on speaking
                     score += spoke.get(cand, 0.0)
                 if cand == topic:
-                    score *= _W_TOPIC if speaks else _W_TOPIC_NARRATED
+                    score *= p.topic if speaks else p.topic_narrated
                 if cg is None:
                     score *= 0.4  # a person of unknown gender is a weaker fit than one the article shows
                 if score > best_score:
                     best, best_score = cand, score
             if best is not None:
                 out[tok.i] = best
-                sal[best] += _mention_weight(tok) * 0.5
+                sal[best] += _mention_weight(tok, p) * 0.5
                 seen.append((sn, best))
                 if speaks:
                     last_spoke = (sn, best)
@@ -190,7 +188,7 @@ def _said_by(pronoun: "Token", name: "Token") -> bool:
 
 
 def infer_genders(doc: "Doc", entity_at: dict[int, str], index: EntityIndex,
-                  quoted: list[tuple[int, int]] | None = None) -> dict[str, str]:
+                  quoted: list[tuple[int, int]] | None = None, p: SalienceWeights | None = None) -> dict[str, str]:
     """Entity id -> "m"/"f" from titles and descriptions, and from pronouns that can only mean one person.
 
     Pronouns inside quotes are the speaker's and may mean anyone, so they are not counted.
@@ -199,6 +197,7 @@ def infer_genders(doc: "Doc", entity_at: dict[int, str], index: EntityIndex,
 
     from .reported import within
 
+    name_votes = (p or SalienceWeights()).name_votes
     votes: dict[str, list[int]] = {}
     in_quotes = within(quoted or [])
     people = sorted(ti for ti, eid in entity_at.items()
@@ -213,7 +212,7 @@ def infer_genders(doc: "Doc", entity_at: dict[int, str], index: EntityIndex,
     for eid in set(entity_at[ti] for ti in people):  # 1. "Mrs. Campbell", "his wife Ann", "the actress", "Gail"
         given = name_tokens(index.by_id[eid].name)
         if len(given) >= 2 and (by_name := given_name_gender(given[0])):
-            vote(eid, by_name[0], _V_NAME if by_name[1] == 2 else 1)  # one sex only: outweighs stray pronouns
+            vote(eid, by_name[0], name_votes if by_name[1] == 2 else 1)  # one sex only: outweighs stray pronouns
         for d in index.by_id[eid].descriptions:
             for w in d.lower().replace(".", "").split()[-2:]:
                 if w in GENDER_WORDS:
@@ -233,7 +232,7 @@ def infer_genders(doc: "Doc", entity_at: dict[int, str], index: EntityIndex,
         in_sent = {entity_at[people[j]] for j in range(bisect.bisect_left(people, sent.start),
                                                         bisect.bisect_left(people, sent.end))}
         if len(in_sent) == 1 and _said_by(tok, doc[people[k]]):
-            vote(entity_at[people[k]], g, _V_NAME)  # 3. "Mina Magdy said gains encouraged him": as strong as a name
+            vote(entity_at[people[k]], g, name_votes)  # 3. "Mina Magdy said gains encouraged him": as strong as a name
             continue  # (Mina, Andrea, Nicola: names given mostly to one sex in one country, to the other elsewhere)
         if tok.idx - doc[people[k]].idx > 250:
             continue

@@ -52,29 +52,27 @@ class _Hit:
     text: str
 
 
-# publication dates the timeline can reason from: outside these years a date (0001-01-01, 9999-12-31) is kept in the
-# article record but counts as unknown here, since "next year" or "last week" from it leaves the calendar
-PLACEABLE_YEARS = (1800, 2200)
-
-
-def _pub_date(value: str | None) -> date | None:
-    """A valid ISO publication date the analysis can place, or None (malformed or out of range counts as unknown)."""
+def _pub_date(value: str | None, years: tuple[int, int]) -> date | None:
+    """A valid ISO publication date the analysis can place, or None (malformed or out of range counts as unknown):
+    outside ``years`` (``AlignSettings.placeable_years``) a date such as 0001-01-01 or 9999-12-31 is kept in the
+    article record, but "next year" or "last week" from it leaves the calendar."""
     if not value or not _ISO.match(value.strip()):
         return None
     try:
         d = date.fromisoformat(value.strip())
     except ValueError:
         return None
-    return d if PLACEABLE_YEARS[0] <= d.year <= PLACEABLE_YEARS[1] else None
+    return d if years[0] <= d.year <= years[1] else None
 
 
 def unplaceable_dates(articles: Sequence[Article], settings: Settings) -> list[str]:
     """Notes naming the articles whose publication date is a date the timeline does not use (see ``_pub_date``)."""
     notes = []
+    years = settings.align.placeable_years
     for a in articles:
         value = (settings.published.get(a.source) or a.published or "").strip()
-        if _ISO.match(value) and _pub_date(value) is None:
-            notes.append(f"{a.source}: publication date {value} is outside {PLACEABLE_YEARS[0]}..{PLACEABLE_YEARS[1]}"
+        if _ISO.match(value) and _pub_date(value, years) is None:
+            notes.append(f"{a.source}: publication date {value} is outside {years[0]}..{years[1]}"
                          "; it is kept as given, but relative dates in the article are not counted from it")
     return notes
 
@@ -100,8 +98,10 @@ def _explicit_date(text: str) -> date | None:
 def publication_dates(articles: Sequence[Article], settings: Settings) -> dict[str, date | None]:
     """Each article's publication date: its own, else one written in its text, else the story's most common date."""
     own: dict[str, date | None] = {}
+    years = settings.align.placeable_years
     for a in articles:
-        d = _pub_date(settings.published.get(a.source)) or _pub_date(a.published) or _explicit_date(a.text)
+        d = _pub_date(settings.published.get(a.source), years) or _pub_date(a.published, years) \
+            or _explicit_date(a.text)
         own[a.id] = d
     known = Counter(d for d in own.values() if d)
     fallback = known.most_common(1)[0][0] if known else None

@@ -233,7 +233,7 @@ def extractive(articles: Sequence[Article], docs: Mapping[str, "Doc"], facts: Se
                ) -> tuple[list[SummarySentence], list[str]]:
     """The cited extractive summary within ``settings.summary_words`` words, and notes on what could not be done."""
     p = params or settings.summary.weights
-    units = build_units(articles, docs, quotes)
+    units = build_units(articles, docs, quotes, p.max_joined)
     notes: list[str] = []
     if not units:
         return [], ["summary: the articles have no sentences to summarise"]

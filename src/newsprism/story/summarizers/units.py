@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from ...config import SummaryWeights
 from ...ingest.furniture import has_furniture_phrase, is_furniture
 from ...model import Article, Quote, Sentence
 from ...nlp import sentences as split_sentences
@@ -14,9 +15,6 @@ from ...nlp import sentences as split_sentences
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-# A quotation still open after this many joined sentences is most likely an unbalanced mark, not a quote:
-# the whole stretch is then kept as one candidate that is too long to be chosen, so nothing is cut.
-MAX_JOINED = 6
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
 _QUOTE_MARKS = re.compile('[“”"]')
 # A sentence that leans on the one before it: a personal pronoun or a connective for its first word.
@@ -63,8 +61,9 @@ def _quote_open(text: str, open_before: bool) -> bool:
     return state
 
 
-def _groups(body: str, sents: Sequence[Sentence], quotes: Sequence[Quote]) -> list[list[Sentence]]:
-    """Consecutive sentences grouped so that quotation marks and extracted quotes never straddle two groups."""
+def _groups(body: str, sents: Sequence[Sentence], quotes: Sequence[Quote], max_joined: int) -> list[list[Sentence]]:
+    """Consecutive sentences grouped so that quotation marks and extracted quotes never straddle two groups (a group
+    past ``2 * max_joined`` sentences has a runaway mark and closes)."""
     groups: list[list[Sentence]] = []
     current: list[Sentence] = []
     open_q = False
@@ -84,7 +83,7 @@ def _groups(body: str, sents: Sequence[Sentence], quotes: Sequence[Quote]) -> li
         for q in quotes:
             if q.start < s.end and q.end > s.end:
                 reach = max(reach, q.end)
-        if len(current) >= 2 * MAX_JOINED:  # a runaway mark: this group is unusable, start afresh after it
+        if len(current) >= 2 * max_joined:  # a runaway mark: this group is unusable, start afresh after it
             open_q, reach = False, -1
     if current:
         groups.append(current)
@@ -128,8 +127,9 @@ def _token_words(doc: "Doc") -> list[tuple[str, bool] | None]:
 
 
 def build_units(articles: Sequence[Article], docs: Mapping[str, "Doc"],
-                quotes: Sequence[Quote] = ()) -> list[Unit]:
-    """Every candidate of every article, quotes kept whole."""
+                quotes: Sequence[Quote] = (), max_joined: int = SummaryWeights().max_joined) -> list[Unit]:
+    """Every candidate of every article, quotes kept whole; a quotation still open after ``max_joined`` joined
+    sentences is most likely an unbalanced mark, and the whole stretch is one candidate too long to be chosen."""
     order = sorted(range(len(articles)), key=lambda i: (articles[i].published or "9999", i))
     rank = {articles[i].id: r for r, i in enumerate(order)}
     by_article: dict[str, list[Quote]] = {}
@@ -141,7 +141,7 @@ def build_units(articles: Sequence[Article], docs: Mapping[str, "Doc"],
         if doc is None:
             continue
         sents = _split_lines(art.text, split_sentences(art, doc))
-        groups = _groups(art.text, sents, by_article.get(art.id, []))
+        groups = _groups(art.text, sents, by_article.get(art.id, []), max_joined)
         words = _token_words(doc)
         for g in groups:
             start, end = g[0].start, g[-1].end
@@ -158,7 +158,7 @@ def build_units(articles: Sequence[Article], docs: Mapping[str, "Doc"],
             units.append(Unit(
                 article=art.id, article_rank=rank[art.id], index=g[0].index, count=len(sents),
                 start=start, end=end, text=text, words=len(text.split()), lemmas=lemmas, tokens=tokens,
-                debris=is_debris(text, len(g)), leaning=bool(_LEANING.match(text)),
+                debris=len(g) > max_joined or is_debris(text), leaning=bool(_LEANING.match(text)),
             ))
     return units
 
@@ -181,10 +181,8 @@ def flaws(text: str) -> list[str]:
     return out
 
 
-def is_debris(text: str, sentences: int = 1) -> bool:
+def is_debris(text: str) -> bool:
     """Captions, credits, links and scraped page furniture: text no reader wants in a summary."""
-    if sentences > MAX_JOINED:
-        return True
     if is_furniture(text):
         return True
     if has_furniture_phrase(text):
