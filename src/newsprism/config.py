@@ -53,6 +53,19 @@ class IngestSettings:
     release_alone_below: float = 0.2  # a press release is about the story only when it matches it this well
     fragment_words: int = 80  # below this a text that reports nothing is a fragment (a tweet, a teaser), not news
     article_words: int = 300  # a text this long that reports anything is an article, whatever furniture it carries
+    page_lines: int = 4  # fewer short lines than this are a sentence or two, not a page of furniture
+    prose_words: int = 10  # a paragraph of this many words that ends a sentence is running prose
+    # extraction: the share of trafilatura's precise text its default mode must also hold for the default mode's
+    # leads and headings to be taken; a link alone with fewer words is left to cleaning's debris rules
+    merge_common: float = 0.8
+    link_only_words: int = 3
+    head_lines: int = 6  # a dateline standing alone is looked for among this many first lines
+    tail_lines: int = 3  # plugs at the very end ("Follow us on Twitter") are taken off at most this many lines
+    hover_card_chars: int = 700  # a scraped hover card runs at most this far from the glued full name to "MORE"
+    hover_name_chars: int = 80  # ... and its glued full name at most this long
+    date_head_chars: int = 300  # a visible date counts only in the title or this near the top of the text
+    date_close_days: int = 1  # two witnesses of a publication date this close agree (a time zone apart)
+    language_sample: int = 4000  # characters the language model reads: enough to be sure, cheap on long articles
 
     @property
     def max_chars(self) -> int:
@@ -61,10 +74,14 @@ class IngestSettings:
 
     def __post_init__(self) -> None:
         _check(self.max_bytes > 0, "max_bytes", "above 0", self.max_bytes)
-        for name in ("max_redirects", "full_content_words", "min_words", "fragment_words", "article_words"):
+        for name in ("max_redirects", "full_content_words", "min_words", "fragment_words", "article_words",
+                     "page_lines", "prose_words", "link_only_words", "head_lines", "tail_lines", "date_close_days"):
             _check(getattr(self, name) >= 0, name, "0 or more", getattr(self, name))
+        for name in ("hover_card_chars", "hover_name_chars", "date_head_chars", "language_sample"):
+            _check(getattr(self, name) >= 1, name, "at least 1", getattr(self, name))
         _check(self.max_words >= max(self.min_words, 1), "max_words", "at least min_words", self.max_words)
-        for name in ("english_sure", "english_enough", "foreign_sure", "alone_below", "release_alone_below"):
+        for name in ("english_sure", "english_enough", "foreign_sure", "alone_below", "release_alone_below",
+                     "merge_common"):
             _check(_share(getattr(self, name)), name, "between 0 and 1", getattr(self, name))
         _check(self.apart_ratio >= 1.0, "apart_ratio", "at least 1", self.apart_ratio)
         _check(self.fetch_timeout > 0, "fetch_timeout", "above 0 seconds", self.fetch_timeout)

@@ -48,7 +48,7 @@ def build_article(text: str, *, source: str, title: str | None = None, outlet: s
     title = _clean_field(title)
     if detect_title and not title:
         title, text = split_headline(text)
-    cleaned = clean(text, title, lines_are_paragraphs=lines_are_paragraphs)
+    cleaned = clean(text, title, lines_are_paragraphs=lines_are_paragraphs, bounds=limits)
     body = cleaned.text
     words = real_words(body)
     if words < limits.min_words:

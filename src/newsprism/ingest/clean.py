@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..config import IngestSettings
 from ..model import Removal
 from .debris import classify_line, classify_tail_line, match_dateline
 from .meta import outlet_name
@@ -18,9 +19,6 @@ from .titles import furniture_title
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
 _SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\f\v]+")
 _TERMINAL = ".!?:;\"”’)]…"
-# a line counts as a possible headline only among the first lines of the text
-_HEAD_LINES = 6
-_TAIL_LINES = 3
 
 
 @dataclass(slots=True)
@@ -113,12 +111,15 @@ def _is_wrapped_block(lines: list[str]) -> bool:
     return sum(1 for w in widths if w >= 0.6 * top) >= 0.8 * len(widths)
 
 
-def clean(text: str, title: str | None = None, *, lines_are_paragraphs: bool = False) -> Cleaned:
+def clean(text: str, title: str | None = None, *, lines_are_paragraphs: bool = False,
+          bounds: IngestSettings | None = None) -> Cleaned:
     """Cleaned article text with paragraphs separated by blank lines, and the record of what was removed.
 
     Plain text may be wrapped at a fixed width, so lines that run on are joined; extracted HTML text has one
-    paragraph a line (``lines_are_paragraphs``), which is kept as it is.
+    paragraph a line (``lines_are_paragraphs``), which is kept as it is. ``bounds``: how far from the top a
+    dateline and from the end a plug is looked for, and how long a hover card runs.
     """
+    b = bounds or IngestSettings()
     removed: list[Removal] = []
     result = Cleaned(text="", removed=removed, title=title)
     titles = title_variants(title)
@@ -135,7 +136,7 @@ def clean(text: str, title: str | None = None, *, lines_are_paragraphs: bool = F
                 continue
             kind = classify_line(line, position, titles)
             position += 1
-            if kind is None and position <= _HEAD_LINES and not kept_blocks and not kept:
+            if kind is None and position <= b.head_lines and not kept_blocks and not kept:
                 dl = match_dateline(line)
                 if dl is not None and dl.end == len(line):
                     kind = "dateline"
@@ -152,7 +153,7 @@ def clean(text: str, title: str | None = None, *, lines_are_paragraphs: bool = F
 
     # 2. plugs that only count as debris at the very end ("Follow us on Twitter @...")
     tail = 0
-    while kept_blocks and tail < _TAIL_LINES:
+    while kept_blocks and tail < b.tail_lines:
         last = kept_blocks[-1][-1]
         kind = classify_tail_line(last)
         if kind is None:
@@ -177,7 +178,7 @@ def clean(text: str, title: str | None = None, *, lines_are_paragraphs: bool = F
     for block in kept_blocks:
         lines = []
         for line in block:
-            line, cards = remove_hover_cards(line)
+            line, cards = remove_hover_cards(line, b)
             removed.extend(Removal("hover_card", c) for c in cards)
             lines.append(line)
         paragraphs.extend(lines if lines_are_paragraphs else _paragraphs(lines))

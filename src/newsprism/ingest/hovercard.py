@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 
+from ..config import IngestSettings
+
 _MORE = re.compile(r" MORE(?![A-Za-z])")
-_MAX_CARD = 700  # characters from the glued full name to MORE
-_MAX_FULL_NAME = 80
 _NAME_CHARS = set("'’.-")
 _FULL_NAME_WORD = re.compile(r"^(?:[A-Z][\w.'’-]*|\([A-Z][\w.'’ -]*\)|[a-z]{1,3})$")
 
@@ -26,8 +26,9 @@ def _word_before(text: str, p: int) -> str:
     return text[k:p].lstrip("'’.-")
 
 
-def _card_start(text: str, lo: int, more: int) -> int | None:
-    """Where the hover card ending at ``more`` begins: the first glued full name that ends in the glued name."""
+def _card_start(text: str, lo: int, more: int, name_chars: int) -> int | None:
+    """Where the hover card ending at ``more`` begins: the first glued full name (at most ``name_chars`` long) that
+    ends in the glued name."""
     best: tuple[int, int] | None = None  # (-len(name), position)
     for p in range(lo, more):
         if not (text[p].isupper() and p > 0 and text[p - 1].islower()):
@@ -35,7 +36,7 @@ def _card_start(text: str, lo: int, more: int) -> int | None:
         name = _word_before(text, p)
         if len(name) < 2 or not name[0].isupper():
             continue
-        window = text[p:min(more, p + _MAX_FULL_NAME)]
+        window = text[p:min(more, p + name_chars)]
         for m in re.finditer(r"(?<= )" + re.escape(name) + r"(?=[A-Z]| MORE(?![A-Za-z]))", window):
             full = window[: m.end()]
             words = full.replace("(", " (").split()
@@ -58,16 +59,18 @@ def _join_parens(words: list[str]) -> list[str]:
     return out
 
 
-def remove_hover_cards(line: str) -> tuple[str, list[str]]:
-    """The line without hover cards, and the removed cards' text."""
+def remove_hover_cards(line: str, bounds: IngestSettings | None = None) -> tuple[str, list[str]]:
+    """The line without hover cards (``bounds``: how long a card and its glued full name run at most), and the
+    removed cards' text."""
+    b = bounds or IngestSettings()
     removed: list[str] = []
     pos = 0
     while True:
         m = _MORE.search(line, pos)
         if not m:
             break
-        lo = max(0, m.start() - _MAX_CARD, pos)
-        start = _card_start(line, lo, m.start())
+        lo = max(0, m.start() - b.hover_card_chars, pos)
+        start = _card_start(line, lo, m.start(), b.hover_name_chars)
         if start is None:
             pos = m.end()
             continue

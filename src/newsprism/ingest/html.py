@@ -25,7 +25,6 @@ from .titles import furniture_title
 for _name in ("trafilatura", "htmldate", "justext"):
     logging.getLogger(_name).addHandler(logging.NullHandler())
 
-MERGE_COMMON = 0.8  # share of the precise text the default mode must also hold for its extra lines to be taken
 _BARE_URL = re.compile(r"(?:https?://|www\.)\S+")
 _TITLE_SEPARATORS = (" | ", " - ", " — ", " – ", " :: ", " · ")
 
@@ -87,13 +86,14 @@ def _main_text(tree: Any, url: str | None, **focus: bool) -> str:
     return str(doc.text) if doc is not None and doc.text else ""
 
 
-def merge_extractions(precise: str, fuller: str) -> str:
+def merge_extractions(precise: str, fuller: str, common_share: float = IngestSettings().merge_common) -> str:
     """The precise extraction, with the lines the fuller one adds before and inside it (leads, standfirsts,
     headings): its lines past the precise text's end (related links, plugs, comments) stay out.
 
     Precision mode finds where the article is but drops a lead or a standfirst set apart from the body, and the
     questions of an interview set as headings; the default mode keeps those, and more page furniture at the end.
-    When the two did not find the same body (under 80% of the precise text in common), the precise one stands.
+    When the two did not find the same body (under ``common_share`` of the precise text in common), the precise
+    one stands.
     """
     p_lines = [ln for ln in precise.split("\n") if ln.strip()]
     f_lines = [ln for ln in fuller.split("\n") if ln.strip()]
@@ -102,7 +102,7 @@ def merge_extractions(precise: str, fuller: str) -> str:
     if not equal:
         return precise
     common = sum(len(ln) for n in equal for ln in p_lines[ops[n][1]:ops[n][2]])
-    if common < MERGE_COMMON * sum(len(ln) for ln in p_lines):
+    if common < common_share * sum(len(ln) for ln in p_lines):
         return precise
     last = equal[-1]
     out: list[str] = []
@@ -113,33 +113,37 @@ def merge_extractions(precise: str, fuller: str) -> str:
     return "\n".join(out)
 
 
-def extract(html: str, url: str | None = None, *, layout: bool = True) -> Page | None:
+def extract(html: str, url: str | None = None, *, layout: bool = True,
+            bounds: IngestSettings | None = None) -> Page | None:
     """The page's main text and metadata, or None when it has no main text.
 
     The text is trafilatura's precision-mode extraction merged with its default mode's leads, standfirsts and
     headings (``merge_extractions``), without the lines of other article elements or links set alone as
     paragraphs (``keep_article_lines``; ``layout=False`` keeps them, to measure the difference). The README's
-    extraction table holds the measurements behind these choices.
+    extraction table holds the measurements behind these choices. ``bounds``: the merge's share, the words of a
+    link alone, how the publication date is read.
     """
     from trafilatura.utils import load_html
 
+    b = bounds or IngestSettings()
     tree = load_html(html)
     if tree is None:
         return None
     text = _main_text(tree, url, favor_precision=True)
     fuller = _main_text(tree, url, fast=True)  # its own extractor only: the fallbacks rarely add a lead
-    text = merge_extractions(text, fuller) if text.strip() else fuller  # precision found nothing: the default's
+    text = merge_extractions(text, fuller, b.merge_common) if text.strip() else fuller  # precision found nothing: the default's
     if layout:
-        text = keep_article_lines(text, fuller, page_layout(tree))
+        text = keep_article_lines(text, fuller, page_layout(tree, b.link_only_words))
     if not text.strip():
         return None
     page = _metadata(tree, url)
     page.text = text
     found = page.date
     in_url = url_date(page.url or url)
-    shown = visible_date(page.title, text, near=(iso_date(found), in_url))
+    shown = visible_date(page.title, text, near=(iso_date(found), in_url), bounds=b)
     page.date, page.date_note = reconcile(found, in_url, shown,
-                                          declared=found is None or iso_date(found) in declared_dates(tree, html))
+                                          declared=found is None or iso_date(found) in declared_dates(tree, html),
+                                          bounds=b)
     return page
 
 
@@ -170,7 +174,7 @@ def article_from_html(html: str | bytes, *, source: str, url: str | None = None,
     """An Article from an HTML page: trafilatura finds the text and metadata, then the text is cleaned."""
     if isinstance(html, bytes):
         html = decode(html, source, declared_charset(html))
-    page = extract(html, url)
+    page = extract(html, url, bounds=limits)
     if page is None:
         raise NoArticle(source, "no article text found in the HTML (a front page, a video page or a paywall?); "
                                 "give the article's own page, or its text as a .txt file")

@@ -15,7 +15,6 @@ from typing import Any
 
 from ..config import IngestSettings
 
-SAMPLE_CHARS = 4000  # the model reads this much of the text: enough to be sure, cheap on long articles
 
 _ENGLISH = frozenset(
     "the of and to a in is that for it on was with he as his at by be this are from or have an they which "
@@ -56,7 +55,7 @@ def detect_language(text: str, bounds: IngestSettings | None = None) -> str | No
     share = sum(1 for w in words if w.lower() in _ENGLISH) / len(words)
     if share >= b.english_sure:
         return "en"
-    lang, prob = _model().classify(text[:SAMPLE_CHARS])
+    lang, prob = _model().classify(text[:b.language_sample])
     if lang == "en" or share >= b.english_enough or prob < b.foreign_sure:
         return "en"  # English, or English enough, or no language clearly (names and figures: a results table)
     return str(lang)

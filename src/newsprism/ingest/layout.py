@@ -11,9 +11,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..config import IngestSettings
+
 _SPACE = re.compile(r"\s+")
 _LIST_MARK = re.compile(r"^[-*•]\s+")  # trafilatura writes list items as "- item"
-LINK_ONLY_WORDS = 3  # a shorter link alone ("Home", "Read more") is left to cleaning's debris rules
 
 
 def _norm(text: str) -> str:
@@ -52,15 +53,16 @@ class Layout:
         return any(key in text for i, text in enumerate(self.articles) if i != home)
 
 
-def page_layout(tree: Any) -> Layout:
-    """The layout of a parsed page (lxml HTML tree)."""
+def page_layout(tree: Any, link_words: int = IngestSettings().link_only_words) -> Layout:
+    """The layout of a parsed page (lxml HTML tree); a shorter link alone than ``link_words`` ("Home", "Read
+    more") is left to cleaning's debris rules."""
     layout = Layout()
     for el in tree.iter("article"):
         if not any(parent.tag == "article" for parent in el.iterancestors()):
             layout.articles.append(_norm(el.text_content()))
     for el in tree.iter("p", "li"):
         text = _norm(el.text_content())
-        if len(text.split()) < LINK_ONLY_WORDS:
+        if len(text.split()) < link_words:
             continue
         linked = _norm(" ".join(a.text_content() for a in el.iter("a")))
         if linked and len(linked) >= len(text) - 2:

@@ -106,8 +106,6 @@ _TWEET = re.compile(r"pic\.twitter\.com/|(?<!\w)[@#]\s?\w{2,}|\bRT\b")
 _PERSON = frozenset("i i'm i've i’m i’ve me my you your you're you'll you’re you’ll yours".split())
 _SENTENCE_INSIDE = re.compile(r"\w[.!?][\"”’)]?\s+[A-Z\"“]")
 
-PAGE_LINES = 4  # lines: fewer short lines than this are a sentence or two, not a page of furniture
-PROSE = 10  # words: a paragraph this long that ends a sentence is running prose
 
 
 @dataclass(slots=True, frozen=True)
@@ -126,13 +124,15 @@ class Shape:
     press_release: bool
 
 
-def shape(text: str, title: str | None = None) -> Shape:
-    """Measures a text (and its title, which may be a heading the reader split off) for the tests below."""
+def shape(text: str, title: str | None = None, bounds: IngestSettings | None = None) -> Shape:
+    """Measures a text (and its title, which may be a heading the reader split off) for the tests below; running
+    prose is paragraphs of ``bounds.prose_words`` or more that end a sentence."""
+    prose = (bounds or IngestSettings()).prose_words
     low = text.lower()
     words = text.split()
     n = max(len(words), 1)
     paras = [p.strip() for p in re.split(r"\n\s*\n|\n", text) if p.strip()]
-    prose_words = sum(len(p.split()) for p in paras if len(p.split()) >= PROSE and _ends_sentence(p))
+    prose_words = sum(len(p.split()) for p in paras if len(p.split()) >= prose and _ends_sentence(p))
     head = f"{title.lower()}\n{low}" if title else low
     counts = Counter(w.strip(_PUNCT) for w in head.split())
     found = {kind: sum(1 for p in phrases if (counts[p] if " " not in p else _has_phrase(head, p)))
@@ -172,7 +172,7 @@ def page_reason(text: str, title: str | None = None, bounds: IngestSettings | No
     b = bounds or IngestSettings()
     if len(text.split()) >= b.article_words and _REPORTING_START.search(text) is not None:
         return None  # a long text that reports: none of the tests below can find it wanting (the common case, fast)
-    return reason_of(shape(text, title), b)
+    return reason_of(shape(text, title, b), b)
 
 
 def reason_of(s: Shape, bounds: IngestSettings | None = None) -> str | None:
@@ -199,7 +199,7 @@ def reason_of(s: Shape, bounds: IngestSettings | None = None) -> str | None:
         if s.tweet_marks or s.person_share >= 0.04:
             return "a bare tweet or reader comment"
     # 4. a page of short lines that reports nothing: a menu, a list of headlines, a product sheet
-    if s.reporting == 0 and s.when == 0 and s.prose_share < 0.35 and s.words < 600 and s.lines >= PAGE_LINES:
+    if s.reporting == 0 and s.when == 0 and s.prose_share < 0.35 and s.words < 600 and s.lines >= b.page_lines:
         return "page furniture (short lines, no reporting)"
     return None
 
@@ -221,7 +221,7 @@ def screen(articles: Sequence[Article], bounds: IngestSettings | None = None) ->
     reasons: dict[str, str] = {}
     releases: set[str] = set()
     for a in articles:
-        s = shape(a.text, a.title)
+        s = shape(a.text, a.title, bounds)
         why = reason_of(s, bounds)
         if why is not None:
             reasons[a.id] = f"not a news article ({why})"
