@@ -50,8 +50,9 @@ def _differences(a: Unit, b: Unit, p: AlignSettings) -> list[tuple[str, str, dic
         va = {k: v for k, v in a.quantities[noun].items() if not _YEARS.match(k)}
         vb = {k: v for k, v in b.quantities[noun].items() if not _YEARS.match(k)}
         if va and vb and not va.keys() & vb.keys() and not _other_measurements(noun, a, b):
-            soft = bool((va.keys() | vb.keys()) & (a.hedged | b.hedged))
+            soft = bool((va.keys() | vb.keys()) & (a.hedged | b.hedged)) and not _under_floor(a, va, b, vb)
             out.append(("number", "soft" if soft else "hard", va, vb))
+    out.extend(_floor_of_all(a, b))
     if a.times and b.times and not a.times.keys() & b.times.keys():
         hedged = (a.times.keys() | b.times.keys()) & (a.hedged | b.hedged)
         # a bound ("before 10 p.m.") is always soft; estimates only while they are within what rounding explains
@@ -84,6 +85,46 @@ def _differences(a: Unit, b: Unit, p: AlignSettings) -> list[tuple[str, str, dic
         # events, not one event told two ways
         out = [d for d in out if d[0] not in {"number", "weekday", "date"}]
     return out
+
+
+def _figure(value: str) -> float | None:
+    try:
+        return float(value)
+    except ValueError:
+        return None
+
+
+def _under_floor(a: Unit, va: dict[str, str], b: Unit, vb: dict[str, str]) -> bool:
+    """One side counts at least L ("at least nine") and the other exactly fewer ("eight"): both cannot hold."""
+    for x, vx, y, vy in ((a, va, b, vb), (b, vb, a, va)):
+        if len(vx) == 1 and len(vy) == 1 and not vx.keys() & x.hedged and vy.keys() <= y.floors:
+            exact, floor = _figure(next(iter(vx))), _figure(next(iter(vy)))
+            if exact is not None and floor is not None and exact < floor:
+                return True
+    return False
+
+
+# Nouns that count everyone a verb concerns, so that any group it concerns is part of them: "eight people were
+# arrested" cannot hold beside "at least nine activists were arrested".
+_EVERYONE = {"people", "person"}
+
+
+def _floor_of_all(a: Unit, b: Unit) -> list[tuple[str, str, dict[str, str], dict[str, str]]]:
+    """A count of everyone a verb concerns below a least count of some of them, told of the same verb and role."""
+    def nouns(u: Unit) -> dict[str, str]:
+        return {v: n for n, values in u.quantities.items() for v in values}
+
+    na, nb = nouns(a), nouns(b)
+    for x, nx, y, ny in ((a, na, b, nb), (b, nb, a, na)):
+        for exact, role in x.count_roles.items():
+            if nx.get(exact) not in _EVERYONE or exact in x.hedged:
+                continue
+            for floor in y.floors:
+                vx, vy = {exact: x.numbers.get(exact, exact)}, {floor: y.numbers.get(floor, floor)}
+                if y.count_roles.get(floor) == role and ny.get(floor) not in (None, nx[exact]) \
+                        and _under_floor(x, vx, y, vy):
+                    return [("number", "hard", vx, vy) if x is a else ("number", "hard", vy, vx)]
+    return []
 
 
 def _minutes_apart(a: dict[str, str], b: dict[str, str]) -> int:

@@ -86,6 +86,8 @@ _HEDGE = re.compile(r"\b(?:at least|at most|about|around|nearly|almost|approxima
                     r"up to|fewer than|less than|under|as many as|as much as|estimated|an estimated|shortly|"
                     r"just|close to|upwards of|or so)\W*$", re.I)
 # the hedges that make a value an estimate rather than a bound: "about 10:40 p.m.", "around 2,500 degrees"
+# the hedges that make a figure a floor: "at least nine", "more than 100"
+_LOWER = re.compile(r"\b(?:at least|more than|over|upwards of|no fewer than|no less than)\W*$", re.I)
 _APPROX = re.compile(r"\b(?:about|around|approximately|roughly|an estimated|estimated|close to)\W*$", re.I)
 _TIME_BOUND = re.compile(r"\b(?:before|after|by|until|till|since|no later than|no earlier than)\W*$", re.I)
 _CLOCK = re.compile(r"\b(\d{1,2})(?::(\d\d))?\s*([ap])\.?\s?m\b\.?", re.I)
@@ -118,6 +120,8 @@ class Unit:
     quantities: dict[str, dict[str, str]] = field(default_factory=dict)  # counted noun -> value -> surface text
     hedged: set[str] = field(default_factory=set)  # values given as a bound or estimate ("at least six")
     approximate: set[str] = field(default_factory=set)  # the hedged values given as estimates ("about 10:40 p.m.")
+    floors: set[str] = field(default_factory=set)  # the hedged values given as a least count ("at least nine")
+    count_roles: dict[str, str] = field(default_factory=dict)  # value -> what the counted did or had done to them
     times: dict[str, str] = field(default_factory=dict)  # clock time ("22:40") -> surface text
     weekday_events: dict[str, str] = field(default_factory=dict)  # weekday -> lemma of the verb it dates
     day_events: dict[str, str] = field(default_factory=dict)  # "jan 23" -> lemma of the verb it dates
@@ -256,8 +260,15 @@ def _features(unit: Unit, span: "DocSpan", ents: list[tuple[int, int, str, str]]
                 what = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
                 key = f"{noun} of {what.lemma_.lower()}" if what is not None else noun
                 unit.quantities.setdefault(key, {})[value] = tok.text
-            if _HEDGE.search(span.doc[max(tok.i - 3, 0):tok.i].text):
+            before = span.doc[max(tok.i - 3, 0):tok.i].text
+            if _HEDGE.search(before):
                 unit.hedged.add(value)
+                if _LOWER.search(before):
+                    unit.floors.add(value)
+            if noun:
+                role = _count_role(tok.head if tok.dep_ == "nummod" else tok)
+                if role:
+                    unit.count_roles[value] = role
             # a small figure alone ("two of them", "within two years") is common; it matches only with its noun
             add("#" + value if len(value) > 1 or not value.isdigit() else f"#{value}:{noun}", tok)
             continue
@@ -412,6 +423,19 @@ def _build_units(article: Article, doc: "Doc", ents: list[tuple[int, int, str, s
                 _features(unit, sub, ents, article.text, doc_ents)
             units.append(unit)
     return units
+
+def _count_role(counted: "Token") -> str:
+    """What the counted things did or had done to them, as "verb:agent" or "verb:patient" ("eight people were
+    arrested" and "police arrested nine activists" are both "arrest:patient"), or "" when the count is no such
+    argument of a verb."""
+    head = counted.head
+    if head.pos_ != "VERB" or counted.dep_ not in ("nsubj", "nsubjpass", "dobj"):
+        return ""
+    lemma = head.lemma_.lower()
+    if lemma in ("be", "have") or lemma in REPORTING:
+        return ""
+    return f"{NORMAL.get(lemma, lemma)}:{'agent' if counted.dep_ == 'nsubj' else 'patient'}"
+
 
 def _partitive(tok: "Token") -> str:
     """The noun a figure counts out of a group: "nine of the activists" counts activists."""
