@@ -348,13 +348,13 @@ class Report:
         """
         from .report.records import records
 
-        return records(self.to_dict(), section)
+        return records(self, section)
 
     def to_frames(self) -> dict[str, Any]:
         """Every section as a pandas DataFrame (needs pandas: pip install 'newsprism[notebook]')."""
         from .report.records import SECTIONS, frames
 
-        return frames(self.to_dict(), SECTIONS)
+        return frames(self, SECTIONS)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Report:

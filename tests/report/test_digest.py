@@ -16,7 +16,7 @@ UNIQUE_PER_OUTLET = ReportSettings().unique_per_outlet
 
 
 def test_conflict_shows_each_outlets_own_sentence_side_by_side(report: dict[str, Any]) -> None:
-    d = build_digest(report)
+    d = build_digest(Report.from_dict(report))
     assert len(d.conflicts) == 1
     voices = {v.outlet: v.text for v in d.conflicts[0].voices}
     assert voices == {"Harbor Ledger": "The repairs will cost $12 million",
@@ -30,7 +30,7 @@ def test_conflict_shows_each_outlets_own_sentence_side_by_side(report: dict[str,
 def test_low_confidence_conflicts_are_left_to_the_full_report(report: dict[str, Any]) -> None:
     unsure = copy.deepcopy(report)
     unsure["facts"][1]["confidence"] = MIN_CONFIDENCE / 2
-    d = build_digest(unsure)
+    d = build_digest(Report.from_dict(unsure))
     assert d.conflicts == [] and d.conflicts_hidden == 1
     out = render(unsure, "text", color=False)
     assert "$15 million" not in out and "1 more of lower confidence in --full" in out
@@ -41,7 +41,8 @@ def test_the_digest_threshold_and_caps_are_settings_every_renderer_reads(report:
     unsure = copy.deepcopy(report)
     unsure["facts"][1]["confidence"] = 0.3
     bold = Settings(report=ReportSettings(min_confidence=0.25, unique_per_outlet=1, max_speakers=1)).report
-    assert build_digest(unsure).conflicts == [] and len(build_digest(unsure, limits=bold).conflicts) == 1
+    typed = Report.from_dict(unsure)
+    assert build_digest(typed).conflicts == [] and len(build_digest(typed, limits=bold).conflicts) == 1
     cut = {"text": ("", "--full"), "md": ("## What differs", "## Articles"), "html": ('id="digest"', 'id="articles"')}
     for fmt, (start, end) in cut.items():
         for limits, shown in ((None, False), (bold, True)):
@@ -57,7 +58,7 @@ def test_conflicts_lead_in_order_of_confidence(report: dict[str, Any]) -> None:
     second["support"][0]["text"] = "Repairs start in May"
     two["facts"][1]["confidence"] = 0.6
     two["facts"].append(second)
-    d = build_digest(two)
+    d = build_digest(Report.from_dict(two))
     assert [c.confidence for c in d.conflicts] == [0.9, 0.6]
 
 
@@ -72,14 +73,14 @@ def test_unique_facts_are_ranked_and_capped(report: dict[str, Any]) -> None:
     base = many["facts"][2]
     filler = [dict(base, id=f"u{i}", text=f"it was a day like many {i}") for i in range(6)]
     many["facts"] += filler
-    d = build_digest(many)
+    d = build_digest(Report.from_dict(many))
     ledger = d.outlets[0]
     assert ledger.unique_total == 7 and len(ledger.top) == UNIQUE_PER_OUTLET
     assert ledger.top[0].text == "The bridge opened in 1962."  # a year and a name beat a lower-case fragment
 
 
 def test_who_quotes_whom(report: dict[str, Any]) -> None:
-    d = build_digest(report)
+    d = build_digest(Report.from_dict(report))
     assert dict(d.outlets[1].speakers) == {"Lena Ortiz": 2, "a city official": 1}
 
 

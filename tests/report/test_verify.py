@@ -139,7 +139,7 @@ def test_report_to_a_missing_directory_is_a_clear_error(tmp_path: Path) -> None:
 
     target = tmp_path / "no-such-dir" / "r.md"
     with pytest.raises(ReportError, match="cannot write the report"):
-        emit(_report(), "md", str(target))
+        emit(Report.from_dict(_report()), "md", str(target))
     assert not target.parent.exists()
 
 

@@ -12,7 +12,7 @@ from typing import Any
 
 from ..config import Settings
 from ..errors import InputError
-from ..model import Article
+from ..model import Article, Report
 from ..report.display import one_line
 from ..corpus.listing import StoryFilter, outlets_of
 from ..corpus.store import Store
@@ -168,7 +168,7 @@ def show_command(story: str, store: str, fmt: str = "text", output: str | None =
 
     limits = (settings or Settings()).report
     with Store(store, create=False) as db:
-        report = db.story_report(story)
+        report = Report.from_dict(db.story_report(story))
         texts = {a.id: a.text for a in db.story_articles(story)}
     emit(report, fmt, output, articles=texts, full=full, pager=pager, limits=limits)
     return 0

@@ -9,7 +9,6 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Mapping
-from typing import Any
 
 from ..config import ReportSettings
 from ..errors import ReportError
@@ -17,7 +16,7 @@ from ..model import Report
 from ..report import render
 
 
-def emit(report: Report | Mapping[str, Any], fmt: str, output: str | None = None, *,
+def emit(report: Report, fmt: str, output: str | None = None, *,
          articles: Mapping[str, str] | None = None, full: bool = False, pager: bool = False,
          limits: ReportSettings | None = None) -> None:
     """Renders the report to ``output`` (written to a temporary file, then renamed) or to stdout.

@@ -5,18 +5,20 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import escape
 
 from ._attribution import attribution_view
 from ..config import ReportSettings
-from ..model import Report
+from ..model import (
+    SCHEMA, Article, Claim, Entity, Evidence, Fact, OutletStats, Quote, QuoteGroup, Report, Span,
+)
 from ._format import (
     EVIDENCE_LABEL, Lookup, article_title, citations, conflict_parts, diff_ops, evidence_by_article,
     QUOTE_MARKS, claimant_name, quotes_by_speaker, silent_articles, split_facts,
@@ -79,7 +81,7 @@ def render_html(report: Report, *, articles: Mapping[str, str] | None = None,
     section a page at a time (``pages``: section -> page number, from 1), so a story of hundreds of articles
     gives a page of a reasonable size. ``limits``: what the digest shows.
     """
-    return environment().get_template("report.html.j2").render(**view(report.to_dict(), articles, nav, article_href,
+    return environment().get_template("report.html.j2").render(**view(report, articles, nav, article_href,
                                                                        pages=pages, per_page=per_page,
                                                                        limits=limits))
 
@@ -105,44 +107,60 @@ class Pager:
         return f"?{self.section}={page}#{self.section}"
 
 
-def trimmed(report: Mapping[str, Any], cap: int) -> dict[str, Any]:
+Hidden = dict[int, int]  # a trimmed fact, quote group or claim (by identity) -> the articles or quotes left out
+_Cited = TypeVar("_Cited", Span, Evidence)
+_Item = TypeVar("_Item", Fact, QuoteGroup, Claim)
+
+
+def trimmed(report: Report, cap: int) -> tuple[Report, Hidden]:
     """A copy of the report whose items cite at most ``cap`` articles each (a fact told by 250 outlets keeps the
-    first ``cap`` and the count of the rest in ``more``), for pages that must stay small."""
-    def first_articles(spans: Sequence[Mapping[str, Any]]) -> tuple[list[Mapping[str, Any]], int]:
+    first ``cap``), and the count of the rest for each item that was cut, for pages that must stay small."""
+    hidden: Hidden = {}
+
+    def first_articles(spans: Sequence[_Cited]) -> tuple[list[_Cited], int]:
         seen: list[str] = []
         kept = []
         for sp in spans:
-            aid = str(sp.get("article"))
-            if aid not in seen:
-                seen.append(aid)
+            if sp.article not in seen:
+                seen.append(sp.article)
             if len(seen) <= cap:
                 kept.append(sp)
         return kept, max(0, len(seen) - cap)
 
-    out = dict(report)
+    def counted(item: _Item, more: int) -> _Item:
+        hidden[id(item)] = more
+        return item
+
     facts = []
-    for f in report.get("facts") or []:
-        kept, more = first_articles(f.get("support") or [])
-        facts.append({**f, "support": kept, "more": more})
-    out["facts"] = facts
-    out["summary"] = [{**s, "sources": list(s.get("sources") or [])[:cap // 2]} for s in report.get("summary") or []]
-    out["quote_groups"] = [{**g, "more": max(0, len(g.get("quotes") or []) - cap),
-                            "quotes": list(g.get("quotes") or [])[:cap]} for g in report.get("quote_groups") or []]
-    out["timeline"] = [{**t, "sources": list(t.get("sources") or [])[:cap]} for t in report.get("timeline") or []]
+    for f in report.facts:
+        support, more = first_articles(f.support)
+        facts.append(counted(replace(f, support=support), more))
+    groups = [counted(replace(g, quotes=g.quotes[:cap]), max(0, len(g.quotes) - cap)) for g in report.quote_groups]
     claims = []
-    for c in report.get("claims") or []:
-        said = [ev for ev in c.get("evidence") or [] if ev.get("status") != "not_mentioned" or ev.get("text")]
+    for c in report.claims:
+        said = [ev for ev in c.evidence if ev.status != "not_mentioned" or ev.text]
         kept, more = first_articles(said)
-        quiet = [ev for ev in c.get("evidence") or [] if ev not in said]
-        claims.append({**c, "evidence": kept + quiet, "more": more, "quotes": list(c.get("quotes") or [])[:cap]})
-    out["claims"] = claims
-    out["entities"] = [{**e, "mentions": dict(list((e.get("mentions") or {}).items())[:cap])}
-                       for e in report.get("entities") or []]
-    return out
+        quiet = [ev for ev in c.evidence if ev not in said]
+        claims.append(counted(replace(c, evidence=kept + quiet, quotes=c.quotes[:cap]), more))
+    return replace(
+        report, facts=facts, quote_groups=groups, claims=claims,
+        summary=[replace(s, sources=s.sources[:cap // 2]) for s in report.summary],
+        timeline=[replace(t, sources=t.sources[:cap]) for t in report.timeline],
+        entities=[replace(e, mentions=dict(list(e.mentions.items())[:cap])) for e in report.entities],
+    ), hidden
 
 
-def paged(items: Sequence[Any], section: str, pages: Mapping[str, int] | None, per_page: int | None
-          ) -> tuple[list[Any], Pager | None]:
+_Shown = TypeVar("_Shown")
+
+
+class _Page(Protocol):
+    """One section's items cut to the page asked for (its pager kept aside)."""
+
+    def __call__(self, items: Sequence[_Shown], section: str) -> list[_Shown]: ...
+
+
+def paged(items: Sequence[_Shown], section: str, pages: Mapping[str, int] | None, per_page: int | None
+          ) -> tuple[list[_Shown], Pager | None]:
     """The items of one page of a section, and its pager (None when everything fits on one page)."""
     items = list(items)
     if not per_page or len(items) <= per_page:
@@ -161,66 +179,62 @@ NOTEBOOK_CSS = """.np-digest{font:14px/1.45 system-ui,sans-serif;max-width:70rem
 .np-digest del{background:#fbe6e4}.np-digest ins{background:#e3f4ea;text-decoration:none}"""
 
 
-def render_digest_html(typed: Report, limits: ReportSettings | None = None) -> str:
+def render_digest_html(report: Report, limits: ReportSettings | None = None) -> str:
     """The differences digest alone, as an HTML fragment with its own small style (for notebooks)."""
-    report = typed.to_dict()
-    look = Lookup.of(report)
-    story = report.get("story") or {}
-    body = environment().get_template("digest.html.j2").render(d=build_digest(report, look, limits))
-    title = escape(one_line(story.get("title")) or "Untitled story")
+    body = environment().get_template("digest.html.j2").render(d=build_digest(report, Lookup.of(report), limits))
+    title = escape(one_line(report.story.title) or "Untitled story")
     return f'<div class="np-digest"><style>{NOTEBOOK_CSS}</style><h3>{title}</h3>{body}</div>'
 
 
-def view(report: Mapping[str, Any], texts: Mapping[str, str] | None, nav: Sequence[tuple[str, str]] = (),
+def view(report: Report, texts: Mapping[str, str] | None, nav: Sequence[tuple[str, str]] = (),
          article_href: str | None = None, *, pages: Mapping[str, int] | None = None,
          per_page: int | None = None, limits: ReportSettings | None = None) -> dict[str, Any]:
     """What the template shows, arranged for display (lookups, grouping and paging only)."""
+    hidden: Hidden = {}
     if per_page:
-        report = trimmed(report, LIST_CAP)
+        report, hidden = trimmed(report, LIST_CAP)
     look = Lookup.of(report)
-    story = report.get("story") or {}
+    story = report.story
     texts = {str(k): str(v) for k, v in (texts or {}).items() if str(k) in look.articles}
     per_sentence, cites = citations(report, texts)
     cite_by_number = {c.number: _span_view(look, c.article, c.start, c.end, c.text) for c in cites}
     pagers: dict[str, Pager | None] = {}
 
-    def page(items: Sequence[Any], section: str) -> list[Any]:
+    def page(items: Sequence[_Shown], section: str) -> list[_Shown]:
         shown, pagers[section] = paged(items, section, pages, per_page)
         return shown
 
-    facts = _facts_view(report, look, page)
+    facts = _facts_view(report, look, hidden, page)
     source_ids = page([aid for aid in look.articles if aid in texts], "sources")
     if pagers["sources"] is not None:  # a page of texts: embed only those, the rest open on their own pages
         texts = {aid: texts[aid] for aid in source_ids}
     return {
-        "title": one_line(story.get("title")) or "Untitled story",
-        "story_id": one_line(story.get("id")),
-        "copies": [(look.outlet(c), look.outlet(k)) for c, k in (story.get("copies") or {}).items()],
+        "title": one_line(story.title) or "Untitled story",
+        "story_id": one_line(story.id),
+        "copies": [(look.outlet(c), look.outlet(k)) for c, k in story.copies.items()],
         "articles": [_article_view(look, a, article_href) for a in page(list(look.articles.values()), "articles")],
         "n_articles": len(look.articles),
-        "summary": [{"text": one_line(s.get("text")), "cites": [cite_by_number[n] | {"number": n} for n in nums]}
-                    for s, nums in zip(report.get("summary") or [], per_sentence)],
+        "summary": [{"text": one_line(s.text), "cites": [cite_by_number[n] | {"number": n} for n in nums]}
+                    for s, nums in zip(report.summary, per_sentence)],
         "citations": [cite_by_number[c.number] | {"number": c.number} for c in cites],
         "digest": build_digest(report, look, limits),
         **facts,
         "speakers": [{"name": name, "total": len(quotes),
                       "quotes": [_quote_view(look, q) for q in (quotes[:LIST_CAP] if per_page else quotes)]}
                      for name, quotes in page(quotes_by_speaker(report, look), "speakers")],
-        "groups": [_group_view(look, g) for g in page(report.get("quote_groups") or [], "groups")],
-        "claims": [_claim_view(look, c) for c in page(report.get("claims") or [], "claims")],
+        "groups": [_group_view(look, g, hidden) for g in page(report.quote_groups, "groups")],
+        "claims": [_claim_view(look, c, hidden) for c in page(report.claims, "claims")],
         "attribution": attribution_view(report, look),
-        "entities": [_entity_view(look, e) for e in page(report.get("entities") or [], "entities")],
-        "timeline": [{"date": one_line(t.get("date")) or "unresolved", "precision": one_line(t.get("precision")),
-                      "expression": one_line(t.get("expression")), "event": one_line(t.get("event")),
-                      "sources": [_span_view(look, s.get("article"), s.get("start"), s.get("end"), s.get("text"))
-                                  for s in t.get("sources") or []]}
-                     for t in page(report.get("timeline") or [], "timeline")],
-        "outlets": [_outlet_view(look, o) for o in page(report.get("outlets") or [], "outlets")],
-        "cleaning": [{"n": look.number(c.get("article")), "outlet": look.outlet(c.get("article")),
-                      "removed": [{"kind": one_line(r.get("kind")), "text": plain(r.get("text")).strip()}
-                                  for r in c.get("removed") or []]}
-                     for c in page([c for c in report.get("cleaning") or [] if c.get("removed")], "cleaning")],
-        "notes": [one_line(n) for n in report.get("notes") or []],
+        "entities": [_entity_view(look, e) for e in page(report.entities, "entities")],
+        "timeline": [{"date": one_line(t.date) or "unresolved", "precision": one_line(t.precision),
+                      "expression": one_line(t.expression), "event": one_line(t.event),
+                      "sources": [_span_view(look, s.article, s.start, s.end, s.text) for s in t.sources]}
+                     for t in page(report.timeline, "timeline")],
+        "outlets": [_outlet_view(look, o) for o in page(report.outlets, "outlets")],
+        "cleaning": [{"n": look.number(a.id), "outlet": look.outlet(a.id),
+                      "removed": [{"kind": one_line(r.kind), "text": plain(r.text).strip()} for r in a.removed]}
+                     for a in page([a for a in story.articles if a.removed], "cleaning")],
+        "notes": [one_line(n) for n in report.notes],
         "sources": [{"n": look.number(aid), "id": aid, "heading": _text_heading(look, aid), "text": texts[aid]}
                     for aid in source_ids],
         "has_texts": bool(texts),
@@ -230,21 +244,20 @@ def view(report: Mapping[str, Any], texts: Mapping[str, str] | None, nav: Sequen
         "css": CSS,
         "js": JS,
         "csp": CSP,
-        "schema": one_line(report.get("schema")),
+        "schema": SCHEMA,
     }
 
 
-def _span_view(look: Lookup, article: Any, start: Any, end: Any, text: Any) -> dict[str, Any]:
-    aid = str(article)
+def _span_view(look: Lookup, article: str, start: int | None, end: int | None, text: str | None) -> dict[str, Any]:
     shown = one_line(text) if text is not None else None
     marks = ("", "") if shown and shown[0] in QUOTE_MARKS else ("\u201c", "\u201d")
-    return {"article": aid, "n": look.number(aid), "outlet": look.outlet(aid), "start": _int(start),
-            "end": _int(end), "text": shown, "qo": marks[0], "qc": marks[1]}
+    return {"article": article, "n": look.number(article), "outlet": look.outlet(article), "start": start or 0,
+            "end": end or 0, "text": shown, "qo": marks[0], "qc": marks[1]}
 
 
 def _text_heading(look: Lookup, aid: str) -> str:
     """'Outlet — Title', without saying the title twice when the outlet's name was made from it."""
-    label, title = look.outlet(aid), one_line(look.articles[aid].get("title"))
+    label, title = look.outlet(aid), one_line(look.articles[aid].title)
     if not title or title == label:
         return label
     if label.endswith("…") and title.startswith(label[:-1]):
@@ -252,53 +265,43 @@ def _text_heading(look: Lookup, aid: str) -> str:
     return f"{label} — {title}"
 
 
-def _int(v: Any) -> int:
-    try:
-        return int(v)
-    except (TypeError, ValueError):
-        return 0
+def _article_view(look: Lookup, a: Article, article_href: str | None) -> dict[str, Any]:
+    copies = look.report.story.copies
+    return {"n": look.number(a.id), "id": a.id, "outlet": one_line(a.outlet) or "—", "label": look.outlet(a.id),
+            "title": article_title(a), "url": safe_url(a.url),
+            "raw_url": one_line(a.url), "published": one_line(a.published) or "unknown",
+            "author": one_line(a.author), "words": a.words or "", "source": one_line(a.source),
+            "copy_of": look.outlet(copies[a.id]) if a.id in copies else None,
+            "href": article_href.replace("{id}", a.id) if article_href else None}
 
 
-def _article_view(look: Lookup, a: Mapping[str, Any], article_href: str | None) -> dict[str, Any]:
-    aid = str(a.get("id"))
-    copies = (look.report.get("story") or {}).get("copies") or {}
-    return {"n": look.number(aid), "id": aid, "outlet": one_line(a.get("outlet")) or "—", "label": look.outlet(aid),
-            "title": article_title(a), "url": safe_url(a.get("url")),
-            "raw_url": one_line(a.get("url")), "published": one_line(a.get("published")) or "unknown",
-            "author": one_line(a.get("author")), "words": a.get("words") or "", "source": one_line(a.get("source")),
-            "copy_of": look.outlet(copies[aid]) if aid in copies else None,
-            "href": article_href.replace("{id}", aid) if article_href else None}
-
-
-def _facts_view(report: Mapping[str, Any], look: Lookup,
-                page: Callable[[Sequence[Any], str], list[Any]] = lambda items, _: list(items)) -> dict[str, Any]:
+def _facts_view(report: Report, look: Lookup, hidden: Hidden, page: _Page) -> dict[str, Any]:
     """Facts told by several outlets (a column per article up to ``SIDE_BY_SIDE_MAX`` articles, else the outlets
     that tell each fact in one cell, so the table fits the page) and each outlet's unique facts."""
-    facts = report.get("facts") or []
+    facts = report.facts
     ids = list(look.articles)
     side = len(ids) <= SIDE_BY_SIDE_MAX
     several, unique = split_facts(facts)
     rows: list[dict[str, Any]] = []
     for f in page(several, "facts"):
         cells: dict[str, list[dict[str, Any]]] = {}
-        for sp in f.get("support") or []:
-            cells.setdefault(str(sp.get("article")), []).append(
-                _span_view(look, sp.get("article"), sp.get("start"), sp.get("end"), sp.get("text")))
-        status = one_line(f.get("status"))
-        rows.append({"id": one_line(f.get("id")), "status": status,
+        for sp in f.support:
+            cells.setdefault(sp.article, []).append(_span_view(look, sp.article, sp.start, sp.end, sp.text))
+        status = one_line(f.status)
+        rows.append({"id": one_line(f.id), "status": status,
                      "status_class": status if status in ("shared", "conflict") else "other",
-                     "text": one_line(f.get("text")), "conflict": conflict_parts(f.get("conflict"), look),
+                     "text": one_line(f.text), "conflict": conflict_parts(f.conflict, look),
                      "cells": [cells.get(a) for a in ids] if side else [],
                      "told": sorted(cells.values(), key=_first_number) if not side else [],
-                     "more": int(f.get("more") or 0)})
+                     "more": hidden.get(id(f), 0)})
     columns = []
     for aid in page([a for a in ids + [a for a in unique if a not in look.articles]
                      if a in look.articles or unique.get(a)], "unique"):
-        items = [{"text": one_line(f.get("text")),
-                  "spans": [_span_view(look, sp.get("article"), sp.get("start"), sp.get("end"), sp.get("text"))
-                            for sp in f.get("support") or []]} for f in unique.get(aid, [])]
+        items = [{"text": one_line(f.text),
+                  "spans": [_span_view(look, sp.article, sp.start, sp.end, sp.text) for sp in f.support]}
+                 for f in unique.get(aid, [])]
         columns.append({"n": look.number(aid), "outlet": look.outlet(aid), "facts": items})
-    counts = {s: sum(1 for f in facts if f.get("status") == s) for s in ("shared", "unique", "conflict")}
+    counts = {s: sum(1 for f in facts if f.status == s) for s in ("shared", "unique", "conflict")}
     return {"facts": rows, "facts_side_by_side": side, "unique_columns": columns, "fact_counts": counts}
 
 
@@ -306,63 +309,61 @@ def _first_number(cell: list[dict[str, Any]]) -> int:
     return int(cell[0]["n"])
 
 
-def _quote_view(look: Lookup, q: Mapping[str, Any]) -> dict[str, Any]:
-    return {**_span_view(look, q.get("article"), q.get("start"), q.get("end"), q.get("text")),
-            "kind": one_line(q.get("kind")), "cue": one_line(q.get("cue")), "anonymous": bool(q.get("anonymous")),
+def _quote_view(look: Lookup, q: Quote) -> dict[str, Any]:
+    return {**_span_view(look, q.article, q.start, q.end, q.text),
+            "kind": one_line(q.kind), "cue": one_line(q.cue), "anonymous": q.anonymous,
             "speaker": look.quote_speaker(q)}
 
 
-def _group_view(look: Lookup, g: Mapping[str, Any]) -> dict[str, Any]:
-    members = [look.quotes[str(q)] for q in g.get("quotes") or [] if str(q) in look.quotes]
-    speaker = look.entity_name(g.get("entity")) or (look.quote_speaker(members[0]) if members else "unattributed")
-    agreement = one_line(g.get("agreement"))
+def _group_view(look: Lookup, g: QuoteGroup, hidden: Hidden) -> dict[str, Any]:
+    members = [look.quotes[q] for q in g.quotes if q in look.quotes]
+    speaker = look.entity_name(g.entity) or (look.quote_speaker(members[0]) if members else "unattributed")
+    agreement = one_line(g.agreement)
     return {"speaker": speaker, "agreement": agreement,
             "agreement_class": agreement if agreement in ("identical", "truncated", "reworded", "paraphrased")
             else "other",
-            "quotes": [_quote_view(look, q) for q in members], "ops": diff_ops(g.get("diff")),
-            "more": int(g.get("more") or 0)}
+            "quotes": [_quote_view(look, q) for q in members], "ops": diff_ops(g.diff),
+            "more": hidden.get(id(g), 0)}
 
 
-def _claim_view(look: Lookup, c: Mapping[str, Any]) -> dict[str, Any]:
+def _claim_view(look: Lookup, c: Claim, hidden: Hidden) -> dict[str, Any]:
     responses = []
-    for r in c.get("responses") or []:
-        q = look.quotes.get(str(r.get("quote"))) if r.get("quote") else None
-        sp = r.get("span") if isinstance(r.get("span"), Mapping) else None
+    for r in c.responses:
+        q = look.quotes.get(r.quote) if r.quote else None
+        sp = r.span
         passage = (_quote_view(look, q) if q else
-                   _span_view(look, sp.get("article"), sp.get("start"), sp.get("end"), sp.get("text")) if sp else None)
-        responses.append({"name": look.entity_name(r.get("entity")) or "someone", "stance": one_line(r.get("stance")),
+                   _span_view(look, sp.article, sp.start, sp.end, sp.text) if sp else None)
+        responses.append({"name": look.entity_name(r.entity) or "someone", "stance": one_line(r.stance),
                           "passage": passage})
     evidence = []
     silent, spoken = silent_articles(evidence_by_article(c, look))
     for aid, entries in spoken:
         items = []
         for ev in entries:
-            status = one_line(ev.get("status"))
-            items.append({**_span_view(look, aid, ev.get("start"), ev.get("end"), ev.get("text")), "status": status,
+            status = one_line(ev.status)
+            items.append({**_span_view(look, aid, ev.start, ev.end, ev.text), "status": status,
                           "label": EVIDENCE_LABEL.get(status, status),
-                          "linked": ev.get("start") is not None and ev.get("end") is not None})
+                          "linked": ev.start is not None and ev.end is not None})
         statuses = list(dict.fromkeys((i["status"], i["label"]) for i in items))
         evidence.append({"n": look.number(aid), "outlet": look.outlet(aid), "statuses": statuses,
                          "passages": [i for i in items if i["text"]]})
-    quotes = [_quote_view(look, look.quotes[str(q)]) for q in c.get("quotes") or [] if str(q) in look.quotes]
-    return {"claimant": claimant_name(c, look), "text": one_line(c.get("text")),
+    quotes = [_quote_view(look, look.quotes[q]) for q in c.quotes if q in look.quotes]
+    return {"claimant": claimant_name(c, look), "text": one_line(c.text),
             "responses": responses, "evidence": evidence, "quotes": quotes, "silent": len(silent),
-            "more": int(c.get("more") or 0),
+            "more": hidden.get(id(c), 0),
             "silent_label": EVIDENCE_LABEL["not_mentioned"]}
 
 
-def _entity_view(look: Lookup, e: Mapping[str, Any]) -> dict[str, Any]:
-    return {"name": one_line(e.get("name")), "type": one_line(e.get("type")),
-            "aliases": [one_line(x) for x in e.get("aliases") or []],
-            "descriptions": [one_line(x) for x in e.get("descriptions") or []],
-            "mentions": [(look.number(a), look.outlet(a), n) for a, n in (e.get("mentions") or {}).items()]}
+def _entity_view(look: Lookup, e: Entity) -> dict[str, Any]:
+    return {"name": one_line(e.name), "type": one_line(e.type),
+            "aliases": [one_line(x) for x in e.aliases],
+            "descriptions": [one_line(x) for x in e.descriptions],
+            "mentions": [(look.number(a), look.outlet(a), n) for a, n in e.mentions.items()]}
 
 
-def _outlet_view(look: Lookup, o: Mapping[str, Any]) -> dict[str, Any]:
-    total = o.get("facts_total")
-    covered = o.get("facts_covered", 0)
-    return {"n": look.number(o.get("article")), "outlet": one_line(o.get("outlet")) or look.outlet(o.get("article")),
-            "covered": f"{covered}/{total}" if total is not None else str(covered),
-            "unique": o.get("unique_facts", 0), "quotes": o.get("quotes", 0),
-            "named": o.get("named_sources", 0), "anonymous": o.get("anonymous_sources", 0),
-            "words": o.get("words", "")}
+def _outlet_view(look: Lookup, o: OutletStats) -> dict[str, Any]:
+    return {"n": look.number(o.article), "outlet": one_line(o.outlet) or look.outlet(o.article),
+            "covered": f"{o.facts_covered}/{o.facts_total}",
+            "unique": o.unique_facts, "quotes": o.quotes,
+            "named": o.named_sources, "anonymous": o.anonymous_sources,
+            "words": o.words}

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from ..config import ReportSettings
-from ..model import Report
+from ..model import DiffOp, Report
 from ._format import (
     EVIDENCE_LABEL, Lookup, article_title, citations, claimant_name, conflict_parts, diff_ops,
-    evidence_by_article, quoted, quotes_by_speaker, silent_articles, silent_numbers, split_facts,
+    evidence_by_article, quoted, quotes_by_speaker, response_text, silent_articles, silent_numbers, split_facts,
 )
 from .display import one_line
 
@@ -27,16 +27,15 @@ def esc(value: Any) -> str:
     return _LEADING.sub(r"\\\1", _SPECIAL.sub(r"\\\1", s))
 
 
-def render_markdown(typed: Report, *, articles: Mapping[str, str] | None = None,
+def render_markdown(report: Report, *, articles: Mapping[str, str] | None = None,
                     limits: ReportSettings | None = None, **_: Any) -> str:
     """The whole report in Markdown; with ``articles`` the summary's footnotes quote the cited passages;
     ``limits``: what the digest shows."""
-    report = typed.to_dict()
     look = Lookup.of(report)
-    story = report.get("story") or {}
-    lines: list[str] = [f"# {esc(story.get('title') or 'Untitled story')}", ""]
-    sub = f"Story `{esc(story.get('id'))}` · {len(look.articles)} article(s)"
-    copies = story.get("copies") or {}
+    story = report.story
+    lines: list[str] = [f"# {esc(story.title or 'Untitled story')}", ""]
+    sub = f"Story `{esc(story.id)}` · {len(look.articles)} article(s)"
+    copies = story.copies
     if copies:
         sub += f" · {len(copies)} near-duplicate cop{'y' if len(copies) == 1 else 'ies'} counted once"
     lines += [f"_{sub}_", ""]
@@ -47,7 +46,7 @@ def render_markdown(typed: Report, *, articles: Mapping[str, str] | None = None,
     return "\n".join(lines).rstrip() + "\n"
 
 
-def _digest(report: Mapping[str, Any], look: Lookup, limits: ReportSettings | None) -> list[str]:
+def _digest(report: Report, look: Lookup, limits: ReportSettings | None) -> list[str]:
     """The differences digest, first: conflicts with each outlet's sentence, quotes worded differently, each
     outlet's own top facts and who it quotes, coverage by group."""
     d = build_digest(report, look, limits)
@@ -105,23 +104,23 @@ def _articles(look: Lookup) -> list[str]:
     rows = []
     for aid, a in look.articles.items():
         title = esc(article_title(a))
-        url = str(a.get("url") or "")
+        url = a.url or ""
         if url.startswith(("http://", "https://")) and not re.search(r"[\s<>()\[\]]", url):
             title = f"[{title}]({url})"
-        rows.append([str(look.number(aid)), esc(a.get("outlet") or "—"), title, esc(a.get("published") or "unknown"),
-                     str(a.get("words") or "")])
+        rows.append([str(look.number(aid)), esc(a.outlet or "—"), title, esc(a.published or "unknown"),
+                     str(a.words or "")])
     return ["## Articles", ""] + _table(["#", "Outlet", "Title", "Published", "Words"], rows, "r   r")
 
 
-def _summary(report: Mapping[str, Any], look: Lookup, texts: Mapping[str, str] | None) -> list[str]:
-    sents = report.get("summary") or []
+def _summary(report: Report, look: Lookup, texts: Mapping[str, str] | None) -> list[str]:
+    sents = report.summary
     out = ["## Summary", ""]
     if not sents:
         return out + ["_No summary._", ""]
     per_sentence, cites = citations(report, texts)
     para = []
     for sent, nums in zip(sents, per_sentence):
-        para.append(esc(sent.get("text")) + "".join(f"[^{n}]" for n in nums))
+        para.append(esc(sent.text) + "".join(f"[^{n}]" for n in nums))
     out += [" ".join(para), ""]
     for c in cites:
         line = f"[^{c.number}]: {esc(look.outlet(c.article))} (article {look.number(c.article)}), chars {c.start}–{c.end}"
@@ -131,9 +130,9 @@ def _summary(report: Mapping[str, Any], look: Lookup, texts: Mapping[str, str] |
     return out + [""]
 
 
-def _facts(report: Mapping[str, Any], look: Lookup) -> list[str]:
-    facts = report.get("facts") or []
-    counts = {s: sum(1 for f in facts if f.get("status") == s) for s in ("shared", "conflict", "unique")}
+def _facts(report: Report, look: Lookup) -> list[str]:
+    facts = report.facts
+    counts = {s: sum(1 for f in facts if f.status == s) for s in ("shared", "conflict", "unique")}
     out = ["## Facts across outlets", "", " · ".join(f"**{n}** {s}" for s, n in counts.items()), ""]
     if not facts:
         return out + ["_No facts aligned._", ""]
@@ -143,23 +142,23 @@ def _facts(report: Mapping[str, Any], look: Lookup) -> list[str]:
         rows = []
         for f in several:
             by_article: dict[str, list[str]] = {}
-            for sp in f.get("support") or []:
-                by_article.setdefault(str(sp.get("article")), []).append(esc(sp.get("text")))
-            cell = esc(f.get("text"))
-            for label, value in conflict_parts(f.get("conflict"), look):
+            for sp in f.support:
+                by_article.setdefault(sp.article, []).append(esc(sp.text))
+            cell = esc(f.text)
+            for label, value in conflict_parts(f.conflict, look):
                 cell += f"<br>⚠ {esc(label)}: {esc(value)}"
-            status = esc(f.get("status"))
-            rows.append([f"**{status}**" if f.get("status") == "conflict" else status, cell]
+            status = esc(f.status)
+            rows.append([f"**{status}**" if f.status == "conflict" else status, cell]
                         + [" … ".join(by_article[a]) if a in by_article else "—" for a in ids])
         head = ["Status", "Fact"] + [f"\\[{look.number(a)}\\] {esc(look.outlet(a))}" for a in ids]
         out += ["### Told by several outlets", ""] + _table(head, rows)
     for aid, items in sorted(unique.items(), key=lambda kv: look.number(kv[0]) or 10**6):
         out += [f"### Only in \\[{look.number(aid)}\\] {esc(look.outlet(aid))} ({len(items)})", ""]
-        out += [f"- {esc(f.get('text'))}" for f in items] + [""]
+        out += [f"- {esc(f.text)}" for f in items] + [""]
     return out
 
 
-def _quotes(report: Mapping[str, Any], look: Lookup) -> list[str]:
+def _quotes(report: Report, look: Lookup) -> list[str]:
     out = ["## Quotes by speaker", ""]
     groups = quotes_by_speaker(report, look)
     if not groups:
@@ -167,31 +166,31 @@ def _quotes(report: Mapping[str, Any], look: Lookup) -> list[str]:
     for name, quotes in groups:
         out += [f"### {esc(name)} ({len(quotes)})", ""]
         for q in quotes:
-            meta = [esc(q.get("kind"))] + ([esc(q.get("cue"))] if q.get("cue") else [])
-            if q.get("anonymous"):
+            meta = [esc(q.kind)] + ([esc(q.cue)] if q.cue else [])
+            if q.anonymous:
                 meta.append("anonymous")
-            text = esc(q.get("text"))
-            text = text if q.get("kind") == "indirect" else quoted(text)
-            out.append(f"- **\\[{look.number(q.get('article'))}\\] {esc(look.outlet(q.get('article')))}** "
+            text = esc(q.text)
+            text = text if q.kind == "indirect" else quoted(text)
+            out.append(f"- **\\[{look.number(q.article)}\\] {esc(look.outlet(q.article))}** "
                        f"({' · '.join(meta)}): {text}")
         out.append("")
-    qgroups = report.get("quote_groups") or []
+    qgroups = report.quote_groups
     if qgroups:
         out += ["### How outlets quote the same words", ""]
     for g in qgroups:
-        members = [look.quotes[q] for q in g.get("quotes") or [] if q in look.quotes]
-        speaker = look.entity_name(g.get("entity")) or (look.quote_speaker(members[0]) if members else "unattributed")
-        out.append(f"- **{esc(speaker)}** — {esc(g.get('agreement'))}")
+        members = [look.quotes[q] for q in g.quotes if q in look.quotes]
+        speaker = look.entity_name(g.entity) or (look.quote_speaker(members[0]) if members else "unattributed")
+        out.append(f"- **{esc(speaker)}** — {esc(g.agreement)}")
         for q in members:
-            out.append(f"  - \\[{look.number(q.get('article'))}\\] {esc(look.outlet(q.get('article')))}: "
-                       f"{quoted(esc(q.get('text')))}")
-        ops = diff_ops(g.get("diff"))
+            out.append(f"  - \\[{look.number(q.article)}\\] {esc(look.outlet(q.article))}: "
+                       f"{quoted(esc(q.text))}")
+        ops = diff_ops(g.diff)
         if ops:
             out.append("  - diff: " + _diff(ops))
     return out + ([""] if qgroups else [])
 
 
-def _diff(ops: list[Any]) -> str:
+def _diff(ops: Sequence[DiffOp]) -> str:
     """Removed words struck through, added words in bold."""
     parts = []
     for op in ops:
@@ -204,32 +203,30 @@ def _diff(ops: list[Any]) -> str:
     return " ".join(p for p in parts if p)
 
 
-def _claims(report: Mapping[str, Any], look: Lookup) -> list[str]:
-    claims = report.get("claims") or []
+def _claims(report: Report, look: Lookup) -> list[str]:
+    claims = report.claims
     out = ["## Claims and evidence", ""]
     if not claims:
         return out + ["_No claims._", ""]
     for c in claims:
-        out.append(f"- **{esc(claimant_name(c, look))}** claims: {esc(c.get('text'))}")
-        for r in c.get("responses") or []:
-            q = look.quotes.get(str(r.get("quote"))) if r.get("quote") else None
-            sp = r.get("span") if isinstance(r.get("span"), Mapping) else None
-            text = q.get("text") if q else sp.get("text") if sp else None
+        out.append(f"- **{esc(claimant_name(c, look))}** claims: {esc(c.text)}")
+        for r in c.responses:
+            text = response_text(r, look)
             said = f": {quoted(esc(text))}" if text else ""
-            out.append(f"  - {esc(look.entity_name(r.get('entity')) or 'someone')} **{esc(r.get('stance'))}**{said}")
+            out.append(f"  - {esc(look.entity_name(r.entity) or 'someone')} **{esc(r.stance)}**{said}")
         silent, spoken = silent_articles(evidence_by_article(c, look))
         for aid, entries in spoken:
-            labels = list(dict.fromkeys(str(ev.get("status")) for ev in entries))
+            labels = list(dict.fromkeys(ev.status for ev in entries))
             out.append(f"  - \\[{look.number(aid)}\\] {esc(look.outlet(aid))}: "
                        + "; ".join(f"_{esc(EVIDENCE_LABEL.get(s, s))}_" for s in labels))
-            out += [f"    - {quoted(esc(ev.get('text')))}" for ev in entries if ev.get("text")]
+            out += [f"    - {quoted(esc(ev.text))}" for ev in entries if ev.text]
         if silent:
             out.append("  - " + esc(silent_numbers(silent, look))
                        + f": _{EVIDENCE_LABEL['not_mentioned']}_")
     return out + [""]
 
 
-def _attribution(report: Mapping[str, Any], look: Lookup) -> list[str]:
+def _attribution(report: Report, look: Lookup) -> list[str]:
     rows = attribution_view(report, look)
     out = ["## How outlets attribute", ""]
     if not rows:
@@ -242,63 +239,59 @@ def _attribution(report: Mapping[str, Any], look: Lookup) -> list[str]:
     return out + [""]
 
 
-def _entities(report: Mapping[str, Any], look: Lookup) -> list[str]:
-    ents = report.get("entities") or []
+def _entities(report: Report, look: Lookup) -> list[str]:
+    ents = report.entities
     out = ["## Entities", ""]
     if not ents:
         return out + ["_No entities._", ""]
     rows = []
     for e in ents:
-        names = [esc(x) for x in (e.get("aliases") or [])] + [esc(x) for x in (e.get("descriptions") or [])]
-        mentions = ", ".join(f"\\[{look.number(a)}\\] {n}" for a, n in (e.get("mentions") or {}).items())
-        rows.append([f"**{esc(e.get('name'))}**", esc(e.get("type")), "; ".join(names), mentions])
+        names = [esc(x) for x in e.aliases] + [esc(x) for x in e.descriptions]
+        mentions = ", ".join(f"\\[{look.number(a)}\\] {n}" for a, n in e.mentions.items())
+        rows.append([f"**{esc(e.name)}**", esc(e.type), "; ".join(names), mentions])
     return out + _table(["Name", "Type", "Also called", "Mentions"], rows)
 
 
-def _timeline(report: Mapping[str, Any], look: Lookup) -> list[str]:
-    items = report.get("timeline") or []
+def _timeline(report: Report, look: Lookup) -> list[str]:
+    items = report.timeline
     out = ["## Timeline", ""]
     if not items:
         return out + ["_No dated events._", ""]
     rows = []
     for e in items:
-        where = " ".join(sorted({f"\\[{look.number(s.get('article'))}\\]" for s in e.get("sources") or []}))
-        rows.append([esc(e.get("date") or "unresolved"), esc(e.get("precision")), esc(e.get("expression")),
-                     esc(e.get("event")), where])
+        where = " ".join(sorted({f"\\[{look.number(s.article)}\\]" for s in e.sources}))
+        rows.append([esc(e.date or "unresolved"), esc(e.precision), esc(e.expression), esc(e.event), where])
     return out + _table(["Date", "Precision", "Said as", "Event", "In"], rows)
 
 
-def _outlets(report: Mapping[str, Any], look: Lookup) -> list[str]:
-    items = report.get("outlets") or []
+def _outlets(report: Report, look: Lookup) -> list[str]:
+    items = report.outlets
     out = ["## Outlets compared", ""]
     if not items:
         return out + ["_No outlet figures._", ""]
     rows = []
     for o in items:
-        total = o.get("facts_total")
-        covered = f"{o.get('facts_covered', 0)}/{total}" if total is not None else str(o.get("facts_covered", 0))
-        rows.append([str(look.number(o.get("article"))), esc(o.get("outlet") or look.outlet(o.get("article"))),
-                     covered, str(o.get("unique_facts", 0)), str(o.get("quotes", 0)),
-                     str(o.get("named_sources", 0)), str(o.get("anonymous_sources", 0)), str(o.get("words", ""))])
+        rows.append([str(look.number(o.article)), esc(o.outlet or look.outlet(o.article)),
+                     f"{o.facts_covered}/{o.facts_total}", str(o.unique_facts), str(o.quotes),
+                     str(o.named_sources), str(o.anonymous_sources), str(o.words)])
     return out + _table(["#", "Outlet", "Facts covered", "Unique facts", "Quotes", "Named sources",
                          "Anonymous sources", "Words"], rows, "r rrrrrr")
 
 
-def _cleaning(report: Mapping[str, Any], look: Lookup) -> list[str]:
+def _cleaning(report: Report, look: Lookup) -> list[str]:
     out = ["## What cleaning removed", ""]
     found = False
-    for c in report.get("cleaning") or []:
-        removed = c.get("removed") or []
-        if not removed:
+    for a in report.story.articles:
+        if not a.removed:
             continue
         found = True
-        out.append(f"- **\\[{look.number(c.get('article'))}\\] {esc(look.outlet(c.get('article')))}**")
-        out += [f"  - {esc(r.get('kind'))}: {esc(r.get('text'))}" for r in removed]
+        out.append(f"- **\\[{look.number(a.id)}\\] {esc(look.outlet(a.id))}**")
+        out += [f"  - {esc(r.kind)}: {esc(r.text)}" for r in a.removed]
     return out + ([""] if found else ["_Nothing was removed._", ""])
 
 
-def _notes(report: Mapping[str, Any]) -> list[str]:
-    notes = report.get("notes") or []
+def _notes(report: Report) -> list[str]:
+    notes = report.notes
     if not notes:
         return []
     return ["## Notes", ""] + [f"- {esc(n)}" for n in notes] + [""]

@@ -6,7 +6,7 @@ import io
 import os
 import shutil
 import sys
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from rich import box
@@ -19,10 +19,10 @@ from rich.text import Text
 from ._attribution import attribution_view
 from ..config import ReportSettings
 from .digest import Digest, Voice, build_digest
-from ..model import Report
+from ..model import DiffOp, Report
 from ._format import (
     EVIDENCE_LABEL, Lookup, article_title, citations, claimant_name, conflict_parts, diff_ops,
-    evidence_by_article, quoted, quotes_by_speaker, silent_articles, silent_numbers, split_facts,
+    evidence_by_article, quoted, quotes_by_speaker, response_text, silent_articles, silent_numbers, split_facts,
 )
 from .display import one_line
 
@@ -46,9 +46,8 @@ def render_text(report: Report, *, articles: Mapping[str, str] | None = None,
     console = Console(file=buf, width=width, force_terminal=color, color_system="standard" if color else None,
                       no_color=not color, highlight=False, emoji=False, markup=False, soft_wrap=False,
                       legacy_windows=False)
-    data = report.to_dict()
-    look = Lookup.of(data)
-    for part in (_sections(data, look, articles) if full else digest_sections(data, look, limits)):
+    look = Lookup.of(report)
+    for part in (_sections(report, look, articles) if full else digest_sections(report, look, limits)):
         console.print(part)
     out = buf.getvalue()
     if not color:  # rich pads lines to the full width; plain text reads better without the padding
@@ -76,18 +75,18 @@ def _heading(title: str, extra: str = "") -> RenderableType:
     return Group(Text(""), Rule(style="dim"), t)
 
 
-def _sections(report: Mapping[str, Any], look: Lookup, texts: Mapping[str, str] | None) -> list[RenderableType]:
-    story = report.get("story") or {}
-    out: list[RenderableType] = [_line(story.get("title") or "Untitled story", "bold underline")]
-    copies = story.get("copies") or {}
-    sub = f"story {one_line(story.get('id'))} · {len(look.articles)} article(s)"
+def _sections(report: Report, look: Lookup, texts: Mapping[str, str] | None) -> list[RenderableType]:
+    story = report.story
+    out: list[RenderableType] = [_line(story.title or "Untitled story", "bold underline")]
+    copies = story.copies
+    sub = f"story {one_line(story.id)} · {len(look.articles)} article(s)"
     if copies:
         sub += f" · {len(copies)} near-duplicate cop{'y' if len(copies) == 1 else 'ies'} counted once"
     out.append(Text(sub, style="dim"))
     out += [_articles(look), *_summary(report, look, texts), *_facts(report, look), *_quotes(report, look),
             *_claims(report, look), *_attribution(report, look), *_entities(report, look), *_timeline(report, look), *_outlets(report, look),
             *_cleaning(report, look)]
-    notes = report.get("notes") or []
+    notes = report.notes
     if notes:
         out.append(_heading("Notes"))
         out += [_bullet(n, 1) for n in notes]
@@ -105,20 +104,20 @@ def _articles(look: Lookup) -> RenderableType:
     t = _table(("#", {"justify": "right"}), ("Outlet", {"max_width": 22}), ("Title", {"ratio": 1}),
                ("Published", {"no_wrap": True}), ("Words", {"justify": "right"}))
     for aid, a in look.articles.items():
-        t.add_row(str(look.number(aid)), _line(a.get("outlet") or "—"), _line(article_title(a)),
-                  _line(a.get("published") or "unknown"), str(a.get("words") or ""))
+        t.add_row(str(look.number(aid)), _line(a.outlet or "—"), _line(article_title(a)),
+                  _line(a.published or "unknown"), str(a.words or ""))
     return Group(Text(""), t)
 
 
-def _summary(report: Mapping[str, Any], look: Lookup, texts: Mapping[str, str] | None) -> list[RenderableType]:
-    sents = report.get("summary") or []
+def _summary(report: Report, look: Lookup, texts: Mapping[str, str] | None) -> list[RenderableType]:
+    sents = report.summary
     out: list[RenderableType] = [_heading("Summary", "numbers in brackets cite the passages listed below")]
     if not sents:
         return out + [Text("No summary.", style="dim")]
     per_sentence, cites = citations(report, texts)
     para = Text()
     for sent, nums in zip(sents, per_sentence):
-        para.append_text(_line(sent.get("text")))
+        para.append_text(_line(sent.text))
         for n in nums:
             para.append(f"[{n}]", style="bold cyan")
         para.append(" ")
@@ -132,9 +131,9 @@ def _summary(report: Mapping[str, Any], look: Lookup, texts: Mapping[str, str] |
     return out
 
 
-def _facts(report: Mapping[str, Any], look: Lookup) -> list[RenderableType]:
-    facts = report.get("facts") or []
-    counts = {s: sum(1 for f in facts if f.get("status") == s) for s in ("shared", "conflict", "unique")}
+def _facts(report: Report, look: Lookup) -> list[RenderableType]:
+    facts = report.facts
+    counts = {s: sum(1 for f in facts if f.status == s) for s in ("shared", "conflict", "unique")}
     out: list[RenderableType] = [_heading("Facts across outlets",
                                           " · ".join(f"{n} {s}" for s, n in counts.items()))]
     if not facts:
@@ -145,7 +144,7 @@ def _facts(report: Mapping[str, Any], look: Lookup) -> list[RenderableType]:
         side = len(ids) <= SIDE_BY_SIDE_MAX
         # side by side, each outlet's own sentence is shown, so a "Fact" column would only repeat one of them;
         # with marks, the columns are article numbers (named in the table at the top) so the fact keeps the room
-        wide_status = side and any(f.get("conflict") for f in several)  # conflict details go under the status
+        wide_status = side and any(f.conflict for f in several)  # conflict details go under the status
         cols: list[tuple[str, dict[str, Any]]] = [("Status", {"ratio": 2} if wide_status else {"no_wrap": True})]
         if side:
             cols += [(f"[{look.number(a)}] {look.outlet(a)}", {"ratio": 2}) for a in ids]
@@ -154,13 +153,13 @@ def _facts(report: Mapping[str, Any], look: Lookup) -> list[RenderableType]:
             cols += [(f"[{look.number(a)}]", {"no_wrap": True, "justify": "center"}) for a in ids]
         t = _table(*cols)
         for f in several:
-            status = str(f.get("status"))
+            status = f.status
             by_article: dict[str, list[str]] = {}
-            for sp in f.get("support") or []:
-                by_article.setdefault(str(sp.get("article")), []).append(one_line(sp.get("text")))
+            for sp in f.support:
+                by_article.setdefault(sp.article, []).append(one_line(sp.text))
             status_cell = Text(status, style=STATUS_STYLE.get(status, ""))
-            fact_cell = Text("") if side else _line(f.get("text"))
-            for label, value in conflict_parts(f.get("conflict"), look):
+            fact_cell = Text("") if side else _line(f.text)
+            for label, value in conflict_parts(f.conflict, look):
                 (status_cell if side else fact_cell).append(f"\n{label}: {value}", style="red")
             cells: list[RenderableType] = [status_cell] if side else [status_cell, fact_cell]
             for a in ids:
@@ -178,11 +177,11 @@ def _facts(report: Mapping[str, Any], look: Lookup) -> list[RenderableType]:
         head = Text(f"Only in [{look.number(aid)}] {look.outlet(aid)}", style="bold")
         head.append(f"  {len(items)} unique", style="cyan")
         out.append(Padding(head, (1, 0, 0, 0)))
-        out += [_bullet(f.get("text"), 2) for f in items]
+        out += [_bullet(f.text, 2) for f in items]
     return out
 
 
-def _quotes(report: Mapping[str, Any], look: Lookup) -> list[RenderableType]:
+def _quotes(report: Report, look: Lookup) -> list[RenderableType]:
     out: list[RenderableType] = [_heading("Quotes by speaker")]
     groups = quotes_by_speaker(report, look)
     if not groups:
@@ -192,38 +191,37 @@ def _quotes(report: Mapping[str, Any], look: Lookup) -> list[RenderableType]:
         head.append(f"  {len(quotes)} quote(s)", style="dim")
         out.append(Padding(head, (1, 0, 0, 1)))
         for q in quotes:
-            line = Text(f"[{look.number(q.get('article'))}] ", style="cyan")
-            line.append(f"{look.outlet(q.get('article'))} · {one_line(q.get('kind'))}", style="dim")
-            if q.get("cue"):
-                line.append(f" · {one_line(q.get('cue'))}", style="dim")
-            if q.get("anonymous"):
+            line = Text(f"[{look.number(q.article)}] ", style="cyan")
+            line.append(f"{look.outlet(q.article)} · {one_line(q.kind)}", style="dim")
+            if q.cue:
+                line.append(f" · {one_line(q.cue)}", style="dim")
+            if q.anonymous:
                 line.append(" · anonymous", style="yellow")
             line.append("\n")
-            line.append_text(_line(quoted(one_line(q.get("text"))) if q.get("kind") != "indirect"
-                                   else one_line(q.get("text"))))
+            line.append_text(_line(quoted(one_line(q.text)) if q.kind != "indirect" else one_line(q.text)))
             out.append(Padding(line, (0, 0, 0, 3)))
-    qgroups = report.get("quote_groups") or []
+    qgroups = report.quote_groups
     if qgroups:
         out.append(_heading("How outlets quote the same words",
                             "identical · truncated · reworded (with the word diff) · paraphrased"))
     for g in qgroups:
-        members = [look.quotes[q] for q in g.get("quotes") or [] if q in look.quotes]
-        speaker = look.entity_name(g.get("entity")) or (look.quote_speaker(members[0]) if members else "unattributed")
-        agreement = one_line(g.get("agreement"))
+        members = [look.quotes[q] for q in g.quotes if q in look.quotes]
+        speaker = look.entity_name(g.entity) or (look.quote_speaker(members[0]) if members else "unattributed")
+        agreement = one_line(g.agreement)
         head = Text(speaker, style="bold")
         head.append(f"  {agreement}", style="red" if agreement == "reworded" else "yellow")
         out.append(Padding(head, (1, 0, 0, 1)))
         for q in members:
-            line = Text(f"[{look.number(q.get('article'))}] {look.outlet(q.get('article'))}: ", style="cyan")
-            line.append_text(_line(q.get("text")))
+            line = Text(f"[{look.number(q.article)}] {look.outlet(q.article)}: ", style="cyan")
+            line.append_text(_line(q.text))
             out.append(Padding(line, (0, 0, 0, 3)))
-        ops = diff_ops(g.get("diff"))
+        ops = diff_ops(g.diff)
         if ops:
             out.append(Padding(_diff_text(ops), (0, 0, 0, 3)))
     return out
 
 
-def _diff_text(ops: list[Any]) -> Text:
+def _diff_text(ops: Sequence[DiffOp]) -> Text:
     """A word diff that reads without colour too: [-removed-] {+added+}."""
     t = Text("diff: ", style="dim")
     for op in ops:
@@ -238,7 +236,7 @@ def _diff_text(ops: list[Any]) -> Text:
     return t
 
 
-def _attribution(report: Mapping[str, Any], look: Lookup) -> list[RenderableType]:
+def _attribution(report: Report, look: Lookup) -> list[RenderableType]:
     rows = attribution_view(report, look)
     out: list[RenderableType] = [_heading("How outlets attribute", "reporting verbs · quoted or paraphrased · evidence")]
     if not rows:
@@ -257,37 +255,35 @@ def _attribution(report: Mapping[str, Any], look: Lookup) -> list[RenderableType
     return out
 
 
-def _claims(report: Mapping[str, Any], look: Lookup) -> list[RenderableType]:
-    claims = report.get("claims") or []
+def _claims(report: Report, look: Lookup) -> list[RenderableType]:
+    claims = report.claims
     out: list[RenderableType] = [_heading("Claims and evidence")]
     if not claims:
         return out + [Text("No claims.", style="dim")]
     for c in claims:
         head = Text(claimant_name(c, look), style="bold")
         head.append(" claims: ")
-        head.append_text(_line(c.get("text")))
+        head.append_text(_line(c.text))
         out.append(Padding(head, (1, 0, 0, 1)))
-        for r in c.get("responses") or []:
+        for r in c.responses:
             line = Text("↳ ", style="dim")
-            line.append(look.entity_name(r.get("entity")) or "someone", style="bold")
-            line.append(f" {one_line(r.get('stance'))}", style="yellow")
-            q = look.quotes.get(str(r.get("quote"))) if r.get("quote") else None
-            sp = r.get("span") if isinstance(r.get("span"), Mapping) else None
-            said = one_line(q.get("text")) if q else one_line(sp.get("text")) if sp else ""
+            line.append(look.entity_name(r.entity) or "someone", style="bold")
+            line.append(f" {one_line(r.stance)}", style="yellow")
+            said = one_line(response_text(r, look))
             if said:
                 line.append(": " + quoted(said))
             out.append(Padding(line, (0, 0, 0, 3)))
         silent, spoken = silent_articles(evidence_by_article(c, look))
         for aid, entries in spoken:
-            labels = list(dict.fromkeys(str(ev.get("status")) for ev in entries))
+            labels = list(dict.fromkeys(ev.status for ev in entries))
             line = Text(f"[{look.number(aid)}] {look.outlet(aid)}: ", style="cyan")
             for i, status in enumerate(labels):
                 line.append(("; " if i else "") + EVIDENCE_LABEL.get(status, one_line(status)),
                             style="red" if status in ("none_offered", "disputed") else "")
             out.append(Padding(line, (0, 0, 0, 3)))
             for ev in entries:
-                if ev.get("text"):
-                    out.append(Padding(Text(quoted(one_line(ev.get("text"))), style="italic"), (0, 0, 0, 7)))
+                if ev.text:
+                    out.append(Padding(Text(quoted(one_line(ev.text)), style="italic"), (0, 0, 0, 7)))
         if silent:  # one line for every outlet that does not mention the claim, not one line each
             line = Text(silent_numbers(silent, look), style="cyan")
             line.append(": " + EVIDENCE_LABEL["not_mentioned"], style="dim")
@@ -295,36 +291,36 @@ def _claims(report: Mapping[str, Any], look: Lookup) -> list[RenderableType]:
     return out
 
 
-def _entities(report: Mapping[str, Any], look: Lookup) -> list[RenderableType]:
-    ents = report.get("entities") or []
+def _entities(report: Report, look: Lookup) -> list[RenderableType]:
+    ents = report.entities
     out: list[RenderableType] = [_heading("Entities", f"{len(ents)} merged across outlets")]
     if not ents:
         return out + [Text("No entities.", style="dim")]
     t = _table(("Name", {"ratio": 2}), ("Type", {"no_wrap": True}), ("Also called", {"ratio": 3}),
                ("Mentions", {"ratio": 2}))
     for e in ents:
-        names = [one_line(x) for x in (e.get("aliases") or [])] + [one_line(x) for x in (e.get("descriptions") or [])]
-        mentions = ", ".join(f"[{look.number(a)}] {n}" for a, n in (e.get("mentions") or {}).items())
-        t.add_row(_line(e.get("name"), "bold"), _line(e.get("type")), Text("; ".join(names)), Text(mentions))
+        names = [one_line(x) for x in e.aliases] + [one_line(x) for x in e.descriptions]
+        mentions = ", ".join(f"[{look.number(a)}] {n}" for a, n in e.mentions.items())
+        t.add_row(_line(e.name, "bold"), _line(e.type), Text("; ".join(names)), Text(mentions))
     return out + [t]
 
 
-def _timeline(report: Mapping[str, Any], look: Lookup) -> list[RenderableType]:
-    items = report.get("timeline") or []
+def _timeline(report: Report, look: Lookup) -> list[RenderableType]:
+    items = report.timeline
     out: list[RenderableType] = [_heading("Timeline")]
     if not items:
         return out + [Text("No dated events.", style="dim")]
     t = _table(("Date", {"no_wrap": True}), ("Precision", {"no_wrap": True}), ("Said as", {"ratio": 1}),
                ("Event", {"ratio": 3}), ("In", {"no_wrap": True}))
     for e in items:
-        where = " ".join(sorted({f"[{look.number(s.get('article'))}]" for s in e.get("sources") or []}))
-        t.add_row(_line(e.get("date") or "unresolved"), _line(e.get("precision")), _line(e.get("expression")),
-                  _line(e.get("event")), Text(where))
+        where = " ".join(sorted({f"[{look.number(s.article)}]" for s in e.sources}))
+        t.add_row(_line(e.date or "unresolved"), _line(e.precision), _line(e.expression), _line(e.event),
+                  Text(where))
     return out + [t]
 
 
-def _outlets(report: Mapping[str, Any], look: Lookup) -> list[RenderableType]:
-    rows = report.get("outlets") or []
+def _outlets(report: Report, look: Lookup) -> list[RenderableType]:
+    rows = report.outlets
     out: list[RenderableType] = [_heading("Outlets compared")]
     if not rows:
         return out + [Text("No outlet figures.", style="dim")]
@@ -333,28 +329,23 @@ def _outlets(report: Mapping[str, Any], look: Lookup) -> list[RenderableType]:
                ("Named src", {"justify": "right"}), ("Anon. src", {"justify": "right"}),
                ("Words", {"justify": "right"}))
     for o in rows:
-        total = o.get("facts_total")
-        covered = f"{o.get('facts_covered', 0)}/{total}" if total is not None else str(o.get("facts_covered", 0))
-        t.add_row(str(look.number(o.get("article"))), _line(o.get("outlet") or look.outlet(o.get("article"))),
-                  covered, str(o.get("unique_facts", 0)), str(o.get("quotes", 0)), str(o.get("named_sources", 0)),
-                  str(o.get("anonymous_sources", 0)), str(o.get("words", "")))
+        t.add_row(str(look.number(o.article)), _line(o.outlet or look.outlet(o.article)),
+                  f"{o.facts_covered}/{o.facts_total}", str(o.unique_facts), str(o.quotes), str(o.named_sources),
+                  str(o.anonymous_sources), str(o.words))
     return out + [t]
 
 
-def _cleaning(report: Mapping[str, Any], look: Lookup) -> list[RenderableType]:
-    items = report.get("cleaning") or []
+def _cleaning(report: Report, look: Lookup) -> list[RenderableType]:
     out: list[RenderableType] = [_heading("What cleaning removed")]
     any_removed = False
-    for c in items:
-        removed = c.get("removed") or []
-        if not removed:
+    for a in report.story.articles:
+        if not a.removed:
             continue
         any_removed = True
-        out.append(Padding(Text(f"[{look.number(c.get('article'))}] {look.outlet(c.get('article'))}", style="bold"),
-                           (0, 0, 0, 1)))
-        for r in removed:
-            line = Text(f"{one_line(r.get('kind'))}: ", style="dim")
-            line.append_text(_line(r.get("text")))
+        out.append(Padding(Text(f"[{look.number(a.id)}] {look.outlet(a.id)}", style="bold"), (0, 0, 0, 1)))
+        for r in a.removed:
+            line = Text(f"{one_line(r.kind)}: ", style="dim")
+            line.append_text(_line(r.text))
             out.append(Padding(line, (0, 0, 0, 3)))
     if not any_removed:
         out.append(Text("Nothing was removed.", style="dim"))
@@ -363,7 +354,7 @@ def _cleaning(report: Mapping[str, Any], look: Lookup) -> list[RenderableType]:
 
 # -- the differences digest -------------------------------------------------------------------------------------
 
-def digest_sections(report: Mapping[str, Any], look: Lookup, limits: ReportSettings | None = None
+def digest_sections(report: Report, look: Lookup, limits: ReportSettings | None = None
                     ) -> list[RenderableType]:
     """The digest: the story in two lines, then what differs, each outlet's own facts, who quotes whom."""
     d = build_digest(report, look, limits)
