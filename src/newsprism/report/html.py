@@ -62,7 +62,7 @@ def json_for_script(value: Any) -> str:
             .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
 
 
-def safe_url(url: Any) -> str | None:
+def safe_url(url: str | None) -> str | None:
     """The URL when it is a plain http(s) link; anything else (javascript:, data:, …) is shown as text only."""
     s = one_line(url)
     if s.lower().startswith(("http://", "https://")) and not any(c in s for c in "<>\"'` "):

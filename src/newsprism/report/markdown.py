@@ -21,7 +21,7 @@ _SPECIAL = re.compile(r"([\\`*_\[\]#|~$])")
 _LEADING = re.compile(r"^([-+=]|\d+(?=[.)]))")
 
 
-def esc(value: Any) -> str:
+def esc(value: str | None) -> str:
     """Text that Markdown shows as written: HTML and Markdown syntax neutralised, on one line."""
     s = one_line(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return _LEADING.sub(r"\\\1", _SPECIAL.sub(r"\\\1", s))

@@ -8,9 +8,13 @@ from dataclasses import asdict, fields, is_dataclass
 from typing import Any
 
 from ..errors import NewsprismError
-from ..model import Conflict, Evidence, Fact, Report, Span
+from ..model import (
+    Claim, Conflict, Entity, Evidence, Fact, GroupCoverage, OutletStats, Quote, QuoteGroup, Report, Span,
+    SummarySentence, TimelineEntry,
+)
 from ._format import EVIDENCE_LABEL, Lookup, stated
 
+Row = SummarySentence | Fact | Quote | QuoteGroup | Claim | Entity | TimelineEntry | OutletStats | GroupCoverage
 SECTIONS = ("articles", "summary", "facts", "quotes", "quote_groups", "claims", "evidence", "entities", "timeline",
             "outlets", "groups")
 
@@ -24,7 +28,7 @@ def records(report: Report, section: str) -> list[dict[str, Any]]:
         return [a.meta() for a in look.articles.values()]
     if section == "evidence":
         return _evidence(report, look)
-    items: list[Any] = getattr(report, section)
+    items: list[Row] = getattr(report, section)
     return [_flat(item, look) for item in items]
 
 
@@ -41,7 +45,7 @@ def frames(report: Report, sections: Sequence[str] = SECTIONS) -> dict[str, Any]
 Cited = Span | Evidence  # a stretch of one article: becomes article, outlet and offset columns
 
 
-def _flat(item: Any, look: Lookup) -> dict[str, Any]:
+def _flat(item: Row, look: Lookup) -> dict[str, Any]:
     """One item with nested values made flat: spans to articles/outlets/start/end, dicts to prefixed columns."""
     row: dict[str, Any] = {}
     for f in fields(item):

@@ -55,11 +55,11 @@ def render_text(report: Report, *, articles: Mapping[str, str] | None = None,
     return out
 
 
-def _line(value: Any, style: str = "") -> Text:
+def _line(value: str | None, style: str = "") -> Text:
     return Text(one_line(value), style=style)
 
 
-def _bullet(value: Any, indent: int) -> RenderableType:
+def _bullet(value: str | None, indent: int) -> RenderableType:
     """A bullet whose wrapped lines hang under its text, not under the bullet."""
     grid = Table.grid(padding=(0, 1, 0, 0))
     grid.add_column(no_wrap=True)
