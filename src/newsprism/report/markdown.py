@@ -18,13 +18,14 @@ from ._attribution import attribution_view
 from .digest import build_digest
 
 _SPECIAL = re.compile(r"([\\`*_\[\]#|~$])")
-_LEADING = re.compile(r"^([-+=]|\d+(?=[.)]))")
+_LEADING = re.compile(r"^([-+=])")
+_NUMBERED = re.compile(r"^(\d+)([.)])")  # "2. ..." would start a numbered list: its mark is escaped, not its digits
 
 
 def esc(value: str | None) -> str:
     """Text that Markdown shows as written: HTML and Markdown syntax neutralised, on one line."""
     s = one_line(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return _LEADING.sub(r"\\\1", _SPECIAL.sub(r"\\\1", s))
+    return _NUMBERED.sub(r"\1\\\2", _LEADING.sub(r"\\\1", _SPECIAL.sub(r"\\\1", s)))
 
 
 def render_markdown(report: Report, *, articles: Mapping[str, str] | None = None,
