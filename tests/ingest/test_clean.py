@@ -55,6 +55,8 @@ def test_photo_credits(line: str) -> None:
     ("Advertisement", "advertisement"),
     ("Story continues below advertisement", "advertisement"),
     ("Read more: How the ferries became the backup bridge", "related"),
+    ("Ferry operator adds night crossings as bridge stays shut Read more", "related"),
+    ("Read more about the ferry timetable", "related"),
     ("More AP news: https://apnews.example/hub", "related"),
     ("By Sam Ortega", "byline"),
 ])
@@ -72,6 +74,8 @@ def test_debris_lines(line: str, kind: str) -> None:
     "Share prices fell 4 percent on Tuesday.",
     "Sign up numbers for the course doubled this year, the college said.",
     "Related: the mayor said the two cases were linked.",
+    "The engineers said they would need to read more of the inspection logs",
+    "Drivers were told to check the timetable before travelling. Read more",
     "Watch the council debate the budget on Thursday.",
     "Advertising revenue fell by a third last year.",
     "The Associated Press reported the figures first.",

@@ -74,6 +74,10 @@ _RELATED = re.compile(
     r"recommended|most read|trending now|you may also like|top stories)\s*[.:]?$",
     _F,
 )
+# a related headline with its link label after it ("Solar mission passes crucial milestone Read more"), and a link
+# label naming what it leads to ("Read more about VX", "Read more from Le Monde in French.")
+_TRAILING_LINK = re.compile(r"^(?P<head>\S.{8,200}?)\s+(?:Read more|READ MORE)\s*[»›>]?$")
+_READ_MORE_ON = re.compile(r"^read more (?:about|from|on|at|in) [^.!?]{1,80}\.?$", _F)
 _URL = re.compile(r"https?://|www\.", _F)
 _LINK_PROMO = re.compile(r"^(?:more|follow|see|find|for more)\b[^:]{0,50}:\s*(?:https?://|www\.)\S+", _F)
 _UPDATE_NOTE = re.compile(
@@ -179,6 +183,11 @@ def _is_timestamp(line: str) -> bool:
 
 def _is_related(line: str) -> bool:
     """A "Read more: Headline" style line; what follows the label must read like a headline, not a sentence."""
+    trailing = _TRAILING_LINK.match(line)
+    if trailing:
+        return not trailing.group("head").rstrip().endswith((".", "!", "?", '"', "”", ":"))
+    if _READ_MORE_ON.match(line):
+        return True
     m = _RELATED.match(line)
     if not m:
         return False
