@@ -140,6 +140,10 @@ class AlignSettings:
     fact_threshold: float | None = None  # P(same fact) to align two statements; None: the pair model's own
     conflict_threshold: float = 0.5  # confidence below which a difference is a possible difference, not a conflict
     embeddings: bool = True  # sentence embeddings in fact alignment; False: words, names and figures only (faster)
+    # a second process parses (and embeds) part of a story of this many words or more on another core
+    # (``newsprism.parallel``); off: every story is parsed in this process
+    parse_worker: bool = True
+    parse_worker_words: int = 3000
     # two direct wordings of one speaker are one statement reworded when this share of the shorter is found, in
     # order, in the longer
     reworded_share: float = 0.6
@@ -163,6 +167,7 @@ class AlignSettings:
 
     def __post_init__(self) -> None:
         _check(self.batch_size >= 1, "batch_size", "at least 1", self.batch_size)
+        _check(self.parse_worker_words >= 0, "parse_worker_words", "0 or more", self.parse_worker_words)
         _check(_share(self.reworded_share), "reworded_share", "between 0 and 1", self.reworded_share)
         _check(_share(self.paraphrase_share), "paraphrase_share", "between 0 and 1", self.paraphrase_share)
         _check(_share(self.same_event), "same_event", "between 0 and 1", self.same_event)

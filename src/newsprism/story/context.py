@@ -56,18 +56,25 @@ class Parsed:
 
 def parse_story(articles: Sequence[Article], settings: Settings) -> Parsed:
     """Parses the articles and embeds each one's statements as soon as it is parsed (unless embeddings are off), on
-    one core while spaCy holds the other."""
-    from .statements import statement_bounds
+    one core while spaCy holds the other; a long story shares its articles with a second process
+    (``newsprism.parallel``), which parses and embeds its part on its own core."""
+    from ..parallel import shared_parse
     from .embed import embed
+    from .statements import statement_bounds
 
     nlp = load_spacy(settings.spacy_model)
     parsed = Parsed({}, align=settings.align)
+    docs: dict[int, "Doc"] = {}
     pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsprism-embed")
     try:
-        for article, doc in zip(articles, nlp.pipe([a.text for a in articles],
-                                                   batch_size=1 if settings.embeddings else settings.batch_size)):
-            parsed.docs[article.id] = doc
+        for i, doc, helped in shared_parse(nlp, articles, settings,
+                                           1 if settings.embeddings else settings.batch_size):
+            docs[i] = doc
             if not settings.embeddings:
+                continue
+            article = articles[i]
+            if helped is not None and helped.bounds is not None and helped.vectors is not None:
+                parsed.done.update(zip([(article.id, a, b) for a, b in helped.bounds], helped.vectors))
                 continue
             bounds = statement_bounds(article, doc)
             texts = [article.text[start:end] for start, end in bounds]
@@ -75,6 +82,7 @@ def parse_story(articles: Sequence[Article], settings: Settings) -> Parsed:
                                    pool.submit(embed, texts, 1, settings.align)))
     finally:
         pool.shutdown(wait=False)  # what was queued still runs; ``Parsed.vectors`` collects it
+    parsed.docs.update((articles[i].id, docs[i]) for i in range(len(articles)))  # in the story's order
     return parsed
 
 
