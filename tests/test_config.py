@@ -62,6 +62,9 @@ def test_bad_values_are_refused_naming_the_setting(given: dict[str, Any], messag
     (AlignSettings, {"embed_max_tokens": 0}, "embed_max_tokens must be at least 1, got 0"),
     (AlignSettings, {"placeable_years": (2200, 1800)}, "placeable_years must be a (first, last) pair of years"),
     (SalienceWeights, {"speaker": -1.0}, "speaker must be 0 or more, got -1.0"),
+    (ClusterSettings, {"split_sizes": (6, 60)}, "split_sizes must be story sizes from 2 to max_members"),
+    (ClusterSettings, {"orphan_steps": (0.25, 1.5)}, "orphan_steps must be two shares between 0 and 1"),
+    (IngestSettings, {"merge_common": 2.0}, "merge_common must be between 0 and 1, got 2.0"),
 ])
 def test_section_knobs_are_checked_too(section: type[Any], given: dict[str, Any], message: str) -> None:
     with pytest.raises(SettingsError, match=re.escape(message)):

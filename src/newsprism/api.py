@@ -107,8 +107,9 @@ def unrelated_stories(articles: list[Article], settings: Settings | None = None)
         return [articles]
     from .corpus.cluster import cluster_articles, merge_clusters
 
-    story_of, states = cluster_articles(articles)
-    merged = merge_clusters(states, threshold=(settings or Settings()).unrelated_below)
+    s = settings or Settings()
+    story_of, states = cluster_articles(articles, s.cluster)
+    merged = merge_clusters(states, s.cluster, threshold=s.unrelated_below)
     groups: dict[str, list[Article]] = {}
     for a in articles:
         groups.setdefault(merged.get(story_of[a.id], story_of[a.id]), []).append(a)

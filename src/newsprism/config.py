@@ -282,6 +282,31 @@ class ClusterSettings:
     entity_keys: int = 6  # strongest entity terms of an article used as the batch's blocking keys
     common_share: float = 0.05  # an entity term in more than this share of a batch is too common to block on ...
     common_min: int = 20  # ... unless it is in no more than this many articles
+    # an article's terms: words of its title and of its first ``lead_words`` words count more, and names, numbers and
+    # years (those in its first 2 x ``dateline_chars`` characters) by their own factors
+    lead_words: int = 60
+    title_weight: float = 2.5
+    lead_weight: float = 2.5
+    entity_weight: float = 1.8
+    number_weight: float = 0.8
+    year_weight: float = 2.0
+    dateline_chars: int = 600  # an undated article's day is a dateline this near the top of its text
+    # general English counted beside the corpus as this many background documents of this many words (see
+    # ``corpus.background``), so idf means something before the corpus is big
+    background_docs: int = 5000
+    background_length: int = 400
+    centroid_terms: int = 150  # a story's centroid keeps its strongest terms (pruned past twice this many)
+    index_terms: int = 25  # a story is found in the clusterer's index under its centroid's strongest terms
+    member_terms: int = 100  # terms kept of each member's vector for the re-check ...
+    max_members: int = 48  # ... while the story has at most this many articles
+    split_sizes: tuple[int, ...] = (6, 8, 10, 12, 14, 16, 20, 24, 28, 32, 40, 48)  # story sizes that are re-checked
+    min_part: int = 3  # articles each group needs before a story is split (or two stories count as two events)
+    again_part: int = 4  # ... and before a cut seen twice splits under the looser bounds
+    specific_boost: float = 2.0  # contrast weight of names, numbers and years (an event's specifics) over words
+    refine_rounds: int = 5  # rounds of moving articles to the group they match more, after the re-check's cut
+    # where a story of one article (of two or more below ``min_part``) needs to match another, as a share of the way
+    # from ``join_threshold`` (an arriving article) to ``merge_threshold`` (two grown stories)
+    orphan_steps: tuple[float, float] = (0.25, 0.5)
 
     def __post_init__(self) -> None:
         _check(0.0 < self.dedup_threshold <= 1.0, "dedup_threshold", "above 0 and at most 1", self.dedup_threshold)
@@ -294,8 +319,16 @@ class ClusterSettings:
                      "query_terms", "max_candidates", "stop_key_articles", "entity_keys"):
             _check(getattr(self, name) >= 1, name, "at least 1", getattr(self, name))
         _check(self.time_fade > 0, "time_fade", "above 0 days", self.time_fade)
-        for name in ("batch_seconds", "batch_retries", "common_min"):
+        for name in ("batch_seconds", "batch_retries", "common_min", "lead_words", "title_weight", "lead_weight",
+                     "entity_weight", "number_weight", "year_weight", "dateline_chars", "background_docs",
+                     "background_length", "specific_boost", "refine_rounds"):
             _check(getattr(self, name) >= 0, name, "0 or more", getattr(self, name))
+        for name in ("centroid_terms", "index_terms", "member_terms", "max_members", "min_part", "again_part"):
+            _check(getattr(self, name) >= 1, name, "at least 1", getattr(self, name))
+        _check(all(2 <= n <= self.max_members for n in self.split_sizes), "split_sizes",
+               "story sizes from 2 to max_members", self.split_sizes)
+        _check(len(self.orphan_steps) == 2 and all(_share(x) for x in self.orphan_steps), "orphan_steps",
+               "two shares between 0 and 1", self.orphan_steps)
 
 
 @dataclass(slots=True, frozen=True)

@@ -6,8 +6,8 @@ import math
 
 import numpy as np
 
-from newsprism.corpus.background import BACKGROUND_DOCS, BACKGROUND_LENGTH, background_counts, frequency, share
-from newsprism.corpus import vectors
+from newsprism.config import ClusterSettings
+from newsprism.corpus.background import background_counts, frequency, share
 from newsprism.corpus.vectors import DocFreq
 
 from .conftest import make
@@ -31,11 +31,12 @@ def test_frequency_of_words_names_numbers_and_years():
 
 
 def test_share_and_counts_follow_the_frequency():
-    assert math.isclose(share("the"), 1.0 - math.exp(-frequency("the") * BACKGROUND_LENGTH))
-    assert share("the") > 0.99
-    counts = background_counts(["the", "#12", "car"])
+    assert math.isclose(share("the", 400), 1.0 - math.exp(-frequency("the") * 400))
+    assert share("the", 400) > 0.99
+    assert share("car", 40) < share("car", 400)  # shorter documents hold a word less often
+    counts = background_counts(["the", "#12", "car"], 5000, 400)
     assert counts.shape == (3,) and counts[1] == 0.0
-    assert np.allclose(counts[[0, 2]], [share("the") * BACKGROUND_DOCS, share("car") * BACKGROUND_DOCS])
+    assert np.allclose(counts[[0, 2]], [share("the", 400) * 5000, share("car", 400) * 5000])
 
 
 def test_idf_of_an_everyday_word_is_below_a_rare_one_before_any_document():
@@ -59,13 +60,13 @@ COUPE = ("Brandt shows the Sorell coupe with four doors",
          "is quicker than in the wagon it replaces. Sales start in the summer.")
 
 
-def test_everyday_vocabulary_alone_does_not_join_two_events(monkeypatch):
+def test_everyday_vocabulary_alone_does_not_join_two_events():
     arts = [make(WAGON[1], title=WAGON[0], published="2024-11-19"),
             make(COUPE[1], title=COUPE[0], published="2024-11-19")]
     got = _stories(arts)
     assert got[arts[0].id] != got[arts[1].id]
-    # without the background, two documents are all the idf has, and the shared trade words carry the match
-    monkeypatch.setattr(vectors, "background_counts", lambda terms: np.zeros(len(terms)))
-    monkeypatch.setattr(vectors, "BACKGROUND_DOCS", 20)
-    got = _stories(arts)
+    # without the background (documents of no words hold no word), two documents are all the idf has, and the
+    # shared trade words carry the match
+    assert ClusterSettings().background_length == 400
+    got = _stories(arts, background_docs=20, background_length=0)
     assert got[arts[0].id] == got[arts[1].id]

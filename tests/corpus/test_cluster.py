@@ -178,9 +178,9 @@ def test_cluster_articles_then_merge_across_partitions(rehab):
     assert final[a[0].id] != final[b[0].id]
 
 
-def _forced(arts):
+def _forced(arts, **kw):
     """Every article joins the first story (no floor), so only the re-check can tell events apart."""
-    cl = Clusterer(params=ClusterSettings(join_threshold=0.0))
+    cl = Clusterer(params=ClusterSettings(join_threshold=0.0, **kw))
     cl.candidates = lambda vec: list(cl.active.values())  # type: ignore[method-assign]
     st = None
     for a in arts:
@@ -473,3 +473,29 @@ def test_same_cut():
     assert same_cut(before, (frozenset({"c", "e"}), frozenset({"a", "b", "d"})))
     assert not same_cut(before, (frozenset({"a", "c"}), frozenset({"b"})))
     assert not same_cut(None, before)
+
+
+def test_the_recheck_sizes_and_group_bounds_are_settings(rehab):
+    a, b = rehab
+    cl, st = _forced([a[0], a[1], b[0], a[2], b[1], b[2]], split_sizes=(8, 10))
+    assert st.size == 6 and cl.recheck(st) is None  # six articles: not a size the re-check runs at
+    cl, st = _forced([a[0], a[1], b[0], a[2], b[1], b[2]], min_part=4)
+    assert cl.recheck(st) is None  # three articles on each side are too few to be two events
+
+
+def test_orphan_steps_and_story_pruning_are_settings():
+    one, many = StoryState(id="x", size=1), StoryState(id="z", size=5)
+    p = ClusterSettings(orphan_steps=(0.0, 0.5))
+    assert Clusterer(params=p).pair_threshold(one, many) == p.join_threshold
+    st = StoryState(id="s")
+    st.add({f"t{i}": 1.0 for i in range(30)}, None, 1, None, "a1", ClusterSettings(centroid_terms=10, member_terms=5))
+    assert len(st.centroid) == 10 and len(st.members["a1"][1]) == 5
+    assert st.index_terms(ClusterSettings(index_terms=3)) == ["t0", "t1", "t2"]
+
+
+def test_term_weights_and_the_dateline_reach_are_settings():
+    art = make("Crews cleared the harbour road on Monday. " * 3, title="Storm closes harbour road")
+    plain = extract(art, ClusterSettings(title_weight=1.0))
+    assert extract(art).terms["storm"] > plain.terms["storm"]  # a title word counts more by default
+    late = "x " * 400 + "Updated: July 7, 2012, 10:04 PM ET"
+    assert text_date(late) is None and text_date(late, ClusterSettings(dateline_chars=2000)) is not None

@@ -2,7 +2,7 @@
 
 Document frequencies counted over a few dozen articles say little: in a pile of 40 articles "electric", "rear" and
 "car" may each appear in two, and then weigh as much as the name of the car. The clusterer therefore counts, next
-to the corpus, ``BACKGROUND_DOCS`` background documents of general English, ``BACKGROUND_LENGTH`` words each, and
+to the corpus, ``background_docs`` background documents of general English, ``background_length`` words each, and
 expects a term in a share of them given by its frequency in English (word frequencies from the ``wordfreq``
 package, its large English list: news, books, subtitles, web text). A word with frequency ``f`` per word turns up in
 a document of ``L`` words with probability ``1 - exp(-f * L)``. A name of several words is as common as its words
@@ -18,12 +18,10 @@ from collections.abc import Sequence
 
 import numpy as np
 
-BACKGROUND_DOCS = 5000
-BACKGROUND_LENGTH = 400
 _CACHE_LIMIT = 200_000
 
 _freq: dict[str, float] | None = None
-_cache: dict[str, float] = {}
+_cache: dict[tuple[str, float], float] = {}  # (term, document length) -> share
 
 
 def _frequencies() -> dict[str, float]:
@@ -61,16 +59,17 @@ def _unstemmed(word: str, freq: dict[str, float]) -> float:
     return max((freq.get(f, 0.0) for f in forms), default=0.0)
 
 
-def share(term: str) -> float:
-    """Share of the background documents that hold the term."""
-    s = _cache.get(term)
+def share(term: str, length: float) -> float:
+    """Share of the background documents (of ``length`` words) that hold the term."""
+    key = (term, length)
+    s = _cache.get(key)
     if s is None:
         if len(_cache) > _CACHE_LIMIT:
             _cache.clear()
-        s = _cache[term] = -math.expm1(-frequency(term) * BACKGROUND_LENGTH)
+        s = _cache[key] = -math.expm1(-frequency(term) * length)
     return s
 
 
-def background_counts(terms: Sequence[str]) -> np.ndarray:
-    """How many of the ``BACKGROUND_DOCS`` background documents hold each term, in order."""
-    return np.fromiter(map(share, terms), dtype=np.float64, count=len(terms)) * BACKGROUND_DOCS
+def background_counts(terms: Sequence[str], docs: float, length: float) -> np.ndarray:
+    """How many of the ``docs`` background documents of ``length`` words hold each term, in order."""
+    return np.fromiter((share(t, length) for t in terms), dtype=np.float64, count=len(terms)) * docs

@@ -29,13 +29,9 @@ from sys import intern
 from ..config import ClusterSettings
 from ..model import Article
 from .features import Features, extract
-from .recheck import MIN_PART, nearest_member, separable, split_of
+from .recheck import nearest_member, separable, split_of
 from .storystate import StoryState, cosines, new_story_id, rebuilt
 from .vectors import DocFreq, sparse, top, vectorize
-
-# where a story of one or two articles needs to match another, as a share of the way from ``join_threshold`` (an
-# arriving article) to ``merge_threshold`` (two grown stories)
-ORPHAN_STEP = {1: 0.25, 2: 0.5}
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,7 +155,7 @@ class Clusterer:
     def _reindex(self, st: StoryState) -> None:
         """Files a story under its centroid's strongest terms as they are now."""
         self._unindex(st.id)
-        terms = st.index_terms()
+        terms = st.index_terms(self.params)
         self.indexed[st.id] = terms
         for t in terms:
             self.index.setdefault(t, set()).add(st.id)
@@ -220,7 +216,7 @@ class Clusterer:
         terms = list(map(intern, features.terms))
         idx = features.buckets if features.buckets is not None and len(features.buckets) == len(terms) \
             else self.df.buckets(terms)
-        vec = vectorize(features, self.df, idx, terms)
+        vec = vectorize(features, self.df, idx, terms, self.params)
         self.df.add(terms, idx)
         sid, _ = assign(vec, day, self.candidates(vec), threshold=self.params.join_threshold,
                         params=self.params)
@@ -230,7 +226,7 @@ class Clusterer:
             self.active[st.id] = st
         else:
             st = self.active[sid]
-        st.add(vec, day, self.seq, features.title, article_id)
+        st.add(vec, day, self.seq, features.title, article_id, self.params)
         self._reindex(st)
         return st, created
 
@@ -241,8 +237,8 @@ class Clusterer:
         if groups is None:
             return None
         left, right = groups
-        a = rebuilt(st.id, {i: st.members[i] for i in left}, st)
-        b = rebuilt(st.id, {i: st.members[i] for i in right}, st)
+        a = rebuilt(st.id, {i: st.members[i] for i in left}, st, self.params)
+        b = rebuilt(st.id, {i: st.members[i] for i in right}, st, self.params)
         first = next(iter(st.members))
         (kept, _), (new, move) = ((a, left), (b, right)) if first in left else ((b, right), (a, left))
         new.id = new_story_id(f"{move[0]}:{self.seq}")
@@ -275,7 +271,7 @@ class Clusterer:
             if f > 0 and (sim * f >= self.pair_threshold(st, other) or self.edge_article(st, other, sim, f)) \
                     and not self._apart(st, other):
                 keep, gone = (st, other) if (st.size, other.id) >= (other.size, st.id) else (other, st)
-                keep.merge(gone)
+                keep.merge(gone, self.params)
                 self._drop(gone.id)
                 self._reindex(keep)
                 merged.append((gone, keep))
@@ -288,7 +284,7 @@ class Clusterer:
         articles and belongs to the other, a grown story, by matching one of its articles closely (see
         ``nearest_member``); both must keep their members' vectors."""
         few, story = (a, b) if a.size <= b.size else (b, a)
-        if few.size > 2 or story.size < MIN_PART or sim * f < self.params.member_floor or not few.keeps_members() \
+        if few.size > 2 or story.size < self.params.min_part or sim * f < self.params.member_floor or not few.keeps_members() \
                 or not story.keeps_members():
             return False
         return nearest_member(few, story) * f >= self.params.nearest_member
@@ -309,9 +305,9 @@ class Clusterer:
         ``merge_threshold``."""
         small = min(a.size, b.size)
         p = self.params
-        if small >= MIN_PART:
+        if small >= p.min_part:
             return p.merge_threshold
-        return p.join_threshold + (p.merge_threshold - p.join_threshold) * ORPHAN_STEP[small]
+        return p.join_threshold + (p.merge_threshold - p.join_threshold) * p.orphan_steps[min(small, 2) - 1]
 
     def _drop(self, sid: str) -> None:
         """Forgets a story that retired or was merged away."""
@@ -398,7 +394,7 @@ def cluster_articles(articles: Iterable[Article], params: ClusterSettings | None
             retired[ev.story.id] = ev.story
 
     for n, art in enumerate(articles, start=1):
-        for ev in cl.cluster(art.id, extract(art)):
+        for ev in cl.cluster(art.id, extract(art, cl.params)):
             apply(ev)
         if n % every == 0:
             for ev in cl.settle():
@@ -435,6 +431,6 @@ def merge_clusters(states: Sequence[StoryState], params: ClusterSettings | None 
             kept[st.id] = st.copy()
             out[st.id] = st.id
         else:
-            kept[best].merge(st)
+            kept[best].merge(st, p)
             out[st.id] = best
     return out

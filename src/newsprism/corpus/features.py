@@ -10,6 +10,7 @@ from datetime import date
 import numpy as np
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
+from ..config import ClusterSettings
 from ..ingest.dates import date_in_text
 from ..ingest.titles import lead_title
 from ..model import Article
@@ -23,12 +24,7 @@ _CAP_STOP = frozenset({"The", "A", "An", "In", "On", "At", "He", "She", "It", "T
                        "That", "These", "Those", "His", "Her", "Their", "Its", "As", "After", "Before", "When",
                        "While", "If", "For", "With", "By", "From", "Mr", "Mrs", "Ms", "Dr", "Monday", "Tuesday",
                        "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "There", "Some", "One", "Two"})
-LEAD_WORDS = 60
-TITLE_WEIGHT = 2.5
-LEAD_WEIGHT = 2.5
-ENTITY_WEIGHT = 1.8
-NUMBER_WEIGHT = 0.8
-YEAR_WEIGHT = 2.0
+DEFAULTS = ClusterSettings()  # the term weights (``title_weight``, ``lead_words`` ...) unless a run sets its own
 
 
 @dataclass(slots=True)
@@ -54,12 +50,12 @@ def day_of(iso: str | None) -> int | None:
 
 
 _YEAR = re.compile(r"\b(?:19[5-9]\d|20[0-4]\d)\b")
-DATELINE_CHARS = 600
 
 
-def text_date(text: str) -> int | None:
-    """Ordinal day of a dateline near the top of the text ("Updated: July 7, 2012"), when there is one."""
-    return day_of(date_in_text(text[:DATELINE_CHARS]))
+def text_date(text: str, p: ClusterSettings = DEFAULTS) -> int | None:
+    """Ordinal day of a dateline near the top of the text ("Updated: July 7, 2012", in the first
+    ``p.dateline_chars`` characters), when there is one."""
+    return day_of(date_in_text(text[:p.dateline_chars]))
 
 
 def _stem(word: str) -> str:
@@ -73,35 +69,35 @@ def _stem(word: str) -> str:
     return word
 
 
-_KEYS: dict[str, tuple[str, float] | None] = {}
+_KEYS: dict[str, tuple[str, bool] | None] = {}
 
 
-def _key(tok: str) -> tuple[str, float] | None:
-    """The feature key of one token and its weight factor (None: stop word), memoised."""
+def _key(tok: str) -> tuple[str, bool] | None:
+    """The feature key of one token and whether it is a number (None: stop word), memoised."""
     hit = _KEYS.get(tok, False)
     if hit is not False:
         return hit  # type: ignore[return-value]
     if len(_KEYS) > 100_000:
         _KEYS.clear()
-    out: tuple[str, float] | None
+    out: tuple[str, bool] | None
     if tok[0].isdigit():
-        out = ("#" + tok.replace(",", ""), NUMBER_WEIGHT)
+        out = ("#" + tok.replace(",", ""), True)
     else:
         low = tok.lower()
-        out = None if len(low) < 3 or low in _STOP else (_stem(low), 1.0)
+        out = None if len(low) < 3 or low in _STOP else (_stem(low), False)
     _KEYS[tok] = out
     return out
 
 
-def _add_words(out: dict[str, float], text: str, weight: float) -> None:
+def _add_words(out: dict[str, float], text: str, weight: float, number_weight: float) -> None:
     get = out.get
     for tok in _WORD.findall(text):
         k = _key(tok)
         if k is not None:
-            out[k[0]] = get(k[0], 0.0) + weight * k[1]
+            out[k[0]] = get(k[0], 0.0) + weight * (number_weight if k[1] else 1.0)
 
 
-def _add_names(out: dict[str, float], text: str, weight: float) -> None:
+def _add_names(out: dict[str, float], text: str, weight: float, entity_weight: float) -> None:
     """Capitalised phrases as whole names ('E:tara reid') and their last word ('E:reid')."""
     for sent in split_at_stops(text):
         for m in _NAME.finditer(sent):
@@ -115,38 +111,39 @@ def _add_names(out: dict[str, float], text: str, weight: float) -> None:
             phrase = " ".join(words).lower().replace("'s", "")
             if len(phrase) < 3:
                 continue
-            out["E:" + phrase] = out.get("E:" + phrase, 0.0) + weight * ENTITY_WEIGHT
+            out["E:" + phrase] = out.get("E:" + phrase, 0.0) + weight * entity_weight
             if len(words) > 1:
                 last = "E:" + words[-1].lower().replace("'s", "")
-                out[last] = out.get(last, 0.0) + weight * ENTITY_WEIGHT * 0.5
+                out[last] = out.get(last, 0.0) + weight * entity_weight * 0.5
 
 
-def extract(article: Article) -> Features:
-    """Features of one article: title and lead count more than the body; weights are log-scaled."""
+def extract(article: Article, p: ClusterSettings = DEFAULTS) -> Features:
+    """Features of one article: title and lead count more than the body (``p``: the weights); weights are
+    log-scaled."""
     raw: dict[str, float] = {}
     text = article.text
     words = text.split()
-    lead = " ".join(words[:LEAD_WORDS])
-    body = " ".join(words[LEAD_WORDS:])
+    lead = " ".join(words[:p.lead_words])
+    body = " ".join(words[p.lead_words:])
     if article.title:
-        _add_words(raw, article.title, TITLE_WEIGHT)
-        _add_names(raw, article.title, TITLE_WEIGHT)
-    _add_words(raw, lead, LEAD_WEIGHT)
-    _add_names(raw, lead, LEAD_WEIGHT)
-    _add_words(raw, body, 1.0)
-    _add_names(raw, body, 1.0)
-    for y in set(_YEAR.findall(text[:DATELINE_CHARS * 2])):
-        raw["Y:" + y] = raw.get("Y:" + y, 0.0) + YEAR_WEIGHT
+        _add_words(raw, article.title, p.title_weight, p.number_weight)
+        _add_names(raw, article.title, p.title_weight, p.entity_weight)
+    _add_words(raw, lead, p.lead_weight, p.number_weight)
+    _add_names(raw, lead, p.lead_weight, p.entity_weight)
+    _add_words(raw, body, 1.0, p.number_weight)
+    _add_names(raw, body, 1.0, p.entity_weight)
+    for y in set(_YEAR.findall(text[:p.dateline_chars * 2])):
+        raw["Y:" + y] = raw.get("Y:" + y, 0.0) + p.year_weight
     terms = {k: 1.0 + math.log(v) if v > 1.0 else v for k, v in raw.items()}
     title = article.title or lead_title(text) or _first_line(text)  # a lead-based title skips furniture lines
-    return Features(terms=terms, day=article_day(article.published, text), title=title)
+    return Features(terms=terms, day=article_day(article.published, text, p), title=title)
 
 
-def article_day(published: str | None, text: str) -> int | None:
+def article_day(published: str | None, text: str, p: ClusterSettings = DEFAULTS) -> int | None:
     """Ordinal day an article counts for (in clustering and in its story's dates): its publication date, else a
     dateline near the top of its text; None when it has neither."""
     day = day_of(published)
-    return day if day is not None else text_date(text)
+    return day if day is not None else text_date(text, p)
 
 
 def _first_line(text: str) -> str | None:

@@ -2,7 +2,7 @@
 
 An event's first article can only be compared with the stories already open, so the first articles of a second,
 similar event (the same boxer's next title defence) tend to join the first one's story. While a story is small its
-members' vectors are kept, and at a few sizes (``SPLIT_SIZES``) the clusterer re-checks it: terms are weighed by
+members' vectors are kept, and at a few sizes (``ClusterSettings.split_sizes``) the clusterer re-checks it: terms are weighed by
 how they divide the story (:func:`contrast`: what all members share, the topic, counts for nothing; names, numbers
 and years held by part of them count most), the members are cut in two by average-link agglomeration
 (:func:`two_way`, then :func:`refine` moves each member to the group it matches more on average), and the cut splits
@@ -22,27 +22,22 @@ from ..config import ClusterSettings
 from .storystate import Cut, Members, StoryState
 from .vectors import dense, unit_rows
 
-DEFAULTS = ClusterSettings()  # the split bounds (``split_ratio``, ``again_ratio`` ...) unless a run sets its own
-AGAIN_PART = 4  # articles each group needs for that
-SPECIFIC_BOOST = 2.0  # contrast weight of names, numbers and years (an event's specifics) over plain words
-MIN_PART = 3  # articles each group needs before a story is split (and before two groups count as two events)
-REFINE_ROUNDS = 5  # rounds of :func:`refine` after the agglomerative cut
-SPLIT_SIZES = frozenset({6, 8, 10, 12, 14, 16, 20, 24, 28, 32, 40, 48})  # story sizes at which the re-check runs
+DEFAULTS = ClusterSettings()  # the split bounds (``split_ratio``, ``min_part`` ...) unless a run sets its own
 
 
-def contrast(members: Members) -> np.ndarray:
+def contrast(members: Members, p: ClusterSettings = DEFAULTS) -> np.ndarray:
     """Cosine similarities between the members (in their order), their vectors re-weighted by how they divide the
     story.
 
     A term every member holds (the story's topic: the boxer, the island) or only one member holds says nothing
     about sub-groups and drops out; a term held by part of the members (the opponent, the year, the toll) counts
-    by log(members / holders), names, numbers and years ``SPECIFIC_BOOST`` times more. Two events told with one
+    by log(members / holders), names, numbers and years ``p.specific_boost`` times more. Two events told with one
     topic's vocabulary then match across far less than within.
     """
     m, col = dense([vec for _, vec in members.values()])
     n = m.shape[0]
     held = (m > 0).sum(axis=0)
-    boost = np.fromiter((SPECIFIC_BOOST if specific(t) else 1.0 for t in col), dtype=np.float64, count=len(col))
+    boost = np.fromiter((p.specific_boost if specific(t) else 1.0 for t in col), dtype=np.float64, count=len(col))
     weight = np.where((held >= 2) & (held < n), np.log(n / np.maximum(held, 1)) * boost, 0.0)
     m = unit_rows(m * weight)
     result: np.ndarray = m @ m.T
@@ -64,14 +59,14 @@ def nearest_member(few: StoryState, story: StoryState) -> float:
     return float((m[:k] @ m[k:].T).max())
 
 
-def two_way(sim: np.ndarray) -> tuple[list[int], list[int]]:
+def two_way(sim: np.ndarray, p: ClusterSettings = DEFAULTS) -> tuple[list[int], list[int]]:
     """Splits items into two groups by average-link agglomeration on their similarities (merging the closest
     groups until two remain), which keeps a small second event whole where 2-means would pull members of the
     larger one into it. The group holding item 0 comes first; the second is empty when nothing tells the items
     apart (all similarities equal).
 
-    When the last merge joins fewer than ``MIN_PART`` items to the rest (an outlier: a one-line brief that matches
-    nothing, merged last), the cut is taken at the last merge that joins two groups of ``MIN_PART`` or more instead,
+    When the last merge joins fewer than ``p.min_part`` items to the rest (an outlier: a one-line brief that matches
+    nothing, merged last), the cut is taken at the last merge that joins two groups of ``p.min_part`` or more instead,
     and the items merged above it join the group they match more on average; else the outlier would stand alone
     as the second group and hide two events behind it."""
     n = sim.shape[0]
@@ -84,10 +79,10 @@ def two_way(sim: np.ndarray) -> tuple[list[int], list[int]]:
     label = fcluster(tree, 2, criterion="maxclust")
     left = [i for i in range(n) if label[i] == label[0]]
     right = [i for i in range(n) if label[i] != label[0]]
-    if not right or min(len(left), len(right)) >= MIN_PART:
+    if not right or min(len(left), len(right)) >= p.min_part:
         return left, right
     node, rest = to_tree(tree), []
-    while not node.is_leaf() and min(node.left.count, node.right.count) < MIN_PART:
+    while not node.is_leaf() and min(node.left.count, node.right.count) < p.min_part:
         big, small = (node.left, node.right) if node.left.count >= node.right.count else (node.right, node.left)
         rest.extend(small.pre_order())
         node = big
@@ -101,12 +96,13 @@ def two_way(sim: np.ndarray) -> tuple[list[int], list[int]]:
     return (a, b) if 0 in a else (b, a)
 
 
-def refine(sim: np.ndarray, left: Sequence[int], right: Sequence[int]) -> tuple[list[int], list[int]]:
+def refine(sim: np.ndarray, left: Sequence[int], right: Sequence[int],
+           p: ClusterSettings = DEFAULTS) -> tuple[list[int], list[int]]:
     """Improves a two-way cut by moving each item to the group it matches more on average, a few rounds over.
 
     Agglomeration merges greedily: an article that matched one member of the wrong group best (a shared quote, a
     shared agency line) stays there even when it matches the rest of its own event more. Each group keeps at least
-    ``MIN_PART`` items; the group holding item 0 comes first.
+    ``p.min_part`` items; ``p.refine_rounds`` rounds at most; the group holding item 0 comes first.
     """
     n = sim.shape[0]
     if not len(left) or not len(right):
@@ -115,14 +111,14 @@ def refine(sim: np.ndarray, left: Sequence[int], right: Sequence[int]) -> tuple[
     np.fill_diagonal(s, 0.0)
     on_right = np.zeros(n, dtype=bool)
     on_right[list(right)] = True
-    for _ in range(REFINE_ROUNDS):
+    for _ in range(p.refine_rounds):
         # mean similarity of each item to each group, itself left out
         n_right = on_right.sum() - on_right
         n_left = (n - on_right.sum()) - ~on_right
         to_right = s[:, on_right].sum(axis=1) / np.maximum(n_right, 1)
         to_left = s[:, ~on_right].sum(axis=1) / np.maximum(n_left, 1)
         moved = to_right > to_left
-        if (moved == on_right).all() or min(moved.sum(), n - moved.sum()) < MIN_PART:
+        if (moved == on_right).all() or min(moved.sum(), n - moved.sum()) < p.min_part:
             break
         on_right = moved
     a = [i for i in range(n) if not on_right[i]]
@@ -130,9 +126,9 @@ def refine(sim: np.ndarray, left: Sequence[int], right: Sequence[int]) -> tuple[
     return (b, a) if on_right[0] else (a, b)
 
 
-def recheck_cut(sim: np.ndarray) -> tuple[list[int], list[int]]:
+def recheck_cut(sim: np.ndarray, p: ClusterSettings = DEFAULTS) -> tuple[list[int], list[int]]:
     """The re-check's two-way cut of a story's members: agglomeration (:func:`two_way`), then :func:`refine`."""
-    return refine(sim, *two_way(sim))
+    return refine(sim, *two_way(sim, p), p)
 
 
 def mean_sim(sim: np.ndarray, a: Sequence[int], b: Sequence[int] | None = None) -> float:
@@ -154,7 +150,7 @@ def cut_match(sim: np.ndarray, left: Sequence[int], right: Sequence[int]) -> tup
 def two_events(sim: np.ndarray, left: Sequence[int], right: Sequence[int], p: ClusterSettings = DEFAULTS) -> bool:
     """Whether two groups (indexes into the contrast similarities) are two events: they share little, in absolute
     terms (``split_cross``) and against how the tighter group holds together (``split_ratio``)."""
-    if len(left) < MIN_PART or len(right) < MIN_PART:
+    if len(left) < p.min_part or len(right) < p.min_part:
         return False
     cross, within = cut_match(sim, left, right)
     return cross < p.split_cross and cross < p.split_ratio * within
@@ -163,7 +159,7 @@ def two_events(sim: np.ndarray, left: Sequence[int], right: Sequence[int], p: Cl
 def nearly_two_events(sim: np.ndarray, left: Sequence[int], right: Sequence[int],
                       p: ClusterSettings = DEFAULTS) -> bool:
     """Whether two groups pass the looser bounds a cut must pass at two re-checks in a row (``again_ratio``)."""
-    if len(left) < AGAIN_PART or len(right) < AGAIN_PART:
+    if len(left) < p.again_part or len(right) < p.again_part:
         return False
     cross, within = cut_match(sim, left, right)
     return cross < p.again_cross and cross < p.again_ratio * within
@@ -179,13 +175,13 @@ def same_cut(before: Cut | None, now: Cut) -> bool:
 
 
 def split_of(st: StoryState, p: ClusterSettings = DEFAULTS) -> tuple[list[str], list[str]] | None:
-    """The two groups of article ids a story of ``SPLIT_SIZES`` articles splits into (the first article's group
+    """The two groups of article ids a story of ``p.split_sizes`` articles splits into (the first article's group
     first), or None; records the story's near cut for the next re-check (``st.cut``)."""
-    if st.size not in SPLIT_SIZES or not st.keeps_members():
+    if st.size not in p.split_sizes or not st.keeps_members():
         return None
     ids = list(st.members)
-    sim = contrast(st.members)
-    li, ri = recheck_cut(sim)
+    sim = contrast(st.members, p)
+    li, ri = recheck_cut(sim, p)
     if not two_events(sim, li, ri, p):
         cut = (frozenset(ids[i] for i in li), frozenset(ids[i] for i in ri)) \
             if nearly_two_events(sim, li, ri, p) else None
@@ -198,8 +194,8 @@ def split_of(st: StoryState, p: ClusterSettings = DEFAULTS) -> tuple[list[str], 
 
 def separable(a: StoryState, b: StoryState, p: ClusterSettings = DEFAULTS) -> bool:
     """Whether two stories' articles are two events (False unless both stories still keep their members)."""
-    if a.size < MIN_PART or b.size < MIN_PART or not a.keeps_members() or not b.keeps_members() \
+    if a.size < p.min_part or b.size < p.min_part or not a.keeps_members() or not b.keeps_members() \
             or a.members.keys() & b.members.keys():
         return False
-    sim = contrast({**a.members, **b.members})
+    sim = contrast({**a.members, **b.members}, p)
     return two_events(sim, range(a.size), range(a.size, a.size + b.size), p)

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 from threadpoolctl import threadpool_limits
 
-from ..config import FLAT, IngestSettings, Settings
+from ..config import FLAT, ClusterSettings, IngestSettings, Settings
 from ..errors import StoreError
 from ..ingest.notarticle import page_reason
 from ..model import Article, Removal, Story
@@ -217,7 +217,7 @@ class Store:
     @property
     def _prepare_one(self) -> Callable[[Article], Prepared]:
         """``prepare`` under this store's ingest bounds (a partial, so worker processes can take it)."""
-        return functools.partial(prepare, bounds=self.settings.ingest)
+        return functools.partial(prepare, bounds=self.settings.ingest, cluster=self.settings.cluster)
 
     def _prepare(self, arts: list[Article]) -> Iterator[Prepared]:
         """Signatures and features of the articles, in order; computed by worker processes when configured."""
@@ -479,11 +479,11 @@ def _exit_with_parent(parent: int) -> None:
     threading.Thread(target=watch, daemon=True).start()
 
 
-def prepare(article: Article, bounds: IngestSettings | None = None) -> Prepared:
+def prepare(article: Article, bounds: IngestSettings | None = None, cluster: ClusterSettings | None = None) -> Prepared:
     """MinHash signature and clustering features of one article (with the features' document-frequency buckets),
     and why it is not a news article, if it is not: the CPU-heavy part of ingest, free of the store."""
     reason = page_reason(article.text, article.title, bounds)
-    feats = extract(article)
+    feats = extract(article, cluster or ClusterSettings())
     feats.buckets = DocFreq.buckets(list(feats.terms))
     return dedup.signature(article.text), feats, (f"not a news article ({reason})" if reason else None)
 

@@ -19,7 +19,7 @@ from ..config import ClusterSettings
 from ..model import Article
 from . import dedup
 from .cluster import Clusterer, Event, Joined, Merged, Opened, Retired, Shed, Split
-from .features import DATELINE_CHARS, Features, article_day, extract
+from .features import Features, article_day, extract
 from .storystate import StoryState
 from .vectors import DocFreq
 
@@ -94,7 +94,7 @@ class BatchWriter:
             if kept is not None:
                 story = str(db.execute("SELECT story FROM articles WHERE id=?", (kept,)).fetchone()[0])
                 self.counts["copies"] += 1
-                self.insert(art, story, kept, None, iso_day(article_day(art.published, art.text)))
+                self.insert(art, story, kept, None, iso_day(article_day(art.published, art.text, self.cl.params)))
             else:
                 story = self.apply_all(self.cl.cluster(art.id, feats), art.id)
                 self.insert(art, story, None, (sig, keys), iso_day(feats.day))
@@ -103,14 +103,14 @@ class BatchWriter:
         """Stores a story clustered elsewhere (a batch's story, with its near-duplicate copies) as it is: the
         clusterer takes it in and merges it with any active story it matches (``Clusterer.adopt``)."""
         clustered = [a for a in arts if a.id not in copies]
-        feats = [extract(a) for a in clustered]
+        feats = [extract(a, self.cl.params) for a in clustered]
         story = self.apply_all(self.cl.adopt(state, clustered[0].id, feats), clustered[0].id)
         day_of = {a.id: f.day for a, f in zip(clustered, feats)}
         for art in arts:
             kept = copies.get(art.id)
             if kept is not None:
                 self.counts["copies"] += 1
-                self.insert(art, story, kept, None, iso_day(article_day(art.published, art.text)))
+                self.insert(art, story, kept, None, iso_day(article_day(art.published, art.text, self.cl.params)))
             else:
                 sig = dedup.signature(art.text)
                 self.insert(art, story, None, (sig, dedup.band_keys(sig, self.threshold)), iso_day(day_of[art.id]))
@@ -158,7 +158,7 @@ class BatchWriter:
             return ev.story.id
         if isinstance(ev, Split):
             self.counts["stories_new"] += 1
-            split_story(db, ev.old, ev.new, ev.moved, self.today)
+            split_story(db, ev.old, ev.new, ev.moved, self.today, self.cl.params)
             self.touched[ev.new.id] = ev.new
             self.days.pop(ev.old.id, None)
             return ev.new.id if article_id in ev.moved else story
@@ -214,7 +214,8 @@ def find_copy(db: sqlite3.Connection, sig: np.ndarray, keys: list[int], threshol
     return None
 
 
-def split_story(db: sqlite3.Connection, old: StoryState, new: StoryState, moved: Sequence[str], today: str) -> None:
+def split_story(db: sqlite3.Connection, old: StoryState, new: StoryState, moved: Sequence[str], today: str,
+                p: ClusterSettings) -> None:
     """Moves the articles ``moved`` (and their copies) from story ``old`` to the new story ``new``."""
     db.execute("INSERT OR IGNORE INTO stories(id, created) VALUES (?,?)", (new.id, today))
     for i in range(0, len(moved), 500):
@@ -233,14 +234,14 @@ def split_story(db: sqlite3.Connection, old: StoryState, new: StoryState, moved:
     if row and row[0]:
         new.title = row[0].strip().split("\n", 1)[0][:120] or None
     for st in (old, new):
-        reset_dates(db, st.id)
+        reset_dates(db, st.id, p)
 
 
-def reset_dates(db: sqlite3.Connection, story: str) -> None:
+def reset_dates(db: sqlite3.Connection, story: str, p: ClusterSettings) -> None:
     """Sets a story's date range from its stored articles' days (after a split; see ``features.article_day``)."""
     days = sorted(d for published, head in db.execute(
-        "SELECT published, substr(text, 1, ?) FROM articles WHERE story=?", (DATELINE_CHARS, story))
-        if (d := article_day(published, head)) is not None)
+        "SELECT published, substr(text, 1, ?) FROM articles WHERE story=?", (p.dateline_chars, story))
+        if (d := article_day(published, head, p)) is not None)
     db.execute("UPDATE stories SET first_seen=?, last_seen=? WHERE id=?",
                (iso_day(days[0]) if days else None, iso_day(days[-1]) if days else None, story))
 

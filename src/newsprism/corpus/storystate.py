@@ -11,12 +11,10 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from ..config import ClusterSettings
 from .vectors import rounded, sparse, sparse_cosines, top
 
-CENTROID_TERMS = 150
-INDEX_TERMS = 25
-MAX_MEMBERS = 48  # a story is re-checked for a split while it has at most this many articles
-MEMBER_TERMS = 100  # terms kept of each member's vector for the re-check
+DEFAULTS = ClusterSettings()  # how much of a story is kept (``centroid_terms``, ``max_members`` ...) unless given
 
 Members = dict[str, tuple[int | None, dict[str, float]]]  # article id -> (day, pruned vector)
 Cut = tuple[frozenset[str], frozenset[str]]
@@ -50,18 +48,19 @@ class StoryState:
                                                                                    compare=False)
 
     def add(self, vec: dict[str, float], day: int | None, seq: int, title: str | None,
-            article_id: str | None = None) -> None:
-        """Folds one article vector into the centroid, pruning it to the strongest terms."""
-        if article_id is not None and self.size == len(self.members) and self.size < MAX_MEMBERS:
-            kept = vec if len(vec) <= MEMBER_TERMS else dict(top(vec, MEMBER_TERMS))
+            article_id: str | None = None, p: ClusterSettings = DEFAULTS) -> None:
+        """Folds one article vector into the centroid, pruning it to the strongest terms (``p``: how many are
+        kept, of the centroid and of each member while the story is small)."""
+        if article_id is not None and self.size == len(self.members) and self.size < p.max_members:
+            kept = vec if len(vec) <= p.member_terms else dict(top(vec, p.member_terms))
             self.members[article_id] = (day, kept)
         else:
             self.drop_members()
         c = self.centroid
         for t, w in vec.items():
             c[t] = c.get(t, 0.0) + w
-        if len(c) > CENTROID_TERMS * 2:
-            self.centroid = c = dict(top(c, CENTROID_TERMS))
+        if len(c) > p.centroid_terms * 2:
+            self.centroid = c = dict(top(c, p.centroid_terms))
         self.norm = math.sqrt(sum(w * w for w in c.values()))
         self.size += 1
         self.last_seq = max(self.last_seq, seq)
@@ -75,16 +74,16 @@ class StoryState:
         self.first_day = day if self.first_day is None else min(self.first_day, day)
         self.last_day = day if self.last_day is None else max(self.last_day, day)
 
-    def merge(self, other: StoryState) -> None:
+    def merge(self, other: StoryState, p: ClusterSettings = DEFAULTS) -> None:
         """Folds another story's centroid, size and days into this one."""
         self.cut = None
         for t, w in other.centroid.items():
             self.centroid[t] = self.centroid.get(t, 0.0) + w
-        if len(self.centroid) > CENTROID_TERMS * 2:
-            self.centroid = dict(top(self.centroid, CENTROID_TERMS))
+        if len(self.centroid) > p.centroid_terms * 2:
+            self.centroid = dict(top(self.centroid, p.centroid_terms))
         self.norm = math.sqrt(sum(w * w for w in self.centroid.values()))
         if self.size == len(self.members) and other.size == len(other.members) \
-                and self.size + other.size <= MAX_MEMBERS:
+                and self.size + other.size <= p.max_members:
             self.members.update(other.members)
         else:
             self.drop_members()
@@ -126,9 +125,9 @@ class StoryState:
         """Whether every member's vector is kept (the story can be re-checked and compared member by member)."""
         return len(self.members) == self.size
 
-    def index_terms(self) -> list[str]:
+    def index_terms(self, p: ClusterSettings = DEFAULTS) -> list[str]:
         """The centroid's strongest terms, under which the clusterer's index finds the story."""
-        return [t for t, _ in top(self.centroid, INDEX_TERMS)]
+        return [t for t, _ in top(self.centroid, p.index_terms)]
 
     def to_json(self) -> str:
         """The centroid (and the members kept for a re-check, and the last near cut) as JSON, for the store."""
@@ -158,12 +157,12 @@ class StoryState:
                    norm=float(np.sqrt(sum(w * w for w in centroid.values()))))
 
 
-def fold(states: Sequence[StoryState]) -> StoryState:
+def fold(states: Sequence[StoryState], p: ClusterSettings = DEFAULTS) -> StoryState:
     """One state of stories merged into one (as the partition merge joins them: largest first), inputs unchanged."""
     order = sorted(states, key=lambda s: (-s.size, s.id))
     out = order[0].copy()
     for st in order[1:]:
-        out.merge(st)
+        out.merge(st, p)
     return out
 
 
@@ -186,11 +185,11 @@ def from_record(text: str) -> StoryState:
                                 last_day=raw["last_day"], last_seq=0, title=raw["title"])
 
 
-def rebuilt(sid: str, members: Members, like: StoryState) -> StoryState:
+def rebuilt(sid: str, members: Members, like: StoryState, p: ClusterSettings = DEFAULTS) -> StoryState:
     """A story state rebuilt from member vectors (a part of a split story)."""
     st = StoryState(id=sid, last_seq=like.last_seq, title=like.title)
     for aid, (day, vec) in members.items():
-        st.add(vec, day, like.last_seq, None, aid)
+        st.add(vec, day, like.last_seq, None, aid, p)
     return st
 
 

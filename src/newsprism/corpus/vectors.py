@@ -16,10 +16,12 @@ from typing import ClassVar
 
 import numpy as np
 
-from .background import BACKGROUND_DOCS, background_counts
+from ..config import ClusterSettings
+from .background import background_counts
 from .features import Features
 
 DF_BUCKETS = 1 << 18
+DEFAULTS = ClusterSettings()  # the background of general English (``background_docs`` ...) unless a run sets its own
 
 
 def top(weights: dict[str, float], k: int) -> list[tuple[str, float]]:
@@ -64,12 +66,13 @@ class DocFreq:
         self.counts += other.counts
         self.n += other.n
 
-    def idf(self, terms: Sequence[str], idx: np.ndarray | None = None) -> np.ndarray:
+    def idf(self, terms: Sequence[str], idx: np.ndarray | None = None, p: ClusterSettings = DEFAULTS) -> np.ndarray:
         """Smoothed inverse document frequency of each term, over the corpus and a background of general English
-        documents (see ``background``), so a tiny corpus does not weigh everyday words like names."""
+        documents (see ``background``; ``p.background_docs`` of ``p.background_length`` words), so a tiny corpus
+        does not weigh everyday words like names."""
         idx = self.buckets(terms) if idx is None else idx
-        df = self.counts[idx].astype(np.float64) + background_counts(terms)
-        result: np.ndarray = np.log((self.n + 1.0 + BACKGROUND_DOCS) / (df + 1.0)) + 1.0
+        df = self.counts[idx].astype(np.float64) + background_counts(terms, p.background_docs, p.background_length)
+        result: np.ndarray = np.log((self.n + 1.0 + p.background_docs) / (df + 1.0)) + 1.0
         return result
 
     def to_bytes(self) -> bytes:
@@ -86,14 +89,14 @@ class DocFreq:
 
 
 def vectorize(features: Features, df: DocFreq, idx: np.ndarray | None = None,
-              terms: list[str] | None = None) -> dict[str, float]:
+              terms: list[str] | None = None, p: ClusterSettings = DEFAULTS) -> dict[str, float]:
     """Unit-length tf-idf vector of an article's features under the current document frequencies (``idx`` and
     ``terms``: the features' buckets and interned terms, when the caller already has them)."""
     if terms is None:
         terms = list(map(intern, features.terms))
     if not terms:
         return {}
-    w = np.fromiter(features.terms.values(), dtype=np.float64, count=len(terms)) * df.idf(terms, idx)
+    w = np.fromiter(features.terms.values(), dtype=np.float64, count=len(terms)) * df.idf(terms, idx, p)
     norm = float(np.sqrt((w * w).sum())) or 1.0
     # keys interned: articles read by a helper process arrive with their own copies of every term string, and member
     # vectors, centroids and the index would each keep one

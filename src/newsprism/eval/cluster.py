@@ -179,8 +179,7 @@ def tune_threshold(dist, ids: Sequence[str], gold: Labels) -> tuple[float, Label
 
 def member_vectors(articles: Sequence[Article]) -> dict[str, tuple[int | None, dict[str, float]]]:
     """Each article's vector as a story keeps it for the re-check (features, tf-idf over the articles given, the
-    strongest ``MEMBER_TERMS`` terms), by article id, in order."""
-    from ..corpus.storystate import MEMBER_TERMS
+    strongest ``ClusterSettings.member_terms`` terms), by article id, in order."""
     from ..corpus.vectors import DocFreq, top, vectorize
     from ..corpus.features import extract
 
@@ -188,7 +187,8 @@ def member_vectors(articles: Sequence[Article]) -> dict[str, tuple[int | None, d
     df = DocFreq()
     for f in feats:
         df.add(list(f.terms))
-    return {a.id: (f.day, dict(top(vectorize(f, df), MEMBER_TERMS))) for a, f in zip(articles, feats)}
+    keep = Settings().cluster.member_terms
+    return {a.id: (f.day, dict(top(vectorize(f, df), keep))) for a, f in zip(articles, feats)}
 
 
 def cut_figures(sim, left: Sequence[int], right: Sequence[int]) -> dict[str, object]:  # type: ignore[no-untyped-def]
@@ -213,10 +213,11 @@ def split_diagnosis(articles: Sequence[Article], gold: Labels,
         the cut the re-check itself finds in the two events' articles together (``found_sizes``;
         ``found_agreement``: the share of articles it puts on their own event's side, 1.0 when it is the events'
         cut);
-      - per event of at least ``2 * MIN_PART`` articles, read as a story of its own: the cut the re-check finds in
-        it (agglomeration, then refinement), with the same figures; ``split`` there is a false split.
+      - per event of at least ``2 * ClusterSettings.min_part`` articles, read as a story of its own: the cut the
+        re-check finds in it (agglomeration, then refinement), with the same figures; ``split`` there is a false
+        split.
     """
-    from ..corpus.recheck import MIN_PART, contrast, recheck_cut
+    from ..corpus.recheck import contrast, recheck_cut
     from ..corpus.dedup import find_copies
 
     copies = find_copies(articles, Settings().dedup_threshold)
@@ -245,7 +246,7 @@ def split_diagnosis(articles: Sequence[Article], gold: Labels,
     singles: list[dict[str, object]] = []
     for ev in sorted(events, key=_natural):
         ids = events[ev]
-        if len(ids) < 2 * MIN_PART:
+        if len(ids) < 2 * Settings().cluster.min_part:
             continue
         sim = contrast({i: vecs[i] for i in ids})
         singles.append({"event": ev, **cut_figures(sim, *recheck_cut(sim))})

@@ -68,7 +68,7 @@ def emit_story(final: FinalStory, arts: dict[int, Article], states: dict[str, St
     rows = article_rows(story)
     for row, p in zip(rows, final.positions):
         row["seq"] = p
-    state = fold([states[i] for i in final.parts])
+    state = fold([states[i] for i in final.parts], settings.cluster)
     state.id = story.id
     report = report_row(story.id, pipeline.report(story, settings)) if pipeline.wants_report(story) else None
     return rows, story_row(story, state), report
@@ -92,7 +92,7 @@ def run_local(inputs: Sequence[str], output: str, settings: Settings | None = No
     keep = stages.unique_in_order(a.id for a in read)
     summary.duplicates = len(read) - len(keep)
     arts = {p: read[i] for p, i in enumerate(keep)}
-    df = stages.doc_freq(read)  # every article read counts, as it does per partition
+    df = stages.doc_freq(read, settings)  # every article read counts, as it does per partition
     keys = [stages.blocking_keys(arts[p], df, settings) for p in range(len(arts))]
     comps, summary.stop_keys = stages.components_of([k[0] for k in keys], [k[1] for k in keys],
                                                     settings.cluster.stop_key_articles)
@@ -182,8 +182,8 @@ def sum_task(*dfs: DocFreq) -> DocFreq:
     return stages.sum_doc_freq(dfs)
 
 
-def df_task(read: PartRead) -> DocFreq:
-    return stages.doc_freq(read.articles)
+def df_task(read: PartRead, settings: Settings) -> DocFreq:
+    return stages.doc_freq(read.articles, settings)
 
 
 # -- the job -------------------------------------------------------------------------------------------------
@@ -277,7 +277,7 @@ def _run(client: Any, parts: list[Part], output: str, partition_size: int, setti
     # 1. read and scan every partition
     reads = client.map(pipeline.read, parts, settings=settings, retries=retries,
                        key=[f"np-read-{token}-{i}" for i in range(n)])
-    dfs = client.map(df_task, reads, retries=retries, key=[f"np-dfp-{token}-{i}" for i in range(n)])
+    dfs = client.map(df_task, reads, settings=settings, retries=retries, key=[f"np-dfp-{token}-{i}" for i in range(n)])
     df = _tree_sum(client, dfs, token)
     scans = client.map(stages.scan_part, reads, df=df, settings=settings, retries=retries,
                        key=[f"np-scan-{token}-{i}" for i in range(n)])

@@ -41,11 +41,11 @@ from .partition import Part, RangeReader, jsonl_lines
 
 
 
-def doc_freq(articles: Iterable[Article]) -> DocFreq:
+def doc_freq(articles: Iterable[Article], settings: Settings) -> DocFreq:
     """Document frequencies of the articles' clustering features (additive across partitions), for blocking."""
     df = DocFreq()
     for a in articles:
-        df.add(list(extract(a).terms))
+        df.add(list(extract(a, settings.cluster).terms))
     return df
 
 
@@ -152,13 +152,13 @@ def blocking_keys(article: Article, df: DocFreq, settings: Settings) -> tuple[li
     articles pair them with a bucket of their own.
     """
     dup = band_keys(signature(article.text), settings.dedup_threshold)
-    feats = extract(article)
+    feats = extract(article, settings.cluster)
     common = max(settings.cluster.common_min, settings.cluster.common_share * df.n)
     own = set((article.outlet or "").lower().split())  # an outlet's name in its own titles says nothing
     names = [t for t in feats.terms if t.startswith("E:")]
     names = [t for t, c in zip(names, df.counts[[df.bucket(t) for t in names]].tolist())
              if c <= common and not set(t[2:].split()) <= own]
-    weights = df.idf(names) * np.fromiter((feats.terms[t] for t in names), dtype=np.float64, count=len(names))
+    weights = df.idf(names, p=settings.cluster) * np.fromiter((feats.terms[t] for t in names), dtype=np.float64, count=len(names))
     ents = sorted(zip(weights.tolist(), names), key=lambda x: (-x[0], x[1]))
     window = max(1, settings.story_window_days)
     story: list[int] = []
