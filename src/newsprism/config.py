@@ -1,4 +1,11 @@
-"""One options object for the whole pipeline: frozen sections of knobs, checked when built."""
+"""One options object for the whole pipeline: frozen sections of knobs, checked when built.
+
+What stays a module constant does so because a run cannot change it alone: formats a store was written with
+(MinHash permutations, shingles and seed in ``corpus.dedup``, document-frequency buckets in ``corpus.vectors``,
+schema and report versions), features a fitted model was trained on (``story.pairs.MIN_CONTEXT``), the conflict
+kinds' priors that define a conflict's confidence, the embedding's dimension, the length of a title cut from a lead
+(one story keeps one title in every view), and cache, buffer and memory-block sizes that change no result.
+"""
 
 from __future__ import annotations
 
