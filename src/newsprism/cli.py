@@ -218,6 +218,14 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--only", choices=("compare", "seeds", "polnear"), action="append", default=None,
                    help="run only this evaluation set (repeat for several)")
     e.add_argument("--json", default=None, help="also write the results here")
+    e = ev.add_parser("confidence", help="out-of-fold calibration of quote confidence on labelled real clusters",
+                      formatter_class=_Help)
+    e.add_argument("--compare", default="../shared/gold/compare-dev.jsonl",
+                   help="labelled quotes of real multi-outlet clusters")
+    e.add_argument("--multi-news", default="../shared/data/multi_news/dev.jsonl", help="the clusters' texts")
+    e.add_argument("--fit", default=None, metavar="FILE",
+                   help="also write the table fitted on every cluster to FILE (the package reads "
+                        "src/newsprism/story/quote_confidence.json)")
     e = ev.add_parser("align", help="shared-fact precision/recall vs TF-IDF cosine", formatter_class=_Help)
     e.add_argument("--labels", default=None, help="labelled sentence pairs (default: the project's label file)")
     e.add_argument("--data", default="../shared/data/multi_news/dev.jsonl", help="Multi-News clusters")

@@ -134,6 +134,7 @@ class Quote:
     anonymous: bool = False
     speaker_span: Span | None = None
     part_of: str | None = None  # id of the quote this is a piece of (split around its cue, or inside a reported clause)
+    confidence: float | None = None  # how often a speaker found this way is the right one (story/quote_confidence)
 
 
 @dataclass(slots=True, frozen=True)
@@ -154,6 +155,7 @@ class QuoteGroup:
     quotes: list[str]
     agreement: Agreement
     diff: list[DiffOp] = field(default_factory=list)
+    confidence: float | None = None  # that of its least sure quote
 
 
 @dataclass(slots=True, frozen=True)
@@ -240,6 +242,7 @@ class Claim:
     responses: list[Response] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)
     sources: list[Span] = field(default_factory=list)  # the sentences that report the claim
+    confidence: float | None = None  # that of its surest quote, whose speaker is the claimant
 
 
 @dataclass(slots=True)
@@ -407,6 +410,7 @@ class Report:
                     "anonymous": q.anonymous,
                     "speaker_span": _span(q.speaker_span) if q.speaker_span else None,
                     "part_of": q.part_of,
+                    "confidence": q.confidence,
                 }
                 for q in self.quotes
             ],

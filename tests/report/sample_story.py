@@ -41,7 +41,7 @@ def quote(qid: str, article: str, phrase: str, kind: str, speaker: str | None, e
     s = span(article, phrase)
     return {"id": qid, "article": article, "start": s["start"], "end": s["end"], "text": phrase, "kind": kind,
             "speaker": speaker, "entity": entity, "cue": cue, "anonymous": anonymous, "speaker_span": None,
-            "part_of": None}
+            "part_of": None, "confidence": 0.9 if entity else 0.85}
 
 
 def build_report() -> dict[str, Any]:
@@ -105,7 +105,8 @@ def build_report() -> dict[str, Any]:
             {"id": "g1", "entity": "e1", "quotes": ["q1", "q2"], "agreement": "reworded",
              "diff": [{"op": "equal", "a": "We will not let the bridge fail", "b": "We will not let the bridge fail"},
                       {"op": "delete", "a": "on our watch", "b": ""},
-                      {"op": "equal", "a": ". Safety comes first,", "b": ". Safety comes first,"}]},
+                      {"op": "equal", "a": ". Safety comes first,", "b": ". Safety comes first,"}],
+             "confidence": 0.9},
         ],
         "claims": [
             {"id": "c1", "claimant": "e2", "text": "The mayor hid an inspection report.", "quotes": ["q4"],
@@ -114,7 +115,8 @@ def build_report() -> dict[str, Any]:
                  {"article": A1, "status": "none_offered", **_pos(span(A1, "but offered no evidence"))},
                  {"article": A2, "status": "not_mentioned", "start": None, "end": None, "text": None},
              ],
-             "sources": [span(A1, "Council member Raj Patel accused the mayor of hiding an inspection report")]},
+             "sources": [span(A1, "Council member Raj Patel accused the mayor of hiding an inspection report")],
+             "confidence": 0.9},
         ],
         "attribution": [
             {"speaker": "Lena Ortiz", "entity": "e1", "article": A1, "outlet": "Harbor Ledger", "verbs": {"told": 1},
@@ -189,12 +191,12 @@ def hostile_report() -> tuple[dict[str, Any], dict[str, str]]:
                    "confidence": 1.0}],
         "quotes": [{"id": "q1", "article": aid, "start": start, "end": end, "text": text[start:end],
                     "kind": "direct", "speaker": payload, "entity": None, "cue": payload, "anonymous": False,
-                    "speaker_span": None, "part_of": None}],
+                    "speaker_span": None, "part_of": None, "confidence": 0.5}],
         "quote_groups": [{"id": "g1", "entity": None, "quotes": ["q1"], "agreement": "reworded",
-                          "diff": [{"op": "insert", "a": "", "b": payload}]}],
+                          "diff": [{"op": "insert", "a": "", "b": payload}], "confidence": 0.5}],
         "claims": [{"id": "c1", "claimant": None, "text": payload, "quotes": ["q1"], "responses": [],
                     "evidence": [{"article": aid, "status": "none_offered", "start": None, "end": None,
-                                  "text": payload}], "sources": []}],
+                                  "text": payload}], "sources": [], "confidence": 0.5}],
         "entities": [{"id": "e1", "name": payload, "type": "PERSON", "aliases": [payload], "descriptions": [payload],
                       "mentions": {aid: 1}, "spans": []}],
         "timeline": [{"date": None, "precision": "relative", "expression": payload, "event": payload,

@@ -84,6 +84,19 @@ def test_who_quotes_whom(report: dict[str, Any]) -> None:
     assert dict(d.outlets[1].speakers) == {"Lena Ortiz": 2, "a city official": 1}
 
 
+def test_unsure_attributions_are_left_to_the_full_report(report: dict[str, Any]) -> None:
+    unsure = copy.deepcopy(report)
+    for g in unsure["quote_groups"]:
+        g["confidence"] = MIN_CONFIDENCE / 2
+    for q in unsure["quotes"]:
+        if q["speaker"] == "a city official":
+            q["confidence"] = MIN_CONFIDENCE / 2
+    d = build_digest(Report.from_dict(unsure))
+    assert d.quotes == []
+    assert dict(d.outlets[1].speakers) == {"Lena Ortiz": 2}
+    assert "Lena Ortiz  reworded" not in render(unsure, "text", color=False)
+
+
 def test_digest_opens_markdown_and_html(report: dict[str, Any], texts: dict[str, str]) -> None:
     md = render(report, "md")
     assert md.index("## What differs") < md.index("## Articles")

@@ -50,6 +50,12 @@ def test_paraphrased_when_one_outlet_reports_indirectly() -> None:
     assert [(g.agreement, g.quotes) for g in groups] == [("paraphrased", ["q1", "q2"])]
 
 
+def test_a_report_sharing_only_a_topic_is_no_paraphrase() -> None:
+    direct = q("q1", "a1", "It is exciting that we will finally measure what happens in the solar wind.")
+    reported = q("q2", "a2", "a fast solar wind", kind="indirect")
+    assert group_quotes([direct, reported], ARTS, ENTS) == []
+
+
 def test_no_group_for_other_speakers_same_article_or_unrelated_words() -> None:
     quotes = [
         q("q1", "a1", "We will win this fight."),

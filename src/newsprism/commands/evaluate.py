@@ -39,6 +39,10 @@ def _run(args: argparse.Namespace) -> EvalRun:
 
         return run_quotes(gold=args.gold, seeds=args.seeds, polnear=args.polnear, json_out=args.json,
                           compare=args.compare, multi_news=args.multi_news, only=args.only)
+    if args.task == "confidence":
+        from ..eval.fit_quote_confidence import run_confidence
+
+        return run_confidence(args.compare, args.multi_news, fit=args.fit)
     if args.task == "align":
         from ..eval.align import run_align
 

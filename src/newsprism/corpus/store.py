@@ -46,7 +46,7 @@ def analysis_version() -> str:
     from .. import __version__
 
     digest = hashlib.sha1(__version__.encode())
-    for name in ("pair_model.json", "pair_model_words.json", "reported_model.json"):
+    for name in ("pair_model.json", "pair_model_words.json", "reported_model.json", "quote_confidence.json"):
         digest.update(files("newsprism.story").joinpath(name).read_bytes())
     return digest.hexdigest()[:12]
 _MAGIC = b"SQLite format 3\x00"

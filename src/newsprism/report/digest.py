@@ -166,10 +166,16 @@ def _conflict_parts(conflict: Conflict | None, look: Lookup) -> list[tuple[str, 
     return conflict_parts(conflict, look)
 
 
+def sure(value: float | None, lim: ReportSettings) -> bool:
+    """Whether an attribution is sure enough to be shown as a finding (reports written before attributions had a
+    confidence show them all)."""
+    return value is None or value >= lim.min_confidence
+
+
 def _quote_items(report: Report, look: Lookup, lim: ReportSettings) -> list[QuoteItem]:
     out: list[QuoteItem] = []
-    groups = [g for g in report.quote_groups if one_line(g.agreement) in DIFFERING]
-    groups.sort(key=lambda g: (DIFFERING.index(one_line(g.agreement)), -len(g.quotes)))
+    groups = [g for g in report.quote_groups if one_line(g.agreement) in DIFFERING and sure(g.confidence, lim)]
+    groups.sort(key=lambda g: (DIFFERING.index(one_line(g.agreement)), -(g.confidence or 0.0), -len(g.quotes)))
     for g in groups[:lim.max_quote_groups]:
         members = [look.quotes[q] for q in g.quotes if q in look.quotes]
         speaker = look.entity_name(g.entity) or (look.quote_speaker(members[0]) if members else "someone")
@@ -205,6 +211,8 @@ def _outlet_items(report: Report, look: Lookup, lim: ReportSettings) -> list[Out
     speakers: dict[str, dict[str, int]] = {}
     for name, quotes in quotes_by_speaker(report, look):
         for q in quotes:
+            if not sure(q.confidence, lim):
+                continue  # a speaker the analysis is unsure of is not counted as one the outlet quotes
             per = speakers.setdefault(q.article, {})
             per[name] = per.get(name, 0) + 1
     out = []

@@ -14,6 +14,7 @@ from .context import parse_story, story_context
 from .entities import build_entities
 from .outlets import compare_outlets
 from .quote_groups import group_quotes
+from .quote_confidence import rate_quotes
 from .quotes import extract_quotes
 from .summarize import summarize
 from .timeline import build_timeline
@@ -59,6 +60,7 @@ def analyze_story(story: Story, settings: Settings | None = None) -> Report:
     context = story_context(articles, docs, entities, settings, parsed.vectors)
     facts = align_facts(articles, docs, entities, settings, context=context)
     claims = find_claims(articles, docs, quotes, entities, settings, context)
+    rate_quotes(quotes, groups, claims)
     timeline = build_timeline(articles, docs, settings, context)
     outlets = compare_outlets(articles, facts, quotes)
     # 3. the cited summary, built on the facts

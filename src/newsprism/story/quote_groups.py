@@ -61,10 +61,14 @@ def _content(text: str) -> set[str]:
     return {w[:5] for w in normalise(text) if w not in _STOP and len(w) > 2}
 
 
+PARAPHRASE_WORDS = 3  # content words a report must share with a quote to restate it: two ("solar wind") are a topic
+
+
 def paraphrase_score(direct: str, indirect: str) -> float:
-    """Share of the reported statement's content words (by stem) that the quote also has."""
+    """Share of the shorter side's content words (by stem) that the other also has; nothing unless they share at
+    least ``PARAPHRASE_WORDS`` ("a high speed solar wind" does not restate a quote about the solar wind)."""
     a, b = _content(direct), _content(indirect)
-    if len(a & b) < 2:
+    if len(a & b) < PARAPHRASE_WORDS:
         return 0.0
     return len(a & b) / min(len(a), len(b))
 
