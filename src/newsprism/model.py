@@ -229,6 +229,7 @@ class Attribution:
     paraphrased: int = 0  # reported speech without quotation marks
     evidence: list[Evidence] = field(default_factory=list)  # "offered no evidence", "according to documents"
     quotes: list[str] = field(default_factory=list)  # ids of the quotes counted
+    confidence: float | None = None  # the mean of its quotes': the share of them expected to have the right speaker
 
 
 @dataclass(slots=True)

@@ -120,7 +120,7 @@ def build_report() -> dict[str, Any]:
         ],
         "attribution": [
             {"speaker": "Lena Ortiz", "entity": "e1", "article": A1, "outlet": "Harbor Ledger", "verbs": {"told": 1},
-             "direct": 1, "partial": 0, "paraphrased": 0, "evidence": [], "quotes": ["q1"]},
+             "direct": 1, "partial": 0, "paraphrased": 0, "evidence": [], "quotes": ["q1"], "confidence": 0.9},
         ],
         "entities": [
             {"id": "e1", "name": "Lena Ortiz", "type": "PERSON", "aliases": ["Ortiz", "the mayor"],

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from newsprism.eval.fit_quote_confidence import Row, fit_table, out_of_fold, run_confidence
-from newsprism.model import Claim, Quote, QuoteGroup, Span
+from newsprism.model import Attribution, Claim, Quote, QuoteGroup, Span
 from newsprism.story.quote_confidence import ROUTES, load_table, quote_confidence, rate_quotes, route
 
 
@@ -45,8 +45,10 @@ def test_groups_take_their_least_sure_quote_and_claims_their_surest() -> None:
     named, pronoun = _q("q1", "Ruiz"), _q("q2", "she")
     group = QuoteGroup(id="g1", entity="e1", quotes=["q1", "q2"], agreement="reworded")
     claim = Claim(id="c1", claimant="e1", text="the dam", quotes=["q1", "q2"])
-    rate_quotes([named, pronoun], [group], [claim], table)
+    row = Attribution(speaker="Ana Ruiz", entity="e1", article="a1", outlet="One", quotes=["q1", "q2"])
+    rate_quotes([named, pronoun], [group], [claim], [row], table=table)
     assert (named.confidence, pronoun.confidence, group.confidence, claim.confidence) == (0.9, 0.6, 0.6, 0.9)
+    assert row.confidence == 0.75
     assert quote_confidence(_q("q3", "Ruiz", kind="indirect"), table) == 0.9
 
 

@@ -60,7 +60,7 @@ def analyze_story(story: Story, settings: Settings | None = None) -> Report:
     context = story_context(articles, docs, entities, settings, parsed.vectors)
     facts = align_facts(articles, docs, entities, settings, context=context)
     claims = find_claims(articles, docs, quotes, entities, settings, context)
-    rate_quotes(quotes, groups, claims)
+    rate_quotes(quotes, groups, claims, attribution)
     timeline = build_timeline(articles, docs, settings, context)
     outlets = compare_outlets(articles, facts, quotes)
     # 3. the cited summary, built on the facts

@@ -1,6 +1,6 @@
 """How sure each attribution is: a quote's confidence is how often a quote of its kind, whose speaker was found the
 same way, has the speaker labelled on real multi-outlet clusters (``newsprism eval confidence`` fits and checks the
-table). Quote groups and claims are as sure as the quotes they rest on."""
+table). Quote groups, claims and attribution rows are as sure as the quotes they rest on."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from ..model import Claim, Quote, QuoteGroup
+from ..model import Attribution, Claim, Quote, QuoteGroup
 
 TABLE_PATH = Path(__file__).with_name("quote_confidence.json")
 # How a speaker was found: the quote's own cue names a person or body ("named"), gives a role that the story ties to a
@@ -63,9 +63,11 @@ def quote_confidence(quote: Quote, table: dict[str, Any] | None = None) -> float
 
 
 def rate_quotes(quotes: Sequence[Quote], groups: Sequence[QuoteGroup] = (), claims: Sequence[Claim] = (),
-                table: dict[str, Any] | None = None) -> None:
+                attribution: Sequence[Attribution] = (), table: dict[str, Any] | None = None) -> None:
     """Sets the confidence of every quote, of every quote group (its least sure quote: one wrong speaker and the
-    group compares different people) and of every claim (its surest quote: the claimant is that quote's speaker)."""
+    group compares different people), of every claim (its surest quote: the claimant is that quote's speaker) and
+    of every attribution row (the mean of its quotes': how many of the words it counts are expected to be that
+    speaker's)."""
     table = table or load_table()
     by_id: dict[str, float] = {}
     for q in quotes:
@@ -77,3 +79,6 @@ def rate_quotes(quotes: Sequence[Quote], groups: Sequence[QuoteGroup] = (), clai
     for c in claims:
         members = [by_id[i] for i in c.quotes if i in by_id]
         c.confidence = max(members) if members else None
+    for row in attribution:
+        members = [by_id[i] for i in row.quotes if i in by_id]
+        row.confidence = round(sum(members) / len(members), 3) if members else None
