@@ -65,24 +65,66 @@ def _signature(arts: list[Article], settings: Settings) -> tuple[list[int], list
     """Which articles the helper parsed, and every article's tokens with their annotations, in story order."""
     out: dict[int, tuple[str, ...]] = {}
     helped = []
-    for i, doc, res in parallel.shared_parse(load_spacy(), arts, settings, 1):
-        out[i] = tuple(f"{t.text}/{t.tag_}/{t.dep_}/{t.head.i}/{t.lemma_}/{t.ent_type_}/{t.is_sent_start}"
-                       for t in doc)
-        if res is not None:
-            helped.append(i)
+    sharing = parallel.Sharing(load_spacy(), arts, settings)
+    try:
+        for i, doc, res in sharing.parse(1):
+            out[i] = tuple(f"{t.text}/{t.tag_}/{t.dep_}/{t.head.i}/{t.lemma_}/{t.ent_type_}/{t.is_sent_start}"
+                           for t in doc)
+            if res is not None:
+                helped.append(i)
+    finally:
+        sharing.close()
     return helped, [out[i] for i in range(len(arts))]
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("embeddings", [True, False])
-def test_a_shared_story_reports_exactly_what_one_process_reports(ready: parallel.Helper, embeddings: bool) -> None:
+def test_a_shared_story_reports_exactly_what_one_process_reports(ready: parallel.Helper, embeddings: bool,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     story = _story()
     alone = analyze_story(story, _settings(False, embeddings)).to_dict()
     arts = story.articles
     helped, _ = _signature(arts, _settings(True, embeddings))
     assert helped, "the loaded helper took no article"
+    made: list[object] = []
+    context = parallel.Sharing.context
+
+    def recorded(self: parallel.Sharing) -> object:
+        made.append(context(self))
+        return made[-1]
+
+    monkeypatch.setattr(parallel.Sharing, "context", recorded)
     shared = analyze_story(story, _settings(True, embeddings)).to_dict()
+    assert made and made[0] is not None, "the helper made no story context"
     assert json.dumps(shared, sort_keys=True) == json.dumps(alone, sort_keys=True)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("how", ["killed", "hung"])
+def test_a_context_the_helper_does_not_return_is_made_here(ready: parallel.Helper, monkeypatch: pytest.MonkeyPatch,
+                                                          how: str) -> None:
+    story = _story()
+    alone = analyze_story(story, _settings(False)).to_dict()
+    monkeypatch.setattr(parallel, "GRACE", 0.5)
+    monkeypatch.setattr(parallel, "CONTEXT_PER_WORD", 0.0)
+    ask = parallel.Sharing.ask_context
+
+    def ask_then_fail(self: parallel.Sharing, *args: object) -> bool:
+        asked = ask(self, *args)  # type: ignore[arg-type]
+        if how == "killed":
+            ready.proc.kill()
+        else:
+            os.kill(ready.proc.pid, signal.SIGSTOP)
+        return asked
+
+    monkeypatch.setattr(parallel.Sharing, "ask_context", ask_then_fail)
+    try:
+        shared = analyze_story(story, _settings(True)).to_dict()
+    finally:
+        if ready.proc.poll() is None:
+            os.kill(ready.proc.pid, signal.SIGCONT)
+    assert json.dumps(shared, sort_keys=True) == json.dumps(alone, sort_keys=True)
+    assert parallel._STATE.helper is None and ready.proc.poll() is not None
 
 
 @pytest.mark.slow

@@ -10,7 +10,7 @@ from ..model import Article, Fact, Report, Span, Story
 from .align import align_facts
 from .attribution import build_attribution
 from .claims import find_claims
-from .context import parse_story, story_context
+from .context import parse_story
 from .entities import build_entities
 from .outlets import compare_outlets
 from .quote_groups import group_quotes
@@ -50,14 +50,18 @@ def analyze_story(story: Story, settings: Settings | None = None) -> Report:
     settings = settings or Settings()
     articles = [a for a in story.articles if a.id not in story.copies]
     parsed = parse_story(articles, settings)
-    docs = parsed.docs
-    # 1. who is who, then who said what
-    entities = build_entities(articles, docs, settings)
-    quotes = extract_quotes(articles, docs, entities, settings)
-    groups = group_quotes(quotes, articles, entities, settings.align)
-    attribution = build_attribution(articles, quotes, entities)
-    # 2. what the outlets share, add and contradict
-    context = story_context(articles, docs, entities, settings, parsed.vectors)
+    try:
+        docs = parsed.docs
+        # 1. who is who, then who said what (while a second process, for a long story, compares the statements)
+        entities = build_entities(articles, docs, settings)
+        parsed.ask_context(entities)
+        quotes = extract_quotes(articles, docs, entities, settings)
+        groups = group_quotes(quotes, articles, entities, settings.align)
+        attribution = build_attribution(articles, quotes, entities)
+        # 2. what the outlets share, add and contradict
+        context = parsed.context(articles, entities, settings)
+    finally:
+        parsed.close()
     facts = align_facts(articles, docs, entities, settings, context=context)
     claims = find_claims(articles, docs, quotes, entities, settings, context)
     rate_quotes(quotes, groups, claims, attribution)

@@ -2,6 +2,8 @@
 
 Statements are embedded while spaCy parses the next articles: the ONNX model runs in a worker thread (it leaves
 Python's lock while it computes), so a story's two heaviest steps share the machine's cores instead of queueing.
+A long story is shared with a second process instead (``newsprism.parallel``): it parses part of the articles,
+then embeds and compares every statement (the ``StoryContext``) while this process finds entities and quotes.
 """
 
 from __future__ import annotations
@@ -21,6 +23,8 @@ from ..nlp import load_spacy
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
+    from ..parallel import Sharing
+
     from ..model import Entity
     from .statements import Unit
 
@@ -39,6 +43,25 @@ class Parsed:
     done: dict[SpanKey, np.ndarray] = field(default_factory=dict)
     pending: list[_Pending] = field(default_factory=list)
     align: AlignSettings | None = None  # how statements are embedded (``embed_max_tokens``, ``embed_batch``)
+    sharing: "Sharing | None" = None  # the second process sharing this story, if any
+
+    def ask_context(self, entities: Sequence["Entity"]) -> None:
+        """Lets the second process, when the story has one, make the story context of these entities meanwhile."""
+        if self.sharing is not None:
+            self.sharing.ask_context(entities, [(keys, fut) for keys, _, fut in self.pending])
+
+    def context(self, articles: Sequence[Article], entities: Sequence["Entity"], settings: Settings,
+                ) -> "StoryContext":
+        """The story context: the second process's when it made it, else made here (as ``story_context``)."""
+        made = self.sharing.context() if self.sharing is not None else None
+        self.close()
+        return made if made is not None else story_context(articles, self.docs, entities, settings,
+                                                           self.vectors if settings.embeddings else None)
+
+    def close(self) -> None:
+        """Frees the second process for the next story."""
+        if self.sharing is not None:
+            self.sharing.close()
 
     @property
     def vectors(self) -> dict[SpanKey, np.ndarray]:
@@ -56,30 +79,37 @@ class Parsed:
 
 def parse_story(articles: Sequence[Article], settings: Settings) -> Parsed:
     """Parses the articles and embeds each one's statements as soon as it is parsed (unless embeddings are off), on
-    one core while spaCy holds the other; a long story shares its articles with a second process
-    (``newsprism.parallel``), which parses and embeds its part on its own core."""
-    from ..parallel import shared_parse
+    one core while spaCy holds the other. A long story shares its articles with a second process
+    (``newsprism.parallel``), which parses its part and then embeds and compares the statements of the whole story
+    (``Parsed.context``) while this process goes on; call ``Parsed.close`` when the story is done."""
+    from ..parallel import Sharing
     from .embed import embed
     from .statements import statement_bounds
 
     nlp = load_spacy(settings.spacy_model)
-    parsed = Parsed({}, align=settings.align)
+    sharing = Sharing(nlp, articles, settings)
+    parsed = Parsed({}, align=settings.align, sharing=sharing)
     docs: dict[int, "Doc"] = {}
     pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsprism-embed")
     try:
-        for i, doc, helped in shared_parse(nlp, articles, settings,
-                                           1 if settings.embeddings else settings.batch_size):
+        for i, doc, helped in sharing.parse(1 if settings.embeddings else settings.batch_size):
             docs[i] = doc
+            article = articles[i]
+            if helped is None:
+                sharing.give(i, doc)  # the helper makes the context from every article's doc
             if not settings.embeddings:
                 continue
-            article = articles[i]
-            if helped is not None and helped.bounds is not None and helped.vectors is not None:
-                parsed.done.update(zip([(article.id, a, b) for a, b in helped.bounds], helped.vectors))
+            if helped is not None:  # embedded by the helper (sent back, or kept there for the context it makes)
+                if helped.bounds is not None and helped.vectors is not None:
+                    parsed.done.update(zip([(article.id, a, b) for a, b in helped.bounds], helped.vectors))
                 continue
             bounds = statement_bounds(article, doc)
             texts = [article.text[start:end] for start, end in bounds]
             parsed.pending.append(([(article.id, start, end) for start, end in bounds], texts,
                                    pool.submit(embed, texts, 1, settings.align)))
+    except BaseException:
+        sharing.close()
+        raise
     finally:
         pool.shutdown(wait=False)  # what was queued still runs; ``Parsed.vectors`` collects it
     parsed.docs.update((articles[i].id, docs[i]) for i in range(len(articles)))  # in the story's order
