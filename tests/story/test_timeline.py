@@ -80,6 +80,16 @@ def test_publication_date_inferred_from_another_article_or_the_text() -> None:
     assert pubs == {"d1": date(2024, 3, 13), "d2": date(2024, 3, 13), "d3": date(2024, 3, 1)}
 
 
+def test_a_date_the_text_mentions_is_not_its_publication_date() -> None:
+    # the sentencing came long after the bombing the article names: counting "Friday" back from the bombing's
+    # date would put the sentencing before it
+    told = article("m1", "Volkanov was sentenced to death on Friday for the April 15, 2013 bombing at the mall.",
+                   "A", published=None)
+    assert publication_dates([told], Settings()) == {"m1": None}
+    tl = build_timeline([told], parsed([told]), Settings())
+    assert any(e.expression == "Friday" and e.date is None for e in tl)
+
+
 def test_contradictory_publication_dates_resolve_per_article() -> None:
     a = article("p1", "The mayor resigned on Tuesday.", "A", published="2024-03-13")
     b = article("p2", "The mayor resigned on Tuesday.", "B", published="2024-05-01")

@@ -77,32 +77,29 @@ def unplaceable_dates(articles: Sequence[Article], settings: Settings) -> list[s
     return notes
 
 
-def _explicit_date(text: str) -> date | None:
-    """The latest full date written out in the text ("Sept. 26, 2018"), a fallback publication date."""
-    found: list[date] = []
-    for m in re.finditer(r"\b(" + _MONTH_RX + r") (\d{1,2}),? ((?:19|20)\d\d)\b", text, re.I):
-        month = _MONTHS.get(m.group(1).lower().rstrip("."))
-        try:
-            if month:
-                found.append(date(int(m.group(3)), month, int(m.group(2))))
-        except ValueError:
-            continue
-    for m in re.finditer(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b", text):
-        try:
-            found.append(date(int(m.group(1)), int(m.group(2)), int(m.group(3))))
-        except ValueError:
-            continue
-    return max(found) if found else None
+_POSTED = re.compile(r"\b(?:posted|published|updated|last updated|first published)(?: on)?:?\s+(" + _MONTH_RX
+                     + r")\.? (\d{1,2}),? ((?:19|20)\d\d)\b", re.I)
+
+
+def _posted_date(text: str) -> date | None:
+    """A date the text gives as its own ("Posted March 1, 2024"); other dates in it ("the April 15, 2013 bombing")
+    only say the article is later, and a "Friday" counted back from one would fall before the events reported."""
+    m = _POSTED.search(text)
+    month = _MONTHS.get(m.group(1).lower().rstrip(".")) if m else None
+    try:
+        return date(int(m.group(3)), month, int(m.group(2))) if m and month else None
+    except ValueError:
+        return None
 
 
 def publication_dates(articles: Sequence[Article], settings: Settings) -> dict[str, date | None]:
-    """Each article's publication date: its own, else one written in its text, else the story's most common date."""
+    """Each article's publication date: its own, else one its text gives as its own, else the story's most common
+    one."""
     own: dict[str, date | None] = {}
     years = settings.align.placeable_years
     for a in articles:
-        d = _pub_date(settings.published.get(a.source), years) or _pub_date(a.published, years) \
-            or _explicit_date(a.text)
-        own[a.id] = d
+        own[a.id] = _pub_date(settings.published.get(a.source), years) or _pub_date(a.published, years) \
+            or _posted_date(a.text)
     known = Counter(d for d in own.values() if d)
     fallback = known.most_common(1)[0][0] if known else None
     return {k: (v or fallback) for k, v in own.items()}
