@@ -228,3 +228,13 @@ def test_follow_us_plug_removed_only_at_the_end() -> None:
     assert res.text == body and [(r.kind, r.text) for r in res.removed] == [("promotion", plug)]
     middle = "The mayor urged residents to follow us on Twitter for updates, the council said."
     assert clean(middle + "\n\n" + body).text.startswith(middle)
+
+
+def test_a_plug_naming_the_outlet_or_writer_is_removed_at_the_end() -> None:
+    body = "The ferry left at nine on Monday.\n\nIt carried forty passengers to the island."
+    for plug in ("For breaking news and analysis from the coast, follow Harbour Ledger Live on Facebook.",
+                 "Follow Ortega on Twitter at @samortega"):
+        res = clean(body + "\n\n" + plug)
+        assert res.text == body and [(r.kind, r.text) for r in res.removed] == [("promotion", plug)]
+    kept = body + "\n\nDivers follow the wreck on sonar as the tide turns."
+    assert clean(kept).text == kept

@@ -58,7 +58,8 @@ _COMMENTS = re.compile(
 _CLICK_HERE = re.compile(r"\bclick here\b", _F)
 _SALES = re.compile(r"\b(?:subscri\w*|issues?|delivered|newsletters?|offer|price|free trial)\b|[£$€]\s?\d", _F)
 _FOLLOW_PROMO = re.compile(
-    r"\bfollow (?:us|him|her|them|me)\b(?: on)? (?:twitter|facebook|instagram|x|linkedin|threads|bluesky|@)", _F)
+    r"\bfollow (?:(?:us|him|her|them|me)\b(?: on)?|(?:[\w.@&'’-]+ ){1,3}on) "
+    r"(?:twitter|facebook|instagram|x|linkedin|threads|bluesky|@)", _F)
 _ADVERT = re.compile(
     r"^(?:advertisement|advertising|ad|ads|sponsored(?: content| post)?|paid (?:content|post)|promoted(?: content)?|"
     r"(?:story|article) continues (?:below|after)(?: (?:this|the))? (?:advertisement|ad|video)|"
