@@ -4,6 +4,7 @@ left running when that process fails, hangs or its parent ends."""
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
 import signal
 import subprocess
@@ -166,8 +167,18 @@ def test_short_stories_and_the_setting_keep_parsing_in_this_process() -> None:
     assert not parallel.enabled(s, s.align.parse_worker_words - 1, 5)  # the seeds: about 1,300 words
     assert not parallel.enabled(_settings(False), 100_000, 5)
     assert not parallel.enabled(_settings(True), 100_000, 1)  # one article: nothing to share
+    assert parallel.enabled(_settings(True), 100_000, 5) == (parallel._cores() >= 2)
     with pytest.raises(Exception, match="parse_worker_words"):
         Settings(align=replace(s.align, parse_worker_words=-1))
+
+
+def test_pool_workers_parse_on_their_own(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A daemon process (a Dask worker under its nanny, another pool's worker) starts no helper."""
+    class Daemon:
+        daemon = True
+
+    monkeypatch.setattr(multiprocessing, "current_process", lambda: Daemon())
+    assert not parallel.enabled(_settings(True), 100_000, 5)
 
 
 @pytest.mark.slow

@@ -87,16 +87,28 @@ class Share:
 
 def enabled(settings: Settings, words: int, articles: int) -> bool:
     """Whether a story of this size is parsed with the helper: two cores or more, the setting on, at least two
-    articles and ``parse_worker_words`` words, and not inside a daemon process (a Dask worker or another pool's
-    process, which keep the cores busy already and may not start processes)."""
+    articles and ``parse_worker_words`` words, and not in a Dask worker or a daemon process (another pool's worker):
+    those keep the cores busy already."""
     if not settings.align.parse_worker or articles < 2 or words < settings.align.parse_worker_words:
         return False
-    if _cores() < 2 or multiprocessing.current_process().daemon:
+    if _cores() < 2 or multiprocessing.current_process().daemon or _in_dask_worker():
         return False
     return _STATE.failures < MAX_FAILURES
 
 
 _STATE = _State()
+
+
+def _in_dask_worker() -> bool:
+    """Whether this runs as a task of a Dask worker (one without a nanny is no daemon, yet its cores are taken)."""
+    dist = sys.modules.get("distributed")
+    if dist is None:
+        return False
+    try:
+        dist.get_worker()
+    except ValueError:
+        return False
+    return True
 
 
 def _cores() -> int:
