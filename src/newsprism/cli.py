@@ -217,6 +217,9 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--multi-news", default="../shared/data/multi_news/dev.jsonl", help="the clusters' texts")
     e.add_argument("--only", choices=("compare", "seeds", "polnear"), action="append", default=None,
                    help="run only this evaluation set (repeat for several)")
+    e.add_argument("--fit-model", default=None, metavar="DIR",
+                   help="first fit the reported-speech model on these PolNeAR training articles "
+                        "(e.g. ../shared/data/polnear/train) and write it where the package reads it")
     e.add_argument("--json", default=None, help="also write the results here")
     e = ev.add_parser("confidence", help="out-of-fold calibration of quote confidence on labelled real clusters",
                       formatter_class=_Help)

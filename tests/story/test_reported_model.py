@@ -95,3 +95,27 @@ def test_report_inside_another_reports_content_leaves_the_outer_one_standing() -
                     "of employing significant quantities of chemical weapons across the peninsula.")
     outer = [q for q in quotes if q.kind == "indirect" and q.speaker and "Bermudez" in q.speaker]
     assert outer and all(q.speaker is not None for q in quotes if q.kind == "indirect")
+
+
+def _candidates(text: str) -> list[tuple[str, str, str]]:
+    """(cue, content, complement kind) of every candidate of a one-paragraph text."""
+    from newsprism.model import Article
+    from newsprism.nlp import parse
+
+    doc = parse([Article(id="a", text=text)])["a"]
+    return [(c.cue.text, text[c.start:c.end], next(k[4:] for k in c.features if k.startswith("dep=")))
+            for c in candidates(doc, [], text)]
+
+
+def test_a_noun_whose_owner_can_speak_proposes_what_it_holds() -> None:
+    found = _candidates("Senator Ann Lee repeated her criticism of the new tax bill on Monday.")
+    assert ("criticism", "the new tax bill", "noun_prep:of") in found
+    _, quotes = run("The mayor's city of Linz has a new bridge.")
+    assert not any(q.cue == "city" for q in quotes)  # what an owner has is not what they hold to be true
+
+
+def test_an_adjective_proposes_its_clause_and_an_object_its_phrase() -> None:
+    assert ("are", "he will win the state", "acomp_ccomp") in _candidates(
+        "His supporters are optimistic that he will win the state.")
+    assert ("chastised", "Snyder for refusing federal help", "dobj+prep:for") in _candidates(
+        "Clinton chastised Snyder for refusing federal help.")

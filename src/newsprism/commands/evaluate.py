@@ -38,7 +38,8 @@ def _run(args: argparse.Namespace) -> EvalRun:
         from ..eval.quotes import run_quotes
 
         return run_quotes(gold=args.gold, seeds=args.seeds, polnear=args.polnear, json_out=args.json,
-                          compare=args.compare, multi_news=args.multi_news, only=args.only)
+                          compare=args.compare, multi_news=args.multi_news, only=args.only,
+                          fit_model=args.fit_model)
     if args.task == "confidence":
         from ..eval.fit_quote_confidence import run_confidence
 

@@ -448,12 +448,18 @@ def render(seeds: dict[str, Any] | None, polnear: dict[str, Any] | None, names: 
 
 
 def run_quotes(gold: str, seeds: str, polnear: str, json_out: str | None = None, compare: str | None = None,
-               multi_news: str | None = None, only: Sequence[str] | None = None) -> EvalRun:
+               multi_news: str | None = None, only: Sequence[str] | None = None,
+               fit_model: str | None = None) -> EvalRun:
     """Runs the evaluations for newsprism (and the textacy baseline): the table, and JSON written when asked.
 
-    ``only`` names the sets to run (of ``QUOTE_SETS``); all of them when it is empty.
+    ``only`` names the sets to run (of ``QUOTE_SETS``); all of them when it is empty. ``fit_model`` names PolNeAR
+    training articles to fit the reported-speech model on first (written where the package reads it).
     """
     run = EvalRun()
+    if fit_model:
+        from .fit_quotes import describe, fit_model as fit_reported
+
+        run.say(describe(fit_reported(fit_model)))
     systems: dict[str, System] = {"newsprism": newsprism_system, "textacy": textacy_system}
     seed_res = pol_res = cmp_res = None
     notes: list[str] = []

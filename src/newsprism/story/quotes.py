@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, cast
 
@@ -12,7 +12,7 @@ from ..config import Settings
 from ..model import Article, Entity, Quote, Span
 from .entities import EntityIndex, name_tokens
 from .interviews import transcript_turns, turn_regions
-from .reported import inside
+from .reported import within
 from .reported_model import all_candidates, score, select
 from .salience import infer_genders, pronoun_antecedents
 from .speakers import (
@@ -208,7 +208,7 @@ class _Tokens:
 _ASK = frozenset({"ask", "question", "press"})
 
 
-def _cue_for_segment(seg: Segment, toks: _Tokens, quoted: list[tuple[int, int]]) -> "Token | None":
+def _cue_for_segment(seg: Segment, toks: _Tokens, quoted_at: Callable[[int], bool]) -> "Token | None":
     """The speech verb that introduces a quoted sentence: in the sentences around it, outside any quote."""
     doc = toks.doc
     first = toks.at(seg.start)
@@ -225,7 +225,7 @@ def _cue_for_segment(seg: Segment, toks: _Tokens, quoted: list[tuple[int, int]])
     para_hi = len(text) if para_hi < 0 else para_hi
     for sent in sents.values():
         for t in sent:
-            if t.idx < para_lo or t.idx >= para_hi or inside(t.idx, quoted):
+            if t.idx < para_lo or t.idx >= para_hi or quoted_at(t.idx):
                 continue
             if t.lemma_.lower() in SPEECH_VERBS and t.pos_ in {"VERB", "AUX"} and not (asked_answer and t.tag_ == "VBN"
                                                                              and t.lemma_.lower() in _ASK):
@@ -250,7 +250,7 @@ def _cue_for_segment(seg: Segment, toks: _Tokens, quoted: list[tuple[int, int]])
             root = doc[toks.at(j)].sent.root
             subj = subject_of(root)
             if root.pos_ in {"VERB", "AUX"} and subj is not None and same_paragraph(root, subj) \
-                    and not inside(root.idx, quoted) and not inside(subj.idx, quoted):
+                    and not quoted_at(root.idx) and not quoted_at(subj.idx):
                 return root
     return None
 
@@ -379,6 +379,7 @@ def _article_quotes(article: Article, doc: "Doc", ctx: ArticleContext) -> list[_
     toks = _Tokens(doc)
     segments = find_segments(text)
     quoted = [s.outer for s in segments]
+    quoted_at = within(quoted)
     items: list[tuple[int, str, Any]] = [(s.start, "seg", s) for s in segments]
     for cand in select(score(all_candidates(doc, quoted, text))):
         if cand.subject.lower_ != "you":  # "you know", "you see": a filler, nobody's report
@@ -412,7 +413,7 @@ def _article_quotes(article: Article, doc: "Doc", ctx: ArticleContext) -> list[_
             if partial:
                 cue, subj = _head_speaker(seg, toks)
             else:
-                cue = _cue_for_segment(seg, toks, quoted)
+                cue = _cue_for_segment(seg, toks, quoted_at)
                 subj = (subject_of(cue) or inverted_subject(cue)) if cue is not None else None
             spk = resolve(subj, ctx) if subj is not None else (None if partial else _author_before(seg, toks, ctx))
             n_words = len(text[seg.start:seg.end].split())

@@ -190,6 +190,7 @@ def doc_is_open(tok: "Token") -> bool:
 def find_reported(doc: "Doc", quoted: list[tuple[int, int]]) -> list[tuple[int, int, "Token", "Token"]]:
     """Reported speech: (start char, end char, cue token, speaker token) for each clause reported by a cue."""
     out: list[tuple[int, int, Token, Token]] = []
+    quoted_at = within(quoted)
     for t in doc:
         lemma = t.lemma_.lower()
         content: tuple[int, int] | None = None
@@ -241,7 +242,7 @@ def find_reported(doc: "Doc", quoted: list[tuple[int, int]]) -> list[tuple[int, 
         if start <= speaker.idx < end and speaker.i not in aside:
             continue
         # the clause is a direct quote already ("“...,” she said"): only narrative words around a quote count
-        narrative = sum(1 for tk in doc[lo:hi] if tk.is_alpha and tk.i not in aside and not inside(tk.idx, quoted))
+        narrative = sum(1 for tk in doc[lo:hi] if tk.is_alpha and tk.i not in aside and not quoted_at(tk.idx))
         if narrative < 2 and any(min(end, e) > max(start, s) for s, e in quoted):
             continue
         out.append((start, end, t, speaker))

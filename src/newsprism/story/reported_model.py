@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
 from ..lexicon import ANON_HEADS
-from .reported import clause_span, inside, trim_aside
+from .reported import clause_span, trim_aside, within
 from .roles import PERSON_NOUNS, ROLE_HEADS, SOURCE_NOUNS
 from .speakers import (
     ATTITUDE_VERBS,
@@ -32,13 +33,17 @@ from .speakers import (
 )
 
 if TYPE_CHECKING:
+    from spacy.matcher import DependencyMatcher
     from spacy.tokens import Doc, Token
+    from spacy.vocab import Vocab
 
 # Features of candidates that are never an attribution, whatever the corpus annotates.
 NEVER = frozenset({"negated", "without", "question"})
 _PREPS = frozenset({"about", "on", "for", "against", "over", "of", "to", "with", "as"})
 # prepositions of a verb's object or adjective that take what is attributed ("an attack against", "uneasy about")
 _NESTED_PREPS = frozenset({"about", "on", "for", "against", "over", "of", "with", "in", "to", "by"})
+# prepositions that say what a verb's object is taken for ("chastised X for ...", "portrayed X as ...")
+_OBJECT_PREPS = frozenset({"for", "as", "about", "of", "over", "with", "into"})
 _WH = frozenset({"what", "who", "whom", "whose", "which", "why", "how", "when", "where", "whether", "if"})
 
 
@@ -88,7 +93,7 @@ def _content_range(t: "Token", c: "Token") -> tuple[int, int] | None:
         if pobj is None:
             return None
         return trim_aside(t.doc, pobj.left_edge.i, pobj.right_edge.i + 1, min_tokens=1)
-    if c.dep_ in {"ccomp", "xcomp"}:
+    if c.dep_ in {"ccomp", "xcomp", "acl"}:  # "acl": a noun's "that" clause or infinitive
         return clause_span(c, set())
     return trim_aside(t.doc, c.left_edge.i, c.right_edge.i + 1, min_tokens=1)
 
@@ -98,17 +103,21 @@ def f_first(first: str, pos: str) -> str:
     return first if first in _WH or first in {"that", "to"} else pos
 
 
-def _features(t: "Token", c: "Token", s: "Token", lo: int, hi: int, text: str, quoted: list[tuple[int, int]]
-              ) -> dict[str, float]:
+def _features(t: "Token", c: "Token", s: "Token", lo: int, hi: int, text: str, quoted_at: Callable[[int], bool],
+              with_object: bool = False) -> dict[str, float]:
     doc = t.doc
     lemma = t.lemma_.lower()
     dep = c.dep_ if c.dep_ != "prep" else "prep:" + c.lower_
-    if c.dep_ == "prep" and c.head.i != t.i:  # "an attack against X": the object's own preposition
-        dep = c.head.dep_ + "_prep:" + c.lower_
+    if c.head.i != t.i:  # "an attack against X", "is optimistic that": the object's or adjective's complement
+        dep = c.head.dep_ + "_" + dep
+    if t.pos_ == "NOUN":  # "his criticism of X": a noun's complement, told apart from a verb's
+        dep = "noun_" + dep
+    if with_object:  # "chastised Snyder for refusing ...": the object and its preposition, one content
+        dep = "dobj+" + dep
     first = doc[lo].lower_
     span = doc[lo:hi]
     words = sum(1 for k in span if k.is_alpha)
-    marks = any(inside(k.idx, quoted) for k in span)
+    marks = any(quoted_at(k.idx) for k in span)
     f = {
         "lemma=" + lemma: 1.0, "dep=" + dep: 1.0, "lemma_dep=" + lemma + "|" + dep: 1.0,
         "subj=" + _subject_kind(s): 1.0, "len=" + _bucket(words): 1.0, "tag=" + t.tag_: 1.0,
@@ -123,7 +132,7 @@ def _features(t: "Token", c: "Token", s: "Token", lo: int, hi: int, text: str, q
         f["negated"] = 1.0
     if marks:
         f["quoted_words"] = 1.0
-        inner = sum(1 for k in span if k.is_alpha and inside(k.idx, quoted))
+        inner = sum(1 for k in span if k.is_alpha and quoted_at(k.idx))
         if inner >= 0.6 * max(1, words):
             f["mostly_quoted"] = 1.0  # the quotation itself, found as a quote; a fragment leaves the clause to report
     if text[doc[hi - 1].idx:doc[hi - 1].idx + len(doc[hi - 1].text) + 2].strip().endswith("?") or (
@@ -163,20 +172,64 @@ def _complements(t: "Token") -> list["Token"]:
     for c in t.children:
         if c.dep_ in {"dobj", "acomp"} and c.i > t.i:
             comps += [g for g in c.children if g.dep_ == "prep" and g.lower_ in _NESTED_PREPS]
+        if c.dep_ == "acomp" and c.i > t.i:  # "is optimistic that he'll ...", "is willing to accept ..."
+            comps += [g for g in c.children if g.dep_ in {"ccomp", "xcomp"} and g.i > c.i]
     return comps
 
 
+# A noun whose owner holds what follows it: "his criticism of the bill", "Obama's decision not to strike",
+# "their fear that Trump could win". The model learns which nouns attribute; the owner is the source.
+_NOUN_CUE_PATTERN = [
+    {"RIGHT_ID": "cue", "RIGHT_ATTRS": {"POS": "NOUN"}},
+    {"LEFT_ID": "cue", "REL_OP": ">", "RIGHT_ID": "owner", "RIGHT_ATTRS": {"DEP": "poss"}},
+    {"LEFT_ID": "cue", "REL_OP": ">", "RIGHT_ID": "content", "RIGHT_ATTRS": {"DEP": {"IN": ["prep", "acl", "ccomp"]}}},
+]
+_OWNER_PRONOUNS = frozenset({"his", "her", "their", "our", "my"})
+
+
+@lru_cache(maxsize=4)
+def _noun_cue_matcher(vocab: "Vocab") -> "DependencyMatcher":
+    from spacy.matcher import DependencyMatcher
+
+    matcher = DependencyMatcher(vocab)
+    matcher.add("noun_cue", [_NOUN_CUE_PATTERN])
+    return matcher
+
+
+def _noun_cues(doc: "Doc") -> dict[int, tuple["Token", list["Token"]]]:
+    """Cue noun index -> (owner, complements) for nouns whose owner can speak and whose complement states what
+    they hold: a preposition's object, an infinitive or a "that" clause (not "the report released by")."""
+    out: dict[int, tuple[Token, list[Token]]] = {}
+    for _, (cue_i, owner_i, comp_i) in _noun_cue_matcher(doc.vocab)(doc):
+        cue, owner, comp = doc[cue_i], doc[owner_i], doc[comp_i]
+        if comp.i < cue.i or not (owner.lower_ in _OWNER_PRONOUNS or can_speak(owner)):
+            continue
+        if comp.dep_ == "prep" and comp.lower_ not in _PREPS:
+            continue
+        if comp.dep_ != "prep" and not any(g.dep_ in {"aux", "mark"} and g.lower_ in {"to", "that"} and g.i < comp.i
+                                           for g in comp.children):
+            continue
+        out.setdefault(cue_i, (owner, []))[1].append(comp)
+    return out
+
+
 def candidates(doc: "Doc", quoted: list[tuple[int, int]], text: str) -> list[Candidate]:
-    """Every verb outside quotes with a subject in its paragraph, once per complement."""
+    """Every verb outside quotes with a subject in its paragraph, and every noun with an owner who can speak,
+    once per complement."""
     out: list[Candidate] = []
+    quoted_at = within(quoted)
+    nouns = _noun_cues(doc)
     for t in doc:
-        if t.pos_ not in {"VERB", "AUX"} or inside(t.idx, quoted):
+        if quoted_at(t.idx):
             continue
-        comps = _complements(t)
-        if not comps:
+        if t.i in nouns:
+            s, comps = nouns[t.i]
+        elif t.pos_ in {"VERB", "AUX"}:
+            comps = _complements(t)
+            s = subject_of(t) if comps else None
+        else:
             continue
-        s = subject_of(t)
-        if s is None or not same_paragraph(t, s) or not (can_speak(s) or s.pos_ in {"NOUN", "PROPN"}):
+        if s is None or not same_paragraph(t, s) or not (can_speak(s) or s.pos_ in {"NOUN", "PROPN", "PRON"}):
             continue
         series = [c for c in comps if c.dep_ == "ccomp" and c.i > t.i]
         for c in comps:
@@ -189,11 +242,25 @@ def candidates(doc: "Doc", quoted: list[tuple[int, int]], text: str) -> list[Can
                     continue
                 last = _content_range(t, series[-1])
                 hi = max(hi, last[1]) if last else hi
-            if not (same_paragraph(t, doc[lo]) and same_paragraph(t, doc[hi - 1])) or lo <= s.i < hi:
-                continue
-            start, end = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)
-            out.append(Candidate(start, end, t, s, _features(t, c, s, lo, hi, text, quoted)))
+            _propose(out, t, c, s, (lo, hi), text, quoted_at)
+        dobj = next((c for c in comps if c.dep_ == "dobj" and c.i > t.i), None)
+        for c in comps:  # "portrayed the shooting as a “workplace” issue": the object with what is said of it
+            if dobj is not None and c.dep_ == "prep" and c.head.i == t.i and c.i > dobj.i \
+                    and c.lower_ in _OBJECT_PREPS:
+                _propose(out, t, c, s, (dobj.left_edge.i, c.right_edge.i + 1), text, quoted_at, with_object=True)
     return out
+
+
+def _propose(out: list[Candidate], t: "Token", c: "Token", s: "Token", rng: tuple[int, int], text: str,
+             quoted_at: Callable[[int], bool], with_object: bool = False) -> None:
+    """Adds the candidate of cue ``t`` and complement ``c`` over token range ``rng``, unless it leaves the cue's
+    paragraph or holds its own source."""
+    doc = t.doc
+    lo, hi = rng
+    if not (same_paragraph(t, doc[lo]) and same_paragraph(t, doc[hi - 1])) or lo <= s.i < hi:
+        return
+    start, end = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)
+    out.append(Candidate(start, end, t, s, _features(t, c, s, lo, hi, text, quoted_at, with_object)))
 
 
 def all_candidates(doc: "Doc", quoted: list[tuple[int, int]], text: str) -> list[Candidate]:
