@@ -98,11 +98,13 @@ def interleaved(story: Any, articles: list[Any], words: int, repeat: int) -> int
     from dataclasses import replace
 
     from newsprism.config import Settings
+    from newsprism.parallel import prestart
     from newsprism.story.analyze import analyze_story
 
     modes = {"with embeddings": Settings(), "without embeddings": Settings(embeddings=False)}
     for name, s in list(modes.items()):  # the same in one process, to show what the second core brings
         modes[f"{name}, one process"] = s.replace(align=replace(s.align, parse_worker=False))
+    prestart(Settings(), wait=120.0)  # the second process, as a server or a batch of stories has it
     for s in modes.values():
         analyze_story(story, s)  # warm-up
     spacy_components(articles)
@@ -135,6 +137,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"bench_story: {args.data} not found; give --data path/to/multi_news/dev.jsonl", file=sys.stderr)
         return 2
     from newsprism.config import Settings
+    from newsprism.parallel import prestart
     from newsprism.story.analyze import analyze_story, make_story
 
     articles = story_articles(args.data)
@@ -145,6 +148,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.both:
         return interleaved(story, articles, words, args.repeat)
     settings = Settings(embeddings=not args.no_embeddings)
+    prestart(settings, wait=120.0)  # the second process, as a server or a batch of stories has it
     analyze_story(story, settings)  # warm-up: loads spaCy and imports every stage
     totals = []
     for _ in range(args.repeat):

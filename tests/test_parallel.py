@@ -172,6 +172,20 @@ def test_short_stories_and_the_setting_keep_parsing_in_this_process() -> None:
         Settings(align=replace(s.align, parse_worker_words=-1))
 
 
+def test_a_process_starts_its_helper_at_its_second_long_story(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A command that analyses one story does not pay for loading a helper it could not use in time."""
+    parallel.drop()
+    monkeypatch.setattr(parallel._STATE, "long_stories", 0)
+    arts, s = _story().articles, _settings(True)
+    try:
+        _signature(arts, s)
+        assert parallel._STATE.helper is None
+        _signature(arts, s)
+        assert parallel._STATE.helper is not None or parallel._cores() < 2
+    finally:
+        parallel.drop()
+
+
 def test_pool_workers_parse_on_their_own(monkeypatch: pytest.MonkeyPatch) -> None:
     """A daemon process (a Dask worker under its nanny, another pool's worker) starts no helper."""
     class Daemon:

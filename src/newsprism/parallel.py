@@ -2,8 +2,8 @@
 story's statements and compares them (the story context) while this one finds entities and quotes, so that one
 story uses two cores.
 
-The helper is started once per process, on the first story long enough to pay for it, and keeps its spaCy pipeline
-and models loaded for the stories after it. Articles are shared by taking turns: this process takes them from the
+The helper is started once per process, by its second story long enough to pay for it (or ahead of them, by
+``prestart``), and keeps its spaCy pipeline and models loaded for the stories after it. Articles are shared by taking turns: this process takes them from the
 front of the story, the helper from the back, one at a time, so neither waits for the other and a helper still
 loading simply takes none (and the story is then analysed here, as without a helper). The helper is bounded: an
 article or a context it fails on, or does not return in time, is made here (nothing is lost), a helper that dies or
@@ -43,6 +43,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+# A process starts its helper at its second long story (or when told to, by ``prestart``): a command that analyses
+# one story would spend more on loading the helper's models than the helper could save it.
+START_AT = 2
 MAX_FAILURES = 3  # helpers that died, hung or failed to load, after which this process parses on its own
 GRACE = 5.0  # seconds an article may take in the helper beyond its share of words ...
 PER_WORD = 0.002  # ... plus this per word (several times spaCy's pace on a loaded machine), before it is given up
@@ -56,6 +59,7 @@ class _State:
 
     helper: Helper | None = None
     failures: int = 0
+    long_stories: int = 0  # stories long enough for the helper seen so far
 
 
 @dataclass(slots=True)
@@ -324,7 +328,10 @@ class Sharing:
         self.share = Share(deque(range(len(articles))))
         self.session: Session | None = None
         self.asked = False  # the helper was asked for the story context
-        if enabled(settings, sum(a.words for a in articles), len(articles)) and _LOCK.acquire(blocking=False):
+        if not enabled(settings, sum(a.words for a in articles), len(articles)):
+            return
+        _STATE.long_stories += 1
+        if (_STATE.helper is not None or _STATE.long_stories >= START_AT) and _LOCK.acquire(blocking=False):
             try:
                 self.session = Session(helper(settings.spacy_model), articles, self.share,
                                        settings.align if settings.embeddings else None)
