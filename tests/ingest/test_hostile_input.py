@@ -151,6 +151,16 @@ def test_truncated_warc_reports_the_cut_record(tmp_path: Path, gz: bool) -> None
     assert all(isinstance(i, Article) for i in iter_articles([str(tmp_path / ("whole" + name))], Settings()))
 
 
+def test_a_warc_record_with_malformed_headers_is_one_input_error(folder: Path) -> None:
+    # a response record without its target URI: warcio cannot read its headers
+    (folder / "odd.warc").write_bytes(b"WARC/1.0\r\nWARC-Date: 2024-05-17T10:00:00Z\r\nWARC-Record-ID: "
+                                      b"<urn:uuid:00000000-0000-0000-0000-000000000000>\r\nWARC-Type: response\r\n")
+    arts, errs = read_dir(folder)
+    assert [a.source for a in arts] == [str(folder / "good.txt")]
+    (err,) = errs
+    assert err.source == str(folder / "odd.warc") and "not a readable WARC file" in err.message
+
+
 def test_stdin_name_stays_plain(monkeypatch: pytest.MonkeyPatch, body: str) -> None:
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(body.encode())))
     (a,) = list(iter_articles(["-"], Settings()))

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
-from typing import BinaryIO
+from collections.abc import Iterable, Iterator
+from typing import Any, BinaryIO
 
 from ..errors import BinaryInput, InputError, NoArticle
 from .base import Context, Item
@@ -20,7 +20,7 @@ def read_warc_stream(stream: BinaryIO, source: str, ctx: Context) -> Iterator[It
 
     pages = 0
     try:
-        for record in ArchiveIterator(stream):
+        for record in _records(ArchiveIterator(stream), source):
             if record.rec_type not in ("response", "resource"):
                 continue
             uri = record.rec_headers.get_header("WARC-Target-URI") or ""
@@ -50,6 +50,25 @@ def read_warc_stream(stream: BinaryIO, source: str, ctx: Context) -> Iterator[It
         raise BinaryInput(source, f"not a readable WARC file ({exc}); check that the crawl was written completely") from exc
     if pages == 0:
         raise NoArticle(source, "the WARC file holds no HTML response records; give a crawl of article pages")
+
+
+def _records(records: Iterable[Any], source: str) -> Iterator[Any]:
+    """The crawl's records; a record whose headers warcio cannot read (a response without its target URI makes it
+    fail with AttributeError) ends the file as unreadable, like a record it refuses outright."""
+    from warcio.exceptions import ArchiveLoadFailed
+
+    it = iter(records)
+    while True:
+        try:
+            record = next(it)
+        except StopIteration:
+            return
+        except ArchiveLoadFailed:
+            raise
+        except (AttributeError, ValueError, KeyError) as exc:
+            raise BinaryInput(source, "not a readable WARC file (a record's headers are malformed); check that the "
+                                      "crawl was written completely") from exc
+        yield record
 
 
 def _is_html(ctype: str | None) -> bool:
