@@ -217,3 +217,11 @@ def test_quote_going_on_in_its_paragraph_without_a_cue_is_a_piece_of_the_first()
     first = find(quotes, "offices on the ground")
     second = find(quotes, "long-term relationships")
     assert second.part_of == first.id and second.speaker == first.speaker
+
+
+def test_a_word_or_two_quoted_outside_any_reported_clause_are_scare_quotes() -> None:
+    _, quotes = run("Ann Lee wrote a “thank you” note to the volunteers.",
+                    "At the rally, Ann Lee mentioned the “silent majority” twice.")
+    assert not any(q.kind == "partial" for q in quotes)
+    _, quotes = run("Jorge Ramos said Trump was “rebellious” and rude.")
+    assert any(q.text == "rebellious" and q.part_of is not None for q in quotes)  # a piece of what he said

@@ -381,7 +381,9 @@ def _article_quotes(article: Article, doc: "Doc", ctx: ArticleContext) -> list[_
     quoted = [s.outer for s in segments]
     quoted_at = within(quoted)
     items: list[tuple[int, str, Any]] = [(s.start, "seg", s) for s in segments]
+    reported: list[tuple[int, int]] = []
     for cand in select(score(all_candidates(doc, quoted, text))):
+        reported.append((cand.start, cand.end + 1))
         if cand.subject.lower_ != "you":  # "you know", "you see": a filler, nobody's report
             items.append((cand.start, "ind", (cand.start, cand.end, cand.cue, cand.subject)))
     turns = transcript_turns(text)
@@ -419,6 +421,8 @@ def _article_quotes(article: Article, doc: "Doc", ctx: ArticleContext) -> list[_
             n_words = len(text[seg.start:seg.end].split())
             if partial and (spk is None or cue is None) and n_words < 3:
                 continue  # scare quotes and titles, not anyone's words
+            if partial and n_words < 4 and not any(r0 <= seg.start and seg.end <= r1 for r0, r1 in reported):
+                continue  # a word or two quoted outside any reported clause: the writer's scare quotes
             if partial and n_words < 3 and cue is not None and cue.lemma_.lower() not in SPEECH_VERBS \
                     and cue.lower_ not in SPEECH_NOUNS:
                 continue
