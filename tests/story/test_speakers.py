@@ -190,3 +190,30 @@ def test_title_glued_to_a_name_speaks_as_the_person() -> None:
         "Police searched two flats."
     )
     assert find(quotes, "nerve agent").speaker == "Khalid Abu Bakar"
+
+
+def test_lawyers_for_someone_speak_for_themselves() -> None:
+    # the parser takes the client's name for the subject, or the capitalised "Attorneys" for a name
+    cases = [
+        ("Lawyers for Riverside Mall arsonist Dmitri Volkanov (vol-KAH'-nov) say his trial should have been held in "
+         "another county because jurors could not avoid the coverage.", "his trial should have been held",
+         "Lawyers for Riverside Mall arsonist Dmitri Volkanov"),
+        ("Attorneys for Riverside Mall arsonist Dmitri Volkanov appealed his conviction on Monday, arguing that "
+         "publicity made a fair trial in the county impossible.", "publicity made a fair trial",
+         "Attorneys for Riverside Mall arsonist Dmitri Volkanov"),
+        ("Lawyers for former mayor Carla Benning say she never saw the contract before it was signed.",
+         "she never saw the contract", "Lawyers for former mayor Carla Benning"),
+    ]
+    for text, words, speaker in cases:
+        _, quotes = run(text)
+        q = find(quotes, words)
+        assert (q.speaker, q.entity) == (speaker, None)
+
+
+def test_a_spokesman_for_someone_named_beside_the_role_is_that_spokesman() -> None:
+    _, quotes = run(
+        "Senator Hal Brennan missed the vote on Tuesday.\n\n"
+        "A spokesman for the senator, Jo Lind, said the senator was recovering from surgery and would return "
+        "next week."
+    )
+    assert find(quotes, "the senator was recovering from surgery").speaker == "Jo Lind"

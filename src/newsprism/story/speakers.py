@@ -285,6 +285,28 @@ def _beside(tok: "Token") -> "list[Token]":
     return out
 
 
+def _on_behalf_of(tok: "Token", start: int) -> "Token | None":
+    """The role noun of "lawyers for <name>" or "a spokesman for <name>" when the parser took the name for the
+    subject: the role speaks for the one it names."""
+    doc = tok.doc
+    if any(c.dep_ == "appos" for c in tok.children):
+        return None  # "a spokesman for the senator, Jo Lind, said": the name beside the role speaks
+    for i in range(max(0, start - 2), min(tok.i + 1, len(doc) - 1)):
+        role = doc[i]
+        if role.lower_ in ROLE_HEADS | ANON_HEADS and doc[i + 1].lower_ == "for":
+            between = doc[i + 2:tok.i]
+            if len(between) <= 8 and all(t.pos_ in ("PROPN", "NOUN", "ADJ", "DET", "PUNCT")
+                                         and "\n" not in t.text_with_ws for t in between):
+                return role
+    return None
+
+
+def _for_someone_else(tok: "Token") -> bool:
+    """A role held by several ("lawyers", "aides") or on another's behalf ("a spokesman for the senator", "attorneys
+    for the bomber"): the person the description names is not the one speaking."""
+    return tok.tag_ in ("NNS", "NNPS") or any(c.dep_ == "prep" and c.lower_ == "for" for c in tok.children)
+
+
 def resolve(tok: "Token", ctx: ArticleContext) -> Speaker:
     """What a subject token refers to: a story entity, an anonymous source, or a plain description."""
     doc = ctx.doc
@@ -314,6 +336,13 @@ def resolve(tok: "Token", ctx: ArticleContext) -> Speaker:
         return Speaker(ent.name if ent else None, ent.id if ent else None, False, span)
     start, end = noun_phrase(tok)
     s_char, e_char = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+    behalf = _on_behalf_of(tok, start)
+    if behalf is not None:  # "Attorneys for Boston Marathon bomber Dzhokhar Tsarnaev say": the attorneys speak
+        s_char = behalf.idx
+        said = text[s_char:e_char]
+        if said.count("(") > said.count(")"):  # a pronunciation guide cut by the phrase's end
+            e_char = s_char + len(said[:said.rindex("(")].rstrip())
+        return Speaker(text[s_char:e_char], None, False, Span(ctx.article.id, s_char, e_char, text[s_char:e_char]))
     phrase = text[s_char:e_char]
     span = Span(ctx.article.id, s_char, e_char, phrase)
     # 1. a mention of a story entity (the head itself, not a modifier as in "US officials")
@@ -346,7 +375,7 @@ def resolve(tok: "Token", ctx: ArticleContext) -> Speaker:
     # 2. a role description that fits one person of the story ("the US President")
     det = doc[start].lower_
     head = low
-    if head in ROLE_HEADS and det not in INDEFINITE:
+    if head in ROLE_HEADS and det not in INDEFINITE and not _for_someone_else(tok):
         ent = ctx.index.resolve_description(phrase)
         if ent is not None:
             return Speaker(ent.name, ent.id, False, span)
