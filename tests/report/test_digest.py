@@ -122,3 +122,12 @@ def test_groups_show_coverage_and_blind_spots(report: dict[str, Any]) -> None:
                           "blind_spot_texts": ["The bridge opened in 1962."]}]
     out = render(grouped, "text", color=False)
     assert "lean = left  Valley Post · 3/4 facts" in out and "The bridge opened in 1962." in out
+
+
+def test_the_complete_report_marks_an_unsure_speaker_in_every_format(report: dict[str, Any]) -> None:
+    unsure = copy.deepcopy(report)
+    low = next(q for q in unsure["quotes"] if q["speaker"] == "a city official")
+    low["confidence"] = 0.25
+    for out in (render(unsure, "md"), render(unsure, "text", color=False, full=True), render(unsure, "html")):
+        assert out.count("speaker unsure, 0.25") == 1
+    assert "speaker unsure" not in render(report, "md")

@@ -6,6 +6,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
+from ..config import ReportSettings
 from ..model import Article, Claim, Conflict, ConflictValue, DiffOp, Entity, Evidence, Fact, Quote, Report, Response
 from .display import one_line, plain
 
@@ -202,6 +203,12 @@ def quotes_by_speaker(report: Report, look: Lookup) -> list[tuple[str, list[Quot
     out = list(groups.values())
     out.sort(key=lambda g: (g[0] == "unattributed", -len(g[1])))
     return out
+
+
+def unsure_speaker(q: Quote, limits: ReportSettings | None = None) -> str:
+    """A mark for a quote whose attribution is below the findings threshold ("speaker unsure, 0.43"), else ""."""
+    threshold = (limits or ReportSettings()).min_confidence
+    return f"speaker unsure, {q.confidence:.2f}" if q.confidence is not None and q.confidence < threshold else ""
 
 
 def diff_ops(diff: Iterable[DiffOp]) -> list[DiffOp]:

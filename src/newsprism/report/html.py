@@ -21,7 +21,7 @@ from ..model import (
 )
 from ._format import (
     EVIDENCE_LABEL, Lookup, article_title, citations, conflict_parts, diff_ops, evidence_by_article,
-    QUOTE_MARKS, claimant_name, quotes_by_speaker, silent_articles, split_facts,
+    QUOTE_MARKS, claimant_name, quotes_by_speaker, silent_articles, split_facts, unsure_speaker,
 )
 from .display import one_line, plain
 
@@ -220,7 +220,8 @@ def view(report: Report, texts: Mapping[str, str] | None, nav: Sequence[tuple[st
         "digest": build_digest(report, look, limits),
         **facts,
         "speakers": [{"name": name, "total": len(quotes),
-                      "quotes": [_quote_view(look, q) for q in (quotes[:LIST_CAP] if per_page else quotes)]}
+                      "quotes": [_quote_view(look, q) | {"unsure": unsure_speaker(q, limits)}
+                                 for q in (quotes[:LIST_CAP] if per_page else quotes)]}
                      for name, quotes in page(quotes_by_speaker(report, look), "speakers")],
         "groups": [_group_view(look, g, hidden) for g in page(report.quote_groups, "groups")],
         "claims": [_claim_view(look, c, hidden) for c in page(report.claims, "claims")],

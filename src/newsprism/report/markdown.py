@@ -11,6 +11,7 @@ from ..model import DiffOp, Report
 from ._format import (
     EVIDENCE_LABEL, Lookup, article_title, citations, claimant_name, conflict_parts, diff_ops,
     evidence_by_article, quoted, quotes_by_speaker, response_text, silent_articles, silent_numbers, split_facts,
+    unsure_speaker,
 )
 from .display import one_line
 
@@ -40,7 +41,7 @@ def render_markdown(report: Report, *, articles: Mapping[str, str] | None = None
     if copies:
         sub += f" · {len(copies)} near-duplicate cop{'y' if len(copies) == 1 else 'ies'} counted once"
     lines += [f"_{sub}_", ""]
-    for part in (_digest(report, look, limits), _articles(look), _summary(report, look, articles), _facts(report, look), _quotes(report, look),
+    for part in (_digest(report, look, limits), _articles(look), _summary(report, look, articles), _facts(report, look), _quotes(report, look, limits),
                  _claims(report, look), _attribution(report, look), _entities(report, look), _timeline(report, look), _outlets(report, look),
                  _cleaning(report, look), _notes(report)):
         lines += part
@@ -159,7 +160,7 @@ def _facts(report: Report, look: Lookup) -> list[str]:
     return out
 
 
-def _quotes(report: Report, look: Lookup) -> list[str]:
+def _quotes(report: Report, look: Lookup, limits: ReportSettings | None = None) -> list[str]:
     out = ["## Quotes by speaker", ""]
     groups = quotes_by_speaker(report, look)
     if not groups:
@@ -170,6 +171,8 @@ def _quotes(report: Report, look: Lookup) -> list[str]:
             meta = [esc(q.kind)] + ([esc(q.cue)] if q.cue else [])
             if q.anonymous:
                 meta.append("anonymous")
+            if unsure_speaker(q, limits):
+                meta.append(f"_{esc(unsure_speaker(q, limits))}_")
             text = esc(q.text)
             text = text if q.kind == "indirect" else quoted(text)
             out.append(f"- **\\[{look.number(q.article)}\\] {esc(look.outlet(q.article))}** "

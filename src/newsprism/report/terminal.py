@@ -23,6 +23,7 @@ from ..model import DiffOp, Report
 from ._format import (
     EVIDENCE_LABEL, Lookup, article_title, citations, claimant_name, conflict_parts, diff_ops,
     evidence_by_article, quoted, quotes_by_speaker, response_text, silent_articles, silent_numbers, split_facts,
+    unsure_speaker,
 )
 from .display import one_line
 
@@ -47,7 +48,7 @@ def render_text(report: Report, *, articles: Mapping[str, str] | None = None,
                       no_color=not color, highlight=False, emoji=False, markup=False, soft_wrap=False,
                       legacy_windows=False)
     look = Lookup.of(report)
-    for part in (_sections(report, look, articles) if full else digest_sections(report, look, limits)):
+    for part in (_sections(report, look, articles, limits) if full else digest_sections(report, look, limits)):
         console.print(part)
     out = buf.getvalue()
     if not color:  # rich pads lines to the full width; plain text reads better without the padding
@@ -75,7 +76,8 @@ def _heading(title: str, extra: str = "") -> RenderableType:
     return Group(Text(""), Rule(style="dim"), t)
 
 
-def _sections(report: Report, look: Lookup, texts: Mapping[str, str] | None) -> list[RenderableType]:
+def _sections(report: Report, look: Lookup, texts: Mapping[str, str] | None,
+              limits: ReportSettings | None = None) -> list[RenderableType]:
     story = report.story
     out: list[RenderableType] = [_line(story.title or "Untitled story", "bold underline")]
     copies = story.copies
@@ -83,7 +85,7 @@ def _sections(report: Report, look: Lookup, texts: Mapping[str, str] | None) -> 
     if copies:
         sub += f" · {len(copies)} near-duplicate cop{'y' if len(copies) == 1 else 'ies'} counted once"
     out.append(Text(sub, style="dim"))
-    out += [_articles(look), *_summary(report, look, texts), *_facts(report, look), *_quotes(report, look),
+    out += [_articles(look), *_summary(report, look, texts), *_facts(report, look), *_quotes(report, look, limits),
             *_claims(report, look), *_attribution(report, look), *_entities(report, look), *_timeline(report, look), *_outlets(report, look),
             *_cleaning(report, look)]
     notes = report.notes
@@ -181,7 +183,7 @@ def _facts(report: Report, look: Lookup) -> list[RenderableType]:
     return out
 
 
-def _quotes(report: Report, look: Lookup) -> list[RenderableType]:
+def _quotes(report: Report, look: Lookup, limits: ReportSettings | None = None) -> list[RenderableType]:
     out: list[RenderableType] = [_heading("Quotes by speaker")]
     groups = quotes_by_speaker(report, look)
     if not groups:
@@ -197,6 +199,8 @@ def _quotes(report: Report, look: Lookup) -> list[RenderableType]:
                 line.append(f" · {one_line(q.cue)}", style="dim")
             if q.anonymous:
                 line.append(" · anonymous", style="yellow")
+            if unsure_speaker(q, limits):
+                line.append(f" · {unsure_speaker(q, limits)}", style="yellow")
             line.append("\n")
             line.append_text(_line(quoted(one_line(q.text)) if q.kind != "indirect" else one_line(q.text)))
             out.append(Padding(line, (0, 0, 0, 3)))
