@@ -46,6 +46,13 @@ def test_brand_one_owns_or_drives_is_not_a_person() -> None:
     assert all(e.type != "PERSON" for e in _named(ents, "Maserati"))
 
 
+def test_a_named_craft_is_a_thing_not_a_body_or_a_person() -> None:
+    ents = _entities("The Halvard Deep Space Probe will launch in May. Engineers said the Halvard Deep Space Probe "
+                     "would carry four instruments. The Lindqvist Telescope took the first picture.")
+    crafts = _named(ents, "Probe") + _named(ents, "Telescope")
+    assert crafts and all(e.type == "PRODUCT" for e in crafts)
+
+
 def test_a_countrys_representative_is_never_its_president() -> None:
     index = EntityIndex([
         Entity(id="xi", name="Xi Jinping", type="PERSON", descriptions=["Chinese President"]),

@@ -14,6 +14,7 @@ from ..ingest.furniture import hover_card_regions
 from ..model import Article, Entity, Span
 from .roles import (
     FACILITY_TAILS,
+    VEHICLE_TAILS,
     GENERIC_ROLES,
     HONORIFICS,
     NAME_SUFFIXES,
@@ -146,7 +147,9 @@ def _clean_mention(ent: "SpacySpan", article: Article) -> _Mention | None:
     label = "ORG" if text.lower() in PLATFORMS else ent.label_
     if label in {"ORG", "GPE", "NORP"} and len(toks) >= 2 and toks[0].lower() in HONORIFICS and toks[1][:1].isupper():
         label = "PERSON"  # "Councillor Mira Holt" tagged as an organisation
-    if label == "PERSON" and len(toks) >= 2:
+    if label in {"PERSON", "ORG"} and len(toks) >= 2 and toks[-1].lower() in VEHICLE_TAILS:
+        label = "PRODUCT"  # "Parker Solar Probe" tagged as an organisation or a person
+    elif label == "PERSON" and len(toks) >= 2:
         tail = toks[-1].lower()
         label = "FAC" if tail in FACILITY_TAILS else "ORG" if tail in ORG_TAILS else label
     elif label == "PERSON" and len(toks) == 1 and toks[0].isupper() and toks[0].isalpha() and len(toks[0]) <= 4:

@@ -41,6 +41,11 @@ councilor councilman councilwoman alderman
 FACILITY_TAILS = frozenset("""
 bridge quay road avenue boulevard tunnel airport station harbour harbor pier highway
 """.split())
+# Last words that make a name a craft or instrument ("Parker Solar Probe", "Hubble Space Telescope"): things, which say
+# nothing.
+VEHICLE_TAILS = frozenset("""
+probe rover telescope spacecraft satellite orbiter lander capsule
+""".split())
 ORG_TAILS = frozenset("""
 line lines hospital university college school company group bank council authority club party institute agency
 department ministry court inc inc. corp corp. ltd ltd. llc plc association foundation committee commission
