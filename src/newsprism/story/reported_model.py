@@ -4,10 +4,11 @@ content runs.
 The hand rules in ``reported.py`` know a list of speech verbs; news attributes with many more ("hammered",
 "touted", "shamed", "discussed") and also uses speech verbs for things that are not attributions (questions,
 titles of works, negated reports). Every verb outside a quotation that has a subject proposes candidates, one per
-complement (a clause, an object, an infinitive, a prepositional object), and a logistic model fitted on PolNeAR's
-training articles (``python -m newsprism.eval.fit_quotes``) scores them from the verb, the complement's kind, the
-subject's kind and the content's shape. The weights ship as ``reported_model.json``; no fitting library is needed
-to apply them.
+complement (a clause, an object, an infinitive, a prepositional object, an adjective's clause, the object with its
+preposition), and so does every noun whose owner can speak ("her criticism of the bill"); a logistic model fitted
+on PolNeAR's training articles (``newsprism eval quotes --fit-model DIR``) scores them from the cue, the
+complement's kind, the subject's kind and the content's shape. The weights ship as ``reported_model.json``; no
+fitting library is needed to apply them.
 """
 
 from __future__ import annotations
@@ -104,7 +105,7 @@ def f_first(first: str, pos: str) -> str:
 
 
 def _features(t: "Token", c: "Token", s: "Token", lo: int, hi: int, text: str, quoted_at: Callable[[int], bool],
-              with_object: bool = False) -> dict[str, float]:
+              variant: str = "") -> dict[str, float]:
     doc = t.doc
     lemma = t.lemma_.lower()
     dep = c.dep_ if c.dep_ != "prep" else "prep:" + c.lower_
@@ -112,8 +113,7 @@ def _features(t: "Token", c: "Token", s: "Token", lo: int, hi: int, text: str, q
         dep = c.head.dep_ + "_" + dep
     if t.pos_ == "NOUN":  # "his criticism of X": a noun's complement, told apart from a verb's
         dep = "noun_" + dep
-    if with_object:  # "chastised Snyder for refusing ...": the object and its preposition, one content
-        dep = "dobj+" + dep
+    dep = variant + dep  # "dobj+": the object with its preposition, one content ("chastised X for ...")
     first = doc[lo].lower_
     span = doc[lo:hi]
     words = sum(1 for k in span if k.is_alpha)
@@ -222,6 +222,7 @@ def candidates(doc: "Doc", quoted: list[tuple[int, int]], text: str) -> list[Can
     for t in doc:
         if quoted_at(t.idx):
             continue
+        s: Token | None
         if t.i in nouns:
             s, comps = nouns[t.i]
         elif t.pos_ in {"VERB", "AUX"}:
@@ -247,12 +248,12 @@ def candidates(doc: "Doc", quoted: list[tuple[int, int]], text: str) -> list[Can
         for c in comps:  # "portrayed the shooting as a “workplace” issue": the object with what is said of it
             if dobj is not None and c.dep_ == "prep" and c.head.i == t.i and c.i > dobj.i \
                     and c.lower_ in _OBJECT_PREPS:
-                _propose(out, t, c, s, (dobj.left_edge.i, c.right_edge.i + 1), text, quoted_at, with_object=True)
+                _propose(out, t, c, s, (dobj.left_edge.i, c.right_edge.i + 1), text, quoted_at, "dobj+")
     return out
 
 
 def _propose(out: list[Candidate], t: "Token", c: "Token", s: "Token", rng: tuple[int, int], text: str,
-             quoted_at: Callable[[int], bool], with_object: bool = False) -> None:
+             quoted_at: Callable[[int], bool], variant: str = "") -> None:
     """Adds the candidate of cue ``t`` and complement ``c`` over token range ``rng``, unless it leaves the cue's
     paragraph or holds its own source."""
     doc = t.doc
@@ -260,7 +261,7 @@ def _propose(out: list[Candidate], t: "Token", c: "Token", s: "Token", rng: tupl
     if not (same_paragraph(t, doc[lo]) and same_paragraph(t, doc[hi - 1])) or lo <= s.i < hi:
         return
     start, end = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)
-    out.append(Candidate(start, end, t, s, _features(t, c, s, lo, hi, text, quoted_at, with_object)))
+    out.append(Candidate(start, end, t, s, _features(t, c, s, lo, hi, text, quoted_at, variant)))
 
 
 def all_candidates(doc: "Doc", quoted: list[tuple[int, int]], text: str) -> list[Candidate]:
