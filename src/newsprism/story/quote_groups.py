@@ -64,10 +64,12 @@ def _content(text: str) -> set[str]:
 PARAPHRASE_WORDS = 3  # content words a report must share with a quote to restate it: two ("solar wind") are a topic
 
 
-def paraphrase_score(direct: str, indirect: str) -> float:
+def paraphrase_score(direct: str | set[str], indirect: str | set[str]) -> float:
     """Share of the shorter side's content words (by stem) that the other also has; nothing unless they share at
-    least ``PARAPHRASE_WORDS`` ("a high speed solar wind" does not restate a quote about the solar wind)."""
-    a, b = _content(direct), _content(indirect)
+    least ``PARAPHRASE_WORDS`` ("a high speed solar wind" does not restate a quote about the solar wind). Either side
+    may be given as its content words already."""
+    a = direct if isinstance(direct, set) else _content(direct)
+    b = indirect if isinstance(indirect, set) else _content(indirect)
     if len(a & b) < PARAPHRASE_WORDS:
         return 0.0
     return len(a & b) / min(len(a), len(b))
@@ -115,12 +117,13 @@ def group_quotes(quotes: Sequence[Quote], articles: Sequence[Article],
             groups.append(QuoteGroup(id="", entity=eid, quotes=[q.id for q in members], agreement=worst[2],
                                      diff=diff))
         # 2. a statement one article quotes and another only reports
+        words = {q.id: _content(q.text) for q in qs}
         for r in reported:
             best: tuple[float, Quote] | None = None
             for q in quoted:
                 if q.article == r.article:
                     continue
-                score = paraphrase_score(q.text, r.text)
+                score = paraphrase_score(words[q.id], words[r.id])
                 if score >= settings.paraphrase_share and (best is None or score > best[0]):
                     best = (score, q)
             if best is not None:
