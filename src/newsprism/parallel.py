@@ -301,8 +301,8 @@ class Session:
             self.stopping = True
             flight = self.flight
         if flight is not None and not self.idle.wait(GRACE + PER_WORD * self.articles[flight].words):
-            log.warning("the parse helper did not return article %s in time; parsed here instead",
-                        self.articles[flight].id)
+            log.info("the parse helper did not return article %s in time; parsed here instead",
+                     self.articles[flight].id)
             self.failed = True
         return self.results if not self.failed else {i: r for i, r in self.results.items() if i != flight}
 
@@ -399,7 +399,7 @@ class Sharing:
             words = sum(a.words for a in self.articles)
             ctx = session.context.result(GRACE + CONTEXT_PER_WORD * words)
         except TimeoutError:
-            log.warning("the parse helper did not return the story context in time; made here instead")
+            log.info("the parse helper did not return the story context in time; made here instead")
             session.failed, ctx = True, None
         return ctx
 
