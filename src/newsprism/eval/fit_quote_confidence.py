@@ -77,7 +77,8 @@ def fit_table(rows: list[Row]) -> dict[str, Any]:
             cell = [r for r in mine if r.route == rt]
             right = sum(r.right for r in cell)
             counts[kind][rt] = [right, len(cell)]
-            rates[kind][rt] = 0.0 if rt == "none" else round((right + PRIOR_WEIGHT * prior) / (len(cell) + PRIOR_WEIGHT), 3)
+            drawn = (right + PRIOR_WEIGHT * prior) / (len(cell) + PRIOR_WEIGHT)
+            rates[kind][rt] = 0.0 if rt == "none" else round(drawn, 3)
     return {"rates": rates, "counts": counts, "prior_weight": PRIOR_WEIGHT}
 
 

@@ -41,9 +41,9 @@ def render_markdown(report: Report, *, articles: Mapping[str, str] | None = None
     if copies:
         sub += f" · {len(copies)} near-duplicate cop{'y' if len(copies) == 1 else 'ies'} counted once"
     lines += [f"_{sub}_", ""]
-    for part in (_digest(report, look, limits), _articles(look), _summary(report, look, articles), _facts(report, look), _quotes(report, look, limits),
-                 _claims(report, look), _attribution(report, look), _entities(report, look), _timeline(report, look), _outlets(report, look),
-                 _cleaning(report, look), _notes(report)):
+    for part in (_digest(report, look, limits), _articles(look), _summary(report, look, articles), _facts(report, look),
+                 _quotes(report, look, limits), _claims(report, look), _attribution(report, look), _entities(report, look),
+                 _timeline(report, look), _outlets(report, look), _cleaning(report, look), _notes(report)):
         lines += part
     return "\n".join(lines).rstrip() + "\n"
 
