@@ -26,7 +26,6 @@ import json
 import os
 import re
 import time
-from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -34,6 +33,8 @@ from typing import TYPE_CHECKING, Any
 from ..config import Settings
 from ..errors import MissingDependency, NewsprismError
 from ..model import Article
+from .compare import covers, stands_for
+from .compare import same_speaker as labelled_speaker
 from .metrics import PRF, char_set, greedy_match, same_speaker, span_overlap, text_overlap
 from .outcome import EvalRun
 
@@ -328,34 +329,6 @@ def eval_polnear(root: str, systems: dict[str, System], limit: int | None = None
 
 # real multi-outlet clusters (compare-dev) ----------------------------------------------------------------------
 
-_CMP_STOP = frozenset({"the", "a", "an", "of", "and", "for", "said", "told", "who", "with", "his", "her", "their"})
-
-
-def _words(text: str) -> list[str]:
-    return re.findall(r"\w+", (text or "").lower())
-
-
-def _stands_for(pred: str, gold: str) -> bool:
-    """The labels' rule: the two share 60% of the shorter one's words (at least 4, or all of a shorter one)."""
-    a, b = Counter(_words(pred)), Counter(_words(gold))
-    common = sum((a & b).values())
-    short = min(sum(a.values()), sum(b.values()))
-    return short > 0 and common >= min(4, short) and common / short >= 0.6
-
-
-def _covers(pred: str, gold: str) -> bool:
-    """The predicted quote holds 60% of the labelled quote's words."""
-    a, b = Counter(_words(pred)), Counter(_words(gold))
-    total = sum(b.values())
-    return total > 0 and sum((a & b).values()) / total >= 0.6
-
-
-def _name_words_shared(pred: str | None, gold: str) -> bool:
-    """The labels' speaker rule: a shared word of 3+ letters (names, or nouns of unnamed descriptions)."""
-    p = {w for w in _words(pred or "") if len(w) > 2} - _CMP_STOP
-    return bool(p & ({w for w in _words(gold) if len(w) > 2} - _CMP_STOP))
-
-
 def cluster_passages(context: str) -> dict[int, str]:
     """Passage number -> text of one Multi-News cluster ("Passage N:" blocks, NEWLINE_CHAR as line breaks)."""
     parts = re.split(r"(?m)^Passage (\d+):\n", context)
@@ -393,10 +366,10 @@ def eval_compare(gold_path: str, multi_news: str) -> dict[str, Any]:
             by_p.setdefault(passage.get(q.article, -1), []).append((q.text, q.speaker))
         for g in lab["quotes"]:
             total += 1
-            hits = [spk for text, spk in by_p.get(g["p"], []) if _stands_for(text, g["quote"]) or _covers(text, g["quote"])]
+            hits = [spk for text, spk in by_p.get(g["p"], []) if stands_for(text, g["quote"]) or covers(text, g["quote"])]
             if hits:
                 found += 1
-                right += _name_words_shared(hits[0], g["speaker"])
+                right += labelled_speaker(hits[0] or "", g["speaker"])
     return {"clusters": len(labels), "gold": total, "found": round(found / total, 4) if total else 0.0,
             "speaker_right": round(right / found, 4) if found else 0.0, "found_n": found, "right_n": right,
             "seconds": round(time.perf_counter() - t0, 1)}
