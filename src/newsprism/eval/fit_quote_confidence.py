@@ -4,20 +4,17 @@ clusters, checked out of fold (each cluster scored by a table fitted without it)
 from __future__ import annotations
 
 import json
-import os
-import re
-import tempfile
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..config import Settings
+from ..config import ReportSettings
 from .outcome import EvalRun
 
 FOLDS = 6
 PRIOR_WEIGHT = 4.0  # a route seen this many times moves halfway from its kind's overall share to its own
-SHOWN = 0.5  # the report's findings threshold: quotes at or above it count as shown
+SHOWN = ReportSettings().min_confidence  # the report's findings threshold: quotes at or above it count as shown
 
 
 @dataclass(slots=True, frozen=True)
@@ -32,30 +29,14 @@ class Row:
 
 def quote_rows(gold: str, multi_news: str) -> list[Row]:
     """Every reported quote of the labelled clusters that covers a labelled direct quote, with its table cell."""
-    from ..api import load
-    from ..nlp import parse
-    from ..story.entities import build_entities
     from ..story.quote_confidence import kind_of, route
-    from ..story.quotes import extract_quotes
-    from .compare import covers, same_speaker, stands_for
-    from .quotes import cluster_passages
+    from .compare import same_speaker
+    from .quotes import labelled_clusters, stands_for_label
 
-    with open(multi_news, encoding="utf-8") as fh:
-        contexts = [json.loads(line).get("context", "") for line in fh]
     rows: list[Row] = []
-    with open(gold, encoding="utf-8") as fh:
-        labels = [json.loads(line) for line in fh if line.strip()]
-    for lab in labels:
-        with tempfile.TemporaryDirectory() as tmp:
-            for n, text in cluster_passages(contexts[lab["cluster"]]).items():
-                Path(os.path.join(tmp, f"p{n}.txt")).write_text(text, encoding="utf-8")
-            articles = load([tmp], errors=[])
-        passage = {a.id: int(m.group(1)) for a in articles if (m := re.search(r"p(\d+)\.txt$", a.source or ""))}
-        docs = parse(articles, Settings())
-        for q in extract_quotes(articles, docs, build_entities(articles, docs)):
-            p = passage.get(q.article, -1)
-            golds = [g for g in lab.get("quotes", [])
-                     if g["p"] == p and (stands_for(q.text, g["quote"]) or covers(q.text, g["quote"]))]
+    for lab, quotes in labelled_clusters(gold, multi_news):
+        for p, q in quotes:
+            golds = [g for g in lab["quotes"] if g["p"] == p and stands_for_label(q.text, g["quote"])]
             if golds:
                 right = bool(q.speaker) and same_speaker(q.speaker or "", golds[0]["speaker"])
                 rows.append(Row(lab["cluster"], kind_of(q), route(q), right))

@@ -26,13 +26,13 @@ import json
 import os
 import re
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ..config import Settings
 from ..errors import MissingDependency, NewsprismError
-from ..model import Article
+from ..model import Article, Quote
 from .compare import covers, stands_for
 from .compare import same_speaker as labelled_speaker
 from .metrics import PRF, char_set, greedy_match, same_speaker, span_overlap, text_overlap
@@ -335,8 +335,8 @@ def cluster_passages(context: str) -> dict[int, str]:
     return {int(n): re.sub(r" ?NEWLINE_CHAR ?", "\n", body).strip() + "\n" for n, body in zip(parts[1::2], parts[2::2])}
 
 
-def eval_compare(gold_path: str, multi_news: str) -> dict[str, Any]:
-    """Labelled direct quotes of real clusters: found (a reported quote covers it) and speaker right, as labelled."""
+def labelled_clusters(gold_path: str, multi_news: str) -> Iterator[tuple[dict[str, Any], list[tuple[int, Quote]]]]:
+    """Each labelled cluster with quotes, and every quote newsprism reports in it beside the passage it is from."""
     import tempfile
 
     from ..api import load
@@ -346,8 +346,6 @@ def eval_compare(gold_path: str, multi_news: str) -> dict[str, Any]:
 
     with open(multi_news, encoding="utf-8") as fh:
         contexts = [json.loads(line).get("context", "") for line in fh]
-    total = found = right = 0
-    t0 = time.perf_counter()
     with open(gold_path, encoding="utf-8") as fh:
         labels = [json.loads(line) for line in fh if line.strip()]
     for lab in labels:
@@ -361,16 +359,28 @@ def eval_compare(gold_path: str, multi_news: str) -> dict[str, Any]:
         passage = {a.id: int(m.group(1)) for a in articles if (m := re.search(r"p(\d+)\.txt$", a.source or ""))}
         docs = parse(articles, Settings())
         quotes = extract_quotes(articles, docs, build_entities(articles, docs))
-        by_p: dict[int, list[tuple[str, str | None]]] = {}
-        for q in quotes:
-            by_p.setdefault(passage.get(q.article, -1), []).append((q.text, q.speaker))
+        yield lab, [(passage.get(q.article, -1), q) for q in quotes]
+
+
+def stands_for_label(reported: str, labelled: str) -> bool:
+    """The labels' rule for a reported quote that finds a labelled one: it stands for it or covers it."""
+    return stands_for(reported, labelled) or covers(reported, labelled)
+
+
+def eval_compare(gold_path: str, multi_news: str) -> dict[str, Any]:
+    """Labelled direct quotes of real clusters: found (a reported quote covers it) and speaker right, as labelled."""
+    total = found = right = clusters = 0
+    t0 = time.perf_counter()
+    with open(gold_path, encoding="utf-8") as fh:
+        clusters = sum(1 for line in fh if line.strip())
+    for lab, quotes in labelled_clusters(gold_path, multi_news):
         for g in lab["quotes"]:
             total += 1
-            hits = [spk for text, spk in by_p.get(g["p"], []) if stands_for(text, g["quote"]) or covers(text, g["quote"])]
+            hits = [q.speaker for p, q in quotes if p == g["p"] and stands_for_label(q.text, g["quote"])]
             if hits:
                 found += 1
                 right += labelled_speaker(hits[0] or "", g["speaker"])
-    return {"clusters": len(labels), "gold": total, "found": round(found / total, 4) if total else 0.0,
+    return {"clusters": clusters, "gold": total, "found": round(found / total, 4) if total else 0.0,
             "speaker_right": round(right / found, 4) if found else 0.0, "found_n": found, "right_n": right,
             "seconds": round(time.perf_counter() - t0, 1)}
 
