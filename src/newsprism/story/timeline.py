@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from ..config import Settings
 from ..model import Article, Span, TimelineEntry
+from ..ingest.dates import date_in_text
 from ..ingest.furniture import is_caption
 
 if TYPE_CHECKING:
@@ -77,19 +78,17 @@ def unplaceable_dates(articles: Sequence[Article], settings: Settings) -> list[s
     return notes
 
 
-_POSTED = re.compile(r"\b(?:posted|published|updated|last updated|first published)(?: on)?:?\s+(" + _MONTH_RX
-                     + r")\.? (\d{1,2}),? ((?:19|20)\d\d)\b", re.I)
+_POSTED = re.compile(r"\b(?:posted|published|updated|last updated|first published)(?: on)?:?\s+", re.I)
 
 
 def _posted_date(text: str) -> date | None:
     """A date the text gives as its own ("Posted March 1, 2024"); other dates in it ("the April 15, 2013 bombing")
     only say the article is later, and a "Friday" counted back from one would fall before the events reported."""
-    m = _POSTED.search(text)
-    month = _MONTHS.get(m.group(1).lower().rstrip(".")) if m else None
-    try:
-        return date(int(m.group(3)), month, int(m.group(2))) if m and month else None
-    except ValueError:
-        return None
+    for m in _POSTED.finditer(text):
+        day = date_in_text(text[m.end():m.end() + 30])
+        if day:
+            return date.fromisoformat(day)
+    return None
 
 
 def publication_dates(articles: Sequence[Article], settings: Settings) -> dict[str, date | None]:
