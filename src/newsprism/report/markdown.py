@@ -171,8 +171,8 @@ def _quotes(report: Report, look: Lookup, limits: ReportSettings | None = None) 
             meta = [esc(q.kind)] + ([esc(q.cue)] if q.cue else [])
             if q.anonymous:
                 meta.append("anonymous")
-            if unsure_speaker(q, limits):
-                meta.append(f"_{esc(unsure_speaker(q, limits))}_")
+            if unsure := unsure_speaker(q, limits):
+                meta.append(f"_{esc(unsure)}_")
             text = esc(q.text)
             text = text if q.kind == "indirect" else quoted(text)
             out.append(f"- **\\[{look.number(q.article)}\\] {esc(look.outlet(q.article))}** "

@@ -199,8 +199,8 @@ def _quotes(report: Report, look: Lookup, limits: ReportSettings | None = None) 
                 line.append(f" · {one_line(q.cue)}", style="dim")
             if q.anonymous:
                 line.append(" · anonymous", style="yellow")
-            if unsure_speaker(q, limits):
-                line.append(f" · {unsure_speaker(q, limits)}", style="yellow")
+            if unsure := unsure_speaker(q, limits):
+                line.append(f" · {unsure}", style="yellow")
             line.append("\n")
             line.append_text(_line(quoted(one_line(q.text)) if q.kind != "indirect" else one_line(q.text)))
             out.append(Padding(line, (0, 0, 0, 3)))
