@@ -50,11 +50,13 @@ def test_every_member_states_the_fact() -> None:
 
 def test_a_chain_of_neighbours_does_not_make_one_fact() -> None:
     units = [Unit("a", 0, 0, 5, "aaaaa"), Unit("b", 0, 0, 5, "bbbbb"), Unit("c", 0, 0, 5, "ccccc")]
-    sim = np.array([[1.0, 0.6, 0.1], [0.6, 1.0, 0.45], [0.1, 0.45, 1.0]])
-    groups = link_statements(units, sim, 0.3)
-    assert sorted(map(sorted, groups)) == [[0, 1], [2]]
-    sim[0, 2] = sim[2, 0] = 0.35  # every member now matches every other outlet's statement
-    assert sorted(map(sorted, link_statements(units, sim, 0.3))) == [[0, 1, 2]]
+    prob = np.array([[1.0, 0.9, 0.2], [0.9, 1.0, 0.85], [0.2, 0.85, 1.0]])
+    assert sorted(map(sorted, link_statements(units, prob, 0.76))) == [[0, 1], [2]]  # c is unlike a
+    prob[0, 2] = prob[2, 0] = 0.6  # likely a's fact too, yet the fact's pairs fall short on average
+    assert sorted(map(sorted, link_statements(units, prob, 0.76))) == [[0, 1], [2]]
+    prob[0, 2] = prob[2, 0] = 0.7  # one weaker wording: on average the three state one fact
+    assert sorted(map(sorted, link_statements(units, prob, 0.76))) == [[0, 1, 2]]
+    assert sorted(map(sorted, link_statements(units, prob, 0.76, floor=0.76))) == [[0, 1], [2]]  # complete linkage
 
 
 def test_a_second_statement_of_one_outlet_must_add_to_the_fact() -> None:
@@ -64,10 +66,10 @@ def test_a_second_statement_of_one_outlet_must_add_to_the_fact() -> None:
     sim = np.array([[1.0, 0.5, 0.7], [0.5, 1.0, 0.4], [0.7, 0.4, 1.0]])
     aside = [unit("a", 0, ["win", "trade", "challenge", "china"]), unit("a", 1, ["win", "trade"]),
              unit("b", 0, ["win", "trade", "challenge", "china"])]
-    assert sorted(map(sorted, link_statements(aside, sim, 0.3))) == [[0, 2], [1]]
+    assert sorted(map(sorted, link_statements(aside, sim, 0.3, floor=0.3))) == [[0, 2], [1]]
     split = [unit("a", 0, ["ship", "strike", "pier"]), unit("a", 1, ["twelve", "injure"]),
              unit("b", 0, ["ship", "strike", "pier", "twelve", "injure"])]
-    assert sorted(map(sorted, link_statements(split, sim, 0.3))) == [[0, 1, 2]]
+    assert sorted(map(sorted, link_statements(split, sim, 0.3, floor=0.3))) == [[0, 1, 2]]
 
 
 def test_date_and_number_word_conflicts() -> None:

@@ -174,8 +174,8 @@ def cluster_articles(folder: Path, settings: Settings) -> list[Article]:
 
 
 def baseline_report(articles: Sequence[Article], settings: Settings, threshold: float = 0.35) -> dict[str, Any]:
-    """Facts from TF-IDF cosine alone (greedy linking above ``threshold``), conflicts where aligned statements give
-    different figures: what a plain lexical comparison reports."""
+    """Facts from TF-IDF cosine alone (greedy complete linkage above ``threshold``), conflicts where aligned
+    statements give different figures: what a plain lexical comparison reports."""
     from ..nlp import parse
     from ..story.align import link_statements, tfidf
     from ..story.statements import article_units
@@ -185,7 +185,7 @@ def baseline_report(articles: Sequence[Article], settings: Settings, threshold: 
     x = tfidf([[t for t in u.terms if not t.startswith("@")] for u in units])
     cos = (x @ x.T).toarray() if units else np.zeros((0, 0))
     facts = []
-    for group in link_statements(units, cos, threshold):
+    for group in link_statements(units, cos, threshold, floor=threshold):
         members = [units[i] for i in group]
         figures = [{t for t in u.terms if t.startswith("#")} for u in members]
         several = len({u.article for u in members}) > 1

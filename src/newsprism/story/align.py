@@ -114,10 +114,14 @@ def tfidf(docs: Sequence[Sequence[str]]) -> "csr_matrix":
     return csr_matrix(x, dtype=np.float32)
 
 
+EVEN_ODDS = 0.5  # P(same fact) of a calibrated model at which a pair is as likely the same fact as not
+
+
 def link_statements(units: Sequence[Unit], score: np.ndarray, threshold: float,
-                    one_per_article: bool = True) -> list[list[int]]:
+                    one_per_article: bool = True, floor: float = EVEN_ODDS) -> list[list[int]]:
     """Greedy linking of the highest-scoring cross-article pairs; with ``one_per_article`` a fact holds one statement
-    of each article, or a few consecutive ones (an outlet splitting a sentence in two)."""
+    of each article, or a few consecutive ones (an outlet splitting a sentence in two). Two groups join when their
+    pairs score ``threshold`` on average and none below ``floor`` (``floor=threshold``: complete linkage)."""
     n = len(units)
     parent = list(range(n))
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
@@ -140,10 +144,11 @@ def link_statements(units: Sequence[Unit], score: np.ndarray, threshold: float,
         ri, rj = find(i), find(j)
         if ri == rj or (one_per_article and not _contiguous(units, members[ri], members[rj], arts[ri] & arts[rj])):
             continue
-        # every member must state the fact: above threshold to every other outlet's statement in it (complete
-        # linkage), so that a chain of near neighbours ("A like B, B like C") does not pull in C
-        if any(score[a, b] < threshold for a in members[ri] for b in members[rj]
-               if units[a].article != units[b].article):
+        # every member must state the fact: the two groups' statements of different outlets are the same fact on
+        # average (average linkage) and each pair more likely than not, so that a chain of near neighbours ("A like
+        # B, B like C") does not pull in a C unlike A, while one weaker wording does not keep a fact apart
+        cross = [float(score[a, b]) for a in members[ri] for b in members[rj] if units[a].article != units[b].article]
+        if min(cross) < floor or sum(cross) / len(cross) < threshold:
             continue
         if not all(_each_adds(units, members[ri] + members[rj], art) for art in arts[ri] & arts[rj]):
             continue
