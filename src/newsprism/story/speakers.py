@@ -223,18 +223,29 @@ def subject_of(verb: "Token") -> "Token | None":
                     and same_paragraph(c, v) and c.lower_ not in NOT_SPEAKERS]
         if subjects:
             at = v.i
-            return min(subjects, key=lambda c: abs(c.i - at))
-        for child in v.children:
-            if child.dep_ == "agent":
-                for gc in child.children:
-                    if gc.dep_ == "pobj":
-                        return gc
+            subj = min(subjects, key=lambda c: abs(c.i - at))
+            if v is verb and subj.dep_ == "nsubjpass" and verb.lemma_.lower() != "quote":
+                return _agent_of(verb)  # "Lohan was accused of ...", "Lowe is believed to ...": the target speaks not
+            return subj
+        agent = _agent_of(v)
+        if agent is not None:
+            return agent
         if v.dep_ in {"conj", "xcomp", "advcl"} and v.head.i != v.i:
             v = v.head
         elif v.dep_ == "pcomp" and v.head.dep_ == "prep" and v.head.head.i != v.head.i:
             v = v.head.head  # "responded by saying ..."
         else:
             return _misattached_subject(v)
+    return None
+
+
+def _agent_of(verb: "Token") -> "Token | None":
+    """Who does a passive verb ("confirmed by publicist Harlan Boll"): the object of its "by"."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for gc in child.children:
+                if gc.dep_ == "pobj":
+                    return gc
     return None
 
 
