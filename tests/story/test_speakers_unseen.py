@@ -30,3 +30,35 @@ def test_the_agent_of_a_passive_cue_is_the_speaker() -> None:
     )
     (q,) = _about(quotes, "died in her sleep")
     assert q.speaker == "Harlan Voss"
+
+
+def test_a_ship_is_never_the_he_who_speaks() -> None:
+    _, quotes = run(
+        "The pirates had surrounded the cargo ship when INS Talwar warship intervened and drove them off, "
+        "a navy spokesman said.\n\n"
+        "The pirates had fired at the vessel with rifles before the warship arrived, he said."
+    )
+    (q,) = _about(quotes, "fired at the vessel")
+    assert q.speaker != "INS Talwar"
+
+
+def test_who_after_an_apposition_is_the_named_person() -> None:
+    _, quotes = run(
+        "\"Ohio is a cautious state,\" said Barry Flemming, a Republican who argued last year that judges should "
+        "approve death sentences alone.\n\n"
+        "\"There are people who will try to nullify the law.\""
+    )
+    assert {q.speaker for q in _about(quotes, "judges should approve")} == {"Barry Flemming"}
+    assert {q.speaker for q in _about(quotes, "nullify the law")} == {"Barry Flemming"}
+
+
+def test_they_is_the_group_not_the_official_named_before() -> None:
+    _, quotes = run(
+        "The head of the province's disaster service, Abbas Jaziri, said that the situation on the island was "
+        "under control. He said relief workers had sent tents and blankets to all villages.\n\n"
+        "But residents of the village of Gavar complained that relief was slow. "
+        "Speaking to reporters, they said they had not received any aid a day after the quake."
+    )
+    (q,) = _about(quotes, "had not received any aid")
+    assert q.speaker != "Abbas Jaziri"
+    assert q.speaker is not None and "residents" in q.speaker

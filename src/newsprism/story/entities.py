@@ -15,6 +15,7 @@ from ..model import Article, Entity, Span
 from .roles import (
     FACILITY_TAILS,
     VEHICLE_TAILS,
+    VESSEL_PREFIXES,
     GENERIC_ROLES,
     HONORIFICS,
     NAME_SUFFIXES,
@@ -147,8 +148,9 @@ def _clean_mention(ent: "SpacySpan", article: Article) -> _Mention | None:
     label = "ORG" if text.lower() in PLATFORMS else ent.label_
     if label in {"ORG", "GPE", "NORP"} and len(toks) >= 2 and toks[0].lower() in HONORIFICS and toks[1][:1].isupper():
         label = "PERSON"  # "Councillor Mira Holt" tagged as an organisation
-    if label in {"PERSON", "ORG"} and len(toks) >= 2 and toks[-1].lower() in VEHICLE_TAILS:
-        label = "PRODUCT"  # "Parker Solar Probe" tagged as an organisation or a person
+    thing = len(toks) >= 2 and (toks[-1].lower() in VEHICLE_TAILS or toks[0] in VESSEL_PREFIXES)
+    if label in {"PERSON", "ORG"} and thing:
+        label = "PRODUCT"  # "Parker Solar Probe", "INS Mysore" tagged as an organisation or a person
     elif label == "PERSON" and len(toks) >= 2:
         tail = toks[-1].lower()
         label = "FAC" if tail in FACILITY_TAILS else "ORG" if tail in ORG_TAILS else label

@@ -46,6 +46,9 @@ bridge quay road avenue boulevard tunnel airport station harbour harbor pier hig
 VEHICLE_TAILS = frozenset("""
 probe rover telescope spacecraft satellite orbiter lander capsule
 """.split())
+# Prefixes that make a name a ship ("INS Mysore", "USS Cole", "MV Gibe"), written in capitals: a thing, never a "he".
+VESSEL_PREFIXES = frozenset({"USS", "HMS", "INS", "MV", "RMS", "HMAS", "HMCS", "HMNZS", "USNS", "USCGC", "KRI", "ROKS",
+                             "PNS", "HNLMS", "RV"})
 ORG_TAILS = frozenset("""
 line lines hospital university college school company group bank council authority club party institute agency
 department ministry court inc inc. corp corp. ltd ltd. llc plc association foundation committee commission

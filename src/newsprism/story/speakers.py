@@ -325,7 +325,10 @@ def resolve(tok: "Token", ctx: ArticleContext) -> Speaker:
     low = tok.lower_
     if low in {"who", "which", "that"} and tok.head.dep_ == "relcl" and tok.head.head.i != tok.head.i:
         # "Jane Doe, who said ...": the relative pronoun is the mention, Jane Doe the speaker
-        ante = resolve(tok.head.head, ctx)
+        named = tok.head.head
+        if named.dep_ == "appos" and named.head.i != named.i:
+            named = named.head  # "Barry Fleming, a Republican who led ...": Fleming, not "a Republican"
+        ante = resolve(named, ctx)
         return Speaker(ante.name, ante.entity, ante.anonymous,
                        Span(ctx.article.id, tok.idx, tok.idx + len(tok.text), tok.text))
     if tok.pos_ == "PRON" or low in PRONOUNS:
@@ -337,11 +340,14 @@ def resolve(tok: "Token", ctx: ArticleContext) -> Speaker:
         known = ctx.index.by_id.get(ctx.antecedents.get(tok.i, ""))
         if known is not None:
             return Speaker(known.name, known.id, False, span)
-        if low == "we":
+        if low in {"we", "they"}:
             kinds = _VOICES - {"PERSON"}  # one person is never "we": the group or body speaking, or the writer
+        if low == "they":
+            group = _group_before(tok)  # "residents complained ... they said": the residents, not one person
+            if group is not None:
+                said = resolve(group, ctx)
+                return Speaker(said.name, said.entity, said.anonymous, span)
         ent = ctx.last_entity_before(tok.idx, kinds, gender=PRONOUN_GENDER.get(low))
-        if ent is None and kind == "ANY" and low != "we":
-            ent = ctx.last_entity_before(tok.idx, {"PERSON"})
         if low == "we" and ent is not None and not ctx.mentioned_near(ent.id, tok.idx):
             ent = None  # "We're told that ...": the writer, not a body named paragraphs ago
         return Speaker(ent.name if ent else None, ent.id if ent else None, False, span)
@@ -433,6 +439,26 @@ def resolve(tok: "Token", ctx: ArticleContext) -> Speaker:
     if MUTE_NOUNS.intersection({low, tok.lemma_.lower()}):
         return Speaker(None, None, False, None)  # "the rise", "the bloodstains": not who speaks
     return Speaker(phrase, None, False, span)
+
+
+def _group_before(pronoun: "Token") -> "Token | None":
+    """The subject "they" most likely stands for: the nearest plural subject ("residents", "the Sox") or pair of
+    subjects ("Mark and Condon") in its sentence or the two before, within its paragraph or the one before."""
+    doc = pronoun.doc
+    first = pronoun.sent.start
+    for _ in range(2):
+        if first > 0:
+            first = doc[first - 1].sent.start
+    breaks = 0
+    for t in reversed(doc[first:pronoun.i]):
+        breaks += doc_text(doc).count("\n\n", t.idx, t.idx + len(t.text_with_ws))
+        if breaks > 1:
+            return None
+        if t.dep_ not in SUBJ_DEPS or t.pos_ not in {"NOUN", "PROPN"}:
+            continue
+        if t.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "conj" and c.pos_ in {"NOUN", "PROPN"} for c in t.children):
+            return t
+    return None
 
 
 def _author_of(doc_noun: "Token", ctx: ArticleContext) -> Entity | None:
