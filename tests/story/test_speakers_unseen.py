@@ -62,3 +62,14 @@ def test_they_is_the_group_not_the_official_named_before() -> None:
     (q,) = _about(quotes, "had not received any aid")
     assert q.speaker != "Abbas Jaziri"
     assert q.speaker is not None and "residents" in q.speaker
+
+
+def test_he_in_a_joined_clause_is_the_man_just_named() -> None:
+    _, quotes = run(
+        "Yvette Holler, 43, is charged with shooting three co-workers at the bakery.\n\n"
+        "Her neighbour Tom Baker saw her leave at noon.\n\n"
+        "A local station has interviewed another co-worker of hers, Kenneth Dorr, and he said he had talked "
+        "with her about her faith and even wished her a happy Ramadan."
+    )
+    (q,) = _about(quotes, "talked with her about her faith")
+    assert q.speaker == "Kenneth Dorr"

@@ -124,7 +124,8 @@ def pronoun_antecedents(doc: "Doc", entity_at: dict[int, str], index: EntityInde
             g = _THIRD.get(tok.lower_)
             if g is None or tok.pos_ != "PRON" or not sal:
                 continue
-            subject = tok.dep_ in SUBJ_DEPS
+            # "..., and he said": a clause of its own, where a name in the clause before is a fair antecedent
+            subject = tok.dep_ in SUBJ_DEPS and not (tok.head.dep_ == "conj" and tok.head.head.i < tok.i)
             speaks = _speaks(tok)
             best, best_score = None, 0.0
             if speaks and last_spoke is not None and sn - last_spoke[0] <= 1 and genders.get(last_spoke[1], g) == g \
