@@ -177,12 +177,14 @@ def _title_before(doc: "Doc", tok_start: int) -> str | None:
         low = t.lower_
         if t.is_punct and low not in {"’s", "'s"}:
             break
+        if low in {"and", "&"} and i > sent_start and doc[i - 1].ent_type_ in {"PERSON", "GPE"}:
+            break  # "Brandau and sheriff's Deputy Hoyt Teasley": a list of people, the title is the last one's
         if low in {"’s", "'s"} or low in _CONNECTORS:
             pass
         elif t.is_title or t.is_upper or low in ROLE_HEADS or low in ROLE_MODIFIERS or low.strip(".") in HONORIFICS:
             adjective_next_to_name = t.is_lower and t.pos_ == "ADJ" and i == tok_start - 1  # "his official Twitter"
-            if t.pos_ in {"VERB", "AUX", "PRON", "DET", "ADP"} or adjective_next_to_name:
-                break
+            if t.pos_ in {"VERB", "AUX", "PRON", "DET", "ADP", "CCONJ", "SCONJ"} or adjective_next_to_name:
+                break  # "But District Attorney Paul Howard": the sentence's first word is no title
         else:
             break
         first = i
@@ -192,6 +194,16 @@ def _title_before(doc: "Doc", tok_start: int) -> str | None:
     if first >= tok_start:
         return None
     span = doc[first:tok_start]
+    name = doc[tok_start]
+    while name.dep_ in {"compound", "flat"} and name.head.i != name.i:
+        name = name.head
+    clause = name.head
+    after = doc[name.i + 1] if name.i + 1 < len(doc) else None
+    reduced = after is not None and after.tag_ == "VBD" and name.dep_ not in {"nsubj", "nsubjpass"} and not any(
+        c.dep_ in {"nsubj", "nsubjpass"} and c.i >= first for c in after.children)
+    if reduced or (name.dep_ in {"nsubj", "nsubjpass"} and clause.dep_ in {"relcl", "acl"}
+                   and first <= clause.head.i < tok_start):
+        return None  # "the widow of a sheriff's deputy Nichols murdered": the deputy is whom Nichols killed
     if not any((t.lower_ in ROLE_HEADS and t.pos_ in {"NOUN", "PROPN"}) or t.lower_.strip(".") in HONORIFICS
                for t in span):
         return None
@@ -216,6 +228,8 @@ def _appositive(doc: "Doc", m: _Mention) -> str | None:
             span = doc[lo : hi + 1]
             if not any(t.lower_ in ROLE_HEADS for t in span) or len(span) > 14:
                 continue
+            if doc[hi].lower_.strip(".") in HONORIFICS | _TITLE_ABBREVIATIONS:
+                continue  # "Julie Brandau, Sheriff's Deputy Sgt. Hoyt Teasley and ...": the next name's title
             return span.text
     return None
 

@@ -1,0 +1,38 @@
+"""Entity descriptions in lists of victims and reduced clauses, as wire copy writes them."""
+
+from __future__ import annotations
+
+from newsprism.model import Article
+from newsprism.nlp import parse
+from newsprism.story.entities import build_entities
+
+
+def _descriptions(text: str) -> dict[str, list[str]]:
+    arts = [Article(id="a1", text=text, outlet="One")]
+    return {e.name: e.descriptions for e in build_entities(arts, parse(arts)) if e.type == "PERSON"}
+
+
+def test_a_role_in_a_reduced_clause_is_not_the_killers() -> None:
+    got = _descriptions(
+        "Brian Nolan was sentenced to life on Saturday.\n\n"
+        "\"I think Brian Nolan won,\" said Christine Green, daughter of the court reporter Nolan murdered."
+    )
+    assert not any("reporter" in d for d in got["Brian Nolan"])
+
+
+def test_a_list_of_victims_gives_each_their_own_title() -> None:
+    got = _descriptions(
+        "Nolan killed Superior Court Judge Roland Barnes, court reporter Julie Brandon, Sheriff's Deputy Sgt. "
+        "Harold Teague and U.S. Customs Agent David Wilson.\n\n"
+        "He shot and killed Judge Roland Barnes, Brandon and sheriff's Deputy Harold Teague."
+    )
+    assert not any("Sgt" in d or "Deputy" in d for d in got["Julie Brandon"])
+    assert not any("Teague" in d for d in got["David Wilson"])
+    assert "sheriff's Deputy" in got["Harold Teague"]
+    assert not any("Brandon" in d for d in got["Harold Teague"])
+
+
+def test_a_sentence_opening_conjunction_is_no_title() -> None:
+    got = _descriptions("But District Attorney Paul Harwood said he would seek the death penalty again.")
+    assert "District Attorney" in got["Paul Harwood"]
+    assert not any(d.startswith("But") for d in got["Paul Harwood"])
