@@ -36,3 +36,27 @@ def test_a_sentence_opening_conjunction_is_no_title() -> None:
     got = _descriptions("But District Attorney Paul Harwood said he would seek the death penalty again.")
     assert "District Attorney" in got["Paul Harwood"]
     assert not any(d.startswith("But") for d in got["Paul Harwood"])
+
+
+def _entities(*texts: str) -> dict[str, str]:
+    arts = [Article(id=f"a{i}", text=t, outlet=f"O{i}") for i, t in enumerate(texts, 1)]
+    return {e.name: e.type for e in build_entities(arts, parse(arts))}
+
+
+def test_a_rank_before_a_surname_is_no_part_of_the_name() -> None:
+    got = _entities(
+        "Sheriff's Deputy Jerry Ortega was shot dead on Friday in Hawaiian Gardens.\n\n"
+        "Deputy Ortega had knocked on the door of the apartment when he was shot.",
+        "Trooper William Hakes, a bomb technician, died at the scene.\n\nTrooper Hakes had served 11 years.",
+    )
+    assert "Jerry Ortega" in got and "Deputy Ortega" not in got
+    assert "William Hakes" in got and not any(n.startswith("Trooper") for n in got)
+
+
+def test_a_rank_after_a_body_is_not_part_of_the_body() -> None:
+    got = _entities(
+        "\"This individual took the lives of two officers,\" Oregon State Police Lt. Gregg Hastings said.\n\n"
+        "The Oregon State Police and Capt. Tom Tennant's department led the search."
+    )
+    assert "Oregon State Police" in got
+    assert not any(n.endswith(("Lt", "Capt", " and")) for n in got)

@@ -137,7 +137,8 @@ def _clean_mention(ent: "SpacySpan", article: Article) -> _Mention | None:
     if not text or is_debris(text) or "\n" in text:
         return None
     toks = text.split()
-    while ent.label_ == "PERSON" and len(toks) > 1 and toks[-1].lower().strip(".") in _TITLE_ABBREVIATIONS:
+    while len(toks) > 1 and (toks[-1].lower().strip(".") in _TITLE_ABBREVIATIONS or (
+            ent.label_ != "PERSON" and toks[-1].lower() in {"and", "&"} and len(toks) > 2)):
         end = start + article.text.rfind(toks[-2], start, end) - start + len(toks[-2])
         toks = toks[:-1]  # "LAPD Cmdr." (the tagger stopping at the title): the body, not a person
         text = article.text[start:end]

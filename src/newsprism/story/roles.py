@@ -34,7 +34,8 @@ HONORIFICS = frozenset("""
 mr mr. mrs mrs. ms ms. dr dr. sir dame lord lady prof prof. rev rev. sen sen. rep rep. gov gov. gen gen. lt lt.
 col col. sgt sgt. capt capt. hon hon. president senator governor minister secretary chancellor premier judge
 justice mayor ambassador director chairman commissioner pope king queen prince princess speaker councillor
-councilor councilman councilwoman alderman
+councilor councilman councilwoman alderman deputy trooper detective clerk constable corporal cpl cpl. det det.
+sheriff
 """.split())
 
 # Last words that make a name a place or facility ("Saltmere Bridge") or an organisation ("Halvard Line"), not a person.
