@@ -93,6 +93,36 @@ def _cue_class(text: str | None, lemmas: set[str]) -> str | None:
     return None
 
 
+# Objects that make "deny" or "reject" a ruling on a request ("denied bail", "rejected the motion"), not a stance on
+# anyone's claim.
+_REQUESTS = frozenset("""
+motion request bail appeal application offer permit permission access entry parole petition bid visa license licence
+asylum plea lawsuit suit
+""".split())
+# Objects that make "question" an interview ("to question a woman about a shooting"), not doubt.
+_QUESTIONED = frozenset("""
+woman women man men witness witnesses suspect suspects people resident residents neighbor neighbors neighbour
+neighbours driver drivers passenger passengers employee employees
+""".split())
+
+
+def _not_a_stance(verb: "Token") -> bool:
+    """A response cue that rules on a request ("denied bail") or questions a person ("to question a witness")."""
+    lemma = verb.lemma_.lower()
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    if lemma in ("deny", "reject", "refuse", "dismiss"):
+        return any(o.lemma_.lower() in _REQUESTS for o in objects)
+    if lemma in ("question", "challenge", "interrogate"):
+        return any(o.pos_ == "PRON" or o.ent_type_ == "PERSON" or o.lemma_.lower() in _QUESTIONED for o in objects)
+    return False
+
+
+def _negated_subject(sent: "DocSpan", verb: "Token") -> bool:
+    """ "Neither Perlo nor Yanes ever claimed ...", "Nobody denied ...": no one takes the stance."""
+    return any(t.lower_ in ("neither", "nobody", "none") or (t.lower_ == "no" and t.nbor().lower_ == "one")
+               for t in sent.doc[sent.start:verb.i] if t.i + 1 < len(t.doc))
+
+
 class _EntityIndex:
     """Finds the story entity mentioned at an offset, and entity names for matching text."""
 
@@ -146,6 +176,8 @@ def _cue_verb(sent: "DocSpan") -> tuple["Token | None", str | None]:
         before = sent.doc[max(tok.i - 3, sent.start): tok.i].text.lower()
         if any(c.dep_ == "neg" for c in tok.children) or re.search(r"\b(?:yet to|not|never|n[’']t)\b", before):
             continue  # "has yet to confirm", "did not deny": no stance taken
+        if _negated_subject(sent, tok) or _not_a_stance(tok):
+            continue
         if lemma == "refuse" and not any(c.lemma_ in ("accept", "acknowledge", "believe", "recognize")
                                           for c in tok.subtree):
             continue  # "refused to discuss" declines, it does not deny; "refused to accept" does
@@ -156,6 +188,11 @@ def _cue_verb(sent: "DocSpan") -> tuple["Token | None", str | None]:
 def _subject_entity(sent: "DocSpan", verb: "Token", article: str, index: _EntityIndex) -> tuple[str | None, str | None]:
     """(entity id, name) of the verb's subject: its nsubj, the noun an attributive verb hangs on, or the nearest one before."""
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is not None and subj.dep_ == "nsubjpass":  # "Orozco is charged with ...": the accused claims nothing
+        by = next((c for c in verb.children if c.dep_ == "agent"), None)
+        subj = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+        if subj is None:
+            return None, None
     if subj is None and verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
         subj = verb.head
     if subj is None:
@@ -234,7 +271,13 @@ def find_claims(articles: Sequence[Article], docs: dict[str, "Doc"], quotes: Seq
                                           sent.text, re.I):
             stance = None  # "has yet to confirm", "did not deny": the cue is negated
         who = q.entity or _key(q.speaker)
+        cue_tok = next((t for t in (dspan if dspan is not None else []) if t.text.lower() in cue_words
+                        and t.pos_ == "VERB"), None)
+        if stance in ("denies", "disputes") and cue_tok is not None and _not_a_stance(cue_tok):
+            stance = None  # "the judge denied bail", "detectives questioned a neighbour"
         if stance in ("denies", "disputes", "confirms"):
+            if not who:
+                continue  # a response by no one named or described answers nothing
             responses.append((who, stance, q.id, span, _content(q.text)))
             covered.add((q.article, sent.start))
             continue
@@ -264,7 +307,7 @@ def find_claims(articles: Sequence[Article], docs: dict[str, "Doc"], quotes: Seq
                 if (a.id, s.start) in covered or not who:
                     continue
                 candidates.append(_Candidate(a.id, span, s.text, who, None, unit_at(a.id, s.start), 2, True))
-            elif not any(r[3] == span for r in responses):
+            elif who and not any(r[3] == span for r in responses):
                 responses.append((who, kind, _quote_in(quotes, a.id, s), span, _content(s.text)))
     # 3. one claim per claimant and content, across articles
     groups: list[_Group] = []
