@@ -43,6 +43,16 @@ def test_photo_credits(line: str) -> None:
     ("November 20, 2019 - 11:28 AMT", "update"),
     ("Tuesday, Nov. 19, 2019 at 4:05 p.m. EST", "update"),
     ("11:28 am, 20 Nov 2019", "update"),
+    ("03 / 14 / 21 9: 05 PM ET", "update"),
+    ("October 3rd, 2021 6: 40 am", "update"),
+    ("4: 12 PM, SUN 3 OCT 2021", "update"),
+    ("3 October 2021 Last updated at 16: 02 GMT", "update"),
+    ("Edited time: October 3, 2021 16: 02", "update"),
+    ("Posted: 10 / 3 / 2021 4: 12 pm Updated: 10 / 3 / 2021 6: 30 pm", "update"),
+    ("2: 05 p. m. EDT", "update"),
+    ("By Lee Park, Harbour Law Group. Posted in Ferry Accidents on Monday, October 4, 2021.", "update"),
+    ("https://harbour.example/2021/10/03/ferry-strikes-pier/", "link"),
+    ("http: / / www. harbour. example / news / ferry - strikes - pier - 1. 20211", "link"),
     ("CNN's Kwegyirba Croffie contributed reporting.", "contributor"),
     ("Maya Lind and Omar Said contributed to this report.", "contributor"),
     ("(Reporting by Ana Ruiz; Editing by Ben Cole)", "contributor"),
@@ -82,6 +92,9 @@ def test_debris_lines(line: str, kind: str) -> None:
     "Reuters — the news agency — said it had seen the letter.",
     "November 20, 2019",
     "The polls closed on November 20, 2019 at 8:00 p.m. local time.",
+    "Last updated at 9:30, the timetable shows two extra crossings.",
+    "https://harbour.example is where the ferry operator posts its timetable.",
+    "The ferry operator posted in its blog on Monday, October 4, 2021 that crossings would resume.",
 ])
 def test_article_sentences_are_not_debris(line: str) -> None:
     assert classify_line(line, 1, set()) is None

@@ -87,7 +87,7 @@ _UPDATE_NOTE = re.compile(
     _F,
 )
 _STAMP_LABEL = re.compile(
-    r"^(?:updated|last updated|last modified|published|posted|first published|originally published)"
+    r"^(?:updated|last updated|last modified|published|posted|first published|originally published|edited(?: time)?)"
     r"(?:\s+(?:on|at))?\s*[:|]?\s+", _F,
 )
 _STAMP_WORDS = set(
@@ -96,12 +96,25 @@ _STAMP_WORDS = set(
     "friday saturday sunday am pm a m p et gmt utc bst edt est pdt pst cet cest ist aest at on by ago today "
     "yesterday hour hours minute minutes min mins day days week weeks".split()
 )
-_DAY = (r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}|"
-        r"\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+\d{4}|\d{4}-\d{2}-\d{2})")
-_CLOCK = r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?\s?m\.?)?(?:\s+[a-z]{2,5})?"
-# "November 20, 2019 - 11:28 AMT", "11:28 am, 20 Nov 2019": a page's stamp, never a sentence of the article
-_BARE_STAMP = re.compile(rf"^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:{_DAY}\s*(?:[-|,•·/–—]|at)?\s*{_CLOCK}|"
-                         rf"{_CLOCK}\s*(?:[-|,•·/–—]|on)?\s*{_DAY})$", _F)
+# the labels a stamp may carry anywhere in its line ("21 July 2013 Last updated at 11:11 GMT")
+_STAMP_LABELS = {"updated", "last", "modified", "published", "posted", "first", "originally", "edited", "time"}
+_WEEKDAY = r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
+# a month and day, a day and month, ISO or a numeric date ("12/16/08"); text set with spaces around its
+# punctuation ("12 / 16 / 08", "1: 30 AM") is read the same
+_DAY = (r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|"
+        r"\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+\d{4}|\d{4}-\d{2}-\d{2}|"
+        r"\d{1,2}\s?/\s?\d{1,2}\s?/\s?(?:\d{4}|\d{2}))")
+_CLOCK = r"\d{1,2}\s?[:.]\s?\d{2}(?:\s*[ap]\.?\s?m\.?)?(?:\s+[a-z]{2,5})?"
+_CLOCK_RE = re.compile(r"\d\s?[:.]\s?\d\d")
+_SEP = r"\s*(?:[-|,•·/–—@]|at|on)?\s*"
+# "November 20, 2019 - 11:28 AMT", "11:28 am, 20 Nov 2019", "8: 13 AM PDT 8 / 2 / 2013": a page's stamp, never a
+# sentence of the article
+_BARE_STAMP = re.compile(rf"^{_WEEKDAY}(?:{_DAY}{_SEP}{_CLOCK}|{_CLOCK}{_SEP}{_WEEKDAY}{_DAY})$|^{_CLOCK}$", _F)
+# a blog's filing line: "Posted in Pedestrian Accidents on Wednesday, September 18, 2013."
+_FILED = re.compile(rf"\bposted in [^.!?]{{1,60}}? on {_WEEKDAY}{_DAY}\.?$", _F)
+# a line that is a web address alone ("http://www.example.com/2013/09/19/story-slug/"), also when set with spaces
+# around its punctuation; never three words in a row as prose has them
+_URL_LINE = re.compile(r"^(?:https?\s?:\s?/\s?/|www\s?\.)(?!.*\b[A-Za-z]+ [A-Za-z]+ [A-Za-z]+\b)", _F)
 _CONTRIBUTOR = re.compile(
     r"\b(?:contributed|contributing)(?: additional)? (?:reporting|research|to (?:this|the) (?:report|story|article))"
     r"(?: (?:to|for) (?:this|the) (?:report|story|article))?(?: from [\w ,]+)?\s*\.?\)?$|"
@@ -170,16 +183,18 @@ def match_dateline(line: str) -> Dateline | None:
 
 
 def _is_timestamp(line: str) -> bool:
-    """A "Published"/"Updated" line followed only by date and time words, or a date and a time alone."""
+    """A "Published"/"Updated" line followed only by date and time words, a date and a time alone, or date and
+    time words with a stamp's label among them ("21 July 2013 Last updated at 11:11 GMT")."""
     if _BARE_STAMP.match(line):
         return True
     m = _STAMP_LABEL.match(line)
-    if not m:
+    tokens = re.findall(r"[A-Za-z]+|\d+", line[m.end():] if m else line)
+    if not tokens or len(tokens) > 24 or not any(t.isdigit() for t in tokens):
         return False
-    tokens = re.findall(r"[A-Za-z]+|\d+", line[m.end():])
-    if not tokens or not any(t.isdigit() for t in tokens):
+    if not m and not (_CLOCK_RE.search(line) and any(t.lower() in _STAMP_LABELS for t in tokens)):
         return False
-    return all(t.isdigit() or t.lower() in _STAMP_WORDS or re.fullmatch(r"\d+(?:st|nd|rd|th)", t) for t in tokens)
+    return all(t.isdigit() or t.lower() in _STAMP_WORDS or t.lower() in _STAMP_LABELS
+               or re.fullmatch(r"\d+(?:st|nd|rd|th)", t) for t in tokens)
 
 
 def _is_related(line: str) -> bool:
@@ -266,8 +281,10 @@ def classify_line(line: str, position: int, titles: set[str]) -> str | None:
         return "subscribe"
     if words <= 40 and _UPDATE_NOTE.match(stripped):
         return "update"
-    if words <= 16 and _is_timestamp(stripped):
+    if words <= 30 and (_is_timestamp(stripped) or _FILED.search(stripped)):
         return "update"
+    if _URL_LINE.match(stripped):
+        return "link"
     if words <= 40 and (_CONTRIBUTOR.search(stripped) or _CREDITS_START.match(stripped)):
         return "contributor"
     if words <= 30 and (_is_related(stripped) or _LINK_PROMO.match(stripped)):
