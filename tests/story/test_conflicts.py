@@ -60,6 +60,37 @@ def test_hedged_counts_are_a_softer_possible_difference() -> None:
     # two days of one month dating two different events
     ("The new parliament is due to hold its first session on Jan. 23 in the capital.",
      "The uprising against the old regime broke out on Jan. 25 in the capital."),
+    # a date that modifies an event noun dates that event, not the verb of the sentence
+    ("Police arrested the officer after the Dec. 6 shooting of the boy in the capital.",
+     "Police arrested the officer in the capital on Dec. 7."),
+    # one clock time set with spaces around its colon, or with a British point
+    ("The lights failed at 9: 10 p. m. across the valley, the operator said.",
+     "The lights failed at 9:10 p.m. across the valley, the operator said."),
+    ("The warehouse fire broke out at 8.49pm on Friday, police said.",
+     "The warehouse fire broke out at 8:49 p.m. on Friday, police said."),
+    # a score is no count
+    ("Friday night's 88-72 loss in Cleveland was apparently the last straw for the coach.",
+     "An 88-72 road loss to the Cavaliers in Cleveland on Friday was apparently the last straw for the coach."),
+    # a model's name is no count
+    ("Officers seized six AK-47 rifles and a pistol from the boat.",
+     "Officers seized six AK 47 rifles and a pistol from the boat."),
+    # a bound that the other figure meets: both can hold
+    ("At least two ladder trucks were sent to the blaze on Main Street.",
+     "Three ladder trucks were sent to the blaze on Main Street."),
+    ("As many as 80 people were hurt in the quake, officials said.",
+     "50 people were hurt in the quake, officials said."),
+    ("Deputies chased him at speeds of more than 100 mph before he pulled over, the sheriff said.",
+     "Deputies chased him at speeds of up to 120 mph before he pulled over, the sheriff said."),
+    # seasons of a career are spans of time, not one count told two ways
+    ("The coach spent four seasons with the club as director of scouting.",
+     "The coach spent 19 seasons with the club."),
+    # two sources speaking on two days, or two sources saying one thing
+    ("The ferry's owner said Thursday the crossing would resume next week.",
+     "A port spokesman said Friday the crossing would resume next week."),
+    ("The ferry's owner said Saturday morning the crossing would resume next week.",
+     "A port spokesman said Saturday night the crossing would resume next week."),
+    ("The deputies chased the van for 30 miles before the driver finally pulled over, Sheriff Robert Brown said.",
+     "The deputies chased the van for 30 miles before the driver finally pulled over, Undersheriff James Miller said."),
 ])
 def test_no_conflict(one: str, two: str) -> None:
     assert _pair(one, two) is None
@@ -72,6 +103,21 @@ def test_clock_times_of_one_moment_conflict() -> None:
     about = _pair("The explosion shook the harbour at about 4:20 a.m., the coast guard said.",
                   "The explosion shook the harbour at 4:30 a.m., the coast guard said.")
     assert about is not None and about.strength == "soft"
+
+
+def test_clock_times_with_a_british_point_or_spaced_colon_conflict() -> None:
+    c = _pair("The warehouse fire broke out at 8.49pm on Friday, police said.",
+              "The warehouse fire broke out at 9.30pm on Friday, police said.")
+    assert c is not None and c.kind == "time" and {v.text for v in c.values} == {"8.49pm", "9.30pm"}
+    spaced = _pair("The call came in at 3: 30 a. m., the fire chief said.",
+                   "The call came in at 3: 45 a. m., the fire chief said.")
+    assert spaced is not None and spaced.kind == "time" and spaced.strength == "hard"
+
+
+def test_a_bound_the_other_figure_breaks_still_conflicts() -> None:
+    c = _pair("As many as 80 people were hurt in the quake, officials said.",
+              "90 people were hurt in the quake, officials said.")
+    assert c is not None and c.kind == "number"
 
 
 def test_estimates_of_one_moment_conflict_when_rounding_cannot_explain_the_gap() -> None:

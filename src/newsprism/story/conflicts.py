@@ -36,7 +36,10 @@ _YEARS = re.compile(r"^(?:1[89]|20)\d\d$")
 _SURVEY = re.compile(r"\b(?:poll|survey|study|census|report)\b", re.I)
 _CAPS = re.compile(r"\b[A-Z][a-z]+\b")
 _SHARES = {"percent", "%", "per", "percentage", "point"}
-_SPANS = {"year", "month", "week", "day", "hour", "minute", "second", "decade", "century", "time", "night"}
+# The day a source spoke ("a prosecutor said Friday") dates no event of the story; say, tell, state, add and
+# comment are one paraphrase group.
+_TELLING = {"say"}
+_SPANS = {"year", "month", "week", "day", "hour", "minute", "second", "decade", "century", "time", "night", "season"}
 
 
 def _value_text(unit: Unit, values: dict[str, str]) -> ConflictValue:
@@ -49,7 +52,8 @@ def _differences(a: Unit, b: Unit, p: AlignSettings) -> list[tuple[str, str, dic
     for noun in {k for k in a.quantities.keys() & b.quantities.keys() if k.split(" of ")[0] not in _SPANS}:
         va = {k: v for k, v in a.quantities[noun].items() if not _YEARS.match(k)}
         vb = {k: v for k, v in b.quantities[noun].items() if not _YEARS.match(k)}
-        if va and vb and not va.keys() & vb.keys() and not _other_measurements(noun, a, b):
+        if va and vb and not va.keys() & vb.keys() and not _other_measurements(noun, a, b) \
+                and not _within_bound(a, va, b, vb):
             soft = bool((va.keys() | vb.keys()) & (a.hedged | b.hedged)) and not _under_floor(a, va, b, vb)
             out.append(("number", "soft" if soft else "hard", va, vb))
     out.extend(_floor_of_all(a, b))
@@ -67,11 +71,14 @@ def _differences(a: Unit, b: Unit, p: AlignSettings) -> list[tuple[str, str, dic
     wa, wb = a.dates.get("weekday", {}), b.dates.get("weekday", {})
     if len(wa) == 1 and len(wb) == 1 and not wa.keys() & wb.keys() and not a.days and not b.days:
         event_a, event_b = a.weekday_events.get(next(iter(wa))), b.weekday_events.get(next(iter(wb)))
-        if event_a and event_a == event_b:  # the same event on two days; other verbs are other events
+        # the same event on two days; other verbs are other events, and a day a source spoke on dates no event
+        if event_a and event_a == event_b and event_a not in _TELLING:
             out.append(("weekday", "hard", wa, wb))
     for day in a.day_parts.keys() & b.day_parts.keys():
         parts = {a.day_parts[day], b.day_parts[day]}
-        if len(parts) == 2 and "" not in parts and parts != {"evening", "night"} and not (a.times or b.times):
+        told = {a.weekday_events.get(day), b.weekday_events.get(day)} & _TELLING
+        if not told and len(parts) == 2 and "" not in parts and parts != {"evening", "night"} \
+                and not (a.times or b.times):
             out.append(("time", "hard", {day: f"{a.dates['weekday'][day]} {a.day_parts[day]}"},
                         {day: f"{b.dates['weekday'][day]} {b.day_parts[day]}"}))
     clash = _relative_clash(a.dates, b.dates)
@@ -92,6 +99,23 @@ def _figure(value: str) -> float | None:
         return float(value)
     except ValueError:
         return None
+
+
+def _within_bound(a: Unit, va: dict[str, str], b: Unit, vb: dict[str, str]) -> bool:
+    """One side gives a bound ("at least two", "up to 80") that the other's figure meets, exact or as the other
+    bound ("more than 100" and "up to 120"): both can hold."""
+    for x, vx, y, vy in ((a, va, b, vb), (b, vb, a, va)):
+        if len(vx) != 1 or len(vy) != 1 or not vx.keys() <= x.floors | x.ceilings:
+            continue
+        bound, other = _figure(next(iter(vx))), _figure(next(iter(vy)))
+        if bound is None or other is None:
+            continue
+        exact = not vy.keys() & y.hedged
+        if vx.keys() <= x.floors and other >= bound and (exact or vy.keys() <= y.ceilings):
+            return True
+        if vx.keys() <= x.ceilings and other <= bound and exact:
+            return True
+    return False
 
 
 def _under_floor(a: Unit, va: dict[str, str], b: Unit, vb: dict[str, str]) -> bool:
@@ -154,8 +178,11 @@ def _other_measurements(noun: str, a: Unit, b: Unit) -> bool:
 
 def _same_event(ea: dict[str, str], eb: dict[str, str]) -> bool:
     """Dates of one month in two statements date one event when the verbs they attach to agree (or are not known):
-    "due to hold its first session on Jan. 23" and "the uprising broke out on Jan. 25" are two events."""
+    "due to hold its first session on Jan. 23" and "the uprising broke out on Jan. 25" are two events, and so are
+    two sources speaking ("said on Jan. 23")."""
     verbs_a, verbs_b = {v for v in ea.values() if v}, {v for v in eb.values() if v}
+    if (verbs_a and verbs_a <= _TELLING) or (verbs_b and verbs_b <= _TELLING):
+        return False
     return not verbs_a or not verbs_b or bool(verbs_a & verbs_b)
 
 
@@ -181,7 +208,8 @@ def _slot_differences(a: Unit, b: Unit) -> list[tuple[str, str, dict[str, str], 
                 out.append(("negation", "hard", *(pair if x is a else pair[::-1])))
                 break
     for la, dep, head, ka in a.roles:
-        if la not in ("PERSON", "ORG") or dep not in ("nsubj", "nsubjpass", "dobj", "pobj"):
+        # two sources saying one thing ("Sheriff X said" / "Undersheriff Y said") do not contradict each other
+        if la not in ("PERSON", "ORG") or dep not in ("nsubj", "nsubjpass", "dobj", "pobj") or head in REPORTING:
             continue
         for lb, dep_b, head_b, kb in b.roles:
             if (lb, dep_b, head_b) == (la, dep, head) and ka != kb and ka not in b.names and kb not in a.names:

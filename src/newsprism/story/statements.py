@@ -88,9 +88,17 @@ _HEDGE = re.compile(r"\b(?:at least|at most|about|around|nearly|almost|approxima
 # the hedges that make a value an estimate rather than a bound: "about 10:40 p.m.", "around 2,500 degrees"
 # the hedges that make a figure a floor: "at least nine", "more than 100"
 _LOWER = re.compile(r"\b(?:at least|more than|over|upwards of|no fewer than|no less than)\W*$", re.I)
+# the hedges that make a figure a ceiling: "up to 80", "as many as 20", "nearly 100"
+_UPPER = re.compile(r"\b(?:at most|up to|fewer than|less than|under|as many as|as much as|nearly|almost|"
+                    r"no more than)\W*$", re.I)
 _APPROX = re.compile(r"\b(?:about|around|approximately|roughly|an estimated|estimated|close to)\W*$", re.I)
 _TIME_BOUND = re.compile(r"\b(?:before|after|by|until|till|since|no later than|no earlier than)\W*$", re.I)
-_CLOCK = re.compile(r"\b(\d{1,2})(?::(\d\d))?\s*([ap])\.?\s?m\b\.?", re.I)
+# "10:40 p.m.", "8.49pm" (British), "3: 10 p. m." (text set with spaces around its punctuation)
+_CLOCK = re.compile(r"\b(\d{1,2})(?:\s?[:.]\s?(\d\d))?\s*([ap])\.?\s?m\b\.?", re.I)
+# a figure joined to another by a dash (a score, a record or a range: "88-72", "58-3") or set after a short
+# capitalised code (a model's name: "AK-47", "F 16")
+_JOINED_BEFORE = re.compile(r"(?:\d\s?[-–]|(?<![A-Za-z])[A-Z]{1,4}\s?[-–]?)\s?$")
+_JOINED_AFTER = re.compile(r"^\s?[-–]\s?\d")
 _MONTH_DAY = re.compile(r"\b(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
                         r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+(\d{1,2})(?!\d|,\s*\d{3}|:)\b")
 _PARA = re.compile(r"\n\s*\n")
@@ -121,6 +129,7 @@ class Unit:
     hedged: set[str] = field(default_factory=set)  # values given as a bound or estimate ("at least six")
     approximate: set[str] = field(default_factory=set)  # the hedged values given as estimates ("about 10:40 p.m.")
     floors: set[str] = field(default_factory=set)  # the hedged values given as a least count ("at least nine")
+    ceilings: set[str] = field(default_factory=set)  # the hedged values given as a most count ("up to 80")
     count_roles: dict[str, str] = field(default_factory=dict)  # value -> what the counted did or had done to them
     times: dict[str, str] = field(default_factory=dict)  # clock time ("22:40") -> surface text
     weekday_events: dict[str, str] = field(default_factory=dict)  # weekday -> lemma of the verb it dates
@@ -229,6 +238,7 @@ def _features(unit: Unit, span: "DocSpan", ents: list[tuple[int, int, str, str]]
     terms: list[str] = []
     content: list[str] = []
     skip = _attribution(span)
+    clocks = [(unit.start + m.start(), unit.start + m.end()) for m in _CLOCK.finditer(unit.text)]
 
     def add(term: str, tok: "Token") -> None:
         terms.append(term)
@@ -251,6 +261,8 @@ def _features(unit: Unit, span: "DocSpan", ents: list[tuple[int, int, str, str]]
             # a figure after its noun names one of several ("lane 1", "Group 2", "gate 5"): a label, not a count
             noun = tok.head.lemma_.lower() if tok.dep_ == "nummod" and tok.head.pos_ == "NOUN" \
                 and tok.i < tok.head.i else _partitive(tok)
+            if _counts_nothing(tok, clocks):
+                noun = ""  # still a figure the statements share, but no count to compare
             if noun and (len(value) > 1 or not value.isdigit()):  # "14 people", not the everyday "two people"
                 unit.counted.add(noun)
             if noun:
@@ -265,6 +277,8 @@ def _features(unit: Unit, span: "DocSpan", ents: list[tuple[int, int, str, str]]
                 unit.hedged.add(value)
                 if _LOWER.search(before):
                     unit.floors.add(value)
+                elif _UPPER.search(before):
+                    unit.ceilings.add(value)
             if noun:
                 role = _count_role(tok.head if tok.dep_ == "nummod" else tok)
                 if role:
@@ -340,9 +354,25 @@ def _features(unit: Unit, span: "DocSpan", ents: list[tuple[int, int, str, str]]
     unit.frames = {k for k, rx in _FRAME_RES.items() if rx.search(lowered)}
 
 
+def _counts_nothing(tok: "Token", clocks: Sequence[tuple[int, int]]) -> bool:
+    """A figure that counts nothing: part of a clock time, a score, record or range, or a model's name."""
+    if any(s <= tok.idx < e for s, e in clocks) or re.search(r"\d[-–]\d|^[A-Z]+[-–]?\d", tok.text):
+        return True
+    text = tok.doc.text
+    end = tok.idx + len(tok.text)
+    return bool(_JOINED_BEFORE.search(text[max(tok.idx - 6, 0):tok.idx]) or _JOINED_AFTER.match(text[end:end + 4]))
+
+
 def _dated_verb(tok: "Token") -> str:
-    """The lemma of the verb a date word attaches to ("died on Saturday" -> "die"), in its paraphrase group."""
+    """The lemma of the verb a date word attaches to ("died on Saturday" -> "die"), in its paraphrase group, or of
+    the event noun it modifies ("the Monday morning shootings" -> "shoot")."""
     head = tok.head
+    while head.lower_ in _DAY_PARTS and head.head is not head:  # "Monday morning": what the morning dates
+        tok, head = head, head.head
+    if tok.dep_ in ("compound", "nmod", "poss", "npadvmod", "amod") and head.pos_ == "NOUN" and tok.i < head.i:
+        noun = head.lemma_.lower()
+        noun = noun[:-3] if noun.endswith("ing") and len(noun) > 6 else noun
+        return NORMAL.get(noun, noun)
     for _ in range(4):
         if head.pos_ in ("VERB", "AUX") or head.head is head:
             break
