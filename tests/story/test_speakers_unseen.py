@@ -56,7 +56,7 @@ def test_they_is_the_group_not_the_official_named_before() -> None:
     _, quotes = run(
         "The head of the province's disaster service, Abbas Jaziri, said that the situation on the island was "
         "under control. He said relief workers had sent tents and blankets to all villages.\n\n"
-        "But residents of the village of Gavar complained that relief was slow. "
+        "But residents of the village of Gavar complained that relief operations were slow. "
         "Speaking to reporters, they said they had not received any aid a day after the quake."
     )
     (q,) = _about(quotes, "had not received any aid")
@@ -73,3 +73,12 @@ def test_he_in_a_joined_clause_is_the_man_just_named() -> None:
     )
     (q,) = _about(quotes, "talked with her about her faith")
     assert q.speaker == "Kenneth Dorr"
+
+
+def test_a_place_in_the_apposition_of_an_untagged_name_does_not_speak() -> None:
+    _, quotes = run(
+        "Voters in Ashgabat said little about the vote.\n\n"
+        "\"I still don't know who I'm supposed to vote for,\" Maral, a resident of Ashgabat who declined to give "
+        "her surname, told the Associated Press news agency."
+    )
+    assert all(q.speaker != "Ashgabat" for q in quotes)

@@ -365,7 +365,10 @@ def resolve(tok: "Token", ctx: ArticleContext) -> Speaker:
     # 1. a mention of a story entity (the head itself, not a modifier as in "US officials")
     eid = ctx.entity_at.get(tok.i)
     if eid is None or tok.pos_ == "NOUN":  # "Her lawyer, Gail Moreno, said", "spokesman Lt. John Corina says":
-        eid = next((e for t in _beside(tok) if (e := ctx.entity_at.get(t.i)) is not None  # the name beside the role
+        # the name beside the role; beside a name the tagger missed ("Maral, a resident of Ashgabat, said"), only a
+        # name in apposition itself, never one deeper in the apposition
+        beside = _beside(tok) if tok.pos_ != "PROPN" else [c for c in tok.children if c.dep_ == "appos"]
+        eid = next((e for t in beside if (e := ctx.entity_at.get(t.i)) is not None
                     and getattr(ctx.index.by_id.get(e), "type", "") == "PERSON"), eid)
     ent = ctx.index.by_id.get(eid) if eid else None
     if ent is not None and ent.type != "PERSON":  # "Inspector-General of Police Khalid Abu Bakar": the person
@@ -454,8 +457,8 @@ def _group_before(pronoun: "Token") -> "Token | None":
         breaks += doc_text(doc).count("\n\n", t.idx, t.idx + len(t.text_with_ws))
         if breaks > 1:
             return None
-        if t.dep_ not in SUBJ_DEPS or t.pos_ not in {"NOUN", "PROPN"}:
-            continue
+        if t.dep_ not in SUBJ_DEPS or t.pos_ not in {"NOUN", "PROPN"} or t.head.dep_ not in {"ROOT", "conj"}:
+            continue  # "residents complained that relief operations were slow": the residents, who complain
         if t.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "conj" and c.pos_ in {"NOUN", "PROPN"} for c in t.children):
             return t
     return None
