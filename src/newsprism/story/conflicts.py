@@ -46,6 +46,12 @@ def _value_text(unit: Unit, values: dict[str, str]) -> ConflictValue:
     return ConflictValue(article=unit.article, text=", ".join(values.values()), statement=unit.text)
 
 
+def _one_mood(a: Unit, va: dict[str, str], b: Unit, vb: dict[str, str]) -> bool:
+    """Whether both figures say what happened, or both what may or was to happen: an expectation ("was supposed to
+    get 222") and a result ("won 306") are two different things, not one thing told two ways."""
+    return bool(va.keys() & a.hypothetical) == bool(vb.keys() & b.hypothetical)
+
+
 def _differences(a: Unit, b: Unit, p: AlignSettings) -> list[tuple[str, str, dict[str, str], dict[str, str]]]:
     """(kind, strength, a's values, b's values) for every value both statements give for one thing, disagreeing."""
     out = []
@@ -53,7 +59,7 @@ def _differences(a: Unit, b: Unit, p: AlignSettings) -> list[tuple[str, str, dic
         va = {k: v for k, v in a.quantities[noun].items() if not _YEARS.match(k)}
         vb = {k: v for k, v in b.quantities[noun].items() if not _YEARS.match(k)}
         if va and vb and not va.keys() & vb.keys() and not _other_measurements(noun, a, b) \
-                and not _within_bound(a, va, b, vb):
+                and not _within_bound(a, va, b, vb) and _one_mood(a, va, b, vb):
             soft = bool((va.keys() | vb.keys()) & (a.hedged | b.hedged)) and not _under_floor(a, va, b, vb)
             out.append(("number", "soft" if soft else "hard", va, vb))
     out.extend(_floor_of_all(a, b))

@@ -130,6 +130,8 @@ class Unit:
     approximate: set[str] = field(default_factory=set)  # the hedged values given as estimates ("about 10:40 p.m.")
     floors: set[str] = field(default_factory=set)  # the hedged values given as a least count ("at least nine")
     ceilings: set[str] = field(default_factory=set)  # the hedged values given as a most count ("up to 80")
+    # figures of what may, would or was to happen, not of what did: "could kill 50", "was supposed to get 222"
+    hypothetical: set[str] = field(default_factory=set)
     count_roles: dict[str, str] = field(default_factory=dict)  # value -> what the counted did or had done to them
     times: dict[str, str] = field(default_factory=dict)  # clock time ("22:40") -> surface text
     weekday_events: dict[str, str] = field(default_factory=dict)  # weekday -> lemma of the verb it dates
@@ -279,6 +281,8 @@ def _features(unit: Unit, span: "DocSpan", ents: list[tuple[int, int, str, str]]
                     unit.floors.add(value)
                 elif _UPPER.search(before):
                     unit.ceilings.add(value)
+            if _hypothetical(tok):
+                unit.hypothetical.add(value)
             if noun:
                 role = _count_role(tok.head if tok.dep_ == "nummod" else tok)
                 if role:
@@ -361,6 +365,30 @@ def _counts_nothing(tok: "Token", clocks: Sequence[tuple[int, int]]) -> bool:
     text = tok.doc.text
     end = tok.idx + len(tok.text)
     return bool(_JOINED_BEFORE.search(text[max(tok.idx - 6, 0):tok.idx]) or _JOINED_AFTER.match(text[end:end + 4]))
+
+
+# modal verbs that make a clause a possibility, a plan or a condition ("can" and "must" state abilities and rules)
+_MODALS = {"would", "could", "might", "may", "should", "will", "shall", "'ll", "wo"}
+# verbs whose complement is expected or intended, not done: "expected to cut", "supposed to get", "aims to hire"
+_EXPECTING = {"suppose", "expect", "project", "predict", "forecast", "aim", "plan", "hope", "want", "seek", "intend",
+              "propose", "threaten", "vow", "promise", "pledge", "try", "attempt", "set", "poise", "schedule", "likely"}
+
+
+def _hypothetical(tok: "Token") -> bool:
+    """Whether a figure belongs to what may, would or is to happen: its verb takes a modal ("could kill 50"), is
+    the complement of an expecting verb ("was supposed to get 222") or is one ("forecasters predict 15 storms")."""
+    verb = tok
+    for _ in range(4):
+        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+            break
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    if verb.lemma_.lower() in {"predict", "forecast", "project", "expect"}:
+        return True
+    if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children):
+        return True
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _EXPECTING
 
 
 def _dated_verb(tok: "Token") -> str:

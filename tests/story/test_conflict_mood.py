@@ -1,0 +1,48 @@
+"""A figure of what may, would or was to happen (an expectation, a forecast, a plan) is another thing than a figure
+of what happened: the two are no conflict. Two expectations, or two results, are still compared."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import numpy as np
+
+from newsprism.story.conflicts import find_conflict
+from newsprism.story.statements import article_units
+
+sys.path.insert(0, str(Path(__file__).parent))  # tests import with importlib: make the fixtures importable
+from story_fixtures import article, parsed  # noqa: E402
+
+
+def _pair(one: str, two: str):
+    arts = [article("a", one, "A"), article("b", two, "B")]
+    docs = parsed(arts)
+    units = [article_units(a, docs[a.id])[0] for a in arts]
+    return units, find_conflict(units, np.ones((2, 2)))
+
+
+def test_an_expected_figure_is_no_conflict_with_the_result() -> None:
+    units, c = _pair("The mill was expected to cut 300 jobs at its plant in Harwick this spring.",
+                     "The mill cut 180 jobs at its plant in Harwick this spring, the union said.")
+    assert "300" in units[0].hypothetical and not units[1].hypothetical
+    assert c is None
+
+
+def test_a_figure_under_a_modal_is_no_conflict_with_the_result() -> None:
+    _, c = _pair("Officials warned that the flood could destroy 40 homes along the Weller River.",
+                 "The flood destroyed 12 homes along the Weller River, officials said.")
+    assert c is None
+
+
+def test_two_expectations_still_conflict() -> None:
+    _, c = _pair("The mill is expected to cut 300 jobs at its plant in Harwick this spring.",
+                 "The mill is expected to cut 180 jobs at its plant in Harwick this spring.")
+    assert c is not None and c.kind == "number"
+
+
+def test_two_results_still_conflict() -> None:
+    units, c = _pair("The mill cut 300 jobs at its plant in Harwick this spring, the union said.",
+                     "The mill cut 180 jobs at its plant in Harwick this spring, managers said.")
+    assert not units[0].hypothetical and not units[1].hypothetical
+    assert c is not None and c.kind == "number" and c.strength == "hard"
