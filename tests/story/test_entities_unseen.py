@@ -60,3 +60,12 @@ def test_a_rank_after_a_body_is_not_part_of_the_body() -> None:
     )
     assert "Oregon State Police" in got
     assert not any(n.endswith(("Lt", "Capt", " and")) for n in got)
+
+
+def test_a_surname_the_tagger_calls_a_group_is_the_person() -> None:
+    arts = [Article(id="a1", text=(
+        "The shooting occurred in the neighborhood Monday, said Sheriff's Capt. Ray Peavy, a homicide investigator.\n\n"
+        "Orozco, 27, a known gang member, was also suspected of violating parole, Peavy said."), outlet="One")]
+    ents = build_entities(arts, parse(arts))
+    peavy = [e for e in ents if "Peavy" in e.name or "Peavy" in e.aliases]
+    assert len(peavy) == 1 and peavy[0].type == "PERSON" and peavy[0].mentions == {"a1": 2}

@@ -25,6 +25,7 @@ from .roles import (
     ROLE_HEADS,
     ROLE_MODIFIERS,
     TITLE_GENDER,
+    country_key,
     given_name_gender,
     is_debris,
     place_key,
@@ -279,6 +280,9 @@ def _collect(articles: Sequence[Article], docs: Mapping[str, "Doc"]) -> list[_Me
     return out
 
 
+_DEMONYM_ENDS = ("an", "ese", "ish", "i", "ic", "ist", "s")
+
+
 def _merge(mentions: list[_Mention]) -> list[_Cluster]:
     """Groups mentions into clusters: people by full name and surname, other names by key and acronym."""
     persons: dict[tuple[str, str], _Cluster] = {}
@@ -309,7 +313,9 @@ def _merge(mentions: list[_Mention]) -> list[_Cluster]:
         word = toks[0].lower() if len(toks) == 1 else ""
         # 2. one-word names: the surname (or first name) of a known person; NER labels repaired from the story
         target: tuple[str, str] | None = None
-        if word and (m.label in {"PERSON", "ORG"} or person_words[word]):
+        # a group word that is no nationality ("Peavy said" tagged NORP) is a known person's surname too
+        group_word = m.label == "NORP" and country_key(word) is None and not word.endswith(_DEMONYM_ENDS)
+        if word and (m.label in {"PERSON", "ORG"} or person_words[word] or (group_word and word in by_last)):
             cands = by_last.get(word) or by_first.get(word) or []
             title = TITLE_GENDER.get(m.title)
             if title:  # "Mrs. Joyce" is not Dave Joyce: his wife keeps her own entity
