@@ -82,3 +82,22 @@ def test_a_place_in_the_apposition_of_an_untagged_name_does_not_speak() -> None:
         "her surname, told the Associated Press news agency."
     )
     assert all(q.speaker != "Ashgabat" for q in quotes)
+
+
+def test_a_rank_split_from_its_name_is_the_named_officer() -> None:
+    _, quotes = run(
+        "A gunman shot three people at a suburban Detroit office building Monday morning, and officers were "
+        "searching for the shooter, police said.\n\n"
+        "The victims' conditions weren't immediately known, said Troy police Lt. Gerry Scherlinck."
+    )
+    assert {q.speaker for q in quotes if "conditions" in q.text} == {"Gerry Scherlinck"}
+
+
+def test_a_piece_of_a_spaced_contraction_never_speaks() -> None:
+    _, quotes = run(
+        "\"Oh man, she was bad, \" one man told Schuck.\n\n"
+        "\" There was nothing we could do.\n\n"
+        "Everybody was just standing there all confused, like they can ’ t believe that this happened over here.\n\n"
+        "She was out cold. \""
+    )
+    assert all(q.speaker != "t" for q in quotes)

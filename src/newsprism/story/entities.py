@@ -24,6 +24,7 @@ from .roles import (
     PLATFORMS,
     ROLE_HEADS,
     ROLE_MODIFIERS,
+    TITLE_ABBREVIATIONS,
     TITLE_GENDER,
     country_key,
     given_name_gender,
@@ -117,10 +118,6 @@ def _looks_like_person(toks: list[str], after: str) -> bool:
     return len(toks) >= 3 or _PERSON_APPOSITION.match(after) is not None
 
 
-# Title abbreviations that end a tagged "name" when the tagger stops before the name itself ("LAPD Cmdr.").
-_TITLE_ABBREVIATIONS = frozenset({"cmdr", "cdr", "det", "insp", "supt", "maj", "adm", "cpl", "pvt", "lt", "sgt", "capt",
-                                  "col", "gen", "gov", "sen", "rep", "dr", "mr", "mrs", "ms", "prof", "rev"})
-
 
 def _clean_mention(ent: "SpacySpan", article: Article) -> _Mention | None:
     """The mention without a leading 'the' or a trailing possessive; None for debris and bare titles."""
@@ -138,12 +135,12 @@ def _clean_mention(ent: "SpacySpan", article: Article) -> _Mention | None:
     if not text or is_debris(text) or "\n" in text:
         return None
     toks = text.split()
-    while len(toks) > 1 and (toks[-1].lower().strip(".") in _TITLE_ABBREVIATIONS or (
+    while len(toks) > 1 and (toks[-1].lower().strip(".") in TITLE_ABBREVIATIONS or (
             ent.label_ != "PERSON" and toks[-1].lower() in {"and", "&"} and len(toks) > 2)):
         end = start + article.text.rfind(toks[-2], start, end) - start + len(toks[-2])
         toks = toks[:-1]  # "LAPD Cmdr." (the tagger stopping at the title): the body, not a person
         text = article.text[start:end]
-    if all(t.lower().strip(".") in HONORIFICS | _TITLE_ABBREVIATIONS or t.lower() in ROLE_HEADS for t in toks):
+    if all(t.lower().strip(".") in HONORIFICS | TITLE_ABBREVIATIONS or t.lower() in ROLE_HEADS for t in toks):
         return None
     if ent.label_ == "PERSON" and not any(t[:1].isupper() for t in toks):
         return None
@@ -230,7 +227,7 @@ def _appositive(doc: "Doc", m: _Mention) -> str | None:
             span = doc[lo : hi + 1]
             if not any(t.lower_ in ROLE_HEADS for t in span) or len(span) > 14:
                 continue
-            if doc[hi].lower_.strip(".") in HONORIFICS | _TITLE_ABBREVIATIONS:
+            if doc[hi].lower_.strip(".") in HONORIFICS | TITLE_ABBREVIATIONS:
                 continue  # "Julie Brandau, Sheriff's Deputy Sgt. Hoyt Teasley and ...": the next name's title
             return span.text
     return None

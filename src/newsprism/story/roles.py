@@ -47,6 +47,9 @@ bridge quay road avenue boulevard tunnel airport station harbour harbor pier hig
 VEHICLE_TAILS = frozenset("""
 probe rover telescope spacecraft satellite orbiter lander capsule
 """.split())
+# Title abbreviations that end a tagged "name" when the tagger stops before the name itself ("LAPD Cmdr.").
+TITLE_ABBREVIATIONS = frozenset({"cmdr", "cdr", "det", "insp", "supt", "maj", "adm", "cpl", "pvt", "lt", "sgt", "capt",
+                                 "col", "gen", "gov", "sen", "rep", "dr", "mr", "mrs", "ms", "prof", "rev"})
 # Prefixes that make a name a ship ("INS Mysore", "USS Cole", "MV Gibe"), written in capitals: a thing, never a "he".
 VESSEL_PREFIXES = frozenset({"USS", "HMS", "INS", "MV", "RMS", "HMAS", "HMCS", "HMNZS", "USNS", "USCGC", "KRI", "ROKS",
                              "PNS", "HNLMS", "RV"})

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from ..lexicon import ANON_HEADS, INDEFINITE
 from ..model import Article, Entity, Span
 from .entities import EntityIndex, name_tokens
-from .roles import HONORIFICS, ORG_TAILS, PERSON_NOUNS, ROLE_HEADS, SOURCE_NOUNS, is_debris
+from .roles import HONORIFICS, ORG_TAILS, PERSON_NOUNS, ROLE_HEADS, SOURCE_NOUNS, TITLE_ABBREVIATIONS, is_debris
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -63,7 +63,8 @@ pictures footage scan mri x-ray chart map sign signs move change changes trend w
 PRONOUNS = {"he": "PERSON", "she": "PERSON", "him": "PERSON", "her": "PERSON", "they": "ANY", "it": "ORG",
             "i": "PERSON", "we": "ANY"}
 # Subjects that never name who speaks ("That is ...", "There are ...", "What he said ...").
-NOT_SPEAKERS = frozenset({"that", "this", "these", "those", "there", "what", "whatever", "it's", "here"})
+NOT_SPEAKERS = frozenset({"that", "this", "these", "those", "there", "what", "whatever", "it's", "here",
+                          "t", "s", "d", "ll", "ve", "re", "m"})  # "can ’ t believe": a contraction's piece
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f",
                   "herself": "f"}
 SUBJ_DEPS = {"nsubj", "nsubjpass", "csubj"}
@@ -351,6 +352,12 @@ def resolve(tok: "Token", ctx: ArticleContext) -> Speaker:
         if low == "we" and ent is not None and not ctx.mentioned_near(ent.id, tok.idx):
             ent = None  # "We're told that ...": the writer, not a body named paragraphs ago
         return Speaker(ent.name if ent else None, ent.id if ent else None, False, span)
+    if low.rstrip(".") in TITLE_ABBREVIATIONS:  # "said Troy police Lt. Gerry Scherlinck", split after "Lt."
+        named = next((ctx.index.by_id.get(ctx.entity_at.get(t.i, "")) for t in doc[tok.i + 1:tok.i + 4]
+                      if t.i in ctx.entity_at), None)
+        if named is not None and named.type == "PERSON":
+            return Speaker(named.name, named.id, False, Span(ctx.article.id, tok.idx, tok.idx + len(tok.text),
+                                                             tok.text))
     start, end = noun_phrase(tok)
     s_char, e_char = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
     behalf = _on_behalf_of(tok, start)
