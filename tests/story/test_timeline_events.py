@@ -38,3 +38,14 @@ def test_captions_are_not_events_and_weekdays_follow_tense() -> None:
     assert dates.get("friday") == "2024-03-15"  # past tense: the latest Friday before the Monday
     assert dates.get("saturday") == "2024-03-16"  # released the day after the arrest, not a week before it
     assert dates.get("thursday") == "2024-03-21"  # future tense: the coming Thursday
+
+
+def test_a_march_is_no_month_and_a_date_alone_is_no_event() -> None:
+    text = ("MONDAY, MARCH 18, 2024\n\n"
+            "The march on the town hall began peacefully on Saturday, police said.\n\n"
+            "Organisers of the march said they would return in May 2024.")
+    arts = [article("t1", text, "A", published="2024-03-18")]
+    entries = build_timeline(arts, parsed(arts), Settings())
+    assert not any(e.expression.lower() == "march" for e in entries), entries
+    assert not any(e.event.strip() == "MONDAY, MARCH 18, 2024" for e in entries), entries
+    assert {e.expression for e in entries} >= {"Saturday", "May 2024"}, entries

@@ -206,6 +206,8 @@ def _hits(article: Article, doc: "Doc") -> list[_Hit]:
     for m in _PATTERNS.finditer(article.text):
         if m.group(0).lower() == "may" and not re.match(r"\s+\d", article.text[m.end():m.end() + 3]):
             continue  # the verb "may"
+        if m.group(0)[0].islower() and re.match(_MONTH_RX, m.group(0), re.I):
+            continue  # a month is written with a capital: "the march on parliament" is no date
         found.append(_Hit(article.id, m.start(), m.end(), m.group(0)))
     found.sort(key=lambda h: (h.start, -(h.end - h.start)))
     out: list[_Hit] = []
@@ -269,6 +271,8 @@ def build_timeline(articles: Sequence[Article], docs: dict[str, "Doc"], settings
             unit = next((u for u in a_units if u.start <= hit.start and hit.end <= u.end), None)
             if unit is None or is_caption(_line(article.text, unit.start, unit.end)):
                 continue  # a photo caption dates the picture, not an event of the story
+            if not re.search(r"[A-Za-z]{2,}", _PATTERNS.sub("", unit.text)):
+                continue  # a date alone ("MONDAY, MAY 23, 2005") names no event
             expr = _clean_expression(hit.text)
             future = _is_future(doc, hit.start, hit.end, unit.text[: hit.end - unit.start + 40])
             resolved: tuple[str | None, str] = (None, "relative")
