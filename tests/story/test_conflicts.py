@@ -320,3 +320,9 @@ def test_aligned_statements_in_other_facts_that_time_one_event_differently_confl
     docs = parsed(near)
     units = [article_units(a, docs[a.id])[0] for a in near]
     assert not dated_conflicts(units, [[0], [1]], prob, 0.77, 0.5)  # a soft difference needs a shared fact
+
+
+def test_a_clock_time_alone_is_no_statement() -> None:
+    arts = [article("a", "4: 14 p. m. EDT\n\nThe ferry struck the pier at dawn, the harbour master said.", "A")]
+    units = article_units(arts[0], parsed(arts)["a"])
+    assert [u.text for u in units] == ["The ferry struck the pier at dawn, the harbour master said."]

@@ -109,11 +109,14 @@ _CLOCK_RE = re.compile(r"\d\s?[:.]\s?\d\d")
 _SEP = r"\s*(?:[-|,•·/–—@]|at|on)?\s*"
 # "November 20, 2019 - 11:28 AMT", "11:28 am, 20 Nov 2019", "8: 13 AM PDT 8 / 2 / 2013": a page's stamp, never a
 # sentence of the article
-_BARE_STAMP = re.compile(rf"^{_WEEKDAY}(?:{_DAY}{_SEP}{_CLOCK}|{_CLOCK}{_SEP}{_WEEKDAY}{_DAY})$|^{_CLOCK}$", _F)
+_BARE_STAMP = re.compile(rf"^{_WEEKDAY}(?:{_DAY}{_SEP}{_CLOCK}|{_CLOCK}{_SEP}{_WEEKDAY}{_DAY})$", _F)
+# a clock time alone: a live blog's entry label inside the article, or a stamp above it; no statement either way
+_BARE_CLOCK = re.compile(rf"^{_CLOCK}$", _F)
 # a blog's filing line: "Posted in Pedestrian Accidents on Wednesday, September 18, 2013."
 _FILED = re.compile(rf"\bposted in [^.!?]{{1,60}}? on {_WEEKDAY}{_DAY}\.?$", _F)
 # a line that is a web address alone ("http://www.example.com/2013/09/19/story-slug/"), also when set with spaces
-# around its punctuation; never three words in a row as prose has them
+# around its punctuation; never three words in a row as prose has them. Among an article's first lines it is the
+# page's own address; further down it may be a source the article cites, and stays.
 _URL_LINE = re.compile(r"^(?:https?\s?:\s?/\s?/|www\s?\.)(?!.*\b[A-Za-z]+ [A-Za-z]+ [A-Za-z]+\b)", _F)
 _CONTRIBUTOR = re.compile(
     r"\b(?:contributed|contributing)(?: additional)? (?:reporting|research|to (?:this|the) (?:report|story|article))"
@@ -195,6 +198,11 @@ def _is_timestamp(line: str) -> bool:
         return False
     return all(t.isdigit() or t.lower() in _STAMP_WORDS or t.lower() in _STAMP_LABELS
                or re.fullmatch(r"\d+(?:st|nd|rd|th)", t) for t in tokens)
+
+
+def is_bare_clock(line: str) -> bool:
+    """A clock time alone ("4:14 p.m.", "12: 52 p. m. EDT"), which states nothing."""
+    return bool(_BARE_CLOCK.match(line.strip()))
 
 
 def _is_related(line: str) -> bool:
@@ -283,7 +291,7 @@ def classify_line(line: str, position: int, titles: set[str]) -> str | None:
         return "update"
     if words <= 30 and (_is_timestamp(stripped) or _FILED.search(stripped)):
         return "update"
-    if _URL_LINE.match(stripped):
+    if position < 3 and _URL_LINE.match(stripped):
         return "link"
     if words <= 40 and (_CONTRIBUTOR.search(stripped) or _CREDITS_START.match(stripped)):
         return "contributor"
