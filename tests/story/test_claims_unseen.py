@@ -38,3 +38,11 @@ def test_the_accused_and_those_who_never_claimed_are_no_claimants() -> None:
     )
     claimants = {names.get(c.claimant or "", c.claimant) for c in claims}
     assert not claimants & {"Jose Orlando", "Hawaiian Gardens", "Stan Perlo", "Robin Yanes"}
+
+
+def test_a_headline_participle_has_no_claimant() -> None:
+    claims, names = _claims(
+        "Hawaiian Gardens Gang Member\nCharged with Murdering Sheriff ’ s Deputy\nJuly 26, 2005\n\n"
+        "District Attorney Steve Cooley alleged that Jose Orlando murdered the sheriff's deputy outside an apartment."
+    )
+    assert all("Charged with" not in c.text for c in claims)

@@ -188,7 +188,10 @@ def _cue_verb(sent: "DocSpan") -> tuple["Token | None", str | None]:
 def _subject_entity(sent: "DocSpan", verb: "Token", article: str, index: _EntityIndex) -> tuple[str | None, str | None]:
     """(entity id, name) of the verb's subject: its nsubj, the noun an attributive verb hangs on, or the nearest one before."""
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subj is not None and subj.dep_ == "nsubjpass":  # "Orozco is charged with ...": the accused claims nothing
+    bare_participle = subj is None and verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass")
+                                                                      for c in verb.children)
+    if bare_participle or (subj is not None and subj.dep_ == "nsubjpass"):
+        # "Orozco is charged with ...", a headline's "Charged With Murder": the accused claims nothing
         by = next((c for c in verb.children if c.dep_ == "agent"), None)
         subj = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
         if subj is None:
