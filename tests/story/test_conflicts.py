@@ -60,6 +60,16 @@ def test_hedged_counts_are_a_softer_possible_difference() -> None:
     # two days of one month dating two different events
     ("The new parliament is due to hold its first session on Jan. 23 in the capital.",
      "The uprising against the old regime broke out on Jan. 25 in the capital."),
+    # a time that bounds or rounds the other one, and a time that dates what was known
+    ("Crews were called to the depot shortly before 9pm on Friday, police said.",
+     "Crews were called to the depot at 8.49pm on Friday, police said."),
+    ("The cyclist was struck on the bridge at about 7 p.m., police said.",
+     "The cyclist was struck on the bridge at 7:01 p.m., police said."),
+    ("As of 11 p.m. officers were still searching the woods for the driver.",
+     "Officers began searching the woods for the driver at about 3:30 p.m."),
+    # a day part on an event noun dates that event
+    ("The gunman was arrested after a chase a few hours after the Monday morning shootings at the office.",
+     "The gunman was arrested Monday afternoon after a chase along the interstate."),
     # a date that modifies an event noun dates that event, not the verb of the sentence
     ("Police arrested the officer after the Dec. 6 shooting of the boy in the capital.",
      "Police arrested the officer in the capital on Dec. 7."),
@@ -216,6 +226,11 @@ def test_regional_spelling_and_unattested_romanizations_are_no_conflict() -> Non
                       "Transport official Djoko Murjatmodjo said the airline had broken its permit.")
     assert not _names("Rebels said forces loyal to Moammar Gaddafi had fled the city.",
                       "Rebels said forces loyal to Moammar Gadhafi had fled the city.")
+    # "y" for "i", and doubled letters in a name that is not a common one, are romanizations too
+    assert not _names("Provincial governor Heidar Alishvandi said rescue teams had reached the villages.",
+                      "Provincial governor Heydar Alishvandi said rescue teams had reached the villages.")
+    assert not _names("Emergency chief Masoud Dalman said tents would reach every family by nightfall.",
+                      "Emergency chief Massoud Dalman said tents would reach every family by nightfall.")
 
 
 def test_conflict_bounds_come_from_the_settings() -> None:

@@ -63,7 +63,7 @@ def _differences(a: Unit, b: Unit, p: AlignSettings) -> list[tuple[str, str, dic
             soft = bool((va.keys() | vb.keys()) & (a.hedged | b.hedged)) and not _under_floor(a, va, b, vb)
             out.append(("number", "soft" if soft else "hard", va, vb))
     out.extend(_floor_of_all(a, b))
-    if a.times and b.times and not a.times.keys() & b.times.keys():
+    if a.times and b.times and not a.times.keys() & b.times.keys() and not _times_agree(a, b):
         hedged = (a.times.keys() | b.times.keys()) & (a.hedged | b.hedged)
         # a bound ("before 10 p.m.") is always soft; estimates only while they are within what rounding explains
         soft = bool(hedged - (a.approximate | b.approximate)) \
@@ -83,7 +83,10 @@ def _differences(a: Unit, b: Unit, p: AlignSettings) -> list[tuple[str, str, dic
     for day in a.day_parts.keys() & b.day_parts.keys():
         parts = {a.day_parts[day], b.day_parts[day]}
         told = {a.weekday_events.get(day), b.weekday_events.get(day)} & _TELLING
-        if not told and len(parts) == 2 and "" not in parts and parts != {"evening", "night"} \
+        # a day part on an event noun ("the Monday morning shootings") dates that event, not another one
+        nouns = (day in a.noun_dated or day in b.noun_dated) \
+            and a.weekday_events.get(day) != b.weekday_events.get(day)
+        if not told and not nouns and len(parts) == 2 and "" not in parts and parts != {"evening", "night"} \
                 and not (a.times or b.times):
             out.append(("time", "hard", {day: f"{a.dates['weekday'][day]} {a.day_parts[day]}"},
                         {day: f"{b.dates['weekday'][day]} {b.day_parts[day]}"}))
@@ -155,6 +158,26 @@ def _floor_of_all(a: Unit, b: Unit) -> list[tuple[str, str, dict[str, str], dict
                         and _under_floor(x, vx, y, vy):
                     return [("number", "hard", vx, vy) if x is a else ("number", "hard", vy, vx)]
     return []
+
+
+# An estimate of a time ("about 7 p.m.") is the time itself within this many minutes ("7:01 p.m.").
+_ROUNDING = 5
+
+
+def _times_agree(a: Unit, b: Unit) -> bool:
+    """Two statements' single clock times that can both hold: a bound the other time meets ("shortly before 9pm"
+    and "8.49pm", "after 3 p.m." and "about 3:30 p.m."), or an estimate that rounds the other ("about 7 p.m.",
+    "7:01 p.m.")."""
+    if len(a.times) != 1 or len(b.times) != 1:
+        return False
+    ta, tb = next(iter(a.times)), next(iter(b.times))
+    for x, tx, y, ty in ((a, ta, b, tb), (b, tb, a, ta)):
+        way = x.time_bounds.get(tx)
+        if way and ty not in y.time_bounds and (ty <= tx if way == "before" else ty >= tx):
+            return True
+        if tx in x.approximate and _minutes_apart({tx: ""}, {ty: ""}) <= _ROUNDING:
+            return True
+    return False
 
 
 def _minutes_apart(a: dict[str, str], b: dict[str, str]) -> int:
@@ -361,17 +384,26 @@ def _regional(x: str, y: str) -> bool:
     return x.lower() != y.lower() and american(x.lower()) == american(y.lower())
 
 
+_COMMON_NAME = 3.0  # Zipf frequency from which a name is common in English writing
+
+
 def _romanized(x: str, y: str) -> bool:
-    """Two romanizations of one name ("Gaddafi" / "Gadhafi", "Djoko" / "Joko"): equal once an "h" after a
-    consonant, a "d" before "j" and doubled letters are dropped, but not by doubled letters alone, which is how one
-    outlet misspells a name ("Alison" / "Allison")."""
+    """Two romanizations of one name ("Gaddafi" / "Gadhafi", "Djoko" / "Joko", "Heidar" / "Heydar"): equal once an
+    "h" after a consonant, a "d" before "j", "y" for "i" and doubled letters are dropped; by doubled letters alone
+    only when neither spelling is a common name."""
     def single(w: str) -> str:
         return re.sub(r"(.)\1+", r"\1", w.lower())
 
     def fold(w: str) -> str:
-        return single(re.sub(r"(?<=[bcdgkpt])h", "", w.lower().replace("dj", "j")))
+        return single(re.sub(r"(?<=[bcdgkpt])h", "", w.lower().replace("dj", "j").replace("y", "i")))
 
-    return single(x) != single(y) and fold(x) == fold(y)
+    if single(x) == single(y):
+        # doubled letters alone: a misspelling of a common name ("Alison" / "Allison"), a romanization of a rare
+        # one ("Masoud" / "Massoud")
+        from wordfreq import zipf_frequency
+
+        return x.lower() != y.lower() and max(zipf_frequency(x, "en"), zipf_frequency(y, "en")) < _COMMON_NAME
+    return fold(x) == fold(y)
 
 
 def _unattested(x: str, y: str, below: float) -> bool:

@@ -94,6 +94,11 @@ _UPPER = re.compile(r"\b(?:at most|up to|fewer than|less than|under|as many as|a
                     r"no more than)\W*$", re.I)
 _APPROX = re.compile(r"\b(?:about|around|approximately|roughly|an estimated|estimated|close to)\W*$", re.I)
 _TIME_BOUND = re.compile(r"\b(?:before|after|by|until|till|since|no later than|no earlier than)\W*$", re.I)
+# which way a bound on a time points, an estimate inside it or not: "shortly before 9pm", "until about 5 a.m."
+_BOUND_WAY = re.compile(r"\b(?:(before|by|until|till|no later than)|(after|since|no earlier than))\W*"
+                        r"(?:about |around |approximately |roughly )?$", re.I)
+# a time that dates what is known, not an event: "As of 11 p.m. the search went on", "At this point (10:30 p.m.)"
+_AS_OF = re.compile(r"(?:\bas of|\()\s*$", re.I)
 # "10:40 p.m.", "8.49pm" (British), "3: 10 p. m." (text set with spaces around its punctuation)
 _CLOCK = re.compile(r"\b(\d{1,2})(?:\s?[:.]\s?(\d\d))?\s*([ap])\.?\s?m\b\.?", re.I)
 # a figure joined to another by a dash (a score, a record or a range: "88-72", "58-3") or set after a short
@@ -139,6 +144,8 @@ class Unit:
     day_events: dict[str, str] = field(default_factory=dict)  # "jan 23" -> lemma of the verb it dates
     days: dict[str, str] = field(default_factory=dict)  # month and day ("march 21") -> surface text
     day_parts: dict[str, str] = field(default_factory=dict)  # weekday -> part of that day ("saturday" -> "morning")
+    noun_dated: set[str] = field(default_factory=set)  # weekdays that date an event noun ("the Monday shootings")
+    time_bounds: dict[str, str] = field(default_factory=dict)  # clock time -> "before" or "after" ("until 5 a.m.")
     extra: list[Span] = field(default_factory=list)  # attached fragments (e.g. a quote's closing words)
 
 
@@ -298,6 +305,8 @@ def _features(unit: Unit, span: "DocSpan", ents: list[tuple[int, int, str, str]]
             event = _dated_verb(tok)
             if event:
                 unit.weekday_events[low] = event
+            if _event_noun(tok):
+                unit.noun_dated.add(low)
             nxt = span.doc[tok.i + 1] if tok.i + 1 < len(span.doc) else None
             if nxt is not None and nxt.lower_ in _DAY_PARTS:  # "Saturday morning", "Friday night"
                 # a day named with two parts ("Saturday morning ... Saturday night") gives no one part
@@ -343,8 +352,13 @@ def _features(unit: Unit, span: "DocSpan", ents: list[tuple[int, int, str, str]]
     if relative:
         unit.dates["relative"] = relative
     for m in _CLOCK.finditer(unit.text):
-        unit.times.setdefault(_clock_value(m), m.group(0))
         before = unit.text[max(m.start() - 16, 0):m.start()]
+        if _AS_OF.search(before):
+            continue
+        unit.times.setdefault(_clock_value(m), m.group(0))
+        way = _BOUND_WAY.search(before)
+        if way:
+            unit.time_bounds[_clock_value(m)] = "before" if way.group(1) else "after"
         if _HEDGE.search(before) or _TIME_BOUND.search(before):
             unit.hedged.add(_clock_value(m))
             if _APPROX.search(before):
@@ -392,9 +406,8 @@ def _hypothetical(tok: "Token") -> bool:
     return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _EXPECTING
 
 
-def _dated_verb(tok: "Token") -> str:
-    """The lemma of the verb a date word attaches to ("died on Saturday" -> "die"), in its paraphrase group, or of
-    the event noun it modifies ("the Monday morning shootings" -> "shoot")."""
+def _event_noun(tok: "Token") -> str:
+    """The event noun a date word modifies ("the Monday morning shootings" -> "shoot"), or ""."""
     head = tok.head
     while head.lower_ in _DAY_PARTS and head.head is not head:  # "Monday morning": what the morning dates
         tok, head = head, head.head
@@ -402,6 +415,16 @@ def _dated_verb(tok: "Token") -> str:
         noun = head.lemma_.lower()
         noun = noun[:-3] if noun.endswith("ing") and len(noun) > 6 else noun
         return NORMAL.get(noun, noun)
+    return ""
+
+
+def _dated_verb(tok: "Token") -> str:
+    """The lemma of the verb a date word attaches to ("died on Saturday" -> "die"), in its paraphrase group, or of
+    the event noun it modifies."""
+    noun = _event_noun(tok)
+    if noun:
+        return noun
+    head = tok.head
     for _ in range(4):
         if head.pos_ in ("VERB", "AUX") or head.head is head:
             break
