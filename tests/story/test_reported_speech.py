@@ -160,3 +160,21 @@ def test_quote_introduced_by_a_colon_at_the_end_of_the_previous_paragraph() -> N
                  "\"In a sign of the mood in the valley, the bridge was rebuilt in a month.\"")
     q = find(quotes, "In a sign of the mood")
     assert q.kind == "direct" and q.cue == "reports" and q.speaker == "Linz Courier"
+
+
+@pytest.mark.parametrize("text, ends", [
+    ("The mayor said the ferry would keep running through the winter, telling reporters that the budget was safe.",
+     "through the winter"),
+    ("Ms. Lee acknowledged that even she found the new timetable confusing and called the old one a great example.",
+     "timetable confusing"),
+])
+def test_the_speakers_next_act_is_not_part_of_the_clause(text: str, ends: str) -> None:
+    q = find(run(text), "ferry would keep" if "ferry" in text else "she found")
+    assert q.text.endswith(ends)
+
+
+def test_the_next_act_keeps_the_speaker_of_the_verb_that_reports_the_clause() -> None:
+    quotes = run("A spokesman for the museum told the Herald it was saddened by the closure, adding that the "
+                 "collection would move to a new building next spring.")
+    q = find(quotes, "collection would move")
+    assert "spokesman" in (q.speaker or "") and "saddened" not in q.text

@@ -83,16 +83,39 @@ def trim_aside(doc: "Doc", lo: int, end: int, min_tokens: int = 3) -> tuple[int,
     hi = end - 1
     for t in doc[lo:hi + 1]:
         concession = t.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in _CONCESSIVE for g in t.children)
-        if (t.dep_ in {"relcl", "appos"} or concession) and t.right_edge.i >= hi - 1 and t.left_edge.i > lo + 2:
-            before = doc[t.left_edge.i - 1]
-            if before.text in {",", "(", "—", "–", "―", "--"}:
-                hi = t.left_edge.i - 2
-                break
+        if t.right_edge.i < hi - 1 or t.left_edge.i <= lo + 2:
+            continue
+        before = doc[t.left_edge.i - 1]
+        if (t.dep_ in {"relcl", "appos"} or concession or _goes_on(t)) and before.text in {",", "(", "—", "–", "―", "--"}:
+            hi = t.left_edge.i - 2
+            break
+        if _goes_on(t) and before.lower_ == "and":
+            hi = t.left_edge.i - 2
+            break
     while hi >= lo and (doc[hi].is_punct or doc[hi].is_space):
         hi -= 1
     if hi - lo < min_tokens - 1:
         return None
     return lo, hi + 1
+
+
+def _goes_on(t: "Token") -> bool:
+    """The speaker's next act after the words reported (", telling X that ...", "and called it ..."): a speech verb's
+    participle or a speech verb joined without a subject of its own, which the parser hangs inside the clause."""
+    if t.lemma_.lower() not in SPEECH_VERBS or t.pos_ != "VERB":
+        return False
+    if t.dep_ == "advcl":
+        return t.tag_ == "VBG"
+    return t.dep_ == "conj" and not any(g.dep_ in {"nsubj", "nsubjpass"} for g in t.children)
+
+
+def cue_subject(t: "Token") -> "Token | None":
+    """The subject of cue ``t``; for the speaker's next act hung inside the clause reported ("told the BBC it was
+    saddened, adding that ..."), the subject of the verb that reports that clause."""
+    head = t.head
+    if _goes_on(t) and head.dep_ == "ccomp" and head.head.lemma_.lower() in SPEECH_VERBS:
+        return subject_of(head.head) or subject_of(t)
+    return subject_of(t)
 
 
 def _complement(t: "Token") -> "Token | None":
@@ -219,7 +242,7 @@ def find_reported(doc: "Doc", quoted: list[tuple[int, int]]) -> list[tuple[int, 
             content, speaker = clause_span(clause, set()), poss
         elif (lemma in SPEECH_VERBS or lemma in FOR_VERBS or lemma in OBJECT_VERBS or lemma in ATTITUDE_VERBS) \
                 and t.pos_ in {"VERB", "AUX"}:
-            speaker = subject_of(t)
+            speaker = cue_subject(t)
             if speaker is None or any(c.dep_ == "neg" for c in t.children) or not same_paragraph(t, speaker):
                 continue
             if lemma in ATTITUDE_VERBS and lemma not in SPEECH_VERBS and lemma not in OBJECT_VERBS and (

@@ -22,7 +22,7 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 from ..lexicon import ANON_HEADS
-from .reported import clause_span, trim_aside, within
+from .reported import clause_span, cue_subject, trim_aside, within
 from .roles import PERSON_NOUNS, ROLE_HEADS, SOURCE_NOUNS
 from .speakers import (
     ATTITUDE_VERBS,
@@ -30,7 +30,6 @@ from .speakers import (
     SPEECH_NOUNS,
     SPEECH_VERBS,
     same_paragraph,
-    subject_of,
 )
 
 if TYPE_CHECKING:
@@ -227,7 +226,7 @@ def candidates(doc: "Doc", quoted: list[tuple[int, int]], text: str) -> list[Can
             s, comps = nouns[t.i]
         elif t.pos_ in {"VERB", "AUX"}:
             comps = _complements(t)
-            s = subject_of(t) if comps else None
+            s = cue_subject(t) if comps else None
         else:
             continue
         if s is None or not same_paragraph(t, s) or not (can_speak(s) or s.pos_ in {"NOUN", "PROPN", "PRON"}):
