@@ -46,3 +46,11 @@ def test_a_headline_participle_has_no_claimant() -> None:
         "District Attorney Steve Cooley alleged that Jose Orlando murdered the sheriff's deputy outside an apartment."
     )
     assert all("Charged with" not in c.text for c in claims)
+
+
+def test_a_headline_line_claims_nothing() -> None:
+    claims, _ = _claims(
+        "Kraft Shooting: Yvonne Hiller Charged With Two Counts Of Murder\n\n"
+        "Prosecutors alleged that Hiller shot three co-workers at the plant after she was suspended."
+    )
+    assert all("Two Counts" not in c.text for c in claims)

@@ -385,8 +385,20 @@ def _says(cue: str | None, lemmas: set[str]) -> bool:
 
 
 def _furniture(text: str) -> bool:
-    """A caption, credit, link or player control: the page, never a claim or a response."""
-    return bool(CAPTION.search(text)) or is_furniture(text) or has_player_controls(text)
+    """A caption, credit, link, player control or headline: the page, never a claim or a response."""
+    return bool(CAPTION.search(text)) or is_furniture(text) or has_player_controls(text) or _headline(text)
+
+
+_SMALL_WORDS = frozenset({"a", "an", "the", "of", "in", "on", "at", "to", "for", "with", "and", "or", "by", "as",
+                          "from", "is", "vs"})
+
+
+def _headline(text: str) -> bool:
+    """A line in title case without a closing stop ("Kraft Shooting: Yvonne Hiller Charged With Two Counts Of
+    Murder"): a headline, which states no one's claim."""
+    line = text.strip()
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line) if w.lower() not in _SMALL_WORDS]
+    return len(words) >= 3 and line[-1:] not in ".!?\"”’'" and all(w[0].isupper() for w in words)
 
 
 _AMOUNT = re.compile(r"(\d[\d,]*(?:\.\d+)?)(?:\s*-\s*|\s+)(?:(?:more|fewer|less|than|about|some|over|under)\s+)*"
