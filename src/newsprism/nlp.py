@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -50,9 +51,16 @@ def parse(articles: Sequence[Article], settings: Settings | None = None) -> dict
     return {a.id: d for a, d in zip(articles, docs)}
 
 
+# A title before a name ("police Sgt. Ann Lee", "the Rev. John Moss") ends no sentence, though the parser often
+# ends one at its point.
+_TITLE_END = re.compile(r"(?:^|[\s(\"“'‘])(?:Sgt|Lt|Capt|Cpl|Pvt|Maj|Col|Gen|Adm|Cmdr|Det|Insp|Supt|Gov|Sen|Rep|Dr|"
+                        r"Rev|Fr|Prof|Mr|Mrs|Ms|Msgr|Hon)\.$")
+
+
 def sentences(article: Article, doc: "Doc") -> list[Sentence]:
-    """The article's sentences with offsets, whitespace trimmed, empty ones skipped."""
-    out: list[Sentence] = []
+    """The article's sentences with offsets, whitespace trimmed, empty ones skipped, and a sentence that ends on a
+    title joined to the name that follows it on the same line."""
+    spans: list[tuple[int, int]] = []
     for sent in doc.sents:
         start, end = sent.start_char, sent.end_char
         text = article.text[start:end]
@@ -61,5 +69,9 @@ def sentences(article: Article, doc: "Doc") -> list[Sentence]:
             continue
         start += len(text) - len(text.lstrip())
         end = start + len(stripped)
-        out.append(Sentence(article.id, len(out), start, end, stripped))
-    return out
+        if spans and _TITLE_END.search(article.text[spans[-1][0]:spans[-1][1]]) and stripped[0].isupper() \
+                and "\n" not in article.text[spans[-1][1]:start]:
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((start, end))
+    return [Sentence(article.id, i, a, b, article.text[a:b]) for i, (a, b) in enumerate(spans)]
