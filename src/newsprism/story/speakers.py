@@ -346,18 +346,18 @@ def resolve(tok: "Token", ctx: ArticleContext) -> Speaker:
         if low == "they":
             group = _group_before(tok)  # "residents complained ... they said": the residents, not one person
             if group is not None:
-                said = resolve(group, ctx)
-                return Speaker(said.name, said.entity, said.anonymous, span)
+                members = resolve(group, ctx)
+                return Speaker(members.name, members.entity, members.anonymous, span)
         ent = ctx.last_entity_before(tok.idx, kinds, gender=PRONOUN_GENDER.get(low))
         if low == "we" and ent is not None and not ctx.mentioned_near(ent.id, tok.idx):
             ent = None  # "We're told that ...": the writer, not a body named paragraphs ago
         return Speaker(ent.name if ent else None, ent.id if ent else None, False, span)
     if low.rstrip(".") in TITLE_ABBREVIATIONS:  # "said Troy police Lt. Gerry Scherlinck", split after "Lt."
-        named = next((ctx.index.by_id.get(ctx.entity_at.get(t.i, "")) for t in doc[tok.i + 1:tok.i + 4]
-                      if t.i in ctx.entity_at), None)
-        if named is not None and named.type == "PERSON":
-            return Speaker(named.name, named.id, False, Span(ctx.article.id, tok.idx, tok.idx + len(tok.text),
-                                                             tok.text))
+        officer = next((ctx.index.by_id.get(ctx.entity_at.get(t.i, "")) for t in doc[tok.i + 1:tok.i + 4]
+                        if t.i in ctx.entity_at), None)
+        if officer is not None and officer.type == "PERSON":
+            mention = Span(ctx.article.id, tok.idx, tok.idx + len(tok.text), tok.text)
+            return Speaker(officer.name, officer.id, False, mention)
     start, end = noun_phrase(tok)
     s_char, e_char = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
     behalf = _on_behalf_of(tok, start)
