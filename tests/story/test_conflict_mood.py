@@ -46,3 +46,17 @@ def test_two_results_still_conflict() -> None:
                      "The mill cut 180 jobs at its plant in Harwick this spring, managers said.")
     assert not units[0].hypothetical and not units[1].hypothetical
     assert c is not None and c.kind == "number" and c.strength == "hard"
+
+
+def test_a_count_of_a_part_or_a_wider_whole_is_no_conflict() -> None:
+    for one, two in [("Police said two other victims were treated at the hospital in Marlow on Friday.",
+                      "Police said three victims were treated at the hospital in Marlow on Friday."),
+                     ("The ferry carried 420 passengers and crew when it ran aground near Tolsey.",
+                      "The ferry carried 246 passengers when it ran aground near Tolsey."),
+                     ("Another four people were hurt when the second wall of the depot in Ashby collapsed.",
+                      "Nine people were hurt when the second wall of the depot in Ashby collapsed.")]:
+        units, c = _pair(one, two)
+        assert c is None, (one, two, c)
+    units, c = _pair("Police said three victims were treated at the hospital in Marlow on Friday.",
+                     "Police said five victims were treated at the hospital in Marlow on Friday.")
+    assert c is not None and c.kind == "number"

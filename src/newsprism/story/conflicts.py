@@ -19,7 +19,7 @@ import numpy as np
 from ..config import AlignSettings
 from ..model import Conflict, ConflictValue, Entity, Fact, Span
 from .align import fact_id
-from .statements import REPORTING, Unit
+from .statements import REPORTING, Unit, counted_noun
 
 # How often a difference of each kind between two statements that state the same fact is a real conflict (a prior
 # on the kind, multiplied by how sure the alignment is).
@@ -55,7 +55,7 @@ def _one_mood(a: Unit, va: dict[str, str], b: Unit, vb: dict[str, str]) -> bool:
 def _differences(a: Unit, b: Unit, p: AlignSettings) -> list[tuple[str, str, dict[str, str], dict[str, str]]]:
     """(kind, strength, a's values, b's values) for every value both statements give for one thing, disagreeing."""
     out = []
-    for noun in {k for k in a.quantities.keys() & b.quantities.keys() if k.split(" of ")[0] not in _SPANS}:
+    for noun in {k for k in a.quantities.keys() & b.quantities.keys() if counted_noun(k) not in _SPANS}:
         va = {k: v for k, v in a.quantities[noun].items() if not _YEARS.match(k)}
         vb = {k: v for k, v in b.quantities[noun].items() if not _YEARS.match(k)}
         if va and vb and not va.keys() & vb.keys() and not _other_measurements(noun, a, b) \
@@ -192,7 +192,7 @@ def _minutes_apart(a: dict[str, str], b: dict[str, str]) -> int:
 def _other_measurements(noun: str, a: Unit, b: Unit) -> bool:
     """Shares credited to different sources (organisations, or pollsters known by a person's name) are different
     measurements, not one figure told two ways: "55 percent" in one poll and "39 percent" in another."""
-    if noun.split(" of ")[0] not in _SHARES:
+    if counted_noun(noun) not in _SHARES:
         return False
     orgs_a = {k for k, label in a.names.items() if label in ("ORG", "PERSON")}
     orgs_b = {k for k, label in b.names.items() if label in ("ORG", "PERSON")}

@@ -281,7 +281,7 @@ def _features(unit: Unit, span: "DocSpan", ents: list[tuple[int, int, str, str]]
                 of = next((c for c in tok.head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
                 what = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
                 key = f"{noun} of {what.lemma_.lower()}" if what is not None else noun
-                unit.quantities.setdefault(key, {})[value] = tok.text
+                unit.quantities.setdefault(_scoped(key, tok), {})[value] = tok.text
             before = span.doc[max(tok.i - 3, 0):tok.i].text
             if _HEDGE.search(before):
                 unit.hedged.add(value)
@@ -380,6 +380,32 @@ def _counts_nothing(tok: "Token", clocks: Sequence[tuple[int, int]]) -> bool:
     text = tok.doc.text
     end = tok.idx + len(tok.text)
     return bool(_JOINED_BEFORE.search(text[max(tok.idx - 6, 0):tok.idx]) or _JOINED_AFTER.match(text[end:end + 4]))
+
+
+# words that make a count one of a part or of a whole other than the plain noun's: "two other victims", "a combined
+# 157 games", "51 wins by knockout"
+_SCOPE_WORDS = {"other", "another", "additional", "more", "further", "remaining", "separate", "new", "combined", "total",
+                "overall", "straight", "consecutive", "previous", "earlier", "later", "first", "last"}
+
+
+def counted_noun(key: str) -> str:
+    """The plain noun a quantity's key counts: "combined game of season" -> "game"."""
+    return key.split(" of ")[0].split(" and ")[0].split(" by ")[0].split()[-1]
+
+
+def _scoped(key: str, tok: "Token") -> str:
+    """The counted thing's key with what narrows or widens it: a scope word before the noun, a noun coordinated
+    with it ("420 passengers and crew") or a "by" phrase after it, so that such counts are not compared with a count
+    of the plain noun."""
+    noun = tok.head if tok.dep_ == "nummod" and tok.head.pos_ == "NOUN" else None
+    if noun is None:
+        return key
+    words = [c.lower_ for c in noun.children if c.dep_ in ("amod", "advmod", "det") and c.lower_ in _SCOPE_WORDS]
+    words += [c.lower_ for c in tok.children if c.lower_ in _SCOPE_WORDS]  # "twelve more people"
+    with_ = [c.lemma_.lower() for c in noun.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")]
+    by = [g.lemma_.lower() for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"
+          for g in c.children if g.dep_ == "pobj"]
+    return " ".join([*sorted(words), key] + [f"and {w}" for w in with_] + [f"by {w}" for w in by])
 
 
 # modal verbs that make a clause a possibility, a plan or a condition ("can" and "must" state abilities and rules)
