@@ -60,3 +60,9 @@ def test_a_count_of_a_part_or_a_wider_whole_is_no_conflict() -> None:
     units, c = _pair("Police said three victims were treated at the hospital in Marlow on Friday.",
                      "Police said five victims were treated at the hospital in Marlow on Friday.")
     assert c is not None and c.kind == "number"
+
+
+def test_figures_told_over_different_scopes_are_not_compared() -> None:
+    _, c = _pair("In 54 games with the Rovers she scored 13 goals and made 43 assists last season.",
+                 "In a combined 157 games with the Rovers and the Blues she scored 33 goals and made 121 assists.")
+    assert c is None

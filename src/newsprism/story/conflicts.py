@@ -46,6 +46,13 @@ def _value_text(unit: Unit, values: dict[str, str]) -> ConflictValue:
     return ConflictValue(article=unit.article, text=", ".join(values.values()), statement=unit.text)
 
 
+def _other_scope(a: Unit, b: Unit) -> bool:
+    """Whether the two statements count one noun over different scopes ("in 54 games" against "in a combined 157
+    games"): then their other figures ("43 RBIs", "121 RBIs") belong to those scopes too, and are not compared."""
+    plain_a = {counted_noun(k): k for k in a.quantities}
+    return any(counted_noun(k) in plain_a and plain_a[counted_noun(k)] != k for k in b.quantities)
+
+
 def _one_mood(a: Unit, va: dict[str, str], b: Unit, vb: dict[str, str]) -> bool:
     """Whether both figures say what happened, or both what may or was to happen: an expectation ("was supposed to
     get 222") and a result ("won 306") are two different things, not one thing told two ways."""
@@ -55,7 +62,8 @@ def _one_mood(a: Unit, va: dict[str, str], b: Unit, vb: dict[str, str]) -> bool:
 def _differences(a: Unit, b: Unit, p: AlignSettings) -> list[tuple[str, str, dict[str, str], dict[str, str]]]:
     """(kind, strength, a's values, b's values) for every value both statements give for one thing, disagreeing."""
     out = []
-    for noun in {k for k in a.quantities.keys() & b.quantities.keys() if counted_noun(k) not in _SPANS}:
+    for noun in {k for k in a.quantities.keys() & b.quantities.keys() if counted_noun(k) not in _SPANS
+                 and not _other_scope(a, b)}:
         va = {k: v for k, v in a.quantities[noun].items() if not _YEARS.match(k)}
         vb = {k: v for k, v in b.quantities[noun].items() if not _YEARS.match(k)}
         if va and vb and not va.keys() & vb.keys() and not _other_measurements(noun, a, b) \
