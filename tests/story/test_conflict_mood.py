@@ -66,3 +66,9 @@ def test_figures_told_over_different_scopes_are_not_compared() -> None:
     _, c = _pair("In 54 games with the Rovers she scored 13 goals and made 43 assists last season.",
                  "In a combined 157 games with the Rovers and the Blues she scored 33 goals and made 121 assists.")
     assert c is None
+
+
+def test_a_count_that_describes_another_noun_is_not_a_count_of_its_own_noun() -> None:
+    _, c = _pair("The Otters are on a three-game losing streak after the defeat at Kelby on Sunday.",
+                 "The Otters have lost eight games after the defeat at Kelby on Sunday.")
+    assert c is None

@@ -389,14 +389,14 @@ _SCOPE_WORDS = {"other", "another", "additional", "more", "further", "remaining"
 
 
 def counted_noun(key: str) -> str:
-    """The plain noun a quantity's key counts: "combined game of season" -> "game"."""
-    return key.split(" of ")[0].split(" and ")[0].split(" by ")[0].split()[-1]
+    """The plain noun a quantity's key counts: "combined game of season" -> "game", "game in streak" -> "game"."""
+    return key.split(" of ")[0].split(" and ")[0].split(" by ")[0].split(" in ")[0].split()[-1]
 
 
 def _scoped(key: str, tok: "Token") -> str:
     """The counted thing's key with what narrows or widens it: a scope word before the noun, a noun coordinated
-    with it ("420 passengers and crew") or a "by" phrase after it, so that such counts are not compared with a count
-    of the plain noun."""
+    with it ("420 passengers and crew"), a "by" phrase after it or the noun it describes ("a three-game streak"),
+    so that such counts are not compared with a count of the plain noun."""
     noun = tok.head if tok.dep_ == "nummod" and tok.head.pos_ == "NOUN" else None
     if noun is None:
         return key
@@ -405,7 +405,11 @@ def _scoped(key: str, tok: "Token") -> str:
     with_ = [c.lemma_.lower() for c in noun.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")]
     by = [g.lemma_.lower() for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"
           for g in c.children if g.dep_ == "pobj"]
-    return " ".join([*sorted(words), key] + [f"and {w}" for w in with_] + [f"by {w}" for w in by])
+    # a count that describes another noun ("a three-game losing streak", "a 12-member jury") measures that noun
+    within = [noun.head.lemma_.lower()] if noun.dep_ == "compound" and noun.head.pos_ == "NOUN" \
+        and noun.i < noun.head.i else []
+    return " ".join([*sorted(words), key] + [f"and {w}" for w in with_] + [f"by {w}" for w in by]
+                    + [f"in {w}" for w in within])
 
 
 # modal verbs that make a clause a possibility, a plan or a condition ("can" and "must" state abilities and rules)
