@@ -412,22 +412,31 @@ def _scoped(key: str, tok: "Token") -> str:
                     + [f"in {w}" for w in within])
 
 
+# auxiliaries of the future, and verbs whose complement is still to happen ("plans to meet", "is due to open"): the
+# timeline reads a date they govern forward
+FUTURE_AUX = {"will", "'ll", "’ll", "shall", "wo"}
+FUTURE_HEADS = {"go", "plan", "schedule", "expect", "set", "due", "intend", "hope", "aim", "prepare"}
 # modal verbs that make a clause a possibility, a plan or a condition ("can" and "must" state abilities and rules)
-_MODALS = {"would", "could", "might", "may", "should", "will", "shall", "'ll", "wo"}
+_MODALS = FUTURE_AUX | {"would", "could", "might", "may", "should"}
 # verbs whose complement is expected or intended, not done: "expected to cut", "supposed to get", "aims to hire"
-_EXPECTING = {"suppose", "expect", "project", "predict", "forecast", "aim", "plan", "hope", "want", "seek", "intend",
-              "propose", "threaten", "vow", "promise", "pledge", "try", "attempt", "set", "poise", "schedule", "likely"}
+_EXPECTING = FUTURE_HEADS | {"suppose", "project", "predict", "forecast", "want", "seek", "propose", "threaten", "vow",
+                             "promise", "pledge", "try", "attempt", "poise", "likely"}
+
+
+def governing_verb(tok: "Token", steps: int = 4) -> "Token | None":
+    """The verb a word hangs from, climbing at most ``steps`` heads ("killed 50 people" -> "killed"), or None."""
+    for _ in range(steps):
+        if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
+            break
+        tok = tok.head
+    return tok if tok.pos_ in ("VERB", "AUX") else None
 
 
 def _hypothetical(tok: "Token") -> bool:
     """Whether a figure belongs to what may, would or is to happen: its verb takes a modal ("could kill 50"), is
     the complement of an expecting verb ("was supposed to get 222") or is one ("forecasters predict 15 storms")."""
-    verb = tok
-    for _ in range(4):
-        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
-            break
-        verb = verb.head
-    if verb.pos_ not in ("VERB", "AUX"):
+    verb = governing_verb(tok)
+    if verb is None:
         return False
     if verb.lemma_.lower() in {"predict", "forecast", "project", "expect"}:
         return True
@@ -454,12 +463,8 @@ def _dated_verb(tok: "Token") -> str:
     noun = _event_noun(tok)
     if noun:
         return noun
-    head = tok.head
-    for _ in range(4):
-        if head.pos_ in ("VERB", "AUX") or head.head is head:
-            break
-        head = head.head
-    lemma = head.lemma_.lower() if head.pos_ in ("VERB", "AUX") else ""
+    verb = governing_verb(tok.head)
+    lemma = verb.lemma_.lower() if verb is not None else ""
     return NORMAL.get(lemma, lemma)
 
 

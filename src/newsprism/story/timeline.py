@@ -13,6 +13,7 @@ from ..config import Settings
 from ..model import Article, Span, TimelineEntry
 from ..ingest.dates import date_in_text
 from ..ingest.furniture import is_caption
+from .statements import FUTURE_AUX, FUTURE_HEADS, governing_verb
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -289,27 +290,21 @@ def build_timeline(articles: Sequence[Article], docs: dict[str, "Doc"], settings
     return _merge(raw, units, context, settings.align.same_event)
 
 
-_FUTURE_AUX = {"will", "'ll", "’ll", "shall", "wo"}
-_FUTURE_HEADS = {"go", "plan", "schedule", "expect", "set", "due", "intend", "hope", "aim", "prepare"}
-
-
 def _is_future(doc: "Doc", start: int, end: int, window: str) -> bool:
     """Whether the verb that governs a time expression speaks of the future ("will meet on Friday",
     "said he would meet on Friday", "is scheduled for Friday"); the surrounding words decide only when no
     verb governs it."""
     span = doc.char_span(start, end, alignment_mode="expand")
-    tok = span.root if span is not None else None
-    while tok is not None and tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
-        tok = tok.head
-    if tok is None or tok.pos_ not in ("VERB", "AUX"):
+    tok = governing_verb(span.root, len(doc)) if span is not None else None
+    if tok is None:
         return bool(_FUTURE.search(window))
     aux = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
-    if aux & _FUTURE_AUX or ("would" in aux and "have" not in aux):
+    if aux & FUTURE_AUX or ("would" in aux and "have" not in aux):
         return True
     if tok.lemma_ in ("schedule", "plan", "due") and aux & {"is", "are", "'s", "’s", "be"}:
         return True  # "is scheduled for Thursday", but not "carried out as planned in October"
     head = tok.head
-    return tok.dep_ == "xcomp" and head.i != tok.i and head.lemma_ in _FUTURE_HEADS
+    return tok.dep_ == "xcomp" and head.i != tok.i and head.lemma_ in FUTURE_HEADS
 
 
 def _looks_temporal(expr: str) -> bool:
