@@ -67,6 +67,19 @@ def parsed(articles: Sequence[Article]) -> dict:
     return parse(list(articles), Settings())
 
 
+def aligned_pair(one: str, two: str, p=None) -> tuple[list, object]:
+    """Two single-statement articles taken as aligned: their statements, and the conflict find_conflict reports."""
+    import numpy as np
+
+    from newsprism.story.conflicts import find_conflict
+    from newsprism.story.statements import article_units
+
+    arts = [article("a", one, "A"), article("b", two, "B")]
+    docs = parsed(arts)
+    units = [article_units(a, docs[a.id])[0] for a in arts]
+    return units, find_conflict(units, np.ones((2, 2)), *([p] if p else []))
+
+
 def quote(a: Article, text: str, qid: str, speaker: str | None, entity: str | None, cue: str | None,
           kind: str = "direct", anonymous: bool = False) -> Quote:
     start = a.text.index(text)

@@ -6,20 +6,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-import numpy as np
-
-from newsprism.story.conflicts import find_conflict
-from newsprism.story.statements import article_units
-
 sys.path.insert(0, str(Path(__file__).parent))  # tests import with importlib: make the fixtures importable
-from story_fixtures import article, parsed  # noqa: E402
-
-
-def _pair(one: str, two: str):
-    arts = [article("a", one, "A"), article("b", two, "B")]
-    docs = parsed(arts)
-    units = [article_units(a, docs[a.id])[0] for a in arts]
-    return units, find_conflict(units, np.ones((2, 2)))
+from story_fixtures import aligned_pair  # noqa: E402
+_pair = aligned_pair
 
 
 def test_an_expected_figure_is_no_conflict_with_the_result() -> None:

@@ -12,19 +12,15 @@ import pytest
 from newsprism.config import AlignSettings, Settings
 from newsprism.story.align import align_facts
 from newsprism.story.statements import article_units
-from newsprism.story.conflicts import find_conflict
 from newsprism.story.entities import build_entities
 
 sys.path.insert(0, str(Path(__file__).parent))  # tests import with importlib: make the fixtures importable
-from story_fixtures import article, parsed  # noqa: E402
+from story_fixtures import aligned_pair, article, parsed  # noqa: E402
 
 
 def _pair(one: str, two: str, p: AlignSettings | None = None):
     """The conflict find_conflict reports between two single-statement articles taken as aligned."""
-    arts = [article("a", one, "A"), article("b", two, "B")]
-    docs = parsed(arts)
-    units = [article_units(a, docs[a.id])[0] for a in arts]
-    return find_conflict(units, np.ones((2, 2)), *([p] if p else []))
+    return aligned_pair(one, two, p)[1]
 
 
 def test_a_count_of_the_same_thing_conflicts_hard() -> None:
