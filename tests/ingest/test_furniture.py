@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from newsprism.ingest.furniture import (has_furniture_phrase, has_player_controls, hover_card_regions,
-                                        is_boilerplate_line, is_caption, is_furniture)
+                                        is_boilerplate_line, is_caption, is_furniture, is_loose_line)
 
 
 def test_credits_captions_and_links_are_furniture_reporting_is_not() -> None:
@@ -22,3 +22,22 @@ def test_a_hover_card_left_in_the_text_is_found_where_it_stands() -> None:
     text = "President TrumpDonald John TrumpHarris bashes the plan MORE said on Monday."
     (start, end), = hover_card_regions(text)
     assert text[start:end] == "Donald John TrumpHarris bashes the plan MORE"
+
+
+def test_a_short_unpunctuated_paragraph_inside_the_article_is_a_loose_line() -> None:
+    text = ("Harbour tolls rise next month\n\n"
+            "The port authority will raise tolls by 4 percent, its chair said.\n\n"
+            "Ferry captain fined after night crossing\n\n"
+            "The increase is the first since 2019.\n"
+            "Three bridges close for repairs")
+
+    def loose(line: str) -> bool:
+        start = text.index(line)
+        return is_loose_line(text, start, start + len(line))
+
+    assert not loose("Harbour tolls rise next month")  # the opening line is the article's own headline
+    assert loose("Ferry captain fined after night crossing")  # another story's headline in the body
+    assert loose("Three bridges close for repairs")  # the last line counts too
+    assert not loose("The port authority will raise tolls by 4 percent, its chair said.")
+    para = "A toll rises\n\nTolls rise today as the chair said they would. More follows"
+    assert not is_loose_line(para, para.index("More"), len(para) - len(" follows"))  # not a paragraph of its own

@@ -38,6 +38,21 @@ _CONTROLS = re.compile(r"\b(?:Media playback|Image caption|Image copyright|Skip 
 _HOVER_CARD = re.compile(r"[a-z][A-Z][\w'’.()-]*(?:[ \t]+\S+){0,60}?[ \t]+MORE\b")
 
 
+# How a sentence ends when it is written as one: closing punctuation, a closing quote or bracket.
+_CLOSED = re.compile(r"[.!?…:;\"”'’)\]]\s*$")
+LOOSE_LINE_WORDS = 25  # longer unpunctuated paragraphs are more likely prose that lost its full stop
+
+
+def is_loose_line(text: str, start: int, end: int) -> bool:
+    """A short paragraph of its own, after the opening one, that does not end as a sentence does: a related-story
+    headline, a subhead, a list item or a credit line scraped with the article, not a statement of it."""
+    line = text[start:end].strip()
+    if start == 0 or not line or _CLOSED.search(line) or len(line.split()) > LOOSE_LINE_WORDS:
+        return False
+    before, after = text[:start].rstrip(" \t"), text[end:].lstrip(" \t")
+    return (not before or before.endswith("\n")) and (not after or after.startswith("\n"))
+
+
 def is_boilerplate_line(text: str) -> bool:
     """Credits, update notes, calls to subscribe or follow: a sentence about the page, not the event."""
     return bool(_BOILERPLATE.search(text))

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..ingest.debris import is_bare_clock
-from ..ingest.furniture import is_boilerplate_line, is_furniture
+from ..ingest.furniture import is_boilerplate_line, is_furniture, is_loose_line
 from ..model import Article, Entity, Sentence, Span
 from ..nlp import sentences as split_sentences
 
@@ -512,7 +512,8 @@ def _build_units(article: Article, doc: "Doc", ents: list[tuple[int, int, str, s
     doc_ents = [e for e in doc.ents if e.label_ in _NAME_ENTS]
     units: list[Unit] = []
     for sent in statement_spans(article, doc):
-        if is_boilerplate(sent.text, article) or is_furniture(sent.text) or is_bare_clock(sent.text):
+        if is_boilerplate(sent.text, article) or is_furniture(sent.text) or is_bare_clock(sent.text) \
+                or is_loose_line(article.text, sent.start, sent.end):
             continue
         span = doc.char_span(sent.start, sent.end, alignment_mode="expand")
         if span is None or len(span) == 0:
