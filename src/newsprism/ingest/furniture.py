@@ -53,6 +53,15 @@ def is_loose_line(text: str, start: int, end: int) -> bool:
     return (not before or before.endswith("\n")) and (not after or after.startswith("\n"))
 
 
+def loose_lines(text: str) -> list[tuple[int, int]]:
+    """Where the text's loose lines stand (``is_loose_line``), for stages that read the text, not its statements."""
+    out: list[tuple[int, int]] = []
+    for m in re.finditer(r"[^\n]+", text):
+        if is_loose_line(text, m.start(), m.end()):
+            out.append((m.start(), m.end()))
+    return out
+
+
 def is_boilerplate_line(text: str) -> bool:
     """Credits, update notes, calls to subscribe or follow: a sentence about the page, not the event."""
     return bool(_BOILERPLATE.search(text))

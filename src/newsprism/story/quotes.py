@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, cast
 
 from ..config import Settings
+from ..ingest.furniture import loose_lines
 from ..model import Article, Entity, Quote, Span
 from .entities import EntityIndex, name_tokens
 from .interviews import transcript_turns, turn_regions
@@ -571,7 +572,13 @@ def extract_quotes(articles: Sequence[Article], docs: Mapping[str, "Doc"], entit
                              pronoun_antecedents(doc, at, index, genders, quoted, salience))
         base = len(out)
         local = _local_names(article, entities)
-        for f in _article_quotes(article, doc, ctx):
+        found = list(_article_quotes(article, doc, ctx))
+        loose = loose_lines(article.text)  # another story's headline, a subhead: not the article's reporting
+        reported = [k for k, f in enumerate(found) if not any(a <= f.start < b for a, b in loose)]
+        kept = {k: n for n, k in enumerate(reported)}  # a partial quote names its whole quote by position
+        for k in reported:
+            f = found[k]
+            parent = kept.get(f.part_of) if f.part_of is not None else None
             spk = f.speaker
             name = local.get(spk.entity, spk.name) if spk and spk.entity else (spk.name if spk else None)
             out.append(Quote(
@@ -579,6 +586,6 @@ def extract_quotes(articles: Sequence[Article], docs: Mapping[str, "Doc"], entit
                 text=article.text[f.start:f.end], kind=f.kind,  # type: ignore[arg-type]
                 speaker=name, entity=spk.entity if spk else None, cue=f.cue,
                 anonymous=bool(spk and spk.anonymous), speaker_span=spk.span if spk else None,
-                part_of=f"q{base + f.part_of + 1}" if f.part_of is not None else None,
+                part_of=f"q{base + parent + 1}" if parent is not None else None,
             ))
     return out
