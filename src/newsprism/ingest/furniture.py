@@ -40,6 +40,7 @@ _HOVER_CARD = re.compile(r"[a-z][A-Z][\w'’.()-]*(?:[ \t]+\S+){0,60}?[ \t]+MORE
 
 # How a sentence ends when it is written as one: closing punctuation, a closing quote or bracket.
 _CLOSED = re.compile(r"[.!?…:;\"”'’)\]]\s*$")
+_QUOTED_SENTENCE = re.compile(r"[.!?…][\"”]")
 LOOSE_LINE_WORDS = 25  # longer unpunctuated paragraphs are more likely prose that lost its full stop
 
 
@@ -49,6 +50,8 @@ def is_loose_line(text: str, start: int, end: int) -> bool:
     line = text[start:end].strip()
     if start == 0 or not line or _CLOSED.search(line) or len(line.split()) > LOOSE_LINE_WORDS:
         return False
+    if _QUOTED_SENTENCE.search(line):
+        return False  # a quoted sentence signed by its speaker ("“We will rebuild.” ― Ana Ruiz")
     before, after = text[:start].rstrip(" \t"), text[end:].lstrip(" \t")
     return (not before or before.endswith("\n")) and (not after or after.startswith("\n"))
 
