@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING
 from ..lexicon import ANON_HEADS, INDEFINITE
 from ..model import Article, Entity, Span
 from .entities import EntityIndex, name_tokens
-from .roles import HONORIFICS, ORG_TAILS, PERSON_NOUNS, ROLE_HEADS, SOURCE_NOUNS, TITLE_ABBREVIATIONS, is_debris
+from .mentions import entity_tokens, link_roles  # noqa: F401  (re-exported: speakers read these mentions)
+from .roles import HONORIFICS, PERSON_NOUNS, ROLE_HEADS, TITLE_ABBREVIATIONS, is_debris
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -73,6 +74,11 @@ _VOICES = {"PERSON", "ORG", "GPE", "NORP"}
 _FINDINGS = frozenset({"review", "audit", "analysis", "investigation", "assessment", "inspection", "probe"})
 # Writings that speak for their author when the sentence names one ("the article, authored by ...").
 _WRITINGS = frozenset({"article", "paper", "book", "essay", "column", "op-ed", "piece", "post"})
+# Verbs that place news in time ("the comments come after ...", "it followed ..."): their subject reports nothing.
+_TIMING_VERBS = frozenset({"come", "follow"})
+# Pronouns for someone the article leaves unnamed ("One appealed for help", "Some have said"): an anonymous voice,
+# never the person quoted last.
+_UNNAMED_PRONOUNS = frozenset({"one", "someone", "somebody", "some", "others", "many", "several", "few", "anyone"})
 # What "they" and "we" may stand for besides bodies and people: never a sea or a product.
 _DOCUMENTS = frozenset({"report", "statement", "complaint", "study", "lawsuit", "filing", "letter", "memo", "ruling"})
 
@@ -121,12 +127,16 @@ class ArticleContext:
         return any(e == eid and lo <= self.doc[ti].idx < pos for ti, e in self.entity_at.items())
 
     def last_entity_before(self, pos: int, kinds: set[str], subjects_first: bool = True,
-                           gender: str | None = None) -> Entity | None:
-        """The entity most recently mentioned before ``pos`` (subjects preferred), of the given types."""
+                           gender: str | None = None, heads_only: bool = False) -> Entity | None:
+        """The entity most recently mentioned before ``pos`` (subjects preferred), of the given types; with
+        ``heads_only``, never a name that only modifies a common noun ("their US contract")."""
         best: tuple[int, int, str] | None = None
         for ti, eid in self.entity_at.items():
             tok = self.doc[ti]
             if tok.idx >= pos:
+                continue
+            if heads_only and tok.dep_ in {"compound", "amod", "nmod"} and tok.head.pos_ == "NOUN" \
+                    and self.entity_at.get(tok.head.i) != eid:
                 continue
             ent = self.index.by_id.get(eid)
             if ent is None or (kinds and ent.type not in kinds):
@@ -218,10 +228,11 @@ def subject_of(verb: "Token") -> "Token | None":
     """The subject of a verb, borrowed from the verb it is coordinated with or from 'according to X'."""
     v: Token | None = verb
     for _ in range(4):
-        if v is None:
-            return None
+        if v is None or (v is not verb and v.lemma_.lower() in _TIMING_VERBS):
+            return None  # "the comments come a day after Najib surprised reporters by claiming ...": not theirs
         subjects = [c for c in v.children if c.dep_ in SUBJ_DEPS and c.dep_ != "csubj"
-                    and same_paragraph(c, v) and c.lower_ not in NOT_SPEAKERS]
+                    and same_paragraph(c, v) and c.lower_ not in NOT_SPEAKERS
+                    and any(ch.isalpha() for ch in c.text)]  # a stray mark ("�" for a lost quote) names no one
         if subjects:
             at = v.i
             subj = min(subjects, key=lambda c: abs(c.i - at))
@@ -332,9 +343,13 @@ def resolve(tok: "Token", ctx: ArticleContext) -> Speaker:
         ante = resolve(named, ctx)
         return Speaker(ante.name, ante.entity, ante.anonymous,
                        Span(ctx.article.id, tok.idx, tok.idx + len(tok.text), tok.text))
+    if low in _UNNAMED_PRONOUNS and not any(c.dep_ in {"prep", "compound", "amod"} for c in tok.children):
+        return Speaker(low, None, True, Span(ctx.article.id, tok.idx, tok.idx + len(tok.text), tok.text))
     if tok.pos_ == "PRON" or low in PRONOUNS:
         span = Span(ctx.article.id, tok.idx, tok.idx + len(tok.text), tok.text)
         kind = PRONOUNS.get(low)
+        if low in {"i", "me"}:  # "I believe ...": the writer (reported clauses are found outside quotes); a turn's
+            return Speaker(None, None, False, span)  # "I" is given to its speaker later
         if kind is None:
             return Speaker(None, None, False, span)
         kinds = {"PERSON"} if kind == "PERSON" else ({"ORG", "GPE", "NORP"} if kind == "ORG" else _VOICES)
@@ -348,7 +363,7 @@ def resolve(tok: "Token", ctx: ArticleContext) -> Speaker:
             if group is not None:
                 members = resolve(group, ctx)
                 return Speaker(members.name, members.entity, members.anonymous, span)
-        ent = ctx.last_entity_before(tok.idx, kinds, gender=PRONOUN_GENDER.get(low))
+        ent = ctx.last_entity_before(tok.idx, kinds, gender=PRONOUN_GENDER.get(low), heads_only=kind != "PERSON")
         if low == "we" and ent is not None and not ctx.mentioned_near(ent.id, tok.idx):
             ent = None  # "We're told that ...": the writer, not a body named paragraphs ago
         return Speaker(ent.name if ent else None, ent.id if ent else None, False, span)
@@ -506,95 +521,6 @@ GENDER_WORDS = {
 }
 
 
-def entity_tokens(article: Article, doc: "Doc", entities: list[Entity]) -> dict[int, str]:
-    """Token index -> entity id for every mention span the entities list in this article."""
-    out: dict[int, str] = {}
-    starts = [t.idx for t in doc]
-    import bisect
-
-    surnames: dict[str, str | None] = {}
-    for e in entities:
-        if e.type == "PERSON":
-            last = name_tokens(e.name)[-1:] if name_tokens(e.name) else []
-            for w in last:
-                surnames[w] = None if w in surnames and surnames[w] != e.id else e.id
-        for sp in e.spans:
-            if sp.article != article.id:
-                continue
-            i = bisect.bisect_left(starts, sp.start)
-            while i < len(doc) and doc[i].idx < sp.end:
-                out.setdefault(i, e.id)
-                i += 1
-    # surnames the tagger missed ("Ham went on to explain") still name that person
-    for tok in doc:
-        eid = surnames.get(tok.text)
-        if eid is not None and tok.i not in out and tok.pos_ == "PROPN":
-            out[tok.i] = eid
-    return out
-
-
 # Photo captions and credits: page furniture, never the subject of the next sentence nor a claim.
 CAPTION = re.compile(r"(?:Image caption|Image copyright|Photo|Caption|Media caption)\b|[|]\s*(?:Getty|AP|Reuters|AFP)\b",
                      re.IGNORECASE)
-
-
-def link_roles(doc: "Doc", entity_at: dict[int, str], index: EntityIndex, article_id: str,
-               anon_sources: list[tuple[int, str]]) -> None:
-    """Adds "the mayor", "the actor" to ``entity_at`` where the article gives exactly one person that role.
-
-    The link comes from the article itself: a title before the name ("Mayor Antonio Villaraigosa") or a description
-    ("Minnie Driver, the actor"). A role the article also gives an unnamed source ("a senior official") stays
-    anonymous.
-    """
-    present = {eid for eid in entity_at.values()}
-    owners: dict[str, set[str]] = {}
-    for eid in present:
-        ent = index.by_id.get(eid)
-        if ent is not None and ent.type == "ORG":  # "the agency" for the Environmental Protection Agency
-            for phrase in [ent.name, *ent.aliases]:
-                tail = phrase.split()[-1].lower() if " " in phrase else ""
-                if tail in ORG_TAILS:
-                    owners.setdefault(tail, set()).add(eid)
-                elif phrase.isupper() and phrase.isalpha() and 2 <= len(phrase) <= 5:  # "EPA": the agency
-                    for tail in ORG_TAILS:
-                        if tail[0] == phrase[-1].lower() and tail.isalpha() and len(tail) > 4:
-                            owners.setdefault(tail, set()).add(eid)
-        if ent is None or ent.type != "PERSON":
-            continue
-        toks = set(name_tokens(ent.name))
-        for phrase in [*ent.descriptions, *ent.aliases]:
-            ws = [w.lower().strip(".,") for w in phrase.split() if w not in toks]
-            for w in ws:
-                cut = w.split("-")[-1]
-                if cut.isalpha() and (cut in ROLE_HEADS or cut in PERSON_NOUNS):
-                    owners.setdefault(cut, set()).add(eid)
-    owners.update(_roles_named_here(doc, entity_at, index))
-    anon = {desc.split()[-1].lower() for _, desc in anon_sources}
-    for tok in doc:
-        if tok.i in entity_at or tok.pos_ != "NOUN" or tok.tag_ in {"NNS", "NNPS"}:
-            continue
-        low = tok.lower_
-        who = owners.get(low)
-        if not who or len(who) != 1 or low in anon:
-            continue
-        first = doc[tok.left_edge.i].lower_ if tok.left_edge.i < tok.i else ""
-        if first in {"the", "this"} and tok.dep_ not in {"compound", "amod"}:
-            entity_at[tok.i] = next(iter(who))
-
-
-def _roles_named_here(doc: "Doc", entity_at: dict[int, str], index: EntityIndex) -> dict[str, set[str]]:
-    """Roles this article itself gives a named person ("the prosecutor, Mustafa Suleiman"): they outrank what other
-    articles say, which may spell the same person another way."""
-    out: dict[str, set[str]] = {}
-    for tok in doc:
-        low = tok.lower_
-        if tok.pos_ != "NOUN" or not (low in ROLE_HEADS or low in PERSON_NOUNS) or tok.tag_ in {"NNS", "NNPS"}:
-            continue
-        names = [c for c in tok.children if c.dep_ == "appos"]
-        if tok.dep_ in {"appos", "compound"}:  # "Louis Kay, the comedian", "the comedian Louis Kay"
-            names.append(tok.head)
-        for name in names:
-            ent = index.by_id.get(entity_at.get(name.i, ""))
-            if ent is not None and ent.type == "PERSON":
-                out.setdefault(low, set()).add(ent.id)
-    return out

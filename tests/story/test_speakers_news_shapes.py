@@ -1,0 +1,59 @@
+"""Speakers on shapes of real news copy: lost quotation marks, the writer's own "I", unnamed "one" and "some"."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))  # tests import with importlib: make the helpers importable
+from test_quotes import run  # noqa: E402
+from test_speakers_unseen import _about  # noqa: E402
+
+
+def test_a_lost_quotation_mark_is_not_the_subject_of_said() -> None:
+    _, quotes = run(
+        "Markets rose on Monday after the vote.\n\n"
+        "\ufffdIt looks like we have avoided the worst outcome,\ufffd said Dora Feld, an economist at Halden Bank "
+        "in Oslo.\n\n"
+        "\ufffdDebts can only be paid out of income,\ufffd said Mr. Ruben Osei."
+    )
+    assert {q.speaker for q in _about(quotes, "avoided the worst")} == {"Dora Feld"}
+    assert {q.speaker for q in _about(quotes, "paid out of income")} == {"Ruben Osei"}
+
+
+def test_the_writers_own_i_outside_quotes_is_no_story_entity() -> None:
+    _, quotes = run(
+        "Phone batteries wear out within two years, said Lena Marsh, an analyst at Corvo Research.\n\n"
+        "Owners trade in their phones when the contract ends. I believe it is not just a hankering for the "
+        "latest model. I am pointing out that makers have no reason to improve battery life."
+    )
+    for q in _about(quotes, "hankering") + _about(quotes, "no reason to improve"):
+        assert q.speaker is None and q.entity is None
+
+
+def test_one_who_appeals_is_not_the_person_quoted_before() -> None:
+    _, quotes = run(
+        "Lola Verin was also at the concert hall. \"Let's help him, please,\" she wrote.\n\n"
+        "One appealed for help in finding Sami Okafor, 29, with the simple message: \"Tattoo of a lion on his "
+        "left arm.\""
+    )
+    (q,) = _about(quotes, "Tattoo of a lion")
+    assert q.speaker != "Lola Verin" and q.entity is None
+
+
+def test_they_is_never_a_country_that_only_modifies_a_noun() -> None:
+    _, quotes = run(
+        "Owners want a new phone when their US contract is up. Many try every trick to save the battery.\n\n"
+        "They know from experience that the battery problem will go away with a new phone."
+    )
+    for q in _about(quotes, "battery problem will go away"):
+        assert q.speaker != "US"
+
+
+def test_news_that_comes_after_a_claim_is_not_the_claimant() -> None:
+    _, quotes = run(
+        "Tomasz Hillar's comments come a day after the prime minister, Ewa Mrozek, stunned reporters in Warsaw "
+        "by claiming that deliberate action by someone on board was the reason for the crash."
+    )
+    for q in _about(quotes, "deliberate action"):
+        assert q.speaker != "Tomasz Hillar's comments" and q.entity is None or q.speaker == "Ewa Mrozek"
