@@ -2,25 +2,23 @@
 
 from __future__ import annotations
 
-import functools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ..config import Settings
 from ..ingest.furniture import hover_card_regions
 from ..model import Article, Entity, Span
+from .namesakes import merge_hyphenated, merge_nicknames, merge_short_forms, name_tokens
 from .roles import (
     FACILITY_TAILS,
     VEHICLE_TAILS,
     VESSEL_PREFIXES,
     GENERIC_ROLES,
     HONORIFICS,
-    NAME_SUFFIXES,
     ORG_TAILS,
-    PERSON_NOUNS,
     PLATFORMS,
     ROLE_HEADS,
     ROLE_MODIFIERS,
@@ -44,6 +42,8 @@ KEPT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC"}
 PLACE_LABELS = {"GPE", "NORP", "LOC"}
 _CONNECTORS = {"of", "for", "and", "&"}
 _LEAD_DET = re.compile(r"^(?:the|The|THE)\s+")
+# Parts of speech a name's first word never has ("Older Samsung features", "Joining Cooley").
+_NOT_NAME_POS = frozenset({"ADJ", "ADV", "VERB", "DET", "PRON", "ADP", "CCONJ", "SCONJ", "AUX"})
 _TRAIL = re.compile(r"(?:\s*(?:'s|’s|'|’))$")
 
 
@@ -71,18 +71,6 @@ class _Cluster:
     @property
     def label(self) -> str:
         return self.label_votes.most_common(1)[0][0]
-
-
-def name_tokens(text: str) -> list[str]:
-    """Name words without honorifics and suffixes: 'President Donald J. Trump Jr.' -> ['Donald', 'J.', 'Trump']."""
-    toks = [strip_possessive(t) for t in text.split()]
-    while toks and (toks[0].lower() in HONORIFICS or (
-            len(toks) > 2 and toks[0].lower() in ROLE_MODIFIERS and toks[1].lower() in HONORIFICS) or (
-            len(toks) > 2 and toks[0].lower() in ROLE_HEADS | PERSON_NOUNS and toks[1][:1].isupper())):
-        toks = toks[1:]  # "Archaeologist Giles Hamm" is Giles Hamm
-    while toks and toks[-1].lower().strip(",") in NAME_SUFFIXES:
-        toks = toks[:-1]
-    return [t for t in toks if t]
 
 
 _LEGAL = re.compile(r",?\s+(?:Inc|Corp|Co|Ltd|LLC|PLC|plc|Incorporated|Corporation|Limited)\.?$")
@@ -119,9 +107,25 @@ def _looks_like_person(toks: list[str], after: str) -> bool:
 
 
 
-def _clean_mention(ent: "SpacySpan", article: Article) -> _Mention | None:
-    """The mention without a leading 'the' or a trailing possessive; None for debris and bare titles."""
+def _clean_mention(ent: "SpacySpan", article: Article, common: Counter[str] | None = None) -> _Mention | None:
+    """The mention without a leading 'the', stray marks or a trailing possessive; None for debris and bare titles.
+
+    ``common`` counts the words the story writes in lower case: a "person" made only of such words that the tagger
+    did not take for a proper noun ("Necessary", "Best Shot") is a common word, and one such word leading a name
+    ("Older Samsung features") is not part of it.
+    """
     start, end = ent.start_char, ent.end_char
+    if ent.label_ == "PERSON" and common:
+        words = [t for t in ent if not t.is_punct]
+        if words and all(t.pos_ != "PROPN" and common[t.lower_] for t in words):
+            return None
+        lead = ent[0]
+        if len(ent) > 1 and lead.pos_ in _NOT_NAME_POS and common[lead.lower_] and ent[1].pos_ == "PROPN":
+            if len(ent) == 2:
+                return None  # the tagger misread the phrase: the name's other mentions say what it is
+            start = ent[1].idx
+    while start < end and not article.text[start].isalnum():
+        start += 1  # "� Scudamore": a quotation mark lost in decoding, glued to the name
     text = article.text[start:end]
     m = _LEAD_DET.match(text)
     if m:
@@ -269,7 +273,7 @@ def _collect(articles: Sequence[Article], docs: Mapping[str, "Doc"]) -> list[_Me
             if any(s <= ent.start_char < e for s, e in debris):
                 continue
             if ent.label_ in KEPT_LABELS:
-                m = _clean_mention(ent, art)
+                m = _clean_mention(ent, art, common)
                 # a one-word "name" the story also writes in lower case is a common word ("Trade")
                 if m is not None and not (" " not in m.text and m.label == "ORG" and m.text.istitle()
                                           and common[m.text.lower()] > 0 and _inside_quote(art.text, m.start)):
@@ -289,9 +293,9 @@ def _merge(mentions: list[_Mention]) -> list[_Cluster]:
         if m.label == "PERSON" and len(toks) >= 2:
             key = (toks[0].lower(), toks[-1].lower())
             persons.setdefault(key, _Cluster()).mentions.append(m)
-    _merge_hyphenated(persons)
-    _merge_short_forms(persons)
-    _merge_nicknames(persons)
+    merge_hyphenated(persons)
+    merge_short_forms(persons)
+    merge_nicknames(persons)
     by_last: dict[str, list[tuple[str, str]]] = defaultdict(list)
     by_first: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for key in persons:
@@ -369,53 +373,6 @@ def _merge(mentions: list[_Mention]) -> list[_Cluster]:
                     len(name_tokens(m.text)) == 1 for m in cl.mentions):
                 cl.label_votes["PRODUCT"] += 3 * len(cl.mentions) + 2  # "drove a Maserati": a brand, not a man
     return clusters
-
-
-def _merge_hyphenated(persons: dict[tuple[str, str], _Cluster]) -> None:
-    """ "Clarissa Dickson-Wright" joins "Clarissa Dickson Wright": one surname, written with and without a hyphen."""
-    for key in [k for k in persons if "-" in k[1]]:
-        parts = tuple(key[1].split("-"))
-        twin = (key[0], parts[-1])
-        if twin in persons and any(tuple(w.lower() for w in name_tokens(m.text))[-len(parts):] == parts
-                                   for m in persons[twin].mentions):
-            persons[twin].mentions.extend(persons.pop(key).mentions)
-
-
-def _merge_nicknames(persons: dict[tuple[str, str], _Cluster]) -> None:
-    """ "Steve Bannon" joins "Stephen Bannon": one surname, and one given name a nickname of the other."""
-    namer = _nick_namer()
-    for key in sorted(persons, key=lambda k: len(persons[k].mentions)):
-        if key not in persons:
-            continue
-        fits = [o for o in persons if o != key and o[1] == key[1] and (
-            key[0] in namer.nicknames_of(o[0]) or o[0] in namer.nicknames_of(key[0]))]
-        if len(fits) == 1:
-            persons[fits[0]].mentions.extend(persons.pop(key).mentions)
-
-
-@functools.lru_cache(maxsize=1)
-def _nick_namer() -> Any:
-    """The nickname tables of the `nicknames` package, read once per process."""
-    from nicknames import NickNamer
-
-    return NickNamer()
-
-
-def _merge_short_forms(persons: dict[tuple[str, str], _Cluster]) -> None:
-    """ "Dickson Wright" joins "Clarissa Dickson Wright": a shorter full name ending a longer one, when one fits best."""
-    forms = {key: {tuple(p for w in name_tokens(m.text) for p in w.lower().split("-")) for m in cl.mentions}
-             for key, cl in persons.items()}  # "Dickson-Wright" written "Dickson Wright" too
-    for key in sorted(persons, key=lambda k: len(persons[k].mentions)):
-        mine = {f for f in forms[key] if len(f) >= 2}
-        fits = [other for other in persons if other != key and other[1].split("-")[-1] == key[1] and any(
-            len(g) > len(f) and g[-len(f):] == f for f in mine for g in forms[other])]
-        if not fits:
-            continue
-        fits.sort(key=lambda k: -len(persons[k].mentions))
-        if len(fits) > 1 and len(persons[fits[0]].mentions) < 2 * len(persons[fits[1]].mentions):
-            continue  # two people the short form could mean: left apart
-        persons[fits[0]].mentions.extend(persons.pop(key).mentions)
-        forms[fits[0]] |= forms.pop(key)
 
 
 def _nearest_namesake(m: _Mention, cands: list[tuple[str, str]], persons: dict[tuple[str, str], _Cluster]

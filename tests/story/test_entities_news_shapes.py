@@ -1,0 +1,49 @@
+"""Entities on shapes of real news copy: common words the tagger takes for people, marks glued to names."""
+
+from __future__ import annotations
+
+from newsprism.model import Article
+from newsprism.nlp import parse
+from newsprism.story.entities import build_entities
+
+
+def _entities(*texts: str) -> dict[str, str]:
+    arts = [Article(id=f"a{i}", text=t, outlet=f"O{i}") for i, t in enumerate(texts, 1)]
+    return {e.name: e.type for e in build_entities(arts, parse(arts))}
+
+
+def test_a_word_leading_a_brand_is_not_part_of_a_persons_name() -> None:
+    got = _entities(
+        "Samsung unveiled its new phone on Monday. Samsung says the camera focuses faster than before, and "
+        "Samsung expects strong sales.\n\n"
+        "Older Samsung features like Air View are still there, but older phones will not get the update.",
+    )
+    assert "Older Samsung" not in got
+    assert got.get("Samsung") != "PERSON"
+
+
+def test_a_prayer_is_not_a_person_named_may() -> None:
+    got = _entities(
+        "Abaaoud boasted of his escape in an interview with the magazine.\n\n"
+        "\u201cThey arrested Muslims in Greece, Spain, France, and Belgium in order to apprehend me \u2013 All those "
+        "arrested were not even connected to our plans! May Allah release all Muslims from the prisons of these "
+        "crusaders.\u201d\n\nHe said he may return."
+    )
+    assert "May" not in got
+
+
+def test_a_verb_leading_a_name_is_not_part_of_it() -> None:
+    got = _entities(
+        "District Attorney Steve Cooley announced the charges on Friday.\n\n"
+        "Joining Cooley at the event was the victim's widow. Cooley said the case was joining others in court."
+    )
+    assert "Joining Cooley" not in got
+    assert got.get("Steve Cooley") == "PERSON"
+
+
+def test_a_lost_quotation_mark_is_not_part_of_a_name() -> None:
+    got = _entities(
+        "Richard Scudamore, chief executive of the league, knows his business.\n\n"
+        "\ufffdBeing British is the essence of what we are,\ufffd Scudamore says. \ufffd Scudamore smiles.",
+    )
+    assert not any(name.startswith("\ufffd") for name in got)
