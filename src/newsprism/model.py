@@ -176,11 +176,14 @@ class Conflict:
     confidence: float
     values: list[ConflictValue] = field(default_factory=list)
     also: list[Conflict] = field(default_factory=list)  # the next most certain differences of the same fact
+    reason: str = ""  # why a difference is only possible, when a reader should know ("tolls change over time")
 
     def to_dict(self) -> dict[str, Any]:
-        """The conflict as the report writes it: ``also`` only when there is another difference."""
+        """The conflict as the report writes it: ``also`` and ``reason`` only when there is one."""
         d: dict[str, Any] = {"kind": self.kind, "strength": self.strength, "confidence": self.confidence,
                              "values": [asdict(v) for v in self.values]}
+        if self.reason:
+            d["reason"] = self.reason
         if self.also:
             d["also"] = [c.to_dict() for c in self.also]
         return d

@@ -67,17 +67,19 @@ def parsed(articles: Sequence[Article]) -> dict:
     return parse(list(articles), Settings())
 
 
-def aligned_pair(one: str, two: str, p=None) -> tuple[list, object]:
-    """Two single-statement articles taken as aligned: their statements, and the conflict find_conflict reports."""
+def aligned_pair(one: str, two: str, p=None, published: str | None = "2024-03-13") -> tuple[list, object]:
+    """Two single-statement articles taken as aligned (published on one day unless ``published`` is None): their
+    statements, and the conflict find_conflict reports."""
     import numpy as np
 
-    from newsprism.story.conflicts import find_conflict
+    from newsprism.config import AlignSettings
+    from newsprism.story.conflicts import find_conflict, story_dates
     from newsprism.story.statements import article_units
 
-    arts = [article("a", one, "A"), article("b", two, "B")]
+    arts = [article("a", one, "A", published), article("b", two, "B", published)]
     docs = parsed(arts)
     units = [article_units(a, docs[a.id])[0] for a in arts]
-    return units, find_conflict(units, np.ones((2, 2)), *([p] if p else []))
+    return units, find_conflict(units, np.ones((2, 2)), p or AlignSettings(), story_dates(arts, units))
 
 
 def quote(a: Article, text: str, qid: str, speaker: str | None, entity: str | None, cue: str | None,

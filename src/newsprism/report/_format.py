@@ -224,6 +224,8 @@ def conflict_parts(conflict: Conflict | None, look: Lookup | None = None) -> lis
     parts = [("kind", _name(conflict.kind, look)), ("strength", _name(conflict.strength, look)),
              ("confidence", one_line(conflict.confidence)),
              ("values", "; ".join(said(v, look) for v in conflict.values))]
+    if conflict.reason:
+        parts.append(("reason", one_line(conflict.reason)))
     if conflict.also:
         parts.append(("also", " | ".join("; ".join(f"{label}: {value}" for label, value in conflict_parts(c, look))
                                          for c in conflict.also)))

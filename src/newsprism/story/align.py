@@ -268,13 +268,15 @@ def align_facts(articles: Sequence[Article], docs: dict[str, "Doc"], entities: S
     """Facts of a story: every statement of every article, aligned across articles; shared ones first. ``context``
     holds the story's statements and their pairwise P(same fact) when already computed; else it is computed here,
     reusing the statement ``vectors`` of ``context.parse_story``."""
-    from .conflicts import dated_conflicts, find_conflict, spelling_conflicts
+    from .conflicts import dated_conflicts, find_conflict, spelling_conflicts, story_dates
     from .context import story_context
 
     ctx = context or story_context(articles, docs, entities, settings, vectors)
     groups = link_statements(ctx.units, ctx.prob, ctx.threshold)
-    facts = facts_from_groups(ctx.units, groups, ctx.prob, lambda g, sc: find_conflict(g, sc, settings.align),
+    story = story_dates(articles, ctx.units)
+    facts = facts_from_groups(ctx.units, groups, ctx.prob, lambda g, sc: find_conflict(g, sc, settings.align, story),
                               settings.conflict_threshold)
     return (spelling_conflicts(ctx.units, entities, settings.conflict_threshold, settings.align)
-            + dated_conflicts(ctx.units, groups, ctx.prob, ctx.threshold, settings.conflict_threshold, settings.align)
+            + dated_conflicts(ctx.units, groups, ctx.prob, ctx.threshold, settings.conflict_threshold, settings.align,
+                              story)
             + facts)

@@ -2,22 +2,26 @@
 
 Only statements that the pair model aligns are compared, and only on values that name the same thing: a figure
 counting the same noun, a clock time, a day of a month, a weekday. A value given as a bound or an estimate ("at least
-six", "about 10:40 p.m.") makes the difference soft, a possible difference rather than a contradiction. Negation
-alone, different names in one slot and figures of different things are not compared: on real clusters they were
-mostly differences of wording or of subject, not of fact. A person's name spelled two ways across outlets is the
+six", "about 10:40 p.m.") makes the difference soft, a possible difference rather than a contradiction, and so does
+a toll or a running total told on different or unknown days (it changes as news comes in; the conflict says so in
+its ``reason``). Negation alone, different names in one slot and figures of different things are not compared, nor
+a relative date against a weekday unless the statements say much else alike: on real clusters they were mostly
+differences of wording or of subject, not of fact; nor are clock times hours apart, or a time that the other outlet
+also gives elsewhere (a sequence of events). A person's name spelled two ways across outlets is the
 one conflict found outside alignment (``spelling_conflicts``).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 import numpy as np
 
 from ..config import AlignSettings
-from ..model import Conflict, ConflictValue, Entity, Fact, Span
+from ..model import Article, Conflict, ConflictValue, Entity, Fact, Span
 from .align import fact_id
 from .statements import REPORTING, Unit, counted_noun
 
@@ -29,8 +33,15 @@ KIND_PRIOR = {("number", "hard"): 0.9, ("number", "soft"): 0.55, ("time", "hard"
 # Negation and names are compared only between statements that say the rest alike (``AlignSettings.same_rest``);
 # estimates of one moment agree within ``AlignSettings.estimate_minutes``.
 DEFAULTS = AlignSettings()  # the bounds unless a run sets its own
+# Two clock times this far apart (in minutes) time different events, or one event in two time zones.
+_EVENT_GAP = 120
+# Roles of a count that say one thing: "attacks that killed 129 people" and "129 people died".
+_SAME_ROLE = {"die:agent": "kill:patient"}
 _NEGATIVE = re.compile(r"\b(?:not|n[’']t|no|never|without|against|avoid\w*|den(?:y|ied|ies)|refus\w*|declin\w*|fail\w*)\b", re.I)
 _NEAR = ("day", "week", "weekend")
+# A relative date ("next month") and a weekday date one event only in statements this alike besides (a share of
+# their content words): "a hearing is scheduled for Thursday" / "will hold a hearing next month"
+_DATED_REST = 0.3
 _YEARS = re.compile(r"^(?:1[89]|20)\d\d$")
 # Figures of spans of time are rarely the same quantity in two statements ("499,000 years ago", "20-year-old").
 _SURVEY = re.compile(r"\b(?:poll|survey|study|census|report)\b", re.I)
@@ -40,6 +51,58 @@ _SHARES = {"percent", "%", "per", "percentage", "point"}
 # comment are one paraphrase group.
 _TELLING = {"say"}
 _SPANS = {"year", "month", "week", "day", "hour", "minute", "second", "decade", "century", "time", "night", "season"}
+
+
+@dataclass(frozen=True, slots=True)
+class StoryDates:
+    """What the whole story tells about each article beyond one statement: when it was published and every clock
+    time it gives."""
+
+    published: Mapping[str, str | None] = field(default_factory=dict)
+    times: Mapping[str, frozenset[str]] = field(default_factory=dict)
+
+
+def story_dates(articles: Sequence[Article], units: Sequence[Unit]) -> StoryDates:
+    """The publication date and the clock times of each article of a story."""
+    times: dict[str, set[str]] = {}
+    for u in units:
+        times.setdefault(u.article, set()).update(u.times)
+    return StoryDates({a.id: a.published for a in articles}, {k: frozenset(v) for k, v in times.items()})
+
+
+def rising_reason(a: Unit, va: dict[str, str], b: Unit, vb: dict[str, str], story: StoryDates | None) -> str:
+    """Why a difference of a toll or a running total is only possible: such counts change from one report to the
+    next, so two articles not published on the same known day may both have been right when written."""
+    if not (va.keys() & a.rising or vb.keys() & b.rising):
+        return ""
+    days = {story.published.get(a.article), story.published.get(b.article)} if story else {None}
+    if None in days:
+        return "tolls and running totals change as news comes in, and when these articles were written is not known"
+    if len(days) > 1:
+        return "tolls and running totals change as news comes in, and these articles were written on different days"
+    return ""
+
+
+def _other_roles(a: Unit, va: dict[str, str], b: Unit, vb: dict[str, str]) -> bool:
+    """A count of casualties against a count of one noun that did or underwent something else ("130 people have
+    died", "the 80 people admitted"; "one attacker was killed", "two attackers set off vests"): different groups.
+    Other roles are often one act in other words ("taken to hospital", "treated"), so they are still compared."""
+    ra = {_SAME_ROLE.get(r, r) for v in va if (r := a.count_roles.get(v))}
+    rb = {_SAME_ROLE.get(r, r) for v in vb if (r := b.count_roles.get(v))}
+    hurt = {r for r in ra | rb if r.split(":")[0] in ("kill", "injure")}
+    return bool(ra and rb and not ra & rb and hurt)
+
+
+def _sequence(a: Unit, b: Unit, story: StoryDates | None) -> bool:
+    """Clock times of different events: hours apart, or one outlet giving the other's time elsewhere ("the assault
+    began at 9:20 p.m." against another outlet's "detonated his explosives at 9:30 p.m.", where 9:20 p.m. is the
+    first bomb)."""
+    if _minutes_apart(a.times, b.times) > _EVENT_GAP:
+        return True
+    if story is None:
+        return False
+    return bool(a.times.keys() & (story.times.get(b.article, frozenset()) - b.times.keys())
+                or b.times.keys() & (story.times.get(a.article, frozenset()) - a.times.keys()))
 
 
 def _value_text(unit: Unit, values: dict[str, str]) -> ConflictValue:
@@ -59,7 +122,8 @@ def _one_mood(a: Unit, va: dict[str, str], b: Unit, vb: dict[str, str]) -> bool:
     return bool(va.keys() & a.hypothetical) == bool(vb.keys() & b.hypothetical)
 
 
-def _differences(a: Unit, b: Unit, p: AlignSettings) -> list[tuple[str, str, dict[str, str], dict[str, str]]]:
+def _differences(a: Unit, b: Unit, p: AlignSettings,
+                 story: StoryDates | None = None) -> list[tuple[str, str, dict[str, str], dict[str, str]]]:
     """(kind, strength, a's values, b's values) for every value both statements give for one thing, disagreeing."""
     out = []
     for noun in {k for k in a.quantities.keys() & b.quantities.keys() if counted_noun(k) not in _SPANS
@@ -67,11 +131,13 @@ def _differences(a: Unit, b: Unit, p: AlignSettings) -> list[tuple[str, str, dic
         va = {k: v for k, v in a.quantities[noun].items() if not _YEARS.match(k)}
         vb = {k: v for k, v in b.quantities[noun].items() if not _YEARS.match(k)}
         if va and vb and not va.keys() & vb.keys() and not _other_measurements(noun, a, b) \
-                and not _within_bound(a, va, b, vb) and _one_mood(a, va, b, vb):
+                and not _within_bound(a, va, b, vb) and _one_mood(a, va, b, vb) and not _other_roles(a, va, b, vb):
             soft = bool((va.keys() | vb.keys()) & (a.hedged | b.hedged)) and not _under_floor(a, va, b, vb)
+            soft = soft or bool(rising_reason(a, va, b, vb, story))
             out.append(("number", "soft" if soft else "hard", va, vb))
     out.extend(_floor_of_all(a, b))
-    if a.times and b.times and not a.times.keys() & b.times.keys() and not _times_agree(a, b):
+    if a.times and b.times and not a.times.keys() & b.times.keys() and not _times_agree(a, b) \
+            and not _sequence(a, b, story):
         hedged = (a.times.keys() | b.times.keys()) & (a.hedged | b.hedged)
         # a bound ("before 10 p.m.") is always soft; estimates only while they are within what rounding explains
         soft = bool(hedged - (a.approximate | b.approximate)) \
@@ -99,7 +165,7 @@ def _differences(a: Unit, b: Unit, p: AlignSettings) -> list[tuple[str, str, dic
             out.append(("time", "hard", {day: f"{a.dates['weekday'][day]} {a.day_parts[day]}"},
                         {day: f"{b.dates['weekday'][day]} {b.day_parts[day]}"}))
     clash = _relative_clash(a.dates, b.dates)
-    if clash:
+    if clash and _rest_alike(a, b, _DATED_REST):
         out.append(("date", "soft", {"relative": clash[0]}, {"relative": clash[1]}))
     if _rest_alike(a, b, p.same_rest):
         out.extend(_slot_differences(a, b))
@@ -300,7 +366,8 @@ def _in_quotes(text: str, values: dict[str, str]) -> bool:
     return True
 
 
-def find_conflict(units: Sequence[Unit], score: np.ndarray, p: AlignSettings = DEFAULTS) -> Conflict | None:
+def find_conflict(units: Sequence[Unit], score: np.ndarray, p: AlignSettings = DEFAULTS,
+                  story: StoryDates | None = None) -> Conflict | None:
     """The most certain difference between statements of different articles in one aligned group, with the
     others under ``also``; ``score`` holds the pair model's same-fact confidence between the group's statements."""
     found: list[Conflict] = []
@@ -309,13 +376,14 @@ def find_conflict(units: Sequence[Unit], score: np.ndarray, p: AlignSettings = D
             b = units[j]
             if a.article == b.article:
                 continue
-            for kind, strength, va, vb in _differences(a, b, p):
+            for kind, strength, va, vb in _differences(a, b, p, story):
                 if _in_quotes(a.text, va) and _in_quotes(b.text, vb):
                     continue  # two wordings of one quotation: the quote groups compare those
                 confidence = float(score[i, j]) * KIND_PRIOR[(kind, strength)]
                 found.append(Conflict(kind="date" if kind == "weekday" else kind,  # type: ignore[arg-type]
                                       strength=strength, confidence=round(confidence, 3),  # type: ignore[arg-type]
-                                      values=[_value_text(a, va), _value_text(b, vb)]))
+                                      values=[_value_text(a, va), _value_text(b, vb)],
+                                      reason=rising_reason(a, va, b, vb, story) if kind == "number" else ""))
     if not found:
         return None
     found.sort(key=lambda c: -c.confidence)
@@ -329,7 +397,8 @@ _DATED = {"weekday", "date", "time"}
 
 
 def dated_conflicts(units: Sequence[Unit], groups: Sequence[Sequence[int]], prob: np.ndarray, threshold: float,
-                    conflict_threshold: float, p: AlignSettings = DEFAULTS) -> list[Fact]:
+                    conflict_threshold: float, p: AlignSettings = DEFAULTS,
+                    story: StoryDates | None = None) -> list[Fact]:
     """Conflict facts for pairs of statements of different articles that the pair model aligns (``prob`` at or
     above ``threshold``) but that ended in different facts, when they date or time the same event differently."""
     group_of = {i: k for k, g in enumerate(groups) for i in g}
@@ -342,7 +411,7 @@ def dated_conflicts(units: Sequence[Unit], groups: Sequence[Sequence[int]], prob
         pair = (min(group_of[i], group_of[j]), max(group_of[i], group_of[j]))
         if a.article == b.article or pair[0] == pair[1] or pair in seen:
             continue
-        found = [(kind, strength, va, vb) for kind, strength, va, vb in _differences(a, b, p)
+        found = [(kind, strength, va, vb) for kind, strength, va, vb in _differences(a, b, p, story)
                  if kind in _DATED and strength == "hard" and not (_in_quotes(a.text, va) and _in_quotes(b.text, vb))]
         if not found:
             continue

@@ -139,6 +139,7 @@ class Unit:
     # figures of what may, would or was to happen, not of what did: "could kill 50", "was supposed to get 222"
     hypothetical: set[str] = field(default_factory=set)
     count_roles: dict[str, str] = field(default_factory=dict)  # value -> what the counted did or had done to them
+    rising: set[str] = field(default_factory=set)  # values of tolls and running totals, which change as news comes in
     times: dict[str, str] = field(default_factory=dict)  # clock time ("22:40") -> surface text
     weekday_events: dict[str, str] = field(default_factory=dict)  # weekday -> lemma of the verb it dates
     day_events: dict[str, str] = field(default_factory=dict)  # "jan 23" -> lemma of the verb it dates
@@ -275,12 +276,15 @@ def _features(unit: Unit, span: "DocSpan", ents: list[tuple[int, int, str, str]]
                 noun = ""  # still a figure the statements share, but no count to compare
             if noun and (len(value) > 1 or not value.isdigit()):  # "14 people", not the everyday "two people"
                 unit.counted.add(noun)
-            if noun:
+            # one member of a group and a conversion of the figure before it count nothing to compare; a part
+            # "out of" a whole counts the whole's noun
+            count = "" if _member_or_conversion(tok) else noun or _partitive(tok, out=True)
+            if count:
                 # what an "of" names is part of what is counted: "seven flybys of Venus" and "24 flybys of the sun"
                 # count different things
                 of = next((c for c in tok.head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
                 what = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
-                key = f"{noun} of {what.lemma_.lower()}" if what is not None else noun
+                key = f"{count} of {what.lemma_.lower()}" if what is not None else count
                 unit.quantities.setdefault(_scoped(key, tok), {})[value] = tok.text
             before = span.doc[max(tok.i - 3, 0):tok.i].text
             if _HEDGE.search(before):
@@ -291,10 +295,12 @@ def _features(unit: Unit, span: "DocSpan", ents: list[tuple[int, int, str, str]]
                     unit.ceilings.add(value)
             if _hypothetical(tok):
                 unit.hypothetical.add(value)
-            if noun:
+            if count:
                 role = _count_role(tok.head if tok.dep_ == "nummod" else tok)
                 if role:
                     unit.count_roles[value] = role
+                if _rising(tok.head if tok.dep_ == "nummod" else tok):
+                    unit.rising.add(value)
             # a small figure alone ("two of them", "within two years") is common; it matches only with its noun
             add("#" + value if len(value) > 1 or not value.isdigit() else f"#{value}:{noun}", tok)
             continue
@@ -302,7 +308,7 @@ def _features(unit: Unit, span: "DocSpan", ents: list[tuple[int, int, str, str]]
             unit.dates.setdefault("month", {})[low] = tok.text
         elif low in _WEEKDAYS:
             unit.dates.setdefault("weekday", {})[low] = tok.text
-            event = _dated_verb(tok)
+            event = _weekday_event(tok)
             if event:
                 unit.weekday_events[low] = event
             if _event_noun(tok):
@@ -382,6 +388,33 @@ def _counts_nothing(tok: "Token", clocks: Sequence[tuple[int, int]]) -> bool:
     return bool(_JOINED_BEFORE.search(text[max(tok.idx - 6, 0):tok.idx]) or _JOINED_AFTER.match(text[end:end + 4]))
 
 
+def _member_or_conversion(tok: "Token") -> bool:
+    """One member of a group ("one of the bombers") or a conversion of the figure before it ("1,100km (680
+    miles)"): a figure that is no count of its own."""
+    text = tok.doc.text
+    end = tok.idx + len(tok.text)
+    return (tok.lower_ == "one" and text[end:end + 4] == " of ") or bool(_CONVERTED.search(text[max(tok.idx - 24, 0):tok.idx]))
+
+
+# a figure in brackets right after a figure and its unit gives the same quantity in other units
+_CONVERTED = re.compile(r"\d(?:\s?[^\W\d]+\.?){0,2}\s?\(\s?[$€£]?$")
+# what counts of casualties count: tolls rise as bodies are found and the injured die
+_CASUALTY = {"kill", "die", "injure", "missing", "casualty", "fatality", "toll"}
+
+
+def _rising(counted: "Token") -> bool:
+    """Whether a count is a toll of casualties ("killed 129 people", "350 people are dead") or a running total
+    ("793 raids since last week"): figures that change from one day's report to the next."""
+    words = {counted.lemma_} | {c.lemma_ for c in counted.children if c.dep_ in ("amod", "acl", "relcl")}
+    verb = governing_verb(counted, 3)
+    if verb is not None:
+        words |= {verb.lemma_} | {c.lemma_ for c in verb.children if c.dep_ in ("acomp", "xcomp", "oprd")}
+        if any(c.dep_ == "prep" and c.lower_ == "since" for c in verb.children) \
+                or re.search(r"\b(?:so far|to date|thus far)\b", verb.sent.text, re.I):
+            return True
+    return bool({NORMAL.get(w.lower(), w.lower()) for w in words} & _CASUALTY)
+
+
 # words that make a count one of a part or of a whole other than the plain noun's: "two other victims", "a combined
 # 157 games", "51 wins by knockout"
 _SCOPE_WORDS = {"other", "another", "additional", "more", "further", "remaining", "separate", "new", "combined", "total",
@@ -455,6 +488,21 @@ def _event_noun(tok: "Token") -> str:
         noun = noun[:-3] if noun.endswith("ing") and len(noun) > 6 else noun
         return NORMAL.get(noun, noun)
     return ""
+
+
+# verbs that say when something else happened ("the search began Monday"): the event is what they govern
+_ASPECTUAL = {"begin", "end", "finish", "continue", "resume", "be", "have"}
+
+
+def _weekday_event(tok: "Token") -> str:
+    """The event a weekday dates: its verb, with what began, ended or was ("begin:hunt", "be:move") when the verb
+    only says when ("searchers began a deep-sea hunt on Monday", "crews began day 30 on Sunday")."""
+    event = _dated_verb(tok)
+    verb = governing_verb(tok.head)
+    if event not in _ASPECTUAL or verb is None:
+        return event
+    what = [c for c in verb.children if c.dep_ == "dobj"] or [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return f"{event}:{what[0].lemma_.lower() if what else ''}"
 
 
 def _dated_verb(tok: "Token") -> str:
@@ -547,6 +595,9 @@ def _count_role(counted: "Token") -> str:
     arrested" and "police arrested nine activists" are both "arrest:patient"), or "" when the count is no such
     argument of a verb."""
     head = counted.head
+    acl = next((c for c in counted.children if c.dep_ == "acl" and c.pos_ == "VERB"), None)
+    if acl is not None:  # "the 80 people admitted", "the three clubs promoted"
+        return f"{NORMAL.get(acl.lemma_.lower(), acl.lemma_.lower())}:{'patient' if acl.tag_ == 'VBN' else 'agent'}"
     if head.pos_ != "VERB" or counted.dep_ not in ("nsubj", "nsubjpass", "dobj"):
         return ""
     lemma = head.lemma_.lower()
@@ -555,9 +606,13 @@ def _count_role(counted: "Token") -> str:
     return f"{NORMAL.get(lemma, lemma)}:{'agent' if counted.dep_ == 'nsubj' else 'patient'}"
 
 
-def _partitive(tok: "Token") -> str:
-    """The noun a figure counts out of a group: "nine of the activists" counts activists."""
+def _partitive(tok: "Token", out: bool = False) -> str:
+    """The noun a figure counts out of a group: "nine of the activists" counts activists, and with ``out`` "three
+    out of the four carriers" counts carriers."""
     of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    outer = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "out"), None) if out else None
+    if of is None and outer is not None:
+        of = next((c for c in outer.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     what = next((g for g in of.children if g.dep_ == "pobj" and g.tag_ == "NNS"), None) if of is not None else None
     return what.lemma_.lower() if what is not None else ""
 
