@@ -44,3 +44,11 @@ def test_a_lost_quotation_mark_is_not_part_of_a_name() -> None:
         "\ufffdBeing British is the essence of what we are,\ufffd Scudamore says. \ufffd Scudamore smiles.",
     )
     assert not any(name.startswith("\ufffd") for name in got)
+
+
+def test_initials_with_and_without_stops_are_one_person() -> None:
+    got = _entities(
+        "Samsung's mobile chief J.K. Shin said sales of the phone were strong in its first month.",
+        "At the time, JK Shin said sales were stronger than those of the previous model.",
+    )
+    assert len([n for n in got if n.endswith("Shin")]) == 1

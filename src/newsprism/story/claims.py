@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from ..config import Settings
 from ..ingest.furniture import has_player_controls, is_furniture
 from ..model import Article, Claim, Entity, Evidence, Quote, Response, Sentence, Span
+from .entities import PLACE_LABELS
 from ..sentences import split_at_stops
 from .align import similarity_matrix
 from .statements import Unit, article_units, statement_spans
@@ -130,15 +131,18 @@ class _EntityIndex:
         self.spans: dict[str, list[tuple[int, int, str]]] = {}
         self._patterns: dict[str, re.Pattern[str]] = {}
         self.names: dict[str, set[str]] = {}
+        self.types: dict[str, str] = {}
         for e in entities:
+            self.types[e.id] = e.type
             names = {e.name, *e.aliases}
             self.names[e.id] = {n.lower() for n in names if n}
             for sp in e.spans:
                 self.spans.setdefault(sp.article, []).append((sp.start, sp.end, e.id))
 
-    def at(self, article: str, start: int, end: int) -> str | None:
+    def at(self, article: str, start: int, end: int, skip: frozenset[str] = frozenset()) -> str | None:
+        """The entity mentioned between the offsets, of any type but ``skip``."""
         for s, e, eid in self.spans.get(article, []):
-            if s < end and start < e:
+            if s < end and start < e and self.types.get(eid) not in skip:
                 return eid
         return None
 
@@ -208,8 +212,11 @@ def _subject_entity(sent: "DocSpan", verb: "Token", article: str, index: _Entity
     sub = sent.doc[subj.left_edge.i: subj.right_edge.i + 1] if subj.left_edge.i <= subj.i else sent.doc[subj.i: subj.i + 1]
     if sub.end > verb.i >= sub.start:
         sub = sent.doc[sub.start: verb.i]
-    eid = index.at(article, subj.idx, subj.idx + len(subj.text)) or index.at(article, sub.start_char, sub.end_char)
-    name = next((e.text for e in sub.ents if e.label_ in ("PERSON", "ORG", "GPE", "NORP")), None)
+    eid = index.at(article, subj.idx, subj.idx + len(subj.text))
+    if eid is None:  # a name elsewhere in the subject, never a people or place that only describes its head
+        eid = index.at(article, sub.start_char, sub.end_char, PLACE_LABELS)  # ("Cypriot newspaper Haravgi")
+    name = next((e.text for e in sub.ents if e.label_ in ("PERSON", "ORG", "GPE", "NORP")
+                 and not (e.label_ in PLACE_LABELS and e.root.i != subj.i)), None)
     if name is None and subj.lemma_.lower() in ROLE_NOUNS:
         name = sub.text  # "the official", "a study": described, not named
     return eid, name

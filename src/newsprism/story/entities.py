@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 NEVER_NAMED = frozenset({"official", "officials", "source", "sources", "person", "people", "officer", "officers",
                          "aide", "aides", "insider", "staffer", "member", "employee", "witness", "resident"})
 KEPT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC"}
-PLACE_LABELS = {"GPE", "NORP", "LOC"}
+PLACE_LABELS = frozenset({"GPE", "NORP", "LOC"})
 _CONNECTORS = {"of", "for", "and", "&"}
 _LEAD_DET = re.compile(r"^(?:the|The|THE)\s+")
 # Parts of speech a name's first word never has ("Older Samsung features", "Joining Cooley").
@@ -291,7 +291,7 @@ def _merge(mentions: list[_Mention]) -> list[_Cluster]:
     for m in mentions:
         toks = name_tokens(m.text)
         if m.label == "PERSON" and len(toks) >= 2:
-            key = (toks[0].lower(), toks[-1].lower())
+            key = (toks[0].lower().replace(".", ""), toks[-1].lower())  # "J.K. Shin" is "JK Shin"
             persons.setdefault(key, _Cluster()).mentions.append(m)
     merge_hyphenated(persons)
     merge_short_forms(persons)
