@@ -119,3 +119,26 @@ def test_an_adjective_proposes_its_clause_and_an_object_its_phrase() -> None:
         "His supporters are optimistic that he will win the state.")
     assert ("chastised", "Snyder for refusing federal help", "dobj+prep:for") in _candidates(
         "Clinton chastised Snyder for refusing federal help.")
+
+
+def test_a_relative_clause_reports_what_follows_its_cue() -> None:
+    _, quotes = run("The rules, which officials said will take effect next month, cover all ferries on the lake.")
+    q = next(q for q in quotes if q.kind == "indirect" and q.cue == "said")
+    assert (q.speaker, q.text) == ("officials", "will take effect next month")
+
+
+def test_a_passive_cue_does_not_make_its_subject_a_speaker() -> None:
+    _, quotes = run("Tony Ruiz will take over as coach and is expected to remain in charge for the rest of the season.")
+    assert not any("remain in charge" in q.text for q in quotes)
+
+
+def test_a_borrowed_passive_subject_is_the_patient_and_an_active_one_is_not() -> None:
+    from newsprism.model import Article
+    from newsprism.nlp import parse
+    from newsprism.story.reported import patient_subject, subject_of
+
+    art = Article(id="a", text="Ruiz will take over and is expected to stay. Lee met the crew and praised them.")
+    doc = parse([art])["a"]
+    expected, praised = (next(t for t in doc if t.lower_ == w) for w in ("expected", "praised"))
+    assert patient_subject(expected, subject_of(expected))  # type: ignore[arg-type]
+    assert not patient_subject(praised, subject_of(praised))  # type: ignore[arg-type]

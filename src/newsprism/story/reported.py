@@ -118,6 +118,15 @@ def cue_subject(t: "Token") -> "Token | None":
     return subject_of(t)
 
 
+def patient_subject(t: "Token", subj: "Token") -> bool:
+    """The subject borrowed by a passive cue ("DiLeo will take over and is expected to remain", "after being
+    convicted of ..."): the one the cue is about, not who speaks or holds the view."""
+    own_passive = any(c.dep_ == "auxpass" for c in t.children) and not any(c.dep_ == "nsubj" for c in t.children)
+    shared_passive = t.dep_ == "conj" and t.tag_ == "VBN" and not any(c.dep_ in {"aux", "auxpass"} for c in t.children) \
+        and any(c.dep_ == "auxpass" for c in t.head.children)
+    return (own_passive or shared_passive) and not (subj.dep_ == "pobj" and subj.head.dep_ == "agent")
+
+
 def _complement(t: "Token") -> "Token | None":
     """The clause a cue verb reports: one after the verb first, else one before it ("<clause>, she said")."""
     comps = [c for c in t.children if c.dep_ in {"ccomp", "parataxis"}]
@@ -243,7 +252,8 @@ def find_reported(doc: "Doc", quoted: list[tuple[int, int]]) -> list[tuple[int, 
         elif (lemma in SPEECH_VERBS or lemma in FOR_VERBS or lemma in OBJECT_VERBS or lemma in ATTITUDE_VERBS) \
                 and t.pos_ in {"VERB", "AUX"}:
             speaker = cue_subject(t)
-            if speaker is None or any(c.dep_ == "neg" for c in t.children) or not same_paragraph(t, speaker):
+            if speaker is None or any(c.dep_ == "neg" for c in t.children) or not same_paragraph(t, speaker) \
+                    or patient_subject(t, speaker):
                 continue
             if lemma in ATTITUDE_VERBS and lemma not in SPEECH_VERBS and lemma not in OBJECT_VERBS and (
                     speaker.dep_ != "nsubj" or not _can_hold_views(speaker)):

@@ -22,7 +22,7 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 from ..lexicon import ANON_HEADS
-from .reported import clause_span, cue_subject, trim_aside, within
+from .reported import clause_span, cue_subject, patient_subject, trim_aside, within
 from .roles import PERSON_NOUNS, ROLE_HEADS, SOURCE_NOUNS
 from .speakers import (
     ATTITUDE_VERBS,
@@ -229,7 +229,8 @@ def candidates(doc: "Doc", quoted: list[tuple[int, int]], text: str) -> list[Can
             s = cue_subject(t) if comps else None
         else:
             continue
-        if s is None or not same_paragraph(t, s) or not (can_speak(s) or s.pos_ in {"NOUN", "PROPN", "PRON"}):
+        if s is None or not same_paragraph(t, s) or not (can_speak(s) or s.pos_ in {"NOUN", "PROPN", "PRON"}) \
+                or (t.pos_ != "NOUN" and patient_subject(t, s)):
             continue
         series = [c for c in comps if c.dep_ == "ccomp" and c.i > t.i]
         for c in comps:
@@ -257,7 +258,9 @@ def _propose(out: list[Candidate], t: "Token", c: "Token", s: "Token", rng: tupl
     paragraph or holds its own source."""
     doc = t.doc
     lo, hi = rng
-    if not (same_paragraph(t, doc[lo]) and same_paragraph(t, doc[hi - 1])) or lo <= s.i < hi:
+    if t.dep_ == "relcl" and lo <= s.i < t.i < c.i < hi:  # "which officials said will go ...": what follows the cue
+        lo = next((k for k in range(t.i + 1, hi) if not doc[k].is_punct), hi)
+    if lo >= hi or not (same_paragraph(t, doc[lo]) and same_paragraph(t, doc[hi - 1])) or lo <= s.i < hi:
         return
     start, end = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)
     out.append(Candidate(start, end, t, s, _features(t, c, s, lo, hi, text, quoted_at, variant)))
