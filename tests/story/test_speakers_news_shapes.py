@@ -57,3 +57,20 @@ def test_news_that_comes_after_a_claim_is_not_the_claimant() -> None:
     )
     for q in _about(quotes, "deliberate action"):
         assert q.speaker != "Tomasz Hillar's comments" and q.entity is None or q.speaker == "Ewa Mrozek"
+
+
+def test_a_portfolio_tells_one_minister_from_another() -> None:
+    _, quotes = run(
+        "Malaysian Transport Minister Hishammuddin Hussein said the search would resume on Tuesday.\n\n"
+        "Australia's Defence Minister David Johnston said search efforts were unlikely to start again soon.\n\n"
+        "The transport minister said that the area of search had been narrowed to 469,407 square miles."
+    )
+    assert {q.speaker for q in _about(quotes, "area of search")} == {"Hishammuddin Hussein"}
+
+
+def test_pm_is_a_prime_minister() -> None:
+    _, quotes = run(
+        "Prime Minister Najib Razak addressed the nation on Monday evening.\n\n"
+        "Speaking later, the Malaysian PM said the plane had ended its flight in the southern Indian Ocean."
+    )
+    assert {q.speaker for q in _about(quotes, "southern Indian Ocean")} == {"Najib Razak"}

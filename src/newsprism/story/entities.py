@@ -465,6 +465,12 @@ class EntityIndex:
             return self.by_id[exact[0]]
         if not exact and len(set(by_place)) == 1:
             return self.by_id[by_place[0]]
+        if not exact and not by_place and " " not in role:  # "the minister": the story's one minister of any kind
+            kinds = {eid for eid, profiles in self.roles.items() for prole, pplaces in profiles
+                     if prole is not None and prole.endswith(" " + role) and (not places or not pplaces
+                                                                             or places & pplaces)}
+            if len(kinds) == 1:
+                return self.by_id[kinds.pop()]
         return None
 
 

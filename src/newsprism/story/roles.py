@@ -110,7 +110,13 @@ DEMONYMS = {
 # Abbreviated titles and the role they stand for ("Sen. Graham" is a senator).
 ABBREVIATIONS = {"sen": "senator", "gov": "governor", "rep": "representative", "gen": "general",
                  "lt": "lieutenant", "col": "colonel", "sgt": "sergeant", "capt": "captain", "pres": "president",
-                 "prof": "professor", "supt": "superintendent", "amb": "ambassador", "sec": "secretary"}
+                 "prof": "professor", "supt": "superintendent", "amb": "ambassador", "sec": "secretary",
+                 "pm": "prime minister"}
+# Portfolios that tell one minister or secretary from another ("the transport minister" is not the defence minister).
+PORTFOLIOS = frozenset("""
+transport defence defense finance interior health justice education energy economy trade labour labor environment
+agriculture culture home treasury industry communications information tourism housing immigration
+""".split())
 
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _WORD = re.compile(r"[\w.'’-]+", re.UNICODE)
@@ -189,9 +195,10 @@ def role_profile(description: str, places: dict[str, str]) -> tuple[str | None, 
     for i in range(len(pre) - 1, -1, -1):
         w = strip_possessive(pre[i]).lower()
         w = ABBREVIATIONS.get(w.rstrip("."), w)
-        if w in ROLE_HEADS:
+        if w in ROLE_HEADS or w.split()[-1] in ROLE_HEADS and " " in w:  # "PM": prime minister
             role = w
-            if i > 0 and strip_possessive(pre[i - 1]).lower() in {"vice", "prime", "deputy", "former", "foreign"}:
+            if " " not in w and i > 0 and (strip_possessive(pre[i - 1]).lower() in {
+                    "vice", "prime", "deputy", "former", "foreign"} or pre[i - 1].lower() in PORTFOLIOS):
                 role = pre[i - 1].lower() + " " + w
             break
     found: set[str] = set()

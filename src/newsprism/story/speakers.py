@@ -10,7 +10,7 @@ from ..lexicon import ANON_HEADS, INDEFINITE
 from ..model import Article, Entity, Span
 from .entities import EntityIndex, name_tokens
 from .mentions import entity_tokens, link_roles  # noqa: F401  (re-exported: speakers read these mentions)
-from .roles import HONORIFICS, PERSON_NOUNS, ROLE_HEADS, TITLE_ABBREVIATIONS, is_debris
+from .roles import ABBREVIATIONS, HONORIFICS, PERSON_NOUNS, ROLE_HEADS, TITLE_ABBREVIATIONS, is_debris
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -417,7 +417,8 @@ def resolve(tok: "Token", ctx: ArticleContext) -> Speaker:
     # 2. a role description that fits one person of the story ("the US President")
     det = doc[start].lower_
     head = low
-    if head in ROLE_HEADS and det not in INDEFINITE and not _for_someone_else(tok):
+    if ABBREVIATIONS.get(head, head).split()[-1] in ROLE_HEADS and det not in INDEFINITE \
+            and not _for_someone_else(tok):  # "the PM": the prime minister
         ent = ctx.index.resolve_description(phrase)
         if ent is not None:
             return Speaker(ent.name, ent.id, False, span)
