@@ -5,6 +5,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from newsprism.model import Article
+from newsprism.nlp import parse
+from newsprism.story.entities import EntityIndex, build_entities
+
 sys.path.insert(0, str(Path(__file__).parent))  # tests import with importlib: make the helpers importable
 from test_entities_unseen import _entities  # noqa: E402
 
@@ -52,3 +56,12 @@ def test_initials_with_and_without_stops_are_one_person() -> None:
         "At the time, JK Shin said sales were stronger than those of the previous model.",
     )
     assert len([n for n in got if n.endswith("Shin")]) == 1
+
+
+def test_the_countrys_leader_is_not_its_opposition_leader() -> None:
+    arts = [Article(id="a1", outlet="O1", text=(
+        "Malaysia's government concealed information about the missing plane, the country's opposition leader "
+        "Anwar Ibrahim claimed on Monday.\n\n"
+        "Earlier, in a news conference, the Malaysian leader said the plane had ended its flight in the ocean."))]
+    index = EntityIndex(build_entities(arts, parse(arts)))
+    assert index.resolve_description("the Malaysian leader") is None

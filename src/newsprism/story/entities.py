@@ -20,8 +20,10 @@ from .roles import (
     HONORIFICS,
     ORG_TAILS,
     PLATFORMS,
+    PORTFOLIOS,
     ROLE_HEADS,
     ROLE_MODIFIERS,
+    ROLE_QUALIFIERS,
     TITLE_ABBREVIATIONS,
     TITLE_GENDER,
     country_key,
@@ -184,7 +186,8 @@ def _title_before(doc: "Doc", tok_start: int) -> str | None:
             break  # "Brandau and sheriff's Deputy Hoyt Teasley": a list of people, the title is the last one's
         if low in {"’s", "'s"} or low in _CONNECTORS:
             pass
-        elif t.is_title or t.is_upper or low in ROLE_HEADS or low in ROLE_MODIFIERS or low.strip(".") in HONORIFICS:
+        elif t.is_title or t.is_upper or low in ROLE_HEADS or low in ROLE_MODIFIERS or low in ROLE_QUALIFIERS \
+                or low.strip(".") in HONORIFICS:  # "opposition leader Anwar Ibrahim"
             adjective_next_to_name = t.is_lower and t.pos_ == "ADJ" and i == tok_start - 1  # "his official Twitter"
             if t.pos_ in {"VERB", "AUX", "PRON", "DET", "ADP", "CCONJ", "SCONJ"} or adjective_next_to_name:
                 break  # "But District Attorney Paul Howard": the sentence's first word is no title
@@ -465,10 +468,10 @@ class EntityIndex:
             return self.by_id[exact[0]]
         if not exact and len(set(by_place)) == 1:
             return self.by_id[by_place[0]]
-        if not exact and not by_place and " " not in role:  # "the minister": the story's one minister of any kind
-            kinds = {eid for eid, profiles in self.roles.items() for prole, pplaces in profiles
-                     if prole is not None and prole.endswith(" " + role) and (not places or not pplaces
-                                                                             or places & pplaces)}
+        if not exact and not by_place and " " not in role:  # "the minister": the story's one minister of any
+            kinds = {eid for eid, profiles in self.roles.items() for prole, pplaces in profiles  # portfolio
+                     if prole is not None and prole.split()[0] in PORTFOLIOS and prole.endswith(" " + role)
+                     and (not places or not pplaces or places & pplaces)}
             if len(kinds) == 1:
                 return self.by_id[kinds.pop()]
         return None

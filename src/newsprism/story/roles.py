@@ -117,6 +117,8 @@ PORTFOLIOS = frozenset("""
 transport defence defense finance interior health justice education energy economy trade labour labor environment
 agriculture culture home treasury industry communications information tourism housing immigration
 """.split())
+# Words that make a different role of the head they qualify ("the opposition leader" does not lead the country).
+ROLE_QUALIFIERS = PORTFOLIOS | {"vice", "prime", "deputy", "former", "foreign", "opposition"}
 
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _WORD = re.compile(r"[\w.'’-]+", re.UNICODE)
@@ -197,8 +199,7 @@ def role_profile(description: str, places: dict[str, str]) -> tuple[str | None, 
         w = ABBREVIATIONS.get(w.rstrip("."), w)
         if w in ROLE_HEADS or w.split()[-1] in ROLE_HEADS and " " in w:  # "PM": prime minister
             role = w
-            if " " not in w and i > 0 and (strip_possessive(pre[i - 1]).lower() in {
-                    "vice", "prime", "deputy", "former", "foreign"} or pre[i - 1].lower() in PORTFOLIOS):
+            if " " not in w and i > 0 and strip_possessive(pre[i - 1]).lower() in ROLE_QUALIFIERS:
                 role = pre[i - 1].lower() + " " + w
             break
     found: set[str] = set()
