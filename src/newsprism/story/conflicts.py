@@ -23,7 +23,8 @@ import numpy as np
 from ..config import AlignSettings
 from ..model import Article, Conflict, ConflictValue, Entity, Fact, Span
 from .align import fact_id
-from .statements import REPORTING, Unit, counted_noun
+from .figures import counted_noun
+from .statements import REPORTING, Unit
 
 # How often a difference of each kind between two statements that state the same fact is a real conflict (a prior
 # on the kind, multiplied by how sure the alignment is).

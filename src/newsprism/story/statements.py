@@ -9,54 +9,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ..ingest.debris import is_bare_clock
+from ..ingest.debris import is_bare_clock, is_label, is_page_note
 from ..ingest.furniture import is_boilerplate_line, is_furniture, is_loose_line
 from ..model import Article, Entity, Sentence, Span
 from ..nlp import sentences as split_sentences
+from .figures import (count_role, counts_nothing, governing_verb, hypothetical, member_or_conversion, partitive,
+                      rising_count, scoped)
+from .words import NORMAL, REPORTING
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span as DocSpan, Token
 
-NORMAL = {"us": "usa", "u.s": "usa", "u.s.": "usa", "america": "usa", "un": "un", "u.n": "un", "u.n.": "un",
-           "uk": "britain", "u.k.": "britain", "britain": "britain"}
-# Words that news outlets use interchangeably for one predicate or thing; each maps to its group's first word.
-_PARAPHRASES = (
-    "interfere meddle meddling interference",
-    "election midterm midterms vote poll ballot",
-    "deny reject refuse dismiss rebuff rebut denial",
-    "accuse accusation allege allegation claim charge",
-    "attempt try effort bid",
-    "say tell state add remark comment",
-    "warn caution alert",
-    "evidence proof",
-    "kill slay",
-    "die dead death",
-    "injure wound hurt injury",
-    "hospital hospitalize treat",
-    "arrest detain apprehend custody",
-    "announce unveil reveal disclose",
-    "resign quit step_down resignation",
-    "sue lawsuit suit",
-    "police officer cop",
-    "investigate probe investigation inquiry",
-    "president presidency",
-    "buy purchase acquire acquisition",
-    "fire dismiss oust sack",
-    "rise increase climb jump grow",
-    "fall drop decline decrease plunge",
-    "begin start launch",
-    "ban prohibit bar",
-    "child kid",
-    "car vehicle",
-    "law legislation bill",
-    "company firm",
-    "speech address",
-    "sanction penalty",
-)
-for _group in _PARAPHRASES:
-    _words = _group.split()
-    for _w in _words:
-        NORMAL.setdefault(_w, _words[0])
 _WORD_NUMBERS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
                  "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "twenty": "20",
                  "dozen": "12", "hundred": "100", "thousand": "1000", "million": "1e6", "billion": "1e9"}
@@ -76,7 +39,6 @@ FRAMES: dict[str, str] = {
 }
 _FRAME_RES = {k: re.compile(r"\b(?:" + v + r")", re.I) for k, v in FRAMES.items()}
 STRONG_FRAMES = {"deny", "no_evidence"}
-REPORTING = {"say", "tell", "add", "note", "state", "report"}
 _ATTRIBUTING = REPORTING | {"announce", "explain", "write", "claim", "insist", "argue", "confirm"}
 _RELATIVE = re.compile(r"\b(next|last|this|coming|past|previous)\s+(week|month|year|weekend)\b", re.I)
 _DAY_PARTS = ("morning", "afternoon", "evening", "night")
@@ -101,10 +63,6 @@ _BOUND_WAY = re.compile(r"\b(?:(before|by|until|till|no later than)|(after|since
 _AS_OF = re.compile(r"(?:\bas of|\()\s*$", re.I)
 # "10:40 p.m.", "8.49pm" (British), "3: 10 p. m." (text set with spaces around its punctuation)
 _CLOCK = re.compile(r"\b(\d{1,2})(?:\s?[:.]\s?(\d\d))?\s*([ap])\.?\s?m\b\.?", re.I)
-# a figure joined to another by a dash (a score, a record or a range: "88-72", "58-3") or set after a short
-# capitalised code (a model's name: "AK-47", "F 16")
-_JOINED_BEFORE = re.compile(r"(?:\d\s?[-–]|(?<![A-Za-z])[A-Z]{1,4}\s?[-–]?)\s?$")
-_JOINED_AFTER = re.compile(r"^\s?[-–]\s?\d")
 _MONTH_DAY = re.compile(r"\b(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
                         r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+(\d{1,2})(?!\d|,\s*\d{3}|:)\b")
 _PARA = re.compile(r"\n\s*\n")
@@ -271,21 +229,21 @@ def _features(unit: Unit, span: "DocSpan", ents: list[tuple[int, int, str, str]]
             unit.numbers.setdefault(value, tok.text)
             # a figure after its noun names one of several ("lane 1", "Group 2", "gate 5"): a label, not a count
             noun = tok.head.lemma_.lower() if tok.dep_ == "nummod" and tok.head.pos_ == "NOUN" \
-                and tok.i < tok.head.i else _partitive(tok)
-            if _counts_nothing(tok, clocks):
+                and tok.i < tok.head.i else partitive(tok)
+            if counts_nothing(tok, clocks):
                 noun = ""  # still a figure the statements share, but no count to compare
             if noun and (len(value) > 1 or not value.isdigit()):  # "14 people", not the everyday "two people"
                 unit.counted.add(noun)
             # one member of a group and a conversion of the figure before it count nothing to compare; a part
             # "out of" a whole counts the whole's noun
-            count = "" if _member_or_conversion(tok) else noun or _partitive(tok, out=True)
+            count = "" if member_or_conversion(tok) else noun or partitive(tok, out=True)
             if count:
                 # what an "of" names is part of what is counted: "seven flybys of Venus" and "24 flybys of the sun"
                 # count different things
                 of = next((c for c in tok.head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
                 what = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
                 key = f"{count} of {what.lemma_.lower()}" if what is not None else count
-                unit.quantities.setdefault(_scoped(key, tok), {})[value] = tok.text
+                unit.quantities.setdefault(scoped(key, tok), {})[value] = tok.text
             before = span.doc[max(tok.i - 3, 0):tok.i].text
             if _HEDGE.search(before):
                 unit.hedged.add(value)
@@ -293,13 +251,13 @@ def _features(unit: Unit, span: "DocSpan", ents: list[tuple[int, int, str, str]]
                     unit.floors.add(value)
                 elif _UPPER.search(before):
                     unit.ceilings.add(value)
-            if _hypothetical(tok):
+            if hypothetical(tok):
                 unit.hypothetical.add(value)
             if count:
-                role = _count_role(tok.head if tok.dep_ == "nummod" else tok)
+                role = count_role(tok.head if tok.dep_ == "nummod" else tok)
                 if role:
                     unit.count_roles[value] = role
-                if _rising(tok.head if tok.dep_ == "nummod" else tok):
+                if rising_count(tok.head if tok.dep_ == "nummod" else tok):
                     unit.rising.add(value)
             # a small figure alone ("two of them", "within two years") is common; it matches only with its noun
             add("#" + value if len(value) > 1 or not value.isdigit() else f"#{value}:{noun}", tok)
@@ -379,105 +337,6 @@ def _features(unit: Unit, span: "DocSpan", ents: list[tuple[int, int, str, str]]
     unit.frames = {k for k, rx in _FRAME_RES.items() if rx.search(lowered)}
 
 
-def _counts_nothing(tok: "Token", clocks: Sequence[tuple[int, int]]) -> bool:
-    """A figure that counts nothing: part of a clock time, a score, record or range, or a model's name."""
-    if any(s <= tok.idx < e for s, e in clocks) or re.search(r"\d[-–]\d|^[A-Z]+[-–]?\d", tok.text):
-        return True
-    text = tok.doc.text
-    end = tok.idx + len(tok.text)
-    return bool(_JOINED_BEFORE.search(text[max(tok.idx - 6, 0):tok.idx]) or _JOINED_AFTER.match(text[end:end + 4]))
-
-
-def _member_or_conversion(tok: "Token") -> bool:
-    """One member of a group ("one of the bombers") or a conversion of the figure before it ("1,100km (680
-    miles)"): a figure that is no count of its own."""
-    text = tok.doc.text
-    end = tok.idx + len(tok.text)
-    return (tok.lower_ == "one" and text[end:end + 4] == " of ") or bool(_CONVERTED.search(text[max(tok.idx - 24, 0):tok.idx]))
-
-
-# a figure in brackets right after a figure and its unit gives the same quantity in other units
-_CONVERTED = re.compile(r"\d(?:\s?[^\W\d]+\.?){0,2}\s?\(\s?[$€£]?$")
-# what counts of casualties count: tolls rise as bodies are found and the injured die
-_CASUALTY = {"kill", "die", "injure", "missing", "casualty", "fatality", "toll"}
-
-
-def _rising(counted: "Token") -> bool:
-    """Whether a count is a toll of casualties ("killed 129 people", "350 people are dead") or a running total
-    ("793 raids since last week"): figures that change from one day's report to the next."""
-    words = {counted.lemma_} | {c.lemma_ for c in counted.children if c.dep_ in ("amod", "acl", "relcl")}
-    verb = governing_verb(counted, 3)
-    if verb is not None:
-        words |= {verb.lemma_} | {c.lemma_ for c in verb.children if c.dep_ in ("acomp", "xcomp", "oprd")}
-        if any(c.dep_ == "prep" and c.lower_ == "since" for c in verb.children) \
-                or re.search(r"\b(?:so far|to date|thus far)\b", verb.sent.text, re.I):
-            return True
-    return bool({NORMAL.get(w.lower(), w.lower()) for w in words} & _CASUALTY)
-
-
-# words that make a count one of a part or of a whole other than the plain noun's: "two other victims", "a combined
-# 157 games", "51 wins by knockout"
-_SCOPE_WORDS = {"other", "another", "additional", "more", "further", "remaining", "separate", "new", "combined", "total",
-                "overall", "straight", "consecutive", "previous", "earlier", "later", "first", "last"}
-
-
-def counted_noun(key: str) -> str:
-    """The plain noun a quantity's key counts: "combined game of season" -> "game", "game in streak" -> "game"."""
-    return key.split(" of ")[0].split(" and ")[0].split(" by ")[0].split(" in ")[0].split()[-1]
-
-
-def _scoped(key: str, tok: "Token") -> str:
-    """The counted thing's key with what narrows or widens it: a scope word before the noun, a noun coordinated
-    with it ("420 passengers and crew"), a "by" phrase after it or the noun it describes ("a three-game streak"),
-    so that such counts are not compared with a count of the plain noun."""
-    noun = tok.head if tok.dep_ == "nummod" and tok.head.pos_ == "NOUN" else None
-    if noun is None:
-        return key
-    words = [c.lower_ for c in noun.children if c.dep_ in ("amod", "advmod", "det") and c.lower_ in _SCOPE_WORDS]
-    words += [c.lower_ for c in tok.children if c.lower_ in _SCOPE_WORDS]  # "twelve more people"
-    with_ = [c.lemma_.lower() for c in noun.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")]
-    by = [g.lemma_.lower() for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"
-          for g in c.children if g.dep_ == "pobj"]
-    # a count that describes another noun ("a three-game losing streak", "a 12-member jury") measures that noun
-    within = [noun.head.lemma_.lower()] if noun.dep_ == "compound" and noun.head.pos_ == "NOUN" \
-        and noun.i < noun.head.i else []
-    return " ".join([*sorted(words), key] + [f"and {w}" for w in with_] + [f"by {w}" for w in by]
-                    + [f"in {w}" for w in within])
-
-
-# auxiliaries of the future, and verbs whose complement is still to happen ("plans to meet", "is due to open"): the
-# timeline reads a date they govern forward
-FUTURE_AUX = {"will", "'ll", "’ll", "shall", "wo"}
-FUTURE_HEADS = {"go", "plan", "schedule", "expect", "set", "due", "intend", "hope", "aim", "prepare"}
-# modal verbs that make a clause a possibility, a plan or a condition ("can" and "must" state abilities and rules)
-_MODALS = FUTURE_AUX | {"would", "could", "might", "may", "should"}
-# verbs whose complement is expected or intended, not done: "expected to cut", "supposed to get", "aims to hire"
-_EXPECTING = FUTURE_HEADS | {"suppose", "project", "predict", "forecast", "want", "seek", "propose", "threaten", "vow",
-                             "promise", "pledge", "try", "attempt", "poise", "likely"}
-
-
-def governing_verb(tok: "Token", steps: int = 4) -> "Token | None":
-    """The verb a word hangs from, climbing at most ``steps`` heads ("killed 50 people" -> "killed"), or None."""
-    for _ in range(steps):
-        if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
-            break
-        tok = tok.head
-    return tok if tok.pos_ in ("VERB", "AUX") else None
-
-
-def _hypothetical(tok: "Token") -> bool:
-    """Whether a figure belongs to what may, would or is to happen: its verb takes a modal ("could kill 50"), is
-    the complement of an expecting verb ("was supposed to get 222") or is one ("forecasters predict 15 storms")."""
-    verb = governing_verb(tok)
-    if verb is None:
-        return False
-    if verb.lemma_.lower() in {"predict", "forecast", "project", "expect"}:
-        return True
-    if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children):
-        return True
-    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _EXPECTING
-
-
 def _event_noun(tok: "Token") -> str:
     """The event noun a date word modifies ("the Monday morning shootings" -> "shoot"), or ""."""
     head = tok.head
@@ -501,7 +360,8 @@ def _weekday_event(tok: "Token") -> str:
     verb = governing_verb(tok.head)
     if event not in _ASPECTUAL or verb is None:
         return event
-    what = [c for c in verb.children if c.dep_ == "dobj"] or [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    what = [c for c in verb.children if c.dep_ == "dobj"] \
+        or [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     return f"{event}:{what[0].lemma_.lower() if what else ''}"
 
 
@@ -561,14 +421,16 @@ def _build_units(article: Article, doc: "Doc", ents: list[tuple[int, int, str, s
     units: list[Unit] = []
     for sent in statement_spans(article, doc):
         if is_boilerplate(sent.text, article) or is_furniture(sent.text) or is_bare_clock(sent.text) \
+                or is_page_note(sent.text) \
                 or is_loose_line(article.text, sent.start, sent.end):
             continue
         span = doc.char_span(sent.start, sent.end, alignment_mode="expand")
         if span is None or len(span) == 0:
             continue
         if _is_fragment(span):
-            # a closing quote mark alone says nothing; a dangling attribution belongs to the statement before it
-            if units and any(c.isalnum() for c in sent.text):
+            # a closing quote mark alone says nothing; a dangling attribution belongs to the statement before it,
+            # a dateline or a label to none
+            if units and any(c.isalnum() for c in sent.text) and not is_label(sent.text):
                 units[-1].extra.append(Span(article.id, sent.start, sent.end, sent.text))
             continue
         bounds = [sent.start, *[c for c in _clause_cuts(span) if sent.start < c < sent.end], sent.end]
@@ -589,32 +451,6 @@ def _build_units(article: Article, doc: "Doc", ents: list[tuple[int, int, str, s
                 _features(unit, sub, ents, article.text, doc_ents)
             units.append(unit)
     return units
-
-def _count_role(counted: "Token") -> str:
-    """What the counted things did or had done to them, as "verb:agent" or "verb:patient" ("eight people were
-    arrested" and "police arrested nine activists" are both "arrest:patient"), or "" when the count is no such
-    argument of a verb."""
-    head = counted.head
-    acl = next((c for c in counted.children if c.dep_ == "acl" and c.pos_ == "VERB"), None)
-    if acl is not None:  # "the 80 people admitted", "the three clubs promoted"
-        return f"{NORMAL.get(acl.lemma_.lower(), acl.lemma_.lower())}:{'patient' if acl.tag_ == 'VBN' else 'agent'}"
-    if head.pos_ != "VERB" or counted.dep_ not in ("nsubj", "nsubjpass", "dobj"):
-        return ""
-    lemma = head.lemma_.lower()
-    if lemma in ("be", "have") or lemma in REPORTING:
-        return ""
-    return f"{NORMAL.get(lemma, lemma)}:{'agent' if counted.dep_ == 'nsubj' else 'patient'}"
-
-
-def _partitive(tok: "Token", out: bool = False) -> str:
-    """The noun a figure counts out of a group: "nine of the activists" counts activists, and with ``out`` "three
-    out of the four carriers" counts carriers."""
-    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-    outer = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "out"), None) if out else None
-    if of is None and outer is not None:
-        of = next((c for c in outer.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-    what = next((g for g in of.children if g.dep_ == "pobj" and g.tag_ == "NNS"), None) if of is not None else None
-    return what.lemma_.lower() if what is not None else ""
 
 def story_units(articles: Sequence[Article], docs: dict[str, "Doc"], entities: Sequence[Entity]) -> list[Unit]:
     """Every statement of every parsed article, in article order."""

@@ -13,7 +13,7 @@ from ..config import Settings
 from ..model import Article, Span, TimelineEntry
 from ..ingest.dates import date_in_text
 from ..ingest.furniture import is_caption
-from .statements import FUTURE_AUX, FUTURE_HEADS, governing_verb
+from .figures import FUTURE_AUX, FUTURE_HEADS, governing_verb
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -215,7 +215,8 @@ def _hits(article: Article, doc: "Doc") -> list[_Hit]:
     for h in found:
         if out and h.start < out[-1].end:
             continue
-        if _DURATION.match(h.text.strip()) or _IN_A_NAME.search(_around(article.text, h)):
+        if _DURATION.match(h.text.strip()) or _IN_A_NAME.search(_around(article.text, h)) \
+                or _not_a_date(article.text, h):
             continue
         out.append(h)
     return out
@@ -227,6 +228,27 @@ _IN_A_NAME = re.compile(r"\b(?:(?:Black|Good|Cyber|Super|Ash|Easter|Palm|Bloody|
                         r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+Night\s+[A-Z]\w*|"
                         r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+(?:Times|Telegraph|Mail|"
                         r"Express|Herald|Post|Mirror|Review|Magazine|Show|Edition|Football|Live|Club))\b")
+
+
+# a four-digit figure among figures or after a setting is no year: "850/900/1900/2100", "1920 x 1080", "ISO 2000"
+_FIGURE_BEFORE = re.compile(r"(?:[/×]|\d\s?x|\bISO)\s*$")
+_FIGURE_AFTER = re.compile(r"^\s*(?:[/×]|x\s?\d|mAh\b|[MG]Hz\b|Mbps\b|pixels\b|px\b|mm\b)")
+# months that are also given names, and the words that make one a date again ("in June", "early April")
+_NAME_MONTHS = {"jan", "april", "may", "june", "august"}
+_NAME_AFTER = re.compile(r"^ (?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)[A-Z][a-z]+")
+_DATE_BEFORE = re.compile(r"\b(?:in|on|since|by|until|till|from|of|through|last|next|this|early|late|mid|during|"
+                          r"before|after)\s+$", re.I)
+
+
+def _not_a_date(text: str, hit: _Hit) -> bool:
+    """A year that is a figure among figures or a setting, or a month that is a given name starting a name
+    ("Interior Minister Jan Jambon"): no date."""
+    t = hit.text.strip()
+    if re.fullmatch(r"\d{4}", t):
+        return bool(_FIGURE_BEFORE.search(text[max(hit.start - 6, 0):hit.start])
+                    or _FIGURE_AFTER.match(text[hit.end:hit.end + 8]))
+    return t.lower() in _NAME_MONTHS and bool(_NAME_AFTER.match(text[hit.end:hit.end + 20])) \
+        and not _DATE_BEFORE.search(text[max(hit.start - 12, 0):hit.start])
 
 
 def _line(text: str, start: int, end: int) -> str:

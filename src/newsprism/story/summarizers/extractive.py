@@ -7,7 +7,7 @@ import heapq
 import math
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -69,27 +69,44 @@ def _similarities(bags: Sequence[Counter[str]]) -> "np.ndarray":
     return np.asarray((m @ m.T).toarray(), dtype=np.float32)
 
 
-def _fact_support(units: Sequence[Unit], facts: Sequence[Fact]) -> list[list[Fact]]:
-    """The facts each unit states (a fact's support span overlaps the unit); units are sorted, so bisect."""
+def _span_units(units: Sequence[Unit]) -> Callable[[Span], list[int]]:
+    """A lookup of the units a span overlaps; units are sorted, so bisect."""
     by_article: dict[str, list[int]] = {}
     for k, u in enumerate(units):
         by_article.setdefault(u.article, []).append(k)
     starts = {a: [units[k].start for k in ks] for a, ks in by_article.items()}
+
+    def overlapping(sp: Span) -> list[int]:
+        ks = by_article.get(sp.article)
+        if not ks:
+            return []
+        out = []
+        j = bisect.bisect_left(starts[sp.article], sp.end) - 1
+        while j >= 0 and units[ks[j]].end > sp.start:
+            out.append(ks[j])
+            j -= 1
+        return out
+
+    return overlapping
+
+
+def _fact_support(units: Sequence[Unit], facts: Sequence[Fact]) -> list[list[Fact]]:
+    """The facts each unit states (a fact's support span overlaps the unit)."""
+    overlapping = _span_units(units)
     out: list[list[Fact]] = [[] for _ in units]
     seen: set[tuple[int, int]] = set()
     for fi, f in enumerate(facts):
         for sp in f.support:
-            ks = by_article.get(sp.article)
-            if not ks:
-                continue
-            j = bisect.bisect_left(starts[sp.article], sp.end) - 1
-            while j >= 0 and units[ks[j]].end > sp.start:
-                k = ks[j]
+            for k in overlapping(sp):
                 if (k, fi) not in seen:
                     seen.add((k, fi))
                     out[k].append(f)
-                j -= 1
     return out
+
+
+# A statement of another article that a fact links to a sentence is cited for it only when they share at least this
+# much of their words (cosine of lemma bags): a fact may hold a loosely linked statement that says something else.
+CITE_FLOOR = 0.2
 
 
 def score_units(units: Sequence[Unit], facts: Sequence[Fact], p: SummaryWeights) -> list[Scored]:
@@ -112,7 +129,9 @@ def score_units(units: Sequence[Unit], facts: Sequence[Fact], p: SummaryWeights)
         spread = (df[c] / n_articles) ** p.df_power if n_articles > 1 else 1.0
         weight[c] = base * spread * (1.0 + math.log(n))
     bags = [Counter(u.lemmas) for u in units]
+    sims = _similarities(bags)
     fact_lists = _fact_support(units, facts)
+    overlapping = _span_units(units)
     out: list[Scored] = []
     for i, (u, cs) in enumerate(zip(units, unit_concepts)):
         weights = {c: weight[c] for c in cs}
@@ -124,10 +143,10 @@ def score_units(units: Sequence[Unit], facts: Sequence[Fact], p: SummaryWeights)
             for sp in f.support:
                 if sp.article != u.article and sp not in cited:
                     support.add(sp.article)
-                    cited.append(sp)
+                    if max((float(sims[i, k]) for k in overlapping(sp)), default=0.0) >= CITE_FLOOR:
+                        cited.append(sp)
         out.append(Scored(u, weights, 0.0, support, cited, i, _EMPTY))
     # sentences of other articles saying nearly the same thing also support it (facts may be missing)
-    sims = _similarities(bags)
     for i, j in np.argwhere(sims >= p.cite_similarity):
         s, t = out[i], out[j]
         if t.unit.article in s.support or _numbers(s.unit.text) != _numbers(t.unit.text):
