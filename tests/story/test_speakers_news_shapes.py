@@ -74,3 +74,12 @@ def test_pm_is_a_prime_minister() -> None:
         "Speaking later, the Malaysian PM said the plane had ended its flight in the southern Indian Ocean."
     )
     assert {q.speaker for q in _about(quotes, "southern Indian Ocean")} == {"Najib Razak"}
+
+
+def test_a_quote_after_a_person_is_introduced_is_that_persons() -> None:
+    _, quotes = run(
+        "Yesterday afternoon, the mayor of Paris, Anne Hidalgo, announced that she had opened a support group.\n\n"
+        "The trauma was felt even by those not caught up in the attacks. Lucille Simon, 24, had to stay at a "
+        "friend's house because her apartment was sealed off. “I am terrified. You don't feel safe any more.”"
+    )
+    assert {q.speaker for q in _about(quotes, "I am terrified")} == {"Lucille Simon"}

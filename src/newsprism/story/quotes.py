@@ -25,6 +25,7 @@ from .speakers import (
     anonymous_sources,
     doc_text,
     entity_tokens,
+    introduced_speakers,
     link_roles,
     name_before_colon,
     resolve,
@@ -442,6 +443,7 @@ def _article_quotes(article: Article, doc: "Doc", ctx: ArticleContext) -> list[_
                                 text.count("\n\n", 0, start), cue_at=cue_tok.i))
     _turn_speakers(found, turn_regions(text, turns))
     _added_speakers(found, ctx)
+    introduced_speakers(found, ctx)
     _continue_speakers(found)
     _link_pieces(text, found)
     return found

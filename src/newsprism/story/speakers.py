@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..lexicon import ANON_HEADS, INDEFINITE
 from ..model import Article, Entity, Span
@@ -525,3 +526,35 @@ GENDER_WORDS = {
 # Photo captions and credits: page furniture, never the subject of the next sentence nor a claim.
 CAPTION = re.compile(r"(?:Image caption|Image copyright|Photo|Caption|Media caption)\b|[|]\s*(?:Getty|AP|Reuters|AFP)\b",
                      re.IGNORECASE)
+
+
+def introduced_speakers(found: Sequence[Any], ctx: ArticleContext) -> None:
+    """A quote with no cue that opens right after sentences naming one person in its paragraph ("Lucille Simon, 24,
+    had to stay at a friend's house. “I am terrified.”") is that person's, not the one quoted before.
+
+    ``found`` holds the article's quotes in reading order (``start``, ``end``, ``kind``, ``speaker``).
+    """
+    text = ctx.article.text
+    for k, f in enumerate(found):
+        if f.kind != "direct" or f.speaker is not None or f.chain_next or f.start < 2 \
+                or text[f.start - 1] not in "“\"'‘":
+            continue
+        para = text.rfind("\n", 0, f.start) + 1
+        lead = text[para:f.start - 1].rstrip()
+        if not lead.endswith((".", "!", "?")) or any(para <= g.start < f.start for g in found[:k]):
+            continue  # the quote does not open after a sentence of its own paragraph, or another quote comes first
+        people: dict[str, list[Token]] = {}
+        for ti, eid in ctx.entity_at.items():
+            tok = ctx.doc[ti]
+            ent = ctx.index.by_id.get(eid)
+            if para <= tok.idx < f.start and ent is not None and ent.type == "PERSON":
+                people.setdefault(eid, []).append(tok)
+        if len(people) != 1:
+            continue
+        eid, toks = next(iter(people.items()))
+        if not any(t.dep_ in SUBJ_DEPS or t.head.dep_ in SUBJ_DEPS for t in toks):
+            continue  # named only in passing ("the death of Paterson"): not introduced as the one who speaks
+        ent = ctx.index.by_id[eid]
+        first = toks[0]
+        f.speaker = Speaker(ent.name, ent.id, False,
+                            Span(ctx.article.id, first.idx, first.idx + len(first.text), first.text))
