@@ -70,3 +70,13 @@ def test_figures_among_figures_and_months_in_names_are_no_dates() -> None:
     a = article("a", text, "A")
     entries = build_timeline([a], parsed([a]), Settings())
     assert sorted(e.expression for e in entries) == ["1990", "June"]
+
+
+def test_a_sentence_a_page_prints_twice_is_one_timeline_event() -> None:
+    from newsprism.config import Settings
+    from newsprism.story.timeline import build_timeline
+
+    said = "Now, in 2014, the phone comes with a fingerprint scanner built into the home button."
+    a = article("a", f"{said}\n\nThe battery lasts a full day.\n\n{said}\n\nThe screen is bright.", "A")
+    entries = build_timeline([a], parsed([a]), Settings())
+    assert [(e.expression, len(e.sources)) for e in entries] == [("2014", 2)]

@@ -352,8 +352,9 @@ def _merge(raw: list[tuple[str | None, str, str, int]], units: list["Unit"], con
             dj, pj, ej, uj = raw[j]
             if (dj, pj) != (d, p):
                 continue
-            same_unit = units[ui] is units[uj] or (units[ui].article == units[uj].article
-                                                   and units[ui].start == units[uj].start)
+            # the same sentence, or one printed twice (a page that repeats its text)
+            same_unit = units[ui] is units[uj] or units[ui].text == units[uj].text \
+                or (units[ui].article == units[uj].article and units[ui].start == units[uj].start)
             close = units[ui].article != units[uj].article and context.same(units[ui], units[uj]) >= same_event
             if d is None and expr.lower() != ej.lower():
                 continue
