@@ -83,3 +83,22 @@ def test_a_quote_after_a_person_is_introduced_is_that_persons() -> None:
         "friend's house because her apartment was sealed off. “I am terrified. You don't feel safe any more.”"
     )
     assert {q.speaker for q in _about(quotes, "I am terrified")} == {"Lucille Simon"}
+
+
+def test_the_company_is_the_company_its_sentence_names() -> None:
+    _, quotes = run(
+        "The phone supports NFC payments and a heart-rate sensor.\n\n"
+        "When Samsung unveiled the Galaxy S5 and three smartwatches, the company said that it listens to its "
+        "customers."
+    )
+    assert {q.speaker for q in _about(quotes, "listens to its customers")} == {"Samsung"}
+
+
+def test_it_is_no_surprise_that_is_nobodys_report() -> None:
+    _, quotes = run(
+        "She appeared this week on the cover of US Weekly. The article pointed out that she shops at the US store "
+        "Target.\n\n"
+        "It is no surprise that the Obama campaign chose The View and US Weekly for their re-introduction of Mrs "
+        "Obama; those outlets are extremely popular among women."
+    )
+    assert all(q.speaker is None for q in _about(quotes, "campaign chose"))

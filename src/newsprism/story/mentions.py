@@ -76,6 +76,11 @@ def link_roles(doc: "Doc", entity_at: dict[int, str], index: EntityIndex, articl
             continue
         low = tok.lower_
         who = owners.get(low)
+        if low in ORG_TAILS:  # "When Samsung unveiled the phone, the company said": the body its sentence names
+            named = {eid for ti, eid in entity_at.items() if tok.sent.start <= ti < tok.i
+                     and getattr(index.by_id.get(eid), "type", "") == "ORG"
+                     and "subj" in (doc[ti].dep_ if doc[ti].dep_ != "compound" else doc[ti].head.dep_)}
+            who = named if len(named) == 1 else who
         if not who or len(who) != 1 or low in anon:
             continue
         first = doc[tok.left_edge.i].lower_ if tok.left_edge.i < tok.i else ""

@@ -349,6 +349,8 @@ def resolve(tok: "Token", ctx: ArticleContext) -> Speaker:
     if tok.pos_ == "PRON" or low in PRONOUNS:
         span = Span(ctx.article.id, tok.idx, tok.idx + len(tok.text), tok.text)
         kind = PRONOUNS.get(low)
+        if low == "it" and tok.head.lemma_.lower() in {"be", "seem", "appear"}:
+            return Speaker(None, None, False, span)  # "It is no surprise that ...": no one speaks
         if low in {"i", "me"}:  # "I believe ...": the writer (reported clauses are found outside quotes); a turn's
             return Speaker(None, None, False, span)  # "I" is given to its speaker later
         if kind is None:
