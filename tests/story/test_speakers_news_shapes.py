@@ -102,3 +102,13 @@ def test_it_is_no_surprise_that_is_nobodys_report() -> None:
         "Obama; those outlets are extremely popular among women."
     )
     assert all(q.speaker is None for q in _about(quotes, "campaign chose"))
+
+
+def test_a_surname_keeps_meaning_the_person_after_a_relative_is_named() -> None:
+    _, quotes = run(
+        "Rabbi Capers Funnye, spiritual leader of a synagogue on Chicago's South Side, is a cousin of the first "
+        "lady. Funnye's mother, Verdelle Robinson Funnye, and the first lady's grandfather were siblings.\n\n"
+        "\"He really jumped on everyone's radar after the 2004 convention,\" Funnye said."
+    )
+    (q,) = _about(quotes, "jumped on everyone")
+    assert q.speaker is not None and q.speaker.endswith("Funnye") and "Verdelle" not in q.speaker

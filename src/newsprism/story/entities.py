@@ -44,6 +44,14 @@ KEPT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC"}
 PLACE_LABELS = frozenset({"GPE", "NORP", "LOC"})
 _CONNECTORS = {"of", "for", "and", "&"}
 _LEAD_DET = re.compile(r"^(?:the|The|THE)\s+")
+_KIN = re.compile(r"(\w+)(?:'s|’s)\s+(?:mother|father|wife|husband|widow|widower|son|daughter|brother|sister|cousin)"
+                  r",?\s+$")
+
+
+def _kin_of_namesake(text: str, start: int, surname: str) -> bool:
+    """ "Funnye's mother, Verdelle Robinson Funnye": a relative of someone the story calls by the same surname."""
+    m = _KIN.search(text[max(0, start - 40):start])
+    return m is not None and m.group(1) == surname
 # Parts of speech a name's first word never has ("Older Samsung features", "Joining Cooley").
 _NOT_NAME_POS = frozenset({"ADJ", "ADV", "VERB", "DET", "PRON", "ADP", "CCONJ", "SCONJ", "AUX"})
 _TRAIL = re.compile(r"(?:\s*(?:'s|’s|'|’))$")
@@ -61,6 +69,7 @@ class _Mention:
     token_end: int
     title: str = ""  # a title just before the name that tells the person's sex ("Mrs.")
     owned: bool = False  # "a Maserati", "his Maserati": a thing one has, not a person
+    kin: bool = False  # "Funnye's mother, Verdelle Funnye": a relative of the one the surname stands for
 
 
 @dataclass(slots=True)
@@ -169,7 +178,8 @@ def _clean_mention(ent: "SpacySpan", article: Article, common: Counter[str] | No
     title = toks[0] if len(toks) > 1 else (before.group(1) if before else "")
     owned = re.search(r"\b(?:a|an|his|her|their|my|our|your|its|new|used)\s+$", article.text[max(0, start - 7):start])
     return _Mention(article.id, start, end, text, label, ent.sent.start_char, ent.start, ent.end,
-                    title.lower() if title.lower() in TITLE_GENDER else "", owned is not None)
+                    title.lower() if title.lower() in TITLE_GENDER else "", owned is not None,
+                    _kin_of_namesake(article.text, start, toks[-1]))
 
 
 def _title_before(doc: "Doc", tok_start: int) -> str | None:
@@ -324,6 +334,10 @@ def _merge(mentions: list[_Mention]) -> list[_Cluster]:
             title = TITLE_GENDER.get(m.title)
             if title:  # "Mrs. Joyce" is not Dave Joyce: his wife keeps her own entity
                 cands = [k for k in cands if (given_name_gender(k[0].title()) or (title, 0))[0] == title]
+            # a relative named beside the one the story is about ("Funnye's mother, Verdelle Funnye") is never
+            # what the bare surname means in that article
+            cands = [k for k in cands if not (here := [o for o in persons[k].mentions if o.article == m.article])
+                     or not all(o.kin for o in here)]
             if cands:
                 target = _nearest_namesake(m, cands, persons)
         if target is not None:
