@@ -18,3 +18,14 @@ def test_a_nationality_describing_the_claimant_is_not_the_claimant() -> None:
     )
     claimants = {names.get(c.claimant or "", c.claimant) for c in claims if "London" in c.text}
     assert "Cypriot" not in claimants
+
+
+def test_declining_to_act_is_no_denial() -> None:
+    claims, names = _claims(
+        "PASOK insists that the new government should include other parties, including the leftist Syriza.\n\n"
+        "Syriza has refused to join the other two parties in a government, saying it will not cooperate.\n\n"
+        "Scudamore refused to elaborate on the other bidders for the government contract."
+    )
+    stances = [(names.get(r.entity or "", r.entity), r.stance) for c in claims for r in c.responses]
+    assert not any(stance == "denies" for _, stance in stances)
+

@@ -108,9 +108,12 @@ neighbours driver drivers passenger passengers employee employees
 
 
 def _not_a_stance(verb: "Token") -> bool:
-    """A response cue that rules on a request ("denied bail") or questions a person ("to question a witness")."""
+    """A response cue that rules on a request ("denied bail"), questions a person ("to question a witness") or
+    declines to act ("refused to elaborate", "has refused to join the government")."""
     lemma = verb.lemma_.lower()
     objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    if lemma in ("refuse", "decline") and any(c.dep_ == "xcomp" for c in verb.children):
+        return True
     if lemma in ("deny", "reject", "refuse", "dismiss"):
         return any(o.lemma_.lower() in _REQUESTS for o in objects)
     if lemma in ("question", "challenge", "interrogate"):
