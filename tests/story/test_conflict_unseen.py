@@ -90,3 +90,26 @@ def test_a_relative_date_of_another_event_is_no_difference() -> None:
     units, c = aligned_pair("The first lady graces the cover of next month's Vogue, the magazine said.",
                             "The first lady made a surprise appearance on Sunday's Oscars telecast, the network said.")
     assert c is None
+
+
+@pytest.mark.parametrize("one,two", [
+    # a line without a verb (a specification sheet's entry) states nothing to contradict
+    ("31mm focal length (35mm equivalent)",
+     "The phone has a focal length of 4.8mm, up from 4.24mm on the older model."),
+    # a magnitude named without a figure is a milestone, not a count
+    ("The first phone took over 80 days to reach the million mark.",
+     "It took 16 years for smartphones to reach the 1 billion mark."),
+    # an estimate of a result and the result are two different things
+    ("Official projections showed the Liberal party with 30 percent of the vote and 128 seats.",
+     "The Liberal party gained 129 seats with 30 percent of the vote."),
+])
+def test_specifications_milestones_and_projections_do_not_conflict(one: str, two: str) -> None:
+    assert aligned_pair(one, two)[1] is None
+
+
+def test_a_toll_told_on_other_days_stays_a_possible_difference_however_sure() -> None:
+    arts = [article("a", "The bombing at the market killed 35 people, the governor said.", "A", "2024-03-13"),
+            article("b", "The bombing at the market killed 41 people, the governor said.", "B", "2024-03-15")]
+    facts = align_facts(arts, parsed(arts), [], Settings(conflict_threshold=0.01))
+    fact = next(f for f in facts if f.conflict is not None)
+    assert fact.status == "shared" and fact.conflict.reason

@@ -233,7 +233,8 @@ def facts_from_groups(units: Sequence[Unit], groups: Sequence[Sequence[int]], sc
             row = score[idx[0]][arts != group[0].article]
             confidence = float(1.0 - row.max()) if row.size else 1.0
             conflict = None
-        sure = conflict is not None and conflict.confidence >= conflict_threshold
+        # a difference with a reason to doubt it (a toll told on other days) stays a possible difference
+        sure = conflict is not None and conflict.confidence >= conflict_threshold and not conflict.reason
         status = "unique" if n_articles == 1 else ("conflict" if sure else "shared")
         best = min(group, key=lambda u: (_clarity(u), u.article, u.start))  # ties: not by input order
         fact = Fact(id=fact_id(support), text=best.text, status=status,  # type: ignore[arg-type]

@@ -126,6 +126,8 @@ def _one_mood(a: Unit, va: dict[str, str], b: Unit, vb: dict[str, str]) -> bool:
 def _differences(a: Unit, b: Unit, p: AlignSettings,
                  story: StoryDates | None = None) -> list[tuple[str, str, dict[str, str], dict[str, str]]]:
     """(kind, strength, a's values, b's values) for every value both statements give for one thing, disagreeing."""
+    if a.verbless or b.verbless:
+        return []  # a line without a verb (a specification, a list entry) states nothing to contradict
     out = []
     for noun in {k for k in a.quantities.keys() & b.quantities.keys() if counted_noun(k) not in _SPANS
                  and not _other_scope(a, b)}:

@@ -29,10 +29,13 @@ def counts_nothing(tok: "Token", clocks: Sequence[tuple[int, int]]) -> bool:
 
 
 def member_or_conversion(tok: "Token") -> bool:
-    """One member of a group ("one of the bombers") or a conversion of the figure before it ("1,100km (680
-    miles)"): a figure that is no count of its own."""
+    """One member of a group ("one of the bombers"), a conversion of the figure before it ("1,100km (680 miles)")
+    or a magnitude named without a figure ("the million mark"): a figure that is no count of its own."""
     text = tok.doc.text
     end = tok.idx + len(tok.text)
+    if tok.lower_ in ("hundred", "thousand", "million", "billion", "trillion") \
+            and (tok.i == 0 or not tok.nbor(-1).like_num):
+        return True
     member = tok.lower_ == "one" and text[end:end + 4] == " of "
     return member or bool(_CONVERTED.search(text[max(tok.idx - 24, 0):tok.idx]))
 
@@ -106,9 +109,17 @@ def governing_verb(tok: "Token", steps: int = 4) -> "Token | None":
     return tok if tok.pos_ in ("VERB", "AUX") else None
 
 
+# what an estimate of a result is called: "official projections showed 128 seats"
+_ESTIMATES = {"projection", "forecast", "prediction", "estimate"}
+
+
 def hypothetical(tok: "Token") -> bool:
     """Whether a figure belongs to what may, would or is to happen: its verb takes a modal ("could kill 50"), is
-    the complement of an expecting verb ("was supposed to get 222") or is one ("forecasters predict 15 storms")."""
+    the complement of an expecting verb ("was supposed to get 222") or is one ("forecasters predict 15 storms"), or
+    an estimate tells it ("projections showed 128 seats", against the result's "won 129 seats")."""
+    if any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in _ESTIMATES
+           for v in tok.ancestors if v.pos_ in ("VERB", "AUX") for c in v.children):
+        return True
     verb = governing_verb(tok)
     if verb is None:
         return False

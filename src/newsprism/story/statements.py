@@ -106,6 +106,7 @@ class Unit:
     noun_dated: set[str] = field(default_factory=set)  # weekdays that date an event noun ("the Monday shootings")
     time_bounds: dict[str, str] = field(default_factory=dict)  # clock time -> "before" or "after" ("until 5 a.m.")
     extra: list[Span] = field(default_factory=list)  # attached fragments (e.g. a quote's closing words)
+    verbless: bool = False  # no verb at all: a specification, a list entry or a heading, which asserts nothing
 
 
 def is_boilerplate(text: str, article: Article) -> bool:
@@ -335,6 +336,7 @@ def _features(unit: Unit, span: "DocSpan", ents: list[tuple[int, int, str, str]]
             unit.day_events.setdefault(key, _dated_verb(date.root))
     lowered = unit.text.lower()
     unit.frames = {k for k, rx in _FRAME_RES.items() if rx.search(lowered)}
+    unit.verbless = not any(t.pos_ in ("VERB", "AUX") for t in span)
 
 
 def _event_noun(tok: "Token") -> str:
