@@ -112,3 +112,12 @@ def test_a_surname_keeps_meaning_the_person_after_a_relative_is_named() -> None:
     )
     (q,) = _about(quotes, "jumped on everyone")
     assert q.speaker is not None and q.speaker.endswith("Funnye") and "Verdelle" not in q.speaker
+
+
+def test_a_person_named_in_passing_does_not_hide_the_one_introduced() -> None:
+    _, quotes = run(
+        "Yesterday afternoon, the mayor of Paris, Anne Hidalgo, announced that she had opened a support group.\n\n"
+        "Lucille Simon, 24, had to stay with a friend because her flat near the home of Jean Dupont was sealed "
+        "off. “I am terrified. You don't feel safe any more.”"
+    )
+    assert {q.speaker for q in _about(quotes, "I am terrified")} == {"Lucille Simon"}

@@ -545,17 +545,16 @@ def introduced_speakers(found: Sequence[Any], ctx: ArticleContext) -> None:
         lead = text[para:f.start - 1].rstrip()
         if not lead.endswith((".", "!", "?")) or any(para <= g.start < f.start for g in found[:k]):
             continue  # the quote does not open after a sentence of its own paragraph, or another quote comes first
-        people: dict[str, list[Token]] = {}
+        people: dict[str, list[Token]] = {}  # people the paragraph makes subjects, not ones named in passing
         for ti, eid in ctx.entity_at.items():
             tok = ctx.doc[ti]
             ent = ctx.index.by_id.get(eid)
-            if para <= tok.idx < f.start and ent is not None and ent.type == "PERSON":
+            if para <= tok.idx < f.start and ent is not None and ent.type == "PERSON" and (
+                    tok.dep_ in SUBJ_DEPS or (tok.dep_ == "compound" and tok.head.dep_ in SUBJ_DEPS)):
                 people.setdefault(eid, []).append(tok)
         if len(people) != 1:
             continue
         eid, toks = next(iter(people.items()))
-        if not any(t.dep_ in SUBJ_DEPS or t.head.dep_ in SUBJ_DEPS for t in toks):
-            continue  # named only in passing ("the death of Paterson"): not introduced as the one who speaks
         ent = ctx.index.by_id[eid]
         first = toks[0]
         f.speaker = Speaker(ent.name, ent.id, False,
