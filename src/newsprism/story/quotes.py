@@ -72,6 +72,7 @@ class _Found:
     chain_next: bool = False  # an unclosed quote continued by the next paragraph
     cue_at: int | None = None  # token index of the cue, to tell one attribution from another
     part_of: int | None = None  # index of the found quote this one is a piece of
+    aside: bool = False  # a report inside the attribution of the quote before ("..., who has pushed for ...")
 
 
 def _marks(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
@@ -444,6 +445,7 @@ def _article_quotes(article: Article, doc: "Doc", ctx: ArticleContext) -> list[_
     _turn_speakers(found, turn_regions(text, turns))
     _added_speakers(found, ctx)
     introduced_speakers(found, ctx)
+    _mark_asides(doc, found)
     _continue_speakers(found)
     _link_pieces(text, found)
     return found
@@ -489,6 +491,19 @@ def _same_voice(a: Speaker | None, b: Speaker | None) -> bool:
     return (a.entity is not None and a.entity == b.entity) or (a.name is not None and a.name == b.name)
 
 
+def _mark_asides(doc: "Doc", found: list[_Found]) -> None:
+    """A report in the sentence that attributes the quote before it, with another quote after it (“A,” said Sen.
+    Lee, who has pushed for new limits. “B.”): part of the attribution, so it neither ends the statement nor names
+    the next quote's speaker."""
+    for k in range(1, len(found) - 1):
+        f, before, after = found[k], found[k - 1], found[k + 1]
+        if f.kind != "indirect" or before.kind == "indirect" or after.kind != "direct" or f.cue_at is None \
+                or before.cue_at is None or f.paragraph != before.paragraph:
+            continue
+        if doc[f.cue_at].sent.start == doc[before.cue_at].sent.start and f.start >= before.end:
+            f.aside = True
+
+
 def _link_pieces(text: str, found: list[_Found]) -> None:
     """Marks pieces of one statement: a quote split around its attribution, a fragment inside a reported clause."""
     reported = [(i, f) for i, f in enumerate(found) if f.kind == "indirect"]
@@ -507,18 +522,18 @@ def _link_pieces(text: str, found: list[_Found]) -> None:
         if host is not None:
             f.part_of = host
     prev: int | None = None
-    for i, f in enumerate(found):  # 3. “A,” she said. “B.” -- one statement, quoted in two pieces
-        if f.kind == "direct" and f.part_of is None and prev is not None:
+    for i, f in enumerate(found):  # 3. “A,” she said. “B.” / “A,” she said, “but B.” -- one statement, two pieces
+        if f.kind in {"direct", "partial"} and f.part_of is None and prev is not None:
             p = found[prev]
             root = p.part_of if p.part_of is not None else prev
             r = found[root]
             gap = text[p.end:f.start]
             same_cue = f.cue_at is not None and f.cue_at in {p.cue_at, r.cue_at}
-            uncued = f.cue_at is None and p.kind == r.kind == "direct"  # goes on in its paragraph, however far
+            uncued = f.kind == "direct" and f.cue_at is None and p.kind == r.kind == "direct"  # goes on, however far
             if ("\n" not in gap and (len(gap) <= 120 or uncued) and _same_voice(f.speaker, r.speaker)
                     and (same_cue or uncued)):
                 f.part_of = root
-        if prev is None or f.end > found[prev].end:
+        if (prev is None or f.end > found[prev].end) and not f.aside:
             prev = i
 
 
@@ -533,7 +548,7 @@ def _continue_speakers(found: list[_Found]) -> None:
     last: _Found | None = None
     for q in found:  # 2. otherwise the last speaker continues (not one from a headline-style line: a link or a title)
         if q.speaker is not None and (q.speaker.name or q.speaker.entity):
-            if q.cue != ":" or q.kind == "direct":
+            if (q.cue != ":" or q.kind == "direct") and not q.aside:
                 last = q
         elif q.kind != "indirect" and last is not None and last.speaker is not None:
             q.speaker = Speaker(last.speaker.name, last.speaker.entity, last.speaker.anonymous, last.speaker.span)
