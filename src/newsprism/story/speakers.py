@@ -229,7 +229,7 @@ def subject_of(verb: "Token") -> "Token | None":
     """The subject of a verb, borrowed from the verb it is coordinated with or from 'according to X'."""
     v: Token | None = verb
     for _ in range(4):
-        if v is None or (v is not verb and v.lemma_.lower() in _TIMING_VERBS):
+        if v is None or (v is not verb and v.lemma_.lower() in _TIMING_VERBS and _a_thing_subject(v)):
             return None  # "the comments come a day after Najib surprised reporters by claiming ...": not theirs
         subjects = [c for c in v.children if c.dep_ in SUBJ_DEPS and c.dep_ != "csubj"
                     and same_paragraph(c, v) and c.lower_ not in NOT_SPEAKERS
@@ -250,6 +250,13 @@ def subject_of(verb: "Token") -> "Token | None":
         else:
             return _misattached_subject(v)
     return None
+
+
+def _a_thing_subject(verb: "Token") -> bool:
+    """Whether the verb's subject is a thing ("the comments", "the move"), not someone who may speak ("he")."""
+    subj = next((c for c in verb.children if c.dep_ in SUBJ_DEPS), None)
+    return subj is not None and subj.pos_ == "NOUN" and not (
+        {subj.lower_, subj.lemma_.lower()} & (ROLE_HEADS | PERSON_NOUNS | ANON_HEADS))
 
 
 def _agent_of(verb: "Token") -> "Token | None":
