@@ -231,7 +231,7 @@ _IN_A_NAME = re.compile(r"\b(?:(?:Black|Good|Cyber|Super|Ash|Easter|Palm|Bloody|
 
 
 # a four-digit figure among figures or after a setting is no year: "850/900/1900/2100", "1920 x 1080", "ISO 2000"
-_FIGURE_BEFORE = re.compile(r"(?:[/×]|\d\s?x|\bISO)\s*$")
+_FIGURE_BEFORE = re.compile(r"(?:[/×]|\d\s?x|\bISO(?: of)?)\s*$")
 _FIGURE_AFTER = re.compile(r"^\s*(?:[/×]|x\s?\d|mAh\b|[MG]Hz\b|Mbps\b|pixels\b|px\b|mm\b)")
 # months that are also given names, and the words that make one a date again ("in June", "early April")
 _NAME_MONTHS = {"jan", "april", "may", "june", "august"}
@@ -245,7 +245,7 @@ def _not_a_date(text: str, hit: _Hit) -> bool:
     ("Interior Minister Jan Jambon"): no date."""
     t = hit.text.strip()
     if re.fullmatch(r"\d{4}", t):
-        return bool(_FIGURE_BEFORE.search(text[max(hit.start - 6, 0):hit.start])
+        return bool(_FIGURE_BEFORE.search(text[max(hit.start - 10, 0):hit.start])
                     or _FIGURE_AFTER.match(text[hit.end:hit.end + 8]))
     return t.lower() in _NAME_MONTHS and bool(_NAME_AFTER.match(text[hit.end:hit.end + 20])) \
         and not _DATE_BEFORE.search(text[max(hit.start - 12, 0):hit.start])
