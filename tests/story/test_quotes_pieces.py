@@ -31,3 +31,15 @@ def test_a_report_in_a_sentence_of_its_own_still_ends_the_statement() -> None:
     _, quotes = run("“We will rebuild the bridge,” Mayor Ana Ruiz said. Ruiz also said the ferry would run again "
                     "in May. “Nobody will be left behind.”")
     assert find(quotes, "Nobody will be left").part_of != find(quotes, "rebuild the bridge").id
+
+
+def test_a_quote_with_no_cue_goes_on_from_a_reported_clause_holding_quoted_words() -> None:
+    _, quotes = run("The deal “looks out for the needs of Wall Street vulture funds first and foremost,” Senator Ann "
+                    "Sanders wrote. “That is unacceptable.”")
+    clause = next(q for q in quotes if q.kind == "indirect")
+    assert clause.text.startswith("The deal") and find(quotes, "That is unacceptable").part_of == clause.id
+
+
+def test_a_quote_with_no_cue_does_not_go_on_from_a_plain_reported_clause() -> None:
+    _, quotes = run("Senator Ann Sanders wrote that the deal looks out for Wall Street first. “That is unacceptable.”")
+    assert find(quotes, "That is unacceptable").part_of is None

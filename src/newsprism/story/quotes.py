@@ -529,7 +529,9 @@ def _link_pieces(text: str, found: list[_Found]) -> None:
             r = found[root]
             gap = text[p.end:f.start]
             same_cue = f.cue_at is not None and f.cue_at in {p.cue_at, r.cue_at}
-            uncued = f.kind == "direct" and f.cue_at is None and p.kind == r.kind == "direct"  # goes on, however far
+            # goes on, however far, from quoted words: a quote, or a reported clause holding a quoted piece
+            quoted = r.kind == "direct" or any(g.part_of == root and g.kind == "partial" for g in found)
+            uncued = f.kind == "direct" and f.cue_at is None and quoted and (p.kind != "indirect" or p is r)
             if ("\n" not in gap and (len(gap) <= 120 or uncued) and _same_voice(f.speaker, r.speaker)
                     and (same_cue or uncued)):
                 f.part_of = root
