@@ -113,3 +113,11 @@ def test_a_toll_told_on_other_days_stays_a_possible_difference_however_sure() ->
     facts = align_facts(arts, parsed(arts), [], Settings(conflict_threshold=0.01))
     fact = next(f for f in facts if f.conflict is not None)
     assert fact.status == "shared" and fact.conflict.reason
+
+
+def test_figures_of_acts_by_other_named_actors_do_not_conflict() -> None:
+    assert aligned_pair("Chelsea have completed the signing of striker Ivan Petrov from Porto for a fee of about £30m.",
+                        "Liverpool have signed striker Tom Hale from Leeds for a club record fee of about £35m.")[1] is None
+    c = aligned_pair("Chelsea have completed the signing of striker Ivan Petrov from Porto for a fee of £30m.",
+                     "Chelsea have completed the signing of striker Ivan Petrov from Porto for a fee of £35m.")[1]
+    assert c is not None and c.kind == "number"

@@ -94,6 +94,17 @@ def _other_roles(a: Unit, va: dict[str, str], b: Unit, vb: dict[str, str]) -> bo
     return bool(ra and rb and not ra & rb and hurt)
 
 
+def _other_actors(a: Unit, b: Unit) -> bool:
+    """Statements whose subjects are different named people or organisations, neither named in the other ("Chelsea
+    signed Shevchenko for about £30m", "Liverpool signed Carroll for about £35m"): their figures and dates are of
+    different acts."""
+    def subjects(u: Unit) -> set[str]:
+        return {key for label, dep, _, key in u.roles if label in ("PERSON", "ORG") and dep == "nsubj"}
+
+    sa, sb = subjects(a), subjects(b)
+    return bool(sa and sb and not sa & b.names.keys() and not sb & a.names.keys())
+
+
 def _sequence(a: Unit, b: Unit, story: StoryDates | None) -> bool:
     """Clock times of different events: hours apart, or one outlet giving the other's time elsewhere ("the assault
     began at 9:20 p.m." against another outlet's "detonated his explosives at 9:30 p.m.", where 9:20 p.m. is the
@@ -128,6 +139,8 @@ def _differences(a: Unit, b: Unit, p: AlignSettings,
     """(kind, strength, a's values, b's values) for every value both statements give for one thing, disagreeing."""
     if a.verbless or b.verbless:
         return []  # a line without a verb (a specification, a list entry) states nothing to contradict
+    if _other_actors(a, b):
+        return _slot_differences(a, b) if _rest_alike(a, b, p.same_rest) else []
     out = []
     for noun in {k for k in a.quantities.keys() & b.quantities.keys() if counted_noun(k) not in _SPANS
                  and not _other_scope(a, b)}:
