@@ -43,3 +43,12 @@ def test_a_quote_with_no_cue_goes_on_from_a_reported_clause_holding_quoted_words
 def test_a_quote_with_no_cue_does_not_go_on_from_a_plain_reported_clause() -> None:
     _, quotes = run("Senator Ann Sanders wrote that the deal looks out for Wall Street first. “That is unacceptable.”")
     assert find(quotes, "That is unacceptable").part_of is None
+
+
+def test_a_quote_with_no_cue_opening_the_next_paragraph_goes_on_with_the_statement() -> None:
+    _, quotes = run("“After that day, the governor called on lawmakers to close the loophole,” Felicia Sanders said."
+                    "\n\n“No one should feel what I have seen. No one should feel how we feel.”\n\n"
+                    "The hearing went on. “We are not done,” she said.")
+    first = find(quotes, "close the loophole")
+    assert find(quotes, "No one should feel").part_of == first.id
+    assert find(quotes, "We are not done").part_of is None  # a paragraph of narrative first, and a cue of its own

@@ -532,11 +532,19 @@ def _link_pieces(text: str, found: list[_Found]) -> None:
             # goes on, however far, from quoted words: a quote, or a reported clause holding a quoted piece
             quoted = r.kind == "direct" or any(g.part_of == root and g.kind == "partial" for g in found)
             uncued = f.kind == "direct" and f.cue_at is None and quoted and (p.kind != "indirect" or p is r)
-            if ("\n" not in gap and (len(gap) <= 120 or uncued) and _same_voice(f.speaker, r.speaker)
+            if (_one_paragraph_on(gap, uncued) and (len(gap) <= 120 or uncued) and _same_voice(f.speaker, r.speaker)
                     and (same_cue or uncued)):
                 f.part_of = root
         if (prev is None or f.end > found[prev].end) and not f.aside:
             prev = i
+
+
+def _one_paragraph_on(gap: str, uncued: bool) -> bool:
+    """The next piece is in the same paragraph, or, with no cue of its own, opens the very next one."""
+    if "\n" not in gap:
+        return True
+    head, _, tail = gap.partition("\n")
+    return uncued and not tail.strip().strip(OPENERS + "\"'") and "\n" not in head
 
 
 def _continue_speakers(found: list[_Found]) -> None:
