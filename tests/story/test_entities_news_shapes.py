@@ -65,3 +65,16 @@ def test_the_countrys_leader_is_not_its_opposition_leader() -> None:
         "Earlier, in a news conference, the Malaysian leader said the plane had ended its flight in the ocean."))]
     index = EntityIndex(build_entities(arts, parse(arts)))
     assert index.resolve_description("the Malaysian leader") is None
+
+
+def test_a_company_is_not_the_given_name_of_its_product() -> None:
+    from newsprism.story.entities import _merge, _Mention
+
+    def mention(start: int, text: str, label: str) -> _Mention:
+        return _Mention("a1", start, start + len(text), text, label, 0, 0, 0)
+
+    # the tagger took the phone for a person twice and the company for a body five times
+    clusters = _merge([mention(0, "Samsung Galaxy S5", "PERSON"), mention(40, "Samsung Galaxy S5", "PERSON")]
+                      + [mention(100 + 20 * i, "Samsung", "ORG") for i in range(5)])
+    company = next(c for c in clusters if any(m.text == "Samsung" for m in c.mentions))
+    assert all(m.text == "Samsung" for m in company.mentions) and company.label == "ORG"

@@ -121,3 +121,12 @@ def test_a_person_named_in_passing_does_not_hide_the_one_introduced() -> None:
         "off. “I am terrified. You don't feel safe any more.”"
     )
     assert {q.speaker for q in _about(quotes, "I am terrified")} == {"Lucille Simon"}
+
+
+def test_quoted_words_that_are_the_subject_never_speak() -> None:
+    _, quotes = run(
+        "Hishamuddin's comments come a day after the Malaysian prime minister, Najib Razak, surprised reporters by "
+        "claiming that \"deliberate action by someone on the plane\" was the reason for MH370's disappearance."
+    )
+    assert all(q.speaker not in {"deliberate action", "Hishamuddin's comments"}
+               for q in _about(quotes, "deliberate action"))

@@ -311,7 +311,8 @@ def _head_speaker(seg: Segment, toks: _Tokens) -> "tuple[Token | None, Token | N
                     return node, child
         if node.pos_ in {"VERB", "AUX"} and node.i not in inside:  # the quote's own verb introduces nothing
             subj = subject_of(node)
-            if subj is not None and same_paragraph(subj, node):
+            if subj is not None and same_paragraph(subj, node) and subj.i not in inside:  # the quoted words
+                # themselves ("“deliberate action by someone” was the reason") never speak
                 if node.lemma_.lower() in SPEECH_VERBS:
                     return node, subj
                 if fallback == (None, None):

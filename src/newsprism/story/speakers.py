@@ -229,7 +229,7 @@ def subject_of(verb: "Token") -> "Token | None":
     """The subject of a verb, borrowed from the verb it is coordinated with or from 'according to X'."""
     v: Token | None = verb
     for _ in range(4):
-        if v is None or (v is not verb and v.lemma_.lower() in _TIMING_VERBS and _a_thing_subject(v)):
+        if v is None or (v.lemma_.lower() in _TIMING_VERBS and _a_thing_subject(v)):
             return None  # "the comments come a day after Najib surprised reporters by claiming ...": not theirs
         subjects = [c for c in v.children if c.dep_ in SUBJ_DEPS and c.dep_ != "csubj"
                     and same_paragraph(c, v) and c.lower_ not in NOT_SPEAKERS
