@@ -130,3 +130,12 @@ def test_quoted_words_that_are_the_subject_never_speak() -> None:
     )
     assert all(q.speaker not in {"deliberate action", "Hishamuddin's comments"}
                for q in _about(quotes, "deliberate action"))
+
+
+def test_it_had_to_be_concluded_is_nobodys_report() -> None:
+    _, quotes = run(
+        "The flight left at 0041 GMT and vanished from radar screens an hour later.\n\n"
+        "But in a news conference late on Monday, the prime minister said it had to be concluded \"with deep "
+        "sadness and regret\" that according to new data \"flight MH370 ended in the southern Indian Ocean\"."
+    )
+    assert {q.speaker for q in _about(quotes, "southern Indian Ocean")} == {"the prime minister"}

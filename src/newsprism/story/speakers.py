@@ -252,6 +252,14 @@ def subject_of(verb: "Token") -> "Token | None":
     return None
 
 
+def _impersonal(it: "Token") -> bool:
+    """ "It is no surprise that ...", "it is believed", "it had to be concluded that ...": an "it" that stands
+    for no one."""
+    verbs = [it.head, *(c for c in it.head.children if c.dep_ == "xcomp")]
+    return it.dep_ == "nsubjpass" or it.head.lemma_.lower() in {"be", "seem", "appear"} or any(
+        g.dep_ == "auxpass" for v in verbs for g in v.children)
+
+
 def _a_thing_subject(verb: "Token") -> bool:
     """Whether the verb's subject is a thing ("the comments", "the move"), not someone who may speak ("he")."""
     subj = next((c for c in verb.children if c.dep_ in SUBJ_DEPS), None)
@@ -356,8 +364,8 @@ def resolve(tok: "Token", ctx: ArticleContext) -> Speaker:
     if tok.pos_ == "PRON" or low in PRONOUNS:
         span = Span(ctx.article.id, tok.idx, tok.idx + len(tok.text), tok.text)
         kind = PRONOUNS.get(low)
-        if low == "it" and tok.head.lemma_.lower() in {"be", "seem", "appear"}:
-            return Speaker(None, None, False, span)  # "It is no surprise that ...": no one speaks
+        if low == "it" and _impersonal(tok):
+            return Speaker(None, None, False, span)  # "It is no surprise that ...", "it had to be concluded"
         if low in {"i", "me"}:  # "I believe ...": the writer (reported clauses are found outside quotes); a turn's
             return Speaker(None, None, False, span)  # "I" is given to its speaker later
         if kind is None:
