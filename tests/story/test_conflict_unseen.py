@@ -121,3 +121,9 @@ def test_figures_of_acts_by_other_named_actors_do_not_conflict() -> None:
     c = aligned_pair("Chelsea have completed the signing of striker Ivan Petrov from Porto for a fee of £30m.",
                      "Chelsea have completed the signing of striker Ivan Petrov from Porto for a fee of £35m.")[1]
     assert c is not None and c.kind == "number"
+
+
+def test_different_reporters_of_one_count_still_conflict() -> None:
+    c = aligned_pair("Belgian authorities arrested three people in Molenbeek on Saturday, said prosecutor Ann Roos.",
+                     "Belgian television says five people were arrested in Molenbeek on Saturday.")[1]
+    assert c is not None and c.kind == "number"

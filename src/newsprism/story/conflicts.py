@@ -51,6 +51,8 @@ _SHARES = {"percent", "%", "per", "percentage", "point"}
 # The day a source spoke ("a prosecutor said Friday") dates no event of the story; say, tell, state, add and
 # comment are one paraphrase group.
 _TELLING = {"say"}
+# verbs whose subject reports or speaks rather than acts
+_ATTRIBUTING = REPORTING | {"announce", "explain", "write", "claim", "insist", "argue", "confirm", "reveal"}
 _SPANS = {"year", "month", "week", "day", "hour", "minute", "second", "decade", "century", "time", "night", "season"}
 
 
@@ -95,11 +97,12 @@ def _other_roles(a: Unit, va: dict[str, str], b: Unit, vb: dict[str, str]) -> bo
 
 
 def _other_actors(a: Unit, b: Unit) -> bool:
-    """Statements whose subjects are different named people or organisations, neither named in the other ("Chelsea
-    signed Shevchenko for about £30m", "Liverpool signed Carroll for about £35m"): their figures and dates are of
-    different acts."""
+    """Statements whose acts have different named subjects (people, organisations, places), neither named in the
+    other ("Chelsea signed Shevchenko for about £30m", "Liverpool signed Carroll for about £35m"): their figures and
+    dates are of different acts. Who reports ("Belgian TV says", "said Mr. Molins") is no such subject."""
     def subjects(u: Unit) -> set[str]:
-        return {key for label, dep, _, key in u.roles if label in ("PERSON", "ORG") and dep == "nsubj"}
+        return {key for label, dep, head, key in u.roles
+                if label in ("PERSON", "ORG", "PLACE") and dep == "nsubj" and head not in _ATTRIBUTING}
 
     sa, sb = subjects(a), subjects(b)
     return bool(sa and sb and not sa & b.names.keys() and not sb & a.names.keys())
