@@ -330,9 +330,9 @@ def _merge(mentions: list[_Mention]) -> list[_Cluster]:
         # a group word that is no nationality ("Peavy said" tagged NORP) is a known person's surname too
         group_word = m.label == "NORP" and country_key(word) is None and not word.endswith(_DEMONYM_ENDS)
         if word and (m.label in {"PERSON", "ORG"} or person_words[word] or (group_word and word in by_last)):
-            # a body's name may be a known person's surname ("Trump" tagged ORG), never a given name ("Samsung" in
-            # "Samsung Galaxy S5" taken for a person)
-            cands = by_last.get(word) or (by_first.get(word) if m.label != "ORG" else None) or []
+            # a body's name may be a known person's surname ("Trump" tagged ORG, or "Wang" of Wang Yi), never the
+            # first word of a model name the tagger took for a person ("Samsung" of "Samsung Galaxy S5")
+            cands = by_last.get(word) or [k for k in by_first.get(word, []) if m.label != "ORG" or k[1].isalpha()]
             title = TITLE_GENDER.get(m.title)
             if title:  # "Mrs. Joyce" is not Dave Joyce: his wife keeps her own entity
                 cands = [k for k in cands if (given_name_gender(k[0].title()) or (title, 0))[0] == title]
