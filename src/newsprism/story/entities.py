@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING
 from ..config import Settings
 from ..ingest.furniture import hover_card_regions
 from ..model import Article, Entity, Span
-from .namesakes import merge_hyphenated, merge_nicknames, merge_short_forms, name_tokens
+from .namesakes import merge_hyphenated, merge_nicknames, merge_short_forms
+from .namesakes import name_tokens as name_tokens  # re-exported: name words are read with the entities
 from .roles import (
     FACILITY_TAILS,
     VEHICLE_TAILS,

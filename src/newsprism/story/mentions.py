@@ -7,7 +7,8 @@ import bisect
 from typing import TYPE_CHECKING
 
 from ..model import Article, Entity
-from .entities import EntityIndex, name_tokens
+from .entities import EntityIndex
+from .namesakes import name_tokens
 from .roles import ORG_TAILS, PERSON_NOUNS, ROLE_HEADS
 
 if TYPE_CHECKING:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from ..lexicon import ANON_HEADS, INDEFINITE
 from ..model import Article, Entity, Span
 from .entities import EntityIndex, name_tokens
-from .mentions import entity_tokens, link_roles  # noqa: F401  (re-exported: speakers read these mentions)
+from .mentions import entity_tokens as entity_tokens, link_roles as link_roles  # re-exported: speakers read them
 from .roles import ABBREVIATIONS, HONORIFICS, PERSON_NOUNS, ROLE_HEADS, TITLE_ABBREVIATIONS, is_debris
 
 if TYPE_CHECKING:
