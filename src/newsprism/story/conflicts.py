@@ -24,7 +24,8 @@ from ..config import AlignSettings
 from ..model import Article, Conflict, ConflictValue, Entity, Fact, Span
 from .align import fact_id
 from .figures import counted_noun
-from .statements import REPORTING, Unit
+from .statements import Unit
+from .words import REPORTING
 
 # How often a difference of each kind between two statements that state the same fact is a real conflict (a prior
 # on the kind, multiplied by how sure the alignment is).

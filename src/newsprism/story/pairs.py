@@ -21,7 +21,8 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from .align import tfidf
-from .statements import NORMAL, REPORTING, STRONG_FRAMES, Unit
+from .statements import STRONG_FRAMES, Unit
+from .words import NORMAL, REPORTING
 
 if TYPE_CHECKING:
     from scipy.sparse import csr_matrix
