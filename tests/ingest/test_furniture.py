@@ -30,6 +30,7 @@ def test_a_short_unpunctuated_paragraph_inside_the_article_is_a_loose_line() -> 
             "Ferry captain fined after night crossing\n\n"
             "The increase is the first since 2019.\n"
             "“We will keep the ferries running.” ― Ana Ruiz\n"
+            "“The fares stay as they are, which riders\n"
             "Three bridges close for repairs")
 
     def loose(line: str) -> bool:
@@ -41,5 +42,6 @@ def test_a_short_unpunctuated_paragraph_inside_the_article_is_a_loose_line() -> 
     assert loose("Three bridges close for repairs")  # the last line counts too
     assert not loose("The port authority will raise tolls by 4 percent, its chair said.")
     assert not loose("“We will keep the ferries running.” ― Ana Ruiz")  # a signed quote
+    assert not loose("“The fares stay as they are, which riders")  # a quotation going on in the next paragraph
     para = "A toll rises\n\nTolls rise today as the chair said they would. More follows"
     assert not is_loose_line(para, para.index("More"), len(para) - len(" follows"))  # not a paragraph of its own

@@ -50,8 +50,8 @@ def is_loose_line(text: str, start: int, end: int) -> bool:
     line = text[start:end].strip()
     if start == 0 or not line or _CLOSED.search(line) or len(line.split()) > LOOSE_LINE_WORDS:
         return False
-    if _QUOTED_SENTENCE.search(line):
-        return False  # a quoted sentence signed by its speaker ("“We will rebuild.” ― Ana Ruiz")
+    if _QUOTED_SENTENCE.search(line) or line[0] in "“\"‘":
+        return False  # a quoted sentence signed by its speaker, or a quotation that goes on in the next paragraph
     before, after = text[:start].rstrip(" \t"), text[end:].lstrip(" \t")
     return (not before or before.endswith("\n")) and (not after or after.startswith("\n"))
 
