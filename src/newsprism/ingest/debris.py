@@ -211,30 +211,6 @@ def is_bare_clock(line: str) -> bool:
         and all(x.isdigit() or x.lower() in _STAMP_WORDS for x in tokens)
 
 
-# a related link glued to its date ("Wiggle Room Emerges in Greece's Bailout DealJUNE 19, 2012")
-_DATED_LINK = re.compile(r"[a-z](?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Z]*\.? \d{1,2}, \d{4}$")
-# a newspaper's correction of an earlier article: "Because of an editing error, an article on June 27 ...", "The
-# TV Watch column on June 19 ... referred incorrectly to ..."
-_CORRECTION = re.compile(r"^(?:because of an? (?:editing|reporting|production) error\b|correction:|an? (?:earlier )?"
-                         r"(?:article|column|report|version of this (?:article|story))\b[^.]{0,160}\b(?:misstated|"
-                         r"misidentified|misspelled|referred incorrectly|incorrectly (?:stated|said|described|"
-                         r"reported|referred))|the [^.]{0,60}\b(?:column|article) on [A-Z][a-z]+\.? \d{1,2}\b[^.]{0,160}"
-                         r"\b(?:misstated|misidentified|referred incorrectly|incorrectly))", _F)
-
-
-def is_page_note(line: str) -> bool:
-    """A related link glued to its date or a correction of an earlier article: the page's notes, not the story."""
-    t = line.strip()
-    return bool(_DATED_LINK.search(t) or _CORRECTION.search(t))
-
-
-def is_label(piece: str) -> bool:
-    """A short piece that heads what follows rather than stating anything: a dateline ("LOS ANGELES -") or the
-    label of a list or chronology entry ("December 1999:")."""
-    t = piece.strip()
-    return len(t.split()) <= 4 and (t.endswith((":", "-", "–", "—")) or (t.isupper() and not t.endswith(".")))
-
-
 def _is_related(line: str) -> bool:
     """A "Read more: Headline" style line; what follows the label must read like a headline, not a sentence."""
     trailing = _TRAILING_LINK.match(line)

@@ -65,6 +65,30 @@ def loose_lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
+# a related link glued to its date ("Wiggle Room Emerges in Greece's Bailout DealJUNE 19, 2012")
+_DATED_LINK = re.compile(r"[a-z](?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Z]*\.? \d{1,2}, \d{4}$")
+# a newspaper's correction of an earlier article: "Because of an editing error, an article on June 27 ...", "The
+# TV Watch column on June 19 ... referred incorrectly to ..."
+_CORRECTION = re.compile(r"^(?:because of an? (?:editing|reporting|production) error\b|correction:|an? (?:earlier )?"
+                         r"(?:article|column|report|version of this (?:article|story))\b[^.]{0,160}\b(?:misstated|"
+                         r"misidentified|misspelled|referred incorrectly|incorrectly (?:stated|said|described|"
+                         r"reported|referred))|the [^.]{0,60}\b(?:column|article) on [A-Z][a-z]+\.? \d{1,2}\b[^.]{0,160}"
+                         r"\b(?:misstated|misidentified|referred incorrectly|incorrectly))", re.I)
+
+
+def is_page_note(line: str) -> bool:
+    """A related link glued to its date or a correction of an earlier article: the page's notes, not the story."""
+    t = line.strip()
+    return bool(_DATED_LINK.search(t) or _CORRECTION.search(t))
+
+
+def is_label(piece: str) -> bool:
+    """A short piece that heads what follows rather than stating anything: a dateline ("LOS ANGELES -") or the
+    label of a list or chronology entry ("December 1999:")."""
+    t = piece.strip()
+    return len(t.split()) <= 4 and (t.endswith((":", "-", "–", "—")) or (t.isupper() and not t.endswith(".")))
+
+
 def is_boilerplate_line(text: str) -> bool:
     """Credits, update notes, calls to subscribe or follow: a sentence about the page, not the event."""
     return bool(_BOILERPLATE.search(text))

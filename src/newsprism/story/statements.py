@@ -9,8 +9,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ..ingest.debris import is_bare_clock, is_label, is_page_note
-from ..ingest.furniture import is_boilerplate_line, is_furniture, is_loose_line
+from ..ingest.debris import is_bare_clock
+from ..ingest.furniture import is_boilerplate_line, is_furniture, is_label, is_loose_line, is_page_note
 from ..model import Article, Entity, Sentence, Span
 from ..nlp import sentences as split_sentences
 from .figures import (count_role, counts_nothing, governing_verb, hypothetical, member_or_conversion, partitive,
