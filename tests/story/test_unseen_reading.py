@@ -16,6 +16,12 @@ sys.path.insert(0, str(Path(__file__).parent))  # tests import with importlib: m
 from story_fixtures import article, parsed  # noqa: E402
 
 
+def _units(text: str) -> list:
+    """The statements of one article of ``text``."""
+    a = article("a", text, "A")
+    return article_units(a, parsed([a])[a.id])
+
+
 def test_a_dateline_or_a_label_alone_rides_on_no_statement() -> None:
     text = ("The quake was upgraded to magnitude 9.0 on Monday by the geological survey.\n\n"
             "LOS ANGELES -\n\n"
@@ -23,8 +29,7 @@ def test_a_dateline_or_a_label_alone_rides_on_no_statement() -> None:
             "December 1999:\n\n"
             "Crews began clearing the harbour road, the mayor said.\n\n"
             "he said.")
-    a = article("a", text, "A")
-    units = article_units(a, parsed([a])[a.id])
+    units = _units(text)
     extras = [sp.text for u in units for sp in u.extra]
     assert "LOS ANGELES -" not in extras and "December 1999:" not in extras
     assert "he said." in extras  # a dangling attribution still belongs to the statement before it
@@ -52,8 +57,7 @@ def test_stamps_dated_links_and_corrections_are_no_statements() -> None:
             "Wiggle Room Emerges in the Bailout DealJUNE 19, 2012\n\n"
             "Because of an editing error, an article on June 27 about the search misstated the size of the area.\n\n"
             "Engineers were pumping sea water into the reactor on Sunday.")
-    a = article("a", text, "A")
-    units = article_units(a, parsed([a])[a.id])
+    units = _units(text)
     assert [u.text[:12] for u in units] == ["The reactor ", "Engineers we"]
 
 
